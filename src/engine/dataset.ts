@@ -1,0 +1,166 @@
+/**
+ * The validated inputs of the engine (data-contract.md). Readers in src/io build these; the engine
+ * never touches a file. Every record keeps its source position so that the liquidation can cite it.
+ */
+import type { Decimal } from './money.js';
+import type { IsoDate, IsoMonth } from './dates.js';
+
+export interface SourceRef {
+  file: string; // dataset-relative path, e.g. "adhesions.csv"
+  line: number;
+}
+
+export interface Signatory {
+  prenom: string;
+  nom: string;
+  qualite: string;
+  delegation?: string;
+}
+
+export interface Comptable {
+  nom: string;
+  adresse: string[];
+  iban: string;
+  bic: string;
+}
+
+export interface Issuer {
+  nom: string;
+  siren: string;
+  adresse: string[];
+  signataire: Signatory;
+  comptable: Comptable;
+  tribunal: { nom: string; adresse: string };
+  /** Optional fields, required only by `export-pes` (issue 6). */
+  siret?: string;
+  pes?: PesIdentifiers;
+}
+
+export interface PesIdentifiers {
+  idPost?: string; // poste comptable codique
+  codCol?: string;
+  codBud?: string;
+  libelleColBud?: string;
+}
+
+export interface Imputation {
+  chapitre?: string;
+  nature?: string;
+  fonction?: string;
+  /** PES CodProdLoc (≤ 4 alphanumeric characters), required only by export-pes. */
+  code_produit?: string;
+}
+
+export interface ServiceOption {
+  id: string;
+  libelle: string;
+  prixUnitaire: Decimal; // € per unit per year (R2)
+}
+
+export type PopulationKind = 'totale' | 'municipale';
+export type ProrataMode = 'forfait' | 'total';
+export type EndPolicy = 'du' | 'prorata';
+
+interface ServiceBase {
+  id: string; // key in config.services: laclasse, toodego, …
+  libelle: string;
+}
+
+export interface FreeService extends ServiceBase {
+  gratuit: true;
+}
+
+export interface PayingService extends ServiceBase {
+  gratuit: false;
+  forfait: Decimal;
+  parHabitant: Decimal;
+  population: PopulationKind;
+  indice: { serie: string; reference: IsoMonth };
+  transitoire: { haussePremiereAnnee: Decimal; hausseAnnuelle: Decimal };
+  prorata: ProrataMode;
+  finEnCoursExercice: EndPolicy;
+  imputation: Imputation;
+  options: Map<string, ServiceOption>;
+}
+
+export type Service = FreeService | PayingService;
+
+export interface Config {
+  emetteur: Issuer;
+  convention: {
+    reference: string;
+    premierExercice: number;
+    dureeMaxAnnees: number;
+    /** Optional: texts cited as legal basis on the titre (délibérations…). */
+    deliberation?: string;
+  };
+  numerotation: { premierNumero: number; premierBordereau: number };
+  delaiPaiementJours: number;
+  seuilRecouvrement: Decimal;
+  services: Map<string, Service>;
+}
+
+export interface Commune {
+  codeInsee: string;
+  nom: string;
+  siren: string;
+  siret?: string;
+  adresse: string;
+  codePostal: string;
+  ville: string;
+  source: SourceRef;
+}
+
+export interface PopulationFigures {
+  municipale: number;
+  totale: number;
+  source: SourceRef; // for Lyon summed from arrondissements: the first arrondissement's line
+  /** Set when the figure is the sum of arrondissements (R3). */
+  sommeArrondissements?: string[];
+}
+
+export type PopulationFormat = 'simple' | 'insee-2021' | 'insee-2020';
+
+export interface PopulationTable {
+  exercice: number; // the file N.csv: figures in force on 1 January N
+  file: string;
+  format: PopulationFormat;
+  byCommune: Map<string, PopulationFigures>;
+}
+
+export type EndReason = 'resiliation' | 'manquement_commune' | 'manquement_metropole';
+
+export interface Adhesion {
+  codeInsee: string;
+  service: string;
+  dateSignature: IsoDate;
+  dateDebut: IsoDate; // defaults to dateSignature
+  montantAnterieur?: Decimal; // presence ⇒ transitional regime (R5)
+  dateFin?: IsoDate;
+  motifFin?: EndReason;
+  datePreavis?: IsoDate;
+  options: Map<string, number>; // option id → quantity
+  source: SourceRef;
+}
+
+export interface IndexPoint {
+  mois: IsoMonth;
+  valeur: Decimal;
+  publieLe?: IsoDate;
+  source: SourceRef;
+}
+
+export interface IndexSeries {
+  serie: string;
+  file: string;
+  points: IndexPoint[]; // sorted by month, one per month
+}
+
+export interface Dataset {
+  dir: string;
+  config: Config;
+  communes: Map<string, Commune>;
+  populations: Map<number, PopulationTable>;
+  adhesions: Adhesion[];
+  indices: Map<string, IndexSeries>;
+}

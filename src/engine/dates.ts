@@ -1,0 +1,102 @@
+/**
+ * Calendar dates as ISO strings `YYYY-MM-DD`, computed in UTC so that no time zone or daylight
+ * saving change can shift a day. Pure functions.
+ */
+export type IsoDate = string;
+export type IsoMonth = string; // YYYY-MM
+
+const DAY_MS = 86_400_000;
+
+export function isIsoDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function toUtc(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtc(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtc(toUtc(date) + days * DAY_MS);
+}
+
+/** Calendar months, clamping the day to the month's length (31 Jan + 1 month = 28/29 Feb). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const index = y * 12 + (m - 1) + months;
+  const ny = Math.floor(index / 12);
+  const nm = (index % 12) + 1;
+  const nd = Math.min(d, daysInMonth(ny, nm));
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(nd).padStart(2, '0')}`;
+}
+
+export function addYears(date: IsoDate, years: number): IsoDate {
+  return addMonths(date, years * 12);
+}
+
+/** Whole days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function maxDate(...dates: IsoDate[]): IsoDate {
+  return dates.reduce((a, b) => (a >= b ? a : b));
+}
+
+export function minDate(...dates: IsoDate[]): IsoDate {
+  return dates.reduce((a, b) => (a <= b ? a : b));
+}
+
+export function firstDayOfYear(year: number): IsoDate {
+  return `${year}-01-01`;
+}
+
+export function lastDayOfYear(year: number): IsoDate {
+  return `${year}-12-31`;
+}
+
+/** Last day of the month following `month` (R4: default publication date of a Syntec value). */
+export function endOfFollowingMonth(month: IsoMonth): IsoDate {
+  const next = addMonths(`${month}-01`, 1);
+  const [ny, nm] = next.split('-').map(Number);
+  return `${next.slice(0, 7)}-${String(daysInMonth(ny, nm)).padStart(2, '0')}`;
+}
+
+/** French display: 15/09/2026. */
+export function formatDateFr(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** French display of a month: 10/2025. */
+export function formatMonthFr(month: IsoMonth): string {
+  const [y, m] = month.split('-');
+  return `${m}/${y}`;
+}

@@ -1,0 +1,56 @@
+import { Decimal as DecimalJs } from 'decimal.js';
+
+/**
+ * R1 Money: exact decimals, never binary floats.
+ *
+ * Precision is 60 significant digits. Sums and products of the inputs are exact at that precision;
+ * the only inexact operations are the divisions of R4 (S(N)/S(ref)) and R6/R8 (days/Y). A value that
+ * lies exactly on a half-cent is a finite decimal and is computed exactly, and a value that is not
+ * lies at least 1/(2000 × denominator) away from it, far above 10^-55: so round2 of the 60-digit
+ * value equals round2 of the exact rational value. Rounding happens only in round2 (R1).
+ */
+export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+/** R1: half up to the cent (away from zero for negative values). */
+export function round2(value: Decimal): Decimal {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Parses a canonical decimal string ("1234.56", "-3", "0.06"); throws on anything else. */
+export function dec(text: string): Decimal {
+  if (!/^-?\d+(\.\d+)?$/.test(text)) throw new Error(`not a canonical decimal: ${text}`);
+  return new Decimal(text);
+}
+
+/** Machine form with 2 decimals: "1210.00" (data contract: amounts are strings with 2 decimals). */
+export function toAmountString(value: Decimal): string {
+  return round2(value).toFixed(2);
+}
+
+const GROUP = '\u202f'; // narrow no-break space, as in French typography
+
+/** French display form: "1 210,00" (narrow no-break space between groups, decimal comma). */
+export function formatEuros(value: Decimal, decimals = 2): string {
+  const fixed = value.toFixed(decimals);
+  const negative = fixed.startsWith('-');
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
+  return (negative ? '-' : '') + grouped + (frac !== undefined ? ',' + frac : '');
+}
+
+/** French display of any exact decimal without forcing decimals: "0,06", "315,2", "18 243". */
+export function formatDecimalFr(value: Decimal | number | string): string {
+  const d = new Decimal(value);
+  const places = d.decimalPlaces();
+  return formatEuros(d, places);
+}
+
+/** Sum of amounts (R1: a document total is the sum of its rounded lines). */
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}

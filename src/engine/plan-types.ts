@@ -1,0 +1,94 @@
+/**
+ * What the pure engine produces: a plan of documents to issue for one exercice, each with its
+ * liquidation trace (the ordered lines a titre prints), and the reasons for adhesions without one.
+ * Numbers (titre, bordereau) are not part of the plan: they are assigned only when a document is
+ * really issued (R9), by src/apply.
+ */
+import type { Decimal } from './money.js';
+import type { IsoDate, IsoMonth } from './dates.js';
+import type { Problem } from '../errors/problem.js';
+
+export type Regime = 'cible' | 'transitoire' | 'prorata';
+export type DocumentType = 'titre' | 'reduction' | 'annulation';
+export type NoTitreReason = 'gratuit' | 'seuil' | 'expiree' | 'deja_emis' | 'hors_periode';
+
+/** One line of the liquidation, as printed on the titre and given in --json. */
+export interface LiquidationLine {
+  /** Rule id and/or article cited, e.g. "R4 – art. 10.1". */
+  ref: string;
+  /** French wording of the step, with the figures it uses. */
+  libelle: string;
+  /** Amount produced by this step, canonical ("1425.55"), when the step yields an amount. */
+  montant?: string;
+}
+
+/**
+ * Every figure used, in canonical machine form (decimal strings with '.', ISO dates): the ledger
+ * columns and the PES export read these. Absent when not applicable.
+ */
+export interface Figures {
+  population?: number;
+  populationType?: 'totale' | 'municipale';
+  populationFichier?: string;
+  populationLigne?: number;
+  indiceSerie?: string;
+  indiceMois?: IsoMonth;
+  indiceValeur?: string;
+  indicePublieLe?: IsoDate;
+  indiceReferenceMois?: IsoMonth;
+  indiceReferenceValeur?: string;
+  indiceReferencePublieLe?: IsoDate;
+  coefficient?: string; // exact value shown with 6 decimals for humans; here up to 12 decimals
+  forfait?: string;
+  parHabitant?: string;
+  optionsMontant?: string; // Σ quantity × unit price
+  optionsDetail?: string; // "connecteurs=2×150.00"
+  contributionCible?: string;
+  montantAnterieur?: string; // P (first exercice of R5)
+  montantPrecedent?: string; // A(N-1) net (following exercices of R5)
+  plafond?: string; // cap of R5
+  joursFactures?: number; // R6/R7 prorata: days billed
+  joursAnnee?: number; // 365 or 366
+  prorataMode?: 'forfait' | 'total';
+  remboursement?: string; // R8 refund deducted before issuance
+  politiqueFin?: 'du' | 'prorata';
+  dateDebut?: IsoDate;
+  dateFin?: IsoDate;
+}
+
+export interface PlannedDocument {
+  type: DocumentType;
+  exercice: number;
+  codeInsee: string;
+  commune: string; // display name
+  service: string;
+  montant: Decimal; // > 0; for reductions the amount reduced (a positive figure)
+  regime?: Regime; // titres only
+  contributionCible?: Decimal; // titres only
+  converge?: boolean; // titres only (R5)
+  liquidation: LiquidationLine[];
+  figures: Figures;
+  /** Reductions and annulations: the original titre. */
+  titreOrigine?: { exercice: number; numero: number };
+  /** Reductions and annulations: the reason printed on the document. */
+  motif?: string;
+}
+
+export interface NoTitre {
+  codeInsee: string;
+  commune: string;
+  service: string;
+  motif: NoTitreReason;
+  /** French explanation, e.g. « convention expirée le 31/12/2031 ». */
+  detail: string;
+}
+
+export interface Plan {
+  exercice: number;
+  dateEmission: IsoDate;
+  documents: PlannedDocument[]; // sorted: service, then code_insee, titres before reductions
+  sansTitre: NoTitre[]; // sorted: service, then code_insee
+  avertissements: Problem[];
+  total: Decimal; // titres minus reductions? No: sum of titres only; see totalReductions
+  totalReductions: Decimal;
+}

@@ -1,0 +1,52 @@
+/**
+ * What the document renderers need to print, assembled by src/apply from the plan, the dataset
+ * and the numbers assigned at issuance. Renderers are pure functions of these views (plus the
+ * templates/ wording): same view ⇒ byte-identical PDF.
+ */
+import type { Readable } from 'node:stream';
+import type { Commune, Config, PayingService } from '../engine/dataset.js';
+import type { IsoDate } from '../engine/dates.js';
+import type { PlannedDocument } from '../engine/plan-types.js';
+
+export interface TitreView {
+  document: PlannedDocument; // titre, reduction or annulation, with its liquidation
+  config: Config; // issuer, signatory, comptable, tribunal, convention, delai
+  commune: Commune; // debtor
+  service: PayingService;
+  /** null on a preview (dry run with --preview-dir): printed « PROJET – non émis », no number. */
+  numero: number | null;
+  bordereau: number | null;
+  dateEmission: IsoDate; // also the PDF CreationDate (determinism)
+  dateEcheance: IsoDate; // dateEmission + delai_paiement_jours
+  /** Reductions and annulations: the original titre's date and amount, for « réduit le titre n° … ». */
+  origine?: { numero: number; exercice: number; dateEmission: IsoDate; montant: string; netAvant: string };
+  preview: boolean;
+}
+
+export interface BordereauLine {
+  numero: number | null;
+  type: PlannedDocument['type'];
+  codeInsee: string;
+  commune: string;
+  montant: string; // canonical "1210.00"
+  titreOrigine?: string; // "2026-3"
+}
+
+export interface BordereauView {
+  config: Config;
+  service: PayingService;
+  exercice: number;
+  numero: number | null;
+  /** 'titres' = ordinary titres (PES TypBord 01); 'reductions' = réductions/annulations (TypBord 02). */
+  nature: 'titres' | 'reductions';
+  dateEmission: IsoDate;
+  lines: BordereauLine[];
+  total: string; // canonical, the sum of the lines (R1)
+  preview: boolean;
+}
+
+/** A renderer returns the PDF as a stream, so that a batch never holds its documents in memory. */
+export interface DocumentRenderer {
+  renderTitre(view: TitreView): Readable;
+  renderBordereau(view: BordereauView): Readable;
+}
