@@ -6,6 +6,7 @@
 import { DATA_CODES } from './codes-data.js';
 import { ENGINE_CODES } from './codes-engine.js';
 import { OUTPUT_CODES } from './codes-output.js';
+import { PES_CODES } from './codes-pes.js';
 import { USAGE_CODES } from './codes-usage.js';
 
 export interface CodeEntry {
@@ -19,5 +20,6 @@ export const CATALOG: Readonly<Record<string, CodeEntry>> = {
   ...DATA_CODES,
   ...ENGINE_CODES,
   ...OUTPUT_CODES,
+  ...PES_CODES,
   ...USAGE_CODES,
 };
