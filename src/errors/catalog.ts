@@ -7,6 +7,8 @@ import { DATA_CODES } from './codes-data.js';
 import { ENGINE_CODES } from './codes-engine.js';
 import { OUTPUT_CODES } from './codes-output.js';
 import { PES_CODES } from './codes-pes.js';
+import { RENDER_CODES } from './codes-render.js';
+import { SIMULATE_CODES } from './codes-simulate.js';
 import { USAGE_CODES } from './codes-usage.js';
 
 export interface CodeEntry {
@@ -21,5 +23,7 @@ export const CATALOG: Readonly<Record<string, CodeEntry>> = {
   ...ENGINE_CODES,
   ...OUTPUT_CODES,
   ...PES_CODES,
+  ...RENDER_CODES,
+  ...SIMULATE_CODES,
   ...USAGE_CODES,
 };

@@ -1,4 +1,85 @@
 import type { CodeEntry } from './catalog.js';
 
 /** Problem codes of the output area. Key: the stable code; value: meaning and fix, in French. */
-export const OUTPUT_CODES: Record<string, CodeEntry> = {};
+export const OUTPUT_CODES: Record<string, CodeEntry> = {
+  OUT_LOCKED: {
+    sens: 'Le dossier de sortie est verrouillé par une autre exécution de titres (ou par une exécution interrompue sur une autre machine).',
+    correction: 'Attendre la fin de l’autre exécution ; si aucune n’est en cours, supprimer le fichier .titres/lock du dossier de sortie.',
+  },
+  PLAN_STALE: {
+    sens: 'Le journal a changé entre le calcul du plan et l’émission : une autre exécution a émis entre-temps.',
+    correction: 'Relancer la commande : le plan sera recalculé à partir du journal à jour.',
+  },
+  PLAN_INVALID: {
+    sens: 'Le plan à émettre est incohérent avec les données (commune ou service inconnu, montant non positif, annulation partielle…).',
+    correction: 'Corriger les données indiquées puis relancer ; signaler l’anomalie si les données sont correctes.',
+  },
+  ALREADY_ISSUED: {
+    sens: 'Un titre est déjà émis pour cette commune, ce service et cet exercice (R9) : il ne peut pas être émis deux fois.',
+    correction: 'Pour corriger un titre, émettre une réduction ou une annulation (R10), puis relancer l’émission.',
+  },
+  ORIGIN_UNKNOWN: {
+    sens: 'Une réduction ou une annulation cite un titre d’origine absent du journal pour cette commune et ce service.',
+    correction: 'Vérifier la référence exercice-numéro du titre d’origine.',
+  },
+  NET_NEGATIVE: {
+    sens: 'Les réductions d’un titre dépassent son montant : son net deviendrait négatif (R10).',
+    correction: 'Réduire au plus le montant net restant du titre, ou l’annuler.',
+  },
+  JOURNAL_MALFORMED: {
+    sens: 'Le journal journal.csv est illisible ou une de ses lignes est mal formée.',
+    correction: 'Restaurer journal.csv depuis la sauvegarde ; ne jamais le modifier à la main.',
+  },
+  JOURNAL_TORN_LINE: {
+    sens: 'La dernière ligne du journal est incomplète (exécution interrompue pendant l’écriture) ; elle est ignorée.',
+    correction: 'Relancer « titres issue » : la ligne est supprimée et le document émis de nouveau sous le même numéro.',
+  },
+  RUN_FILE_MALFORMED: {
+    sens: 'Le fichier d’exécution .titres/run-<exercice>.jsonl d’une exécution interrompue est illisible.',
+    correction: 'Restaurer le dossier de sortie depuis la sauvegarde, ou le signaler.',
+  },
+  RUN_UNFINISHED: {
+    sens: 'Une émission a été interrompue : bordereaux et registres peuvent être incomplets.',
+    correction: 'Relancer « titres issue » avec les mêmes paramètres : l’émission reprend là où elle s’est arrêtée.',
+  },
+  FILE_MISSING: {
+    sens: 'Un fichier attendu d’après le journal (PDF, bordereau, registre) est absent.',
+    correction: 'Restaurer le fichier depuis la sauvegarde.',
+  },
+  HASH_MISMATCH: {
+    sens: 'Un PDF émis a été modifié : son empreinte sha256 diffère de celle du journal.',
+    correction: 'Restaurer le PDF d’origine depuis la sauvegarde ; un titre émis ne se modifie pas, il se corrige par réduction ou annulation.',
+  },
+  EXTRA_FILE: {
+    sens: 'Un fichier du dossier de sortie n’est pas connu du journal (PDF non émis, fichier temporaire, ajout manuel).',
+    correction: 'Le déplacer hors du dossier de sortie ; relancer « titres issue » supprime les restes d’une exécution interrompue.',
+  },
+  NUMBER_GAP: {
+    sens: 'La série des numéros de titres de l’exercice a un trou (R9).',
+    correction: 'Restaurer le journal complet depuis la sauvegarde.',
+  },
+  NUMBER_DUPLICATE: {
+    sens: 'Un numéro de titre est utilisé deux fois dans le même exercice (R9).',
+    correction: 'Restaurer le journal depuis la sauvegarde ; signaler l’anomalie.',
+  },
+  BORDEREAU_GAP: {
+    sens: 'La série des numéros de bordereaux de l’exercice a un trou.',
+    correction: 'Restaurer le journal complet depuis la sauvegarde.',
+  },
+  BORDEREAU_DUPLICATE: {
+    sens: 'Un numéro de bordereau est utilisé pour deux services ou deux natures différents.',
+    correction: 'Restaurer le journal depuis la sauvegarde ; signaler l’anomalie.',
+  },
+  LEDGER_MISMATCH: {
+    sens: 'Un registre par commune et service ne concorde pas avec le journal (ligne absente, en trop ou montant différent).',
+    correction: 'Restaurer le registre depuis la sauvegarde ; ne pas modifier les registres à la main.',
+  },
+  BORDEREAU_MISMATCH: {
+    sens: 'Le CSV d’un bordereau ne concorde pas avec le journal (ligne ou total différent).',
+    correction: 'Restaurer le bordereau depuis la sauvegarde.',
+  },
+  CSV_MALFORMED: {
+    sens: 'Un CSV produit par titres (registre, bordereau) est illisible.',
+    correction: 'Restaurer le fichier depuis la sauvegarde.',
+  },
+};

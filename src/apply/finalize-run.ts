@@ -1,0 +1,94 @@
+/**
+ * End of a run (or recovery of an interrupted one): from the run's intent and the journal, write
+ * each bordereau (its lines are the journal's documents with that exercice and bordereau number)
+ * and append the journaled documents' rows to their ledgers, then remove the run file.
+ * Every step is idempotent (atomic rewrites, ledger rows matched on exercice + numero), so a
+ * crash here is recovered by doing it again.
+ */
+import type { Dataset } from '../engine/dataset.js';
+import type { IssuedDocument } from '../engine/history.js';
+import { toAmountString } from '../engine/money.js';
+import type { CsvFormat, CsvRow } from '../io/csv-write.js';
+import { formatTitreRef } from '../io/journal-format.js';
+import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
+import type { BordereauLine, DocumentRenderer } from '../render/views.js';
+import { writeBordereau } from './bordereau-write.js';
+import { appendLedgerRows } from './ledger-update.js';
+import { removeRunFile, type RunDocument, type RunIntent } from './run-file.js';
+
+export interface WrittenBordereau {
+  numero: number;
+  nature: BordereauNature;
+  service: string;
+  fichier: string; // OUT-relative path of the PDF
+  total: string;
+}
+
+function isJournaled(planned: RunDocument, issued: IssuedDocument | undefined): issued is IssuedDocument {
+  return (
+    issued !== undefined &&
+    issued.codeInsee === planned.codeInsee &&
+    issued.service === planned.service &&
+    issued.type === planned.type &&
+    issued.fichier === planned.fichier &&
+    toAmountString(issued.montant) === planned.montant
+  );
+}
+
+export async function finalizeRun(
+  outDir: string,
+  intent: RunIntent,
+  journal: readonly IssuedDocument[],
+  context: { dataset: Dataset; renderer: DocumentRenderer; format: CsvFormat },
+): Promise<WrittenBordereau[]> {
+  const byNumero = new Map<number, IssuedDocument>();
+  const byBordereau = new Map<number, IssuedDocument[]>();
+  for (const doc of journal) {
+    if (doc.exercice !== intent.exercice) continue;
+    byNumero.set(doc.numero, doc);
+    const list = byBordereau.get(doc.bordereau);
+    if (list) list.push(doc);
+    else byBordereau.set(doc.bordereau, [doc]);
+  }
+  const planned = new Map(intent.documents.map((d) => [d.numero, d]));
+  const communeName = (doc: IssuedDocument): string =>
+    planned.get(doc.numero)?.commune ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
+
+  const written: WrittenBordereau[] = [];
+  for (const b of intent.bordereaux) {
+    const docs = (byBordereau.get(b.numero) ?? []).sort((x, y) => x.numero - y.numero);
+    if (docs.length === 0) continue;
+    const lines: BordereauLine[] = docs.map((d) => ({
+      numero: d.numero,
+      type: d.type,
+      codeInsee: d.codeInsee,
+      commune: communeName(d),
+      montant: toAmountString(d.montant),
+      ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
+    }));
+    const base = bordereauBase(intent.exercice, b.nature, b.numero, b.service);
+    const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false };
+    const total = await writeBordereau(outDir, base, spec, context);
+    written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
+  }
+
+  const ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
+  for (const doc of intent.documents) {
+    if (!isJournaled(doc, byNumero.get(doc.numero))) continue;
+    const key = `${doc.service}/${doc.ledgerName}`;
+    const entry = ledgers.get(key) ?? { service: doc.service, name: doc.ledgerName, rows: [] };
+    entry.rows.push(doc.ledger);
+    ledgers.set(key, entry);
+  }
+  for (const { service, name, rows } of ledgers.values()) {
+    await appendLedgerRows(outDir, service, name, rows, context.format);
+  }
+  await removeRunFile(outDir, intent.exercice);
+  return written;
+}
+
+/** The interrupted run's documents that reached the journal (kept by a resumed run's intent). */
+export function journaledDocuments(intent: RunIntent, journal: readonly IssuedDocument[]): RunDocument[] {
+  const byNumero = new Map(journal.filter((d) => d.exercice === intent.exercice).map((d) => [d.numero, d]));
+  return intent.documents.filter((d) => isJournaled(d, byNumero.get(d.numero)));
+}

@@ -1,0 +1,63 @@
+/**
+ * `issue --dry-run --preview-dir DIR`: renders every planned document and bordereau as a preview
+ * (« PROJET – non émis », no number) into DIR, with the OUT layout and `projet-…` names. No lock,
+ * no journal, no ledger: the real output folder is never touched.
+ */
+import type { Dataset } from '../engine/dataset.js';
+import { EMPTY_HISTORY, type History } from '../engine/history.js';
+import { toAmountString } from '../engine/money.js';
+import type { Plan } from '../engine/plan-types.js';
+import { writeStreamAtomic } from '../io/atomic-write.js';
+import { formatTitreRef } from '../io/journal-format.js';
+import { natureOf, previewBordereauBase, previewDocumentFile, resolveOut, type BordereauNature } from '../io/output-layout.js';
+import type { BordereauLine, DocumentRenderer } from '../render/views.js';
+import { writeBordereau } from './bordereau-write.js';
+import { NetAmounts } from './net-amounts.js';
+import { buildTitreView } from './titre-view.js';
+import { validatePlan } from './validate-plan.js';
+import { TitresError } from '../errors/titres-error.js';
+
+export interface PreviewContext {
+  dataset: Dataset;
+  outDir: string; // the preview folder
+  renderer: DocumentRenderer;
+  history?: History; // for the original titre printed on réductions
+  excel?: boolean;
+}
+
+/** Returns the files written, relative to the preview folder. */
+export async function previewPlan(plan: Plan, context: PreviewContext): Promise<{ files: string[] }> {
+  const history = context.history ?? EMPTY_HISTORY;
+  const problems = validatePlan(plan, context.dataset, history);
+  if (problems.length > 0) throw new TitresError('state', problems);
+  const nets = new NetAmounts(history);
+  const files: string[] = [];
+  const groups = new Map<string, { service: string; nature: BordereauNature; lines: BordereauLine[] }>();
+  let position = 0;
+  for (const doc of plan.documents) {
+    const fichier = previewDocumentFile(doc, ++position);
+    const view = buildTitreView(doc, { dataset: context.dataset, nets, numero: null, bordereau: null, dateEmission: plan.dateEmission, preview: true });
+    await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(view));
+    if (doc.titreOrigine) nets.reduce(doc.titreOrigine, doc.montant);
+    files.push(fichier);
+    const nature = natureOf(doc.type);
+    const key = `${doc.service}/${nature}`;
+    const group = groups.get(key) ?? { service: doc.service, nature, lines: [] };
+    group.lines.push({
+      numero: null,
+      type: doc.type,
+      codeInsee: doc.codeInsee,
+      commune: doc.commune,
+      montant: toAmountString(doc.montant),
+      ...(doc.titreOrigine ? { titreOrigine: formatTitreRef(doc.titreOrigine) } : {}),
+    });
+    groups.set(key, group);
+  }
+  for (const { service, nature, lines } of groups.values()) {
+    const base = previewBordereauBase(plan.exercice, nature, service);
+    const spec = { exercice: plan.exercice, numero: null, nature, service, dateEmission: plan.dateEmission, lines, preview: true };
+    await writeBordereau(context.outDir, base, spec, { ...context, format: { excel: context.excel === true } });
+    files.push(`${base}.pdf`, `${base}.csv`);
+  }
+  return { files };
+}

@@ -1,0 +1,68 @@
+/** `titres export-pes`: the issued bordereaux of an exercice as a PES_Aller file for Hélios. */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { readDataset } from '../../io/read-dataset.js';
+import { readJournal } from '../../io/journal.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { buildPesAller } from '../../pes/build-pes-aller.js';
+import { checkPesRequirements } from '../../pes/check-pes-requirements.js';
+import { TitresError, usageError } from '../../errors/titres-error.js';
+import { parseDate, parseYear, today } from '../arguments.js';
+import { recallDataset } from '../dataset-memory.js';
+import { EXIT } from '../exit-codes.js';
+import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
+import type { CliIo } from '../io.js';
+
+export interface ExportPesOptions {
+  out: string;
+  year: string;
+  bordereau?: string[];
+  file?: string;
+  data?: string;
+  date?: string;
+  pj?: boolean;
+  json?: boolean;
+}
+
+export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promise<number> {
+  const exercice = parseYear(opts.year);
+  const dateGeneration = opts.date !== undefined ? parseDate(opts.date) : today();
+  const wanted = (opts.bordereau ?? []).flatMap((b) => b.split(',')).map((b) => {
+    if (!/^\d+$/.test(b.trim())) throw usageError('INVALID_OPTION_VALUE', `--bordereau attend un numéro, reçu « ${b} »`);
+    return Number(b);
+  });
+  const dataDir = await recallDataset(opts.out, opts.data);
+  const { dataset } = await readDataset(dataDir);
+  const history = await readJournal(opts.out);
+  const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
+  let bordereaux = await bordereauxFromJournal(history, dataset.config, opts.out, exercice, names, opts.pj !== false);
+  if (wanted.length > 0) {
+    const missing = wanted.filter((w) => !bordereaux.some((b) => b.numero === w));
+    if (missing.length > 0) {
+      throw usageError('INVALID_OPTION_VALUE', `bordereau(x) ${missing.join(', ')} absent(s) du journal de l'exercice ${exercice}`);
+    }
+    bordereaux = bordereaux.filter((b) => wanted.includes(b.numero));
+  }
+  if (bordereaux.length === 0) {
+    throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
+  }
+  const problems = checkPesRequirements(
+    dataset.config,
+    dataset.communes,
+    [...new Set(bordereaux.map((b) => b.service))],
+    [...new Set(bordereaux.flatMap((b) => b.pieces.map((p) => p.codeInsee)))],
+    { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
+  );
+  if (problems.some((p) => p.severity === 'error')) throw new TitresError('data', problems);
+  const { fileName, xml } = buildPesAller({ config: dataset.config, communes: dataset.communes, dateGeneration, bordereaux });
+  const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', fileName);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFileAtomic(target, xml);
+  const pieces = bordereaux.reduce((n, b) => n + b.pieces.length, 0);
+  if (opts.json) {
+    io.stdout(JSON.stringify({ schema: 1, fichier: target, exercice, bordereaux: bordereaux.map((b) => b.numero), pieces }, null, 2) + '\n');
+  } else {
+    io.stdout(`PES_Aller écrit : ${target} (${bordereaux.length} bordereau(x), ${pieces} pièce(s)).\n`);
+  }
+  return EXIT.OK;
+}

@@ -1,0 +1,110 @@
+/**
+ * `titres issue`: read and validate the dataset, read the journal, plan the exercice (pure), then
+ * either show the plan (--dry-run, optionally rendering previews) or issue it under the lock.
+ */
+import { readDataset } from '../../io/read-dataset.js';
+import { readJournal } from '../../io/journal.js';
+import { planForCli } from '../plan-for-cli.js';
+import { EMPTY_HISTORY } from '../../engine/history.js';
+import { formatEuros } from '../../engine/money.js';
+import { issuePlan } from '../../apply/issue-plan.js';
+import { previewPlan } from '../../apply/preview-plan.js';
+import { writeJournalExcel } from '../../io/journal-excel.js';
+import { createPdfRenderer } from '../../render/pdf-renderer.js';
+import { usageError } from '../../errors/titres-error.js';
+import { parseDate, parseYear, today } from '../arguments.js';
+import { rememberDataset } from '../dataset-memory.js';
+import { EXIT } from '../exit-codes.js';
+import { planJson, type NumberedDocument } from '../format/plan-json.js';
+import { planTable } from '../format/plan-table.js';
+import { formatProblems } from '../format/problems.js';
+import { createProgress } from '../progress.js';
+import type { CliIo } from '../io.js';
+
+export interface IssueOptions {
+  data: string;
+  year: string;
+  out?: string;
+  dryRun?: boolean;
+  previewDir?: string;
+  date?: string;
+  json?: boolean;
+  excel?: boolean;
+  quiet?: boolean;
+}
+
+export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<number> {
+  const exercice = parseYear(opts.year);
+  const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
+  if (!opts.dryRun && !opts.out) {
+    throw usageError('MISSING_OPTION', '--out est obligatoire pour émettre (ou ajouter --dry-run pour un aperçu)');
+  }
+  if (opts.previewDir && !opts.dryRun) {
+    throw usageError('INVALID_OPTION_VALUE', '--preview-dir ne s’emploie qu’avec --dry-run');
+  }
+
+  const { dataset, warnings } = await readDataset(opts.data);
+  const history = opts.out ? await readJournal(opts.out) : EMPTY_HISTORY;
+  const plan = planForCli(opts.data, dataset, history, { exercice, dateEmission });
+  plan.avertissements.unshift(...warnings);
+
+  if (opts.dryRun) {
+    if (opts.previewDir) {
+      const progress = createProgress(io, 'Aperçus', Boolean(opts.quiet) || Boolean(opts.json));
+      await previewPlan(plan, { dataset, history, outDir: opts.previewDir, renderer: createPdfRenderer() });
+      progress.stop();
+    }
+    const numbered: NumberedDocument[] = plan.documents.map((document) => ({ document, numero: null, bordereau: null }));
+    if (opts.json) io.stdout(planJson(plan, numbered, true));
+    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
+    return EXIT.OK;
+  }
+
+  const out = opts.out!;
+  const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
+  const result = await issuePlan(plan, {
+    dataset,
+    history,
+    outDir: out,
+    renderer: createPdfRenderer(),
+    excel: Boolean(opts.excel),
+    onProgress: progress.update,
+  });
+  progress.stop();
+  await rememberDataset(out, opts.data, io.cwd);
+  if (opts.excel) await writeJournalExcel(out);
+
+  const numbered: NumberedDocument[] = result.issued.map((i) => ({
+    document: i.document,
+    numero: i.numero,
+    bordereau: i.bordereau,
+    fichier: i.fichier,
+  }));
+  if (opts.json) {
+    io.stdout(planJson(plan, numbered, false));
+    return EXIT.OK;
+  }
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false));
+  if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, plan) + '\n');
+  if (!opts.quiet && plan.avertissements.length > 0 && io.stdoutIsTTY) io.stderr(formatProblems(plan.avertissements));
+  return EXIT.OK;
+}
+
+function summaryLine(
+  exercice: number,
+  out: string,
+  numbered: readonly NumberedDocument[],
+  bordereaux: number,
+  plan: { total: import('../../engine/money.js').Decimal; sansTitre: readonly unknown[]; avertissements: readonly unknown[] },
+): string {
+  if (numbered.length === 0) {
+    return `titres ${exercice} : rien à émettre (${plan.sansTitre.length} adhésion(s) sans titre) ; dossier ${out}.`;
+  }
+  const numbers = numbered.map((n) => n.numero as number);
+  const range = `n° ${Math.min(...numbers)} à ${Math.max(...numbers)}`;
+  return (
+    `titres ${exercice} : ${numbered.length} document(s) émis (${range}), ${bordereaux} bordereau(x), ` +
+    `${formatEuros(plan.total)} € ; ${plan.sansTitre.length} adhésion(s) sans titre ; ` +
+    `${plan.avertissements.length} avertissement(s) ; dossier ${out}.`
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The readable form of a plan: one row per titre (commune, service, regime, cible, amount), the
+ * total, then every adhesion without a titre with its reason, then the warnings.
+ */
+import { formatEuros } from '../../engine/money.js';
+import { formatDateFr } from '../../engine/dates.js';
+import type { Plan } from '../../engine/plan-types.js';
+import { formatProblem } from '../../errors/problem.js';
+import { textTable } from './text-table.js';
+import type { NumberedDocument } from './plan-json.js';
+
+const MOTIFS: Record<string, string> = {
+  gratuit: 'gratuit',
+  seuil: 'sous le seuil',
+  expiree: 'convention expirée',
+  deja_emis: 'déjà émis',
+  hors_periode: 'hors période',
+};
+
+export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean): string {
+  const out: string[] = [];
+  const mode = dryRun ? 'aperçu, aucun titre émis' : 'émission';
+  out.push(`Exercice ${plan.exercice} – date d'émission ${formatDateFr(plan.dateEmission)} – ${mode}\n`);
+
+  if (numbered.length === 0) {
+    out.push('Aucun titre à émettre.\n');
+  } else {
+    const rows = numbered.map(({ document: d, numero, bordereau }) => [
+      numero === null ? '–' : String(numero),
+      bordereau === null ? '–' : String(bordereau),
+      d.commune,
+      d.codeInsee,
+      d.service,
+      d.type === 'titre' ? d.regime ?? '' : d.type,
+      d.contributionCible ? formatEuros(d.contributionCible) : '',
+      (d.type === 'titre' ? '' : '-') + formatEuros(d.montant),
+    ]);
+    out.push(
+      textTable(
+        [
+          { header: 'N°', align: 'right' },
+          { header: 'Bord.', align: 'right' },
+          { header: 'Commune' },
+          { header: 'Code' },
+          { header: 'Service' },
+          { header: 'Régime' },
+          { header: 'Cible (€)', align: 'right' },
+          { header: 'Montant (€)', align: 'right' },
+        ],
+        rows,
+      ),
+    );
+    const titres = numbered.filter((n) => n.document.type === 'titre').length;
+    const reductions = numbered.length - titres;
+    let total = `Total : ${titres} titre${titres > 1 ? 's' : ''}, ${formatEuros(plan.total)} €`;
+    if (reductions > 0) {
+      total += ` ; ${reductions} réduction${reductions > 1 ? 's' : ''}/annulation${reductions > 1 ? 's' : ''}, -${formatEuros(plan.totalReductions)} €`;
+    }
+    out.push(total + '\n');
+  }
+
+  if (plan.sansTitre.length > 0) {
+    out.push('\nSans titre :\n');
+    out.push(
+      textTable(
+        [{ header: 'Commune' }, { header: 'Code' }, { header: 'Service' }, { header: 'Motif' }, { header: 'Détail' }],
+        plan.sansTitre.map((s) => [s.commune, s.codeInsee, s.service, MOTIFS[s.motif] ?? s.motif, s.detail]),
+      ),
+    );
+  }
+
+  if (plan.avertissements.length > 0) {
+    out.push('\nAvertissements :\n');
+    out.push(plan.avertissements.map((p) => formatProblem(p)).join('\n') + '\n');
+  }
+  return out.join('');
+}

@@ -1,0 +1,25 @@
+/**
+ * The CLI's view of the outside world, so that commands run in-process in tests (golden files)
+ * exactly as they do from a terminal or from cron.
+ */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Is stderr a terminal? (progress bar only then) */
+  stderrIsTTY: boolean;
+  /** Is stdout a terminal? (the full table after an issue run only then; cron gets one line) */
+  stdoutIsTTY: boolean;
+  cwd: string;
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env: process.env,
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    cwd: process.cwd(),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Entry of the command line: builds the commander program, runs one command, and maps every
+ * outcome to an exit code in one place (src/cli/exit-codes.ts). User mistakes print catalogued
+ * problems (FILE:LINE:COL: erreur CODE: message), never a stack trace.
+ */
+import { Command, CommanderError } from 'commander';
+import { isTitresError } from '../errors/titres-error.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
+import { formatProblems } from './format/problems.js';
+import { processIo, type CliIo } from './io.js';
+import { registerCommands, type CommandOutcome } from './commands/register.js';
+import { VERSION } from './version.js';
+
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const outcome: CommandOutcome = { exitCode: EXIT.OK };
+  const program = buildProgram(io, outcome);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return outcome.exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function buildProgram(io: CliIo, outcome: CommandOutcome): Command {
+  const program = new Command('titres');
+  program
+    .description(
+      'Calcule et émet les titres de recette des contributions des communes aux services numériques partagés de la Métropole de Lyon.',
+    )
+    .version(VERSION, '-V, --version', 'affiche la version')
+    .helpOption('-h, --help', "affiche l'aide")
+    .helpCommand('help [commande]', "affiche l'aide d'une commande")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(s),
+    });
+  program.addHelpText(
+    'after',
+    `
+Exemples :
+  titres check --data samples/metropole-de-lyon
+  titres issue --data samples/metropole-de-lyon --year 2026 --dry-run
+  titres issue --data samples/metropole-de-lyon --year 2026 --out sorties --date 2026-06-15
+  titres verify --out sorties
+
+Codes de sortie : 0 succès, 1 erreur interne, 2 erreur d'utilisation, 3 données invalides,
+4 dossier de sortie incohérent, 5 dossier de sortie verrouillé, 6 vérification en échec.`,
+  );
+  registerCommands(program, io, outcome);
+  return program;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
+      return EXIT.OK;
+    }
+    return EXIT.USAGE;
+  }
+  if (isTitresError(error)) {
+    io.stderr(formatProblems(error.problems));
+    return exitCodeFor(error.kind);
+  }
+  const e = error as Error;
+  io.stderr(`erreur interne (à signaler) : ${e?.stack ?? String(error)}\n`);
+  return EXIT.INTERNAL;
+}

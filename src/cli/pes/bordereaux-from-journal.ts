@@ -1,0 +1,66 @@
+/**
+ * The issued bordereaux of an exercice, rebuilt from the journal for the PES export: pieces with
+ * the amounts, numbers and debtors the journal holds, the PDFs it names, and MtCumulAnnuel.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../../engine/dataset.js';
+import type { History, IssuedDocument } from '../../engine/history.js';
+import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
+import { natureOf } from '../../io/output-layout.js';
+import type { PesBordereau } from '../../pes/pes-input.js';
+
+export async function bordereauxFromJournal(
+  history: History,
+  config: Config,
+  outDir: string,
+  exercice: number,
+  communeNames: ReadonlyMap<string, string>,
+  withPdf: boolean,
+): Promise<PesBordereau[]> {
+  const byBordereau = new Map<number, IssuedDocument[]>();
+  for (const doc of history.documents) {
+    if (doc.exercice !== exercice) continue;
+    const list = byBordereau.get(doc.bordereau) ?? [];
+    list.push(doc);
+    byBordereau.set(doc.bordereau, list);
+  }
+  const cumul = { titres: ZERO, reductions: ZERO };
+  const result: PesBordereau[] = [];
+  for (const numero of [...byBordereau.keys()].sort((a, b) => a - b)) {
+    const docs = byBordereau.get(numero)!.sort((a, b) => a.numero - b.numero);
+    const nature = natureOf(docs[0].type);
+    const total = docs.reduce((t, d) => t.plus(d.montant), new Decimal(0));
+    cumul[nature] = cumul[nature].plus(total);
+    const pieces = [];
+    for (const d of docs) {
+      pieces.push({
+        numero: d.numero,
+        type: d.type,
+        codeInsee: d.codeInsee,
+        montant: toAmountString(d.montant),
+        objet: objetOf(d, config, communeNames.get(d.codeInsee) ?? d.codeInsee),
+        ...(d.titreOrigine ? { titreOrigine: d.titreOrigine } : {}),
+        ...(withPdf ? { pdf: { fileName: path.basename(d.fichier), content: await readFile(path.join(outDir, d.fichier)) } } : {}),
+      });
+    }
+    result.push({
+      exercice,
+      numero,
+      nature,
+      service: docs[0].service,
+      dateEmission: docs[0].dateEmission,
+      pieces,
+      cumulAnnuel: toAmountString(cumul[nature]),
+    });
+  }
+  return result;
+}
+
+function objetOf(d: IssuedDocument, config: Config, commune: string): string {
+  const service = config.services.get(d.service)?.libelle ?? d.service;
+  if (d.type === 'titre') return `Contribution ${d.exercice} au service ${service} – ${commune}`;
+  const origine = d.titreOrigine ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero}` : '';
+  const kind = d.type === 'annulation' ? 'Annulation' : 'Réduction';
+  return `${kind} du titre ${origine} – ${service} – ${commune}${d.motif ? ` – ${d.motif}` : ''}`;
+}

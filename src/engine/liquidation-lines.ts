@@ -1,0 +1,266 @@
+/**
+ * French wording of the liquidation (the bases of the amount printed on a titre): one line per
+ * step, each citing its rule (R1–R10) and the convention's article, with every figure used.
+ */
+import type { IndexPoint, PayingService, ProrataMode, EndPolicy } from './dataset.js';
+import { formatDateFr, formatMonthFr, type IsoDate } from './dates.js';
+import type { LiquidationLine } from './plan-types.js';
+import type { IssuedDocument } from './history.js';
+import { Decimal, toAmountString } from './money.js';
+import { coefficientFr, euros, numberFr, rateFactorFr } from './fr-format.js';
+import type { PopulationUse } from './population.js';
+import type { TariffIndex } from './tariff-index.js';
+import type { ContributionCible } from './contribution-cible.js';
+import type { OptionUse } from './options.js';
+import type { AdhesionEnd } from './billing-period.js';
+import { END_CAUSE_FR } from './billing-period.js';
+import { publicationDate } from './index-lookup.js';
+
+/** The annex that fixes a service's tariff, when the convention's text has one (R2). */
+const TARIFF_ANNEX: Readonly<Record<string, string>> = { laclasse: 'annexe laclasse.com §6' };
+
+export const REF = {
+  options: 'R2 – avenant n°1 art. 1',
+  population: 'R3 – art. 10.1',
+  index: 'R4 – art. 10.1',
+  transitional: 'R5 – art. 10.2',
+  prorata: 'R6 – art. 10.3',
+  period: 'R7 – art. 2, 10.3',
+  end: 'R7 – art. 12.2',
+  expiry: 'R7 – art. 2',
+  breach: 'R8 – art. 12.2',
+  correction: 'R10',
+} as const;
+
+export function cibleRef(service: PayingService): string {
+  const annex = TARIFF_ANNEX[service.id];
+  return annex ? `R4 – ${annex}` : 'R4 – art. 10.1';
+}
+
+function line(ref: string, libelle: string, montant?: Decimal): LiquidationLine {
+  return montant === undefined ? { ref, libelle } : { ref, libelle, montant: toAmountString(montant) };
+}
+
+function serieName(serie: string): string {
+  return serie.charAt(0).toUpperCase() + serie.slice(1);
+}
+
+function published(point: IndexPoint): string {
+  return point.publieLe
+    ? `publié le ${formatDateFr(point.publieLe)}`
+    : `publication réputée le ${formatDateFr(publicationDate(point))}, fin du mois suivant`;
+}
+
+export function periodLine(start: IsoDate, end: IsoDate, adhesionStart: IsoDate): LiquidationLine {
+  return line(
+    REF.period,
+    `Adhésion en vigueur du ${formatDateFr(start)} au ${formatDateFr(end)} (début de l'adhésion : ${formatDateFr(adhesionStart)}, jamais avant la signature de la convention-cadre)`,
+  );
+}
+
+export function optionLine(use: OptionUse): LiquidationLine {
+  return line(
+    REF.options,
+    `Option ${use.option.id} (${use.option.libelle}) : ${use.quantity} × ${euros(use.option.prixUnitaire)} = ${euros(use.amount)} par an, ajoutés au forfait`,
+    use.amount,
+  );
+}
+
+export function populationLine(pop: PopulationUse): LiquidationLine {
+  const where = `${pop.file}, ligne ${pop.line}`;
+  const source = pop.sommeArrondissements
+    ? `somme des arrondissements ${pop.sommeArrondissements.join(', ')} ; ${where}`
+    : where;
+  return line(
+    REF.population,
+    `Population ${pop.kind} en vigueur au 01/01/${pop.exercice} : ${numberFr(pop.value)} habitants (${source})`,
+  );
+}
+
+export function indexLine(index: TariffIndex, exercice: number): LiquidationLine {
+  const { current, reference, coefficient } = index;
+  return line(
+    REF.index,
+    `Indice ${serieName(index.serie)} connu au 01/01/${exercice} : ${formatMonthFr(current.mois)} = ${numberFr(current.valeur)} (${published(current)}) ; ` +
+      `référence ${formatMonthFr(reference.mois)} = ${numberFr(reference.valeur)} (${published(reference)}) ; ` +
+      `coefficient = ${numberFr(current.valeur)} / ${numberFr(reference.valeur)} = ${coefficientFr(coefficient)}`,
+  );
+}
+
+function baseFormula(service: PayingService, optionsAmount: Decimal, population: number): string {
+  const options = optionsAmount.gt(0) ? ` + ${euros(optionsAmount)} d'options` : '';
+  return `${euros(service.forfait)}${options} + ${euros(service.parHabitant)} × ${numberFr(population)} hab.`;
+}
+
+export function cibleLine(
+  service: PayingService,
+  cc: ContributionCible,
+  optionsAmount: Decimal,
+  population: number,
+  coefficient: Decimal,
+): LiquidationLine {
+  return line(
+    cibleRef(service),
+    `Contribution-cible : (${baseFormula(service, optionsAmount, population)}) × ${coefficientFr(coefficient)} = ${euros(cc.cible)}`,
+    cc.cible,
+  );
+}
+
+export function transitionalFirstLines(
+  exercice: number,
+  target: Decimal,
+  basis: Decimal,
+  rate: Decimal,
+  cap: Decimal | undefined,
+  amount: Decimal,
+): LiquidationLine[] {
+  if (!cap) {
+    return [
+      line(
+        REF.transitional,
+        `Montant antérieur : ${euros(basis)} ; contribution-cible ${euros(target)} inférieure ou égale : contribution-cible appliquée (convergence atteinte)`,
+        amount,
+      ),
+    ];
+  }
+  return [
+    line(REF.transitional, `Montant antérieur : ${euros(basis)} ; plafond ${exercice} = ${euros(basis)} × ${rateFactorFr(rate)} = ${euros(cap)}`),
+    capLine(target, cap, amount),
+  ];
+}
+
+function capLine(target: Decimal, cap: Decimal, amount: Decimal): LiquidationLine {
+  const state = amount.eq(target) ? 'contribution-cible atteinte : convergence' : 'contribution-cible non atteinte';
+  return line(REF.transitional, `Montant = min(${euros(target)} ; ${euros(cap)}) = ${euros(amount)} (${state})`, amount);
+}
+
+export function transitionalFollowingLines(
+  exercice: number,
+  previous: IssuedDocument,
+  basis: Decimal,
+  rate: Decimal,
+  target: Decimal,
+  cap: Decimal | undefined,
+  amount: Decimal,
+  annualized: boolean,
+): LiquidationLine[] {
+  const what = annualized
+    ? `Montant ${exercice - 1} ramené à l'année entière (premier exercice proratisé, titre n° ${previous.numero})`
+    : `Montant ${exercice - 1} net des réductions (titre n° ${previous.numero})`;
+  if (!cap) {
+    return [
+      line(
+        REF.transitional,
+        `${what} : ${euros(basis)} ; contribution-cible ${euros(target)} inférieure ou égale : contribution-cible appliquée (convergence atteinte)`,
+        amount,
+      ),
+    ];
+  }
+  return [
+    line(REF.transitional, `${what} : ${euros(basis)} ; plafond ${exercice} = ${euros(basis)} × ${rateFactorFr(rate)} = ${euros(cap)}`),
+    capLine(target, cap, amount),
+  ];
+}
+
+export function convergedLine(previous: IssuedDocument): LiquidationLine {
+  return line(
+    REF.transitional,
+    `Contribution-cible atteinte en ${previous.exercice} (titre n° ${previous.numero}) ou avant : elle s'applique désormais sans plafond, révision annuelle comprise`,
+  );
+}
+
+export function prorataLines(
+  mode: ProrataMode,
+  start: IsoDate,
+  end: IsoDate,
+  days: number,
+  yearDays: number,
+  formula: string,
+  amount: Decimal,
+): LiquidationLine[] {
+  const modeFr =
+    mode === 'forfait' ? 'mode forfait : seuls le forfait et les options sont proratisés' : 'mode total : toute la contribution est proratisée';
+  return [
+    line(REF.prorata, `Prorata temporis du ${formatDateFr(start)} au ${formatDateFr(end)} : ${days} jours sur ${yearDays} (${modeFr})`),
+    line(REF.prorata, `Montant proratisé : ${formula} = ${euros(amount)}`, amount),
+  ];
+}
+
+export function prorataFormula(
+  mode: ProrataMode,
+  service: PayingService,
+  optionsAmount: Decimal,
+  population: number,
+  coefficient: Decimal,
+  days: number,
+  yearDays: number,
+): string {
+  const fixed = euros(service.forfait.plus(optionsAmount));
+  const perHead = `${euros(service.parHabitant)} × ${numberFr(population)} hab.`;
+  if (mode === 'forfait') return `(${fixed} × ${days} / ${yearDays} + ${perHead}) × ${coefficientFr(coefficient)}`;
+  return `(${fixed} + ${perHead}) × ${coefficientFr(coefficient)} × ${days} / ${yearDays}`;
+}
+
+/** Transitional amount prorated in the proportion R6 gives to the contribution-cible. */
+export function prorataOfCappedFormula(mode: ProrataMode, fullYear: Decimal, ratio: Decimal, days: number, yearDays: number): string {
+  if (mode === 'total') return `${euros(fullYear)} × ${days} / ${yearDays}`;
+  return `${euros(fullYear)} × ${coefficientFr(ratio)} (part de la contribution-cible due selon R6 en mode forfait)`;
+}
+
+const POLICY_FR: Record<EndPolicy, string> = {
+  du: 'dû (la contribution annuelle reste due en entier)',
+  prorata: 'prorata (formule R6 comptée jusqu’à la date de fin)',
+};
+
+export function endLine(end: AdhesionEnd, policy: EndPolicy, requestedEnd: IsoDate | undefined): LiquidationLine {
+  if (end.cause === 'manquement_commune') {
+    return line(
+      REF.breach,
+      `Résiliation pour manquement de la commune le ${formatDateFr(end.end)} : la contribution de l'année d'adhésion en cours reste due dans son intégralité (art. 12.2)`,
+    );
+  }
+  const notice =
+    end.notice?.adjusted && requestedEnd
+      ? ` ; fin demandée le ${formatDateFr(requestedEnd)}, préavis tardif ou date hors fin d'année d'adhésion : convention reconduite jusqu'au ${formatDateFr(end.end)}`
+      : '';
+  return line(
+    end.cause === 'expiration' ? REF.expiry : REF.end,
+    `Fin de l'adhésion le ${formatDateFr(end.end)} (${END_CAUSE_FR[end.cause]})${notice} ; politique fin_en_cours_exercice : ${POLICY_FR[policy]}`,
+  );
+}
+
+export function refundLine(amount: Decimal, terminationDate: IsoDate, days: number, yearDays: number, refund: Decimal): LiquidationLine {
+  return line(
+    REF.breach,
+    `Restitution prorata temporis pour manquement de la Métropole (résiliation le ${formatDateFr(terminationDate)}, le jour de résiliation n'est pas restitué) : ${euros(amount)} × ${days} / ${yearDays} = ${euros(refund)}`,
+    refund.negated(),
+  );
+}
+
+export function dueLine(ref: string, exercice: number, amount: Decimal, detail?: string): LiquidationLine {
+  return line(ref, `Montant dû au titre de l'exercice ${exercice}${detail ? ` (${detail})` : ''} : ${euros(amount)}`, amount);
+}
+
+/** R10 / R8: the liquidation of a reduction or an annulation. */
+export function correctionLines(
+  origin: IssuedDocument,
+  netBefore: Decimal,
+  amount: Decimal,
+  motif: string,
+  ref: string,
+  computation?: LiquidationLine,
+): LiquidationLine[] {
+  const netAfter = netBefore.minus(amount);
+  const kind = netAfter.isZero() ? "Montant de l'annulation" : 'Montant de la réduction';
+  return [
+    line(
+      ref,
+      `Titre d'origine : n° ${origin.numero} de l'exercice ${origin.exercice}, émis le ${formatDateFr(origin.dateEmission)}, montant ${euros(origin.montant)}`,
+      origin.montant,
+    ),
+    line(ref, `Montant net avant correction (montant du titre moins ses réductions) : ${euros(netBefore)}`, netBefore),
+    ...(computation ? [computation] : []),
+    line(ref, `Montant net après correction : ${euros(netAfter)}`, netAfter),
+    line(ref, `${kind} (motif : ${motif}) : ${euros(amount)}`, amount),
+  ];
+}

@@ -1,0 +1,103 @@
+/**
+ * One adhesion for exercice N: a planned document, or the reason why none (NoTitre), or nothing
+ * when a problem prevents the computation (the problem is in the sink).
+ * Order of the checks: free service (R2) → exercice outside the adhesion (R7) → already issued
+ * (R9/R10; except R8's refund) → the titre (plan-titre.ts).
+ */
+import type { Adhesion, Service } from './dataset.js';
+import { formatDateFr, yearOf } from './dates.js';
+import { billingPeriod, type BilledPeriod } from './billing-period.js';
+import { isBreachRefundMotif } from './breach-refund.js';
+import { planBreachReduction } from './breach-reduction.js';
+import { correctionsOf, currentTitre, titresOf } from './history-lookup.js';
+import type { NoTitre, PlannedDocument } from './plan-types.js';
+import type { PlanContext } from './plan-context.js';
+import { planTitre } from './plan-titre.js';
+import { problem } from '../errors/problem.js';
+
+export interface AdhesionOutcome {
+  document?: PlannedDocument;
+  sansTitre?: NoTitre;
+}
+
+function outcome(result: PlannedDocument | NoTitre | undefined): AdhesionOutcome {
+  if (!result) return {};
+  return 'type' in result ? { document: result } : { sansTitre: result };
+}
+
+export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutcome {
+  const { dataset, history, exercice } = ctx;
+  const communeName = dataset.communes.get(adhesion.codeInsee)?.nom ?? adhesion.codeInsee;
+  const who = { codeInsee: adhesion.codeInsee, commune: communeName, service: adhesion.service };
+  const service: Service | undefined = dataset.config.services.get(adhesion.service);
+  if (!service) {
+    ctx.sink.error(
+      'data',
+      problem('UNKNOWN_SERVICE', `service « ${adhesion.service} » absent de config.json`, adhesion.source),
+    );
+    return {};
+  }
+  if (service.gratuit) {
+    return { sansTitre: { ...who, motif: 'gratuit', detail: `service gratuit « ${service.libelle} » : aucun titre n'est émis (R2)` } };
+  }
+  const period = billingPeriod(adhesion, dataset.config.convention, exercice);
+  warnAboutNotice(ctx, adhesion, period.adhesionEnd);
+  if (period.status !== 'billed') return { sansTitre: { ...who, motif: period.status, detail: period.detail } };
+
+  if (isBreachByMetropoleIn(period, exercice)) {
+    const refunded = titresOf(history, exercice, adhesion.codeInsee, adhesion.service).find((t) =>
+      correctionsOf(history, exercice, t.numero).some((c) => isBreachRefundMotif(c.motif)),
+    );
+    if (refunded) {
+      return {
+        sansTitre: {
+          ...who,
+          motif: 'deja_emis',
+          detail: `restitution pour manquement de la Métropole déjà émise pour le titre n° ${refunded.numero} de ${exercice} (R8)`,
+        },
+      };
+    }
+    const current = currentTitre(history, exercice, adhesion.codeInsee, adhesion.service);
+    if (current) return outcome(planBreachReduction(exercice, adhesion, communeName, current, period.end));
+  } else {
+    const current = currentTitre(history, exercice, adhesion.codeInsee, adhesion.service);
+    if (current) {
+      return {
+        sansTitre: {
+          ...who,
+          motif: 'deja_emis',
+          detail: `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
+        },
+      };
+    }
+  }
+  return outcome(planTitre(ctx, adhesion, service, communeName, period));
+}
+
+function isBreachByMetropoleIn(period: BilledPeriod, exercice: number): boolean {
+  return period.adhesionEnd.cause === 'manquement_metropole' && yearOf(period.adhesionEnd.end) === exercice;
+}
+
+/** R7 notice warnings, for the exercices from date_fin's year to the effective end's year. */
+function warnAboutNotice(ctx: PlanContext, adhesion: Adhesion, end: BilledPeriod['adhesionEnd']): void {
+  const notice = end.notice;
+  if (!notice || !adhesion.dateFin) return;
+  if (ctx.exercice < yearOf(adhesion.dateFin) || ctx.exercice > yearOf(notice.end)) return;
+  const at = { file: adhesion.source.file, line: adhesion.source.line };
+  const who = `commune « ${adhesion.codeInsee} », service « ${adhesion.service} »`;
+  if (notice.noticeMissing) {
+    ctx.sink.warning(
+      problem('PREAVIS_ABSENT', `${who} : résiliation au « ${formatDateFr(adhesion.dateFin)} » sans date_preavis ; préavis tenu pour valable (R7)`, at, 'warning'),
+    );
+  }
+  if (notice.adjusted) {
+    ctx.sink.warning(
+      problem(
+        'PREAVIS_TARDIF',
+        `${who} : préavis tardif : convention reconduite jusqu'au ${formatDateFr(notice.end)} (date_fin « ${formatDateFr(adhesion.dateFin)} », date_preavis « ${adhesion.datePreavis ? formatDateFr(adhesion.datePreavis) : 'absente'} », art. 12.2, R7)`,
+        at,
+        'warning',
+      ),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * R10 corrections: a titre d'annulation (the whole remaining net amount) or de réduction (a part),
+ * citing the original titre and the reason. An amount equal to the remaining net is an annulation.
+ * The planned document belongs to the original titre's exercice; its number is given by src/apply.
+ */
+import type { Commune } from './dataset.js';
+import { correctionsOf, findDocument } from './history-lookup.js';
+import type { History } from './history.js';
+import { correctionLines, REF } from './liquidation-lines.js';
+import { Decimal, ZERO, toAmountString } from './money.js';
+import type { PlannedDocument } from './plan-types.js';
+import { euros } from './fr-format.js';
+import { problem, type Problem } from '../errors/problem.js';
+import { TitresError } from '../errors/titres-error.js';
+
+export interface CancellationRequest {
+  exercice: number;
+  numero: number;
+  motif: string;
+  /** Absent: annul the whole remaining net amount. */
+  montant?: Decimal;
+}
+
+export function planCancellation(
+  history: History,
+  request: CancellationRequest,
+  context: { communes: Map<string, Commune> },
+): PlannedDocument {
+  const { exercice, numero } = request;
+  const id = `${exercice}-${numero}`;
+  const origin = findDocument(history, exercice, numero);
+  if (!origin) {
+    throw new TitresError('usage', [
+      problem('TITRE_INCONNU', `titre « ${id} » introuvable dans le journal des titres émis (R10)`),
+    ]);
+  }
+  if (origin.type !== 'titre') {
+    throw new TitresError('usage', [
+      problem('TITRE_EST_UNE_REDUCTION', `le document « ${id} » est un titre de ${origin.type === 'annulation' ? 'annulation' : 'réduction'} : seul un titre de recette peut être corrigé (R10)`),
+    ]);
+  }
+  const reduced = correctionsOf(history, exercice, numero).reduce((t, d) => t.plus(d.montant), ZERO);
+  const net = Decimal.max(ZERO, origin.montant.minus(reduced));
+  if (net.isZero()) {
+    throw new TitresError('state', [
+      problem('TITRE_DEJA_ANNULE', `le titre « ${id} » est déjà entièrement annulé : son montant net est nul (R10)`),
+    ]);
+  }
+  const problems: Problem[] = [];
+  const motif = request.motif.trim();
+  if (motif === '') problems.push(problem('MOTIF_CORRECTION_ABSENT', `motif absent pour la correction du titre « ${id} » (R10)`));
+  const montant = request.montant;
+  if (montant !== undefined && (montant.lte(0) || montant.gt(net) || montant.decimalPlaces() > 2)) {
+    problems.push(
+      problem(
+        'MONTANT_REDUCTION_INVALIDE',
+        `montant de réduction « ${montant.toString()} » invalide pour le titre « ${id} » : il doit être positif, au centime, et au plus égal au montant net restant de ${euros(net)} (R10)`,
+      ),
+    );
+  }
+  if (problems.length > 0) throw new TitresError('usage', problems);
+
+  const amount = montant ?? net;
+  return {
+    type: amount.eq(net) ? 'annulation' : 'reduction',
+    exercice,
+    codeInsee: origin.codeInsee,
+    commune: context.communes.get(origin.codeInsee)?.nom ?? origin.codeInsee,
+    service: origin.service,
+    montant: amount,
+    liquidation: correctionLines(origin, net, amount, motif, REF.correction),
+    figures: { ...(origin.contributionCible ? { contributionCible: toAmountString(origin.contributionCible) } : {}) },
+    titreOrigine: { exercice, numero },
+    motif,
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The titre of one paying adhesion for a billed exercice N: R2–R4 figures, R5 cap, R6/R7 prorata,
+ * R7 end policy, R8 breach (the refund deducted when the titre is not issued yet), R7 threshold.
+ *
+ * Decision (adhesion with a montant antérieur whose period in N is partial, e.g. a start after
+ * 1 January): R5 applies to the full-year figures; the amount found is then prorated in the
+ * proportion that R6 (the service's prorata mode) gives to the contribution-cible, i.e.
+ * round2(amount × R6 base / full base) — exactly days / Y in « total » mode. When the amount is the
+ * contribution-cible itself, the R6 formula is applied directly.
+ */
+import type { Adhesion, PayingService } from './dataset.js';
+import { daysInYear, firstDayOfYear, lastDayOfYear } from './dates.js';
+import type { BilledPeriod } from './billing-period.js';
+import { breachRefund } from './breach-refund.js';
+import { tariffFigures } from './figures.js';
+import {
+  cibleLine,
+  cibleRef,
+  convergedLine,
+  dueLine,
+  endLine,
+  indexLine,
+  optionLine,
+  periodLine,
+  populationLine,
+  prorataFormula,
+  prorataLines,
+  prorataOfCappedFormula,
+  REF,
+  refundLine,
+  transitionalFirstLines,
+  transitionalFollowingLines,
+} from './liquidation-lines.js';
+import { round2, toAmountString, type Decimal } from './money.js';
+import type { LiquidationLine, NoTitre, PlannedDocument, Regime } from './plan-types.js';
+import type { PlanContext } from './plan-context.js';
+import { prorataAmount, prorataBase, prorataDays } from './prorata.js';
+import { tariffInputs } from './tariff-inputs.js';
+import { isBelowThreshold, thresholdDetail } from './threshold.js';
+import { transitionalStep } from './transitional-basis.js';
+import { transitionalAmount } from './transitional.js';
+
+export function planTitre(
+  ctx: PlanContext,
+  adhesion: Adhesion,
+  service: PayingService,
+  communeName: string,
+  period: BilledPeriod,
+): PlannedDocument | NoTitre | undefined {
+  const N = ctx.exercice;
+  const t = tariffInputs(ctx.dataset, service, adhesion, communeName, N, ctx.sink, ctx.indexCache);
+  const P = adhesion.montantAnterieur;
+  const step = P !== undefined ? transitionalStep(ctx, adhesion, service, communeName, period, P) : undefined;
+  if (!t || (P !== undefined && !step)) return undefined;
+
+  const C = t.cible.cible;
+  const lines: LiquidationLine[] = [];
+  const figures = tariffFigures(service, t);
+  const yearEnd = lastDayOfYear(N);
+  const startsInExercice = period.start > firstDayOfYear(N);
+  if (startsInExercice || period.endsInExercice) lines.push(periodLine(period.start, period.end, period.adhesionStart));
+  lines.push(...t.options.map(optionLine));
+  lines.push(populationLine(t.population), indexLine(t.index, N));
+  lines.push(cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index.coefficient));
+
+  // R4 / R5: the full-year amount.
+  let amount: Decimal = C;
+  let regime: Regime = 'cible';
+  let converge: boolean | undefined;
+  let ref = cibleRef(service);
+  if (step?.kind === 'converged') {
+    lines.push(convergedLine(step.previous));
+    converge = true;
+  } else if (step) {
+    const out = transitionalAmount(C, step.basis, step.rate);
+    amount = out.amount;
+    regime = 'transitoire';
+    converge = out.converged;
+    ref = REF.transitional;
+    if (out.cap) figures.plafond = toAmountString(out.cap);
+    if (step.kind === 'first') {
+      figures.montantAnterieur = toAmountString(step.basis);
+      lines.push(...transitionalFirstLines(N, C, step.basis, step.rate, out.cap, amount));
+    } else {
+      figures.montantPrecedent = toAmountString(step.basis);
+      lines.push(...transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
+    }
+  }
+
+  // R7 / R8: an end during N.
+  const cause = period.adhesionEnd.cause;
+  const breach = cause === 'manquement_commune' || cause === 'manquement_metropole';
+  const policy = service.finEnCoursExercice;
+  if (period.endsInExercice && cause !== 'manquement_metropole') {
+    lines.push(endLine(period.adhesionEnd, policy, adhesion.dateFin));
+    if (!breach) figures.politiqueFin = policy;
+  }
+
+  // R6 (start after 1 January) and R7 policy « prorata » (end before 31 December).
+  const prorataEnd = period.endsInExercice && !breach && policy === 'prorata' ? period.end : yearEnd;
+  if (startsInExercice || prorataEnd < yearEnd) {
+    const days = prorataDays(period.start, prorataEnd);
+    const yearDays = daysInYear(N);
+    const mode = service.prorata;
+    const pop = t.population.value;
+    let formula: string;
+    if (amount.eq(C)) {
+      amount = prorataAmount(mode, t.cible.fixed, t.cible.perHeadTotal, t.index.coefficient, days, yearDays);
+      formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index.coefficient, days, yearDays);
+    } else {
+      const ratio = prorataBase(mode, t.cible.fixed, t.cible.perHeadTotal, days, yearDays).div(t.cible.base);
+      formula = prorataOfCappedFormula(mode, amount, ratio, days, yearDays);
+      amount = round2(amount.times(ratio));
+    }
+    if (regime === 'cible') regime = 'prorata';
+    ref = REF.prorata;
+    lines.push(...prorataLines(mode, period.start, prorataEnd, days, yearDays, formula, amount));
+    Object.assign(figures, { joursFactures: days, joursAnnee: yearDays, prorataMode: mode });
+  }
+
+  // R8: breach by the Métropole before the titre is issued: issued for A − refund.
+  if (cause === 'manquement_metropole' && period.endsInExercice) {
+    const r = breachRefund(amount, period.end, N);
+    if (r.refund.gt(0)) {
+      lines.push(refundLine(amount, period.end, r.days, r.yearDays, r.refund));
+      amount = amount.minus(r.refund);
+      figures.remboursement = toAmountString(r.refund);
+      figures.joursAnnee = r.yearDays;
+      ref = REF.breach;
+    }
+  }
+
+  const commune = { codeInsee: adhesion.codeInsee, commune: communeName, service: service.id };
+  if (isBelowThreshold(amount, ctx.dataset.config.seuilRecouvrement)) {
+    return { ...commune, motif: 'seuil', detail: thresholdDetail(amount, ctx.dataset.config.seuilRecouvrement) };
+  }
+  lines.push(dueLine(ref, N, amount));
+  figures.dateDebut = period.start;
+  figures.dateFin = period.end;
+  return {
+    type: 'titre',
+    exercice: N,
+    ...commune,
+    montant: amount,
+    regime,
+    contributionCible: C,
+    ...(converge !== undefined ? { converge } : {}),
+    liquidation: lines,
+    figures,
+  };
+}

@@ -1,0 +1,81 @@
+import type { Issuer, PesIdentifiers } from '../../engine/dataset.js';
+import { isValidBic, isValidIban, isValidSiren, isValidSiret } from '../values/identifiers.js';
+import type { JsonFields, Scope } from './json-fields.js';
+
+/** config.json `emetteur`: the Métropole, its signatory, comptable and competent court. */
+export function readIssuer(f: JsonFields, root: Scope): Issuer | undefined {
+  const e = f.object(root, 'emetteur', true);
+  if (!e) return undefined;
+  const nom = f.string(e, 'nom', true);
+  const siren = f.string(e, 'siren', true);
+  if (siren !== undefined && !isValidSiren(siren)) {
+    f.sink.add('INVALID_SIREN', `« emetteur.siren » : SIREN invalide « ${siren} » (9 chiffres avec une clé de Luhn valide)`, f.node(e, 'siren', false));
+  }
+  const adresse = f.strings(e, 'adresse', true);
+  const s = f.object(e, 'signataire', true);
+  const signataire = s && {
+    prenom: f.string(s, 'prenom', true),
+    nom: f.string(s, 'nom', true),
+    qualite: f.string(s, 'qualite', true),
+    delegation: f.string(s, 'delegation', false),
+  };
+  const c = f.object(e, 'comptable', true);
+  const comptable = c && {
+    nom: f.string(c, 'nom', true),
+    adresse: f.strings(c, 'adresse', true),
+    iban: f.string(c, 'iban', true),
+    bic: f.string(c, 'bic', true),
+  };
+  if (c && comptable?.iban !== undefined && !isValidIban(comptable.iban)) {
+    f.sink.add('INVALID_IBAN', `« emetteur.comptable.iban » : IBAN invalide « ${comptable.iban} » (clé de contrôle fausse ou format incorrect)`, f.node(c, 'iban', false));
+  }
+  if (c && comptable?.bic !== undefined && !isValidBic(comptable.bic)) {
+    f.sink.add('INVALID_BIC', `« emetteur.comptable.bic » : BIC invalide « ${comptable.bic} » (8 ou 11 caractères)`, f.node(c, 'bic', false));
+  }
+  const t = f.object(e, 'tribunal', true);
+  const tribunal = t && { nom: f.string(t, 'nom', true), adresse: f.string(t, 'adresse', true) };
+  const siret = readSiret(f, e, siren);
+  const pes = readPes(f, e);
+  if (nom === undefined || siren === undefined || adresse === undefined || !signataire || !comptable || !tribunal) return undefined;
+  const { prenom, nom: nomSignataire, qualite, delegation } = signataire;
+  if (prenom === undefined || nomSignataire === undefined || qualite === undefined) return undefined;
+  if (comptable.nom === undefined || comptable.adresse === undefined || comptable.iban === undefined || comptable.bic === undefined) return undefined;
+  if (tribunal.nom === undefined || tribunal.adresse === undefined) return undefined;
+  return {
+    nom,
+    siren,
+    adresse,
+    signataire: { prenom, nom: nomSignataire, qualite, ...(delegation !== undefined ? { delegation } : {}) },
+    comptable: { nom: comptable.nom, adresse: comptable.adresse, iban: comptable.iban, bic: comptable.bic },
+    tribunal: { nom: tribunal.nom, adresse: tribunal.adresse },
+    ...(siret !== undefined ? { siret } : {}),
+    ...(pes !== undefined ? { pes } : {}),
+  };
+}
+
+function readSiret(f: JsonFields, e: Scope, siren: string | undefined): string | undefined {
+  const siret = f.string(e, 'siret', false);
+  if (siret === undefined) return undefined;
+  if (!isValidSiret(siret)) {
+    f.sink.add('INVALID_SIRET', `« emetteur.siret » : SIRET invalide « ${siret} » (14 chiffres avec une clé de Luhn valide)`, f.node(e, 'siret', false));
+  } else if (siren !== undefined && !siret.startsWith(siren)) {
+    f.sink.add('SIRET_SIREN_MISMATCH', `« emetteur.siret » « ${siret} » ne commence pas par le SIREN « ${siren} »`, f.node(e, 'siret', false));
+  }
+  return siret;
+}
+
+/** Optional PES V2 identifiers (required only by export-pes), checked against the XSD patterns. */
+function readPes(f: JsonFields, e: Scope): PesIdentifiers | undefined {
+  const p = f.object(e, 'pes', false);
+  if (!p) return undefined;
+  const idPost = f.pattern(p, 'id_post', false, /^(02[AB]\d{3,4}|\d{6,7})$/, 'codique du poste comptable : 6 ou 7 chiffres');
+  const codCol = f.pattern(p, 'cod_col', false, /^\d{3}$/, '3 chiffres');
+  const codBud = f.pattern(p, 'cod_bud', false, /^[0-9A-Z][0-9]$/, '2 caractères, par exemple 01');
+  const libelleColBud = f.pattern(p, 'libelle_col_bud', false, /^.{1,38}$/, '38 caractères au plus');
+  return {
+    ...(idPost !== undefined ? { idPost } : {}),
+    ...(codCol !== undefined ? { codCol } : {}),
+    ...(codBud !== undefined ? { codBud } : {}),
+    ...(libelleColBud !== undefined ? { libelleColBud } : {}),
+  };
+}

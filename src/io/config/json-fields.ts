@@ -1,0 +1,126 @@
+import { Decimal } from '../../engine/money.js';
+import { ProblemSink } from '../csv/problem-sink.js';
+import { KIND_FR, type JsonNode, type JsonObject } from '../json/json-node.js';
+import { parseAmount } from '../values/amount.js';
+
+/** A JSON object with the dotted path that leads to it (`services.laclasse`), for messages. */
+export interface Scope {
+  node: JsonObject;
+  path: string;
+}
+
+/**
+ * Typed access to config.json values: a missing required key (named with its JSON path) or a value
+ * of the wrong type becomes a problem at its position, and the value is then undefined.
+ */
+export class JsonFields {
+  constructor(readonly sink: ProblemSink) {}
+
+  path(scope: Scope, key: string): string {
+    return scope.path ? `${scope.path}.${key}` : key;
+  }
+
+  node(scope: Scope, key: string, required: boolean): JsonNode | undefined {
+    const entry = [...scope.node.entries].reverse().find((e) => e.key === key);
+    if (!entry && required) {
+      this.sink.add('CONFIG_MISSING_KEY', `clé obligatoire « ${this.path(scope, key)} » absente`, scope.node);
+    }
+    return entry?.value;
+  }
+
+  has(scope: Scope, key: string): boolean {
+    return scope.node.entries.some((e) => e.key === key);
+  }
+
+  private typed<K extends JsonNode['kind']>(scope: Scope, key: string, kind: K, required: boolean): Extract<JsonNode, { kind: K }> | undefined {
+    const node = this.node(scope, key, required);
+    if (node === undefined) return undefined;
+    if (node.kind !== kind) {
+      const hint = kind === 'string' && node.kind === 'number' ? ` (écrire les montants et taux entre guillemets, par exemple "${node.raw}")` : '';
+      this.sink.add('CONFIG_WRONG_TYPE', `« ${this.path(scope, key)} » doit être ${KIND_FR[kind]}${hint}`, node);
+      return undefined;
+    }
+    return node as Extract<JsonNode, { kind: K }>;
+  }
+
+  object(scope: Scope, key: string, required: boolean): Scope | undefined {
+    const node = this.typed(scope, key, 'object', required);
+    return node && { node, path: this.path(scope, key) };
+  }
+
+  string(scope: Scope, key: string, required: boolean): string | undefined {
+    const node = this.typed(scope, key, 'string', required);
+    if (node && node.value.trim() === '' && required) {
+      this.sink.add('CONFIG_MISSING_KEY', `« ${this.path(scope, key)} » est vide`, node);
+      return undefined;
+    }
+    return node?.value;
+  }
+
+  boolean(scope: Scope, key: string): boolean | undefined {
+    return this.typed(scope, key, 'boolean', false)?.value;
+  }
+
+  strings(scope: Scope, key: string, required: boolean): string[] | undefined {
+    const node = this.typed(scope, key, 'array', required);
+    if (!node) return undefined;
+    const bad = node.items.find((i) => i.kind !== 'string');
+    if (bad) {
+      this.sink.add('CONFIG_WRONG_TYPE', `« ${this.path(scope, key)} » doit être une liste de chaînes`, bad);
+      return undefined;
+    }
+    return node.items.map((i) => (i as { value: string }).value);
+  }
+
+  /** An exact decimal written as a string ("300.00"), never negative. */
+  decimal(scope: Scope, key: string, required: boolean, fallback?: string): Decimal | undefined {
+    const node = this.typed(scope, key, 'string', required);
+    if (!node) return fallback === undefined ? undefined : new Decimal(fallback);
+    const parsed = parseAmount(node.value);
+    if (!parsed.ok) {
+      this.sink.add('CONFIG_INVALID_DECIMAL', `« ${this.path(scope, key)} » : nombre décimal invalide « ${node.value} »`, node);
+      return undefined;
+    }
+    if (parsed.value.lt(0)) {
+      this.sink.add('CONFIG_INVALID_VALUE', `« ${this.path(scope, key)} » ne peut pas être négatif : « ${node.value} »`, node);
+      return undefined;
+    }
+    return parsed.value;
+  }
+
+  /** A whole number ≥ min, or the fallback when absent. */
+  integer(scope: Scope, key: string, min: number, fallback?: number): number | undefined {
+    const node = this.typed(scope, key, 'number', fallback === undefined);
+    if (!node) return fallback;
+    if (!Number.isSafeInteger(node.value) || node.value < min) {
+      this.sink.add('CONFIG_INVALID_VALUE', `« ${this.path(scope, key)} » doit être un nombre entier supérieur ou égal à ${min} : « ${node.raw} »`, node);
+      return undefined;
+    }
+    return node.value;
+  }
+
+  /** One of the allowed words, or the fallback (the first allowed value) when absent. */
+  enumeration<T extends string>(scope: Scope, key: string, allowed: readonly T[]): T | undefined {
+    const node = this.typed(scope, key, 'string', false);
+    if (!node) return this.has(scope, key) ? undefined : allowed[0];
+    if (!(allowed as readonly string[]).includes(node.value)) {
+      this.sink.add(
+        'CONFIG_INVALID_VALUE',
+        `« ${this.path(scope, key)} » : valeur inconnue « ${node.value} » (valeurs possibles : ${allowed.join(', ')})`,
+        node,
+      );
+      return undefined;
+    }
+    return node.value as T;
+  }
+
+  /** A string matching a pattern (identifiers, codes); `rule` says in French what is expected. */
+  pattern(scope: Scope, key: string, required: boolean, re: RegExp, rule: string, code = 'CONFIG_INVALID_VALUE'): string | undefined {
+    const value = this.string(scope, key, required);
+    if (value !== undefined && !re.test(value)) {
+      this.sink.add(code, `« ${this.path(scope, key)} » invalide « ${value} » : ${rule}`, this.node(scope, key, false));
+      return undefined;
+    }
+    return value;
+  }
+}

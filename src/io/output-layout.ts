@@ -1,0 +1,110 @@
+/**
+ * Layout of an output folder (`--out OUT`). Every name is a pure function of the document's data,
+ * so that the same plan gives the same paths (determinism) and `verify` can rebuild them.
+ *
+ * OUT/journal.csv                                   append-only record of every document (source of truth)
+ * OUT/journal-excel.csv                             the journal for Excel (`--excel`), regenerated
+ * OUT/<exercice>/titres/<service>/<code_insee>-<slug commune>/
+ *     titre-<exercice>-<numero:5>.pdf               a titre
+ *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
+ *     annulation-<exercice>-<numero:5>.pdf          a titre d'annulation
+ * OUT/<exercice>/bordereaux/bordereau-<exercice>-<nature>-<numero:4>-<service>.pdf|.csv
+ *                                                   nature: titres (PES TypBord 01) | reductions (02)
+ * OUT/registres/<service>/<code_insee>-<slug commune>.csv
+ *                                                   one ledger per commune and service, all years
+ *                                                   (an existing `<code_insee>-*.csv` is kept when
+ *                                                   the commune's name changes)
+ * OUT/.titres/lock                                  exclusive lock (src/io/lock.ts)
+ * OUT/.titres/run-<exercice>.jsonl                  intent of an unfinished run (src/apply/run-file.ts)
+ *
+ * Paths stored in the journal (`fichier`) are relative to OUT with `/` separators.
+ * A preview (dry run with --preview-dir) uses the same tree with `projet-…` names and no numbers.
+ */
+import { join } from 'node:path';
+import type { DocumentType } from '../engine/plan-types.js';
+
+export type BordereauNature = 'titres' | 'reductions';
+
+export const JOURNAL_FILE = 'journal.csv';
+export const JOURNAL_EXCEL_FILE = 'journal-excel.csv';
+export const STATE_DIR = '.titres';
+export const LEDGER_DIR = 'registres';
+
+/** « Saint-Genis-Laval » → « saint-genis-laval »; « L'Île » → « l-ile ». */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug || 'commune';
+}
+
+export function natureOf(type: DocumentType): BordereauNature {
+  return type === 'titre' ? 'titres' : 'reductions';
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** Folder of a commune's documents for one service, relative to OUT. */
+export function communeFolder(exercice: number, service: string, codeInsee: string, commune: string): string {
+  return `${exercice}/titres/${service}/${codeInsee}-${slugify(commune)}`;
+}
+
+export function documentFile(
+  doc: { type: DocumentType; exercice: number; service: string; codeInsee: string; commune: string },
+  numero: number,
+): string {
+  return `${communeFolder(doc.exercice, doc.service, doc.codeInsee, doc.commune)}/${doc.type}-${doc.exercice}-${pad(numero, 5)}.pdf`;
+}
+
+/** Preview name: no number, the document's 1-based position in the plan instead. */
+export function previewDocumentFile(
+  doc: { type: DocumentType; exercice: number; service: string; codeInsee: string; commune: string },
+  position: number,
+): string {
+  return `${communeFolder(doc.exercice, doc.service, doc.codeInsee, doc.commune)}/projet-${doc.type}-${doc.exercice}-${pad(position, 5)}.pdf`;
+}
+
+/** Matches a document PDF name and gives its number. */
+export function parseDocumentName(name: string): { type: DocumentType; exercice: number; numero: number } | undefined {
+  const m = /^(titre|reduction|annulation)-(\d{4})-(\d{5,})\.pdf$/.exec(name);
+  return m ? { type: m[1] as DocumentType, exercice: Number(m[2]), numero: Number(m[3]) } : undefined;
+}
+
+export function bordereauBase(exercice: number, nature: BordereauNature, numero: number, service: string): string {
+  return `${exercice}/bordereaux/bordereau-${exercice}-${nature}-${pad(numero, 4)}-${service}`;
+}
+
+export function previewBordereauBase(exercice: number, nature: BordereauNature, service: string): string {
+  return `${exercice}/bordereaux/projet-bordereau-${exercice}-${nature}-${service}`;
+}
+
+export function ledgerFolder(service: string): string {
+  return `${LEDGER_DIR}/${service}`;
+}
+
+export function ledgerFileName(codeInsee: string, commune: string): string {
+  return `${codeInsee}-${slugify(commune)}.csv`;
+}
+
+/** The ledger's code_insee from its file name (`69081-ecully.csv` → `69081`). */
+export function ledgerCodeOf(name: string): string | undefined {
+  const m = /^([0-9AB]{5})-.*\.csv$/i.exec(name);
+  return m ? m[1] : undefined;
+}
+
+export const journalPath = (outDir: string): string => join(outDir, JOURNAL_FILE);
+export const stateDir = (outDir: string): string => join(outDir, STATE_DIR);
+export const lockPath = (outDir: string): string => join(outDir, STATE_DIR, 'lock');
+export const runFilePath = (outDir: string, exercice: number): string =>
+  join(outDir, STATE_DIR, `run-${exercice}.jsonl`);
+export const RUN_FILE_PATTERN = /^run-(\d{4})\.jsonl$/;
+
+/** OUT-relative path (with `/`) → absolute path. */
+export function resolveOut(outDir: string, relative: string): string {
+  return join(outDir, ...relative.split('/'));
+}

@@ -1,0 +1,140 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Dataset, IndexSeries, PopulationTable } from '../engine/dataset.js';
+import { problem, sortProblems, type Problem } from '../errors/problem.js';
+import { TitresError } from '../errors/titres-error.js';
+import { parseConfig } from './config/read-config.js';
+import type { IndexReference } from './config/services.js';
+import { readInputFile } from './read-input-file.js';
+import { parseAdhesions } from './readers/adhesions.js';
+import { parseCommunes } from './readers/communes.js';
+import { parseIndexSeries } from './readers/index-series.js';
+import { parsePopulations } from './readers/populations.js';
+import type { SourceFile } from './source-file.js';
+
+/** Problems after which a CSV file's rows are unknown (its commune list cannot be trusted as complete). */
+const UNREAD = new Set(['INPUT_FILE_MISSING', 'INPUT_FILE_UNREADABLE', 'CSV_EMPTY', 'CSV_SYNTAX', 'CSV_MISSING_COLUMN']);
+
+/**
+ * Reads and validates the dataset folder `dir` (data contract): config.json, communes.csv,
+ * populations/N.csv, adhesions.csv and indices/<serie>.csv. Every problem of every file is
+ * collected; any error throws one TitresError('data') listing them all, sorted. Warnings are returned.
+ */
+export async function readDataset(dir: string): Promise<{ dataset: Dataset; warnings: Problem[] }> {
+  const src = (rel: string): SourceFile => ({ path: path.join(dir, rel), rel });
+  const problems: Problem[] = [];
+  const read = async (s: SourceFile) => {
+    const r = await readInputFile(s.path);
+    if (r.problem) problems.push(r.problem);
+    return r.text;
+  };
+
+  const configText = await read(src('config.json'));
+  const configRead = configText === undefined ? undefined : parseConfig(configText, src('config.json').path);
+  problems.push(...(configRead?.problems ?? []));
+
+  const communesText = await read(src('communes.csv'));
+  const communesRead = communesText === undefined ? undefined : parseCommunes(communesText, src('communes.csv'));
+  problems.push(...(communesRead?.problems ?? []));
+  const communeCodes =
+    communesRead && !communesRead.problems.some((p) => UNREAD.has(p.code)) ? new Set(communesRead.communes.keys()) : undefined;
+
+  const populations = await readPopulations(dir, communeCodes, problems);
+
+  const adhesionsText = await read(src('adhesions.csv'));
+  const adhesionsRead =
+    adhesionsText === undefined
+      ? undefined
+      : parseAdhesions(adhesionsText, src('adhesions.csv'), {
+          communes: communeCodes,
+          services: configRead?.services?.services,
+          serviceIds: configRead?.services?.ids,
+        });
+  problems.push(...(adhesionsRead?.problems ?? []));
+
+  const indices = await readIndices(configRead?.references ?? [], src, problems);
+
+  const sorted = sortProblems(problems);
+  const errors = sorted.filter((p) => p.severity === 'error');
+  if (errors.length > 0 || !configRead?.config || !communesRead || !adhesionsRead) {
+    throw new TitresError('data', sorted.length > 0 ? sorted : [problem('DATASET_INVALID', `jeu de données illisible « ${dir} »`, { file: dir })]);
+  }
+  return {
+    dataset: {
+      dir,
+      config: configRead.config,
+      communes: communesRead.communes,
+      populations,
+      adhesions: adhesionsRead.adhesions,
+      indices,
+    },
+    warnings: sorted,
+  };
+}
+
+const YEAR_FILE = /^(\d{4})\.csv$/;
+
+async function readPopulations(dir: string, communes: ReadonlySet<string> | undefined, problems: Problem[]): Promise<Map<number, PopulationTable>> {
+  const folder = path.join(dir, 'populations');
+  let names: string[];
+  try {
+    names = (await readdir(folder)).sort();
+  } catch {
+    problems.push(problem('INPUT_FILE_MISSING', `dossier obligatoire introuvable « ${folder} » (un fichier populations/N.csv par exercice)`, { file: folder }));
+    return new Map();
+  }
+  const tables = new Map<number, PopulationTable>();
+  for (const name of names) {
+    const rel = `populations/${name}`;
+    const m = YEAR_FILE.exec(name);
+    if (!m) {
+      if (name.toLowerCase().endsWith('.csv')) {
+        problems.push(problem('POPULATION_FILE_IGNORED', `fichier « ${rel} » ignoré : le nom doit être l'année, par exemple 2026.csv`, { file: path.join(dir, rel) }, 'warning'));
+      }
+      continue;
+    }
+    const r = await readInputFile(path.join(dir, rel));
+    if (r.problem) {
+      problems.push(r.problem);
+      continue;
+    }
+    const read = parsePopulations(r.text ?? '', { path: path.join(dir, rel), rel }, Number(m[1]), communes);
+    problems.push(...read.problems);
+    tables.set(Number(m[1]), read.table);
+  }
+  return tables;
+}
+
+/** One series per distinct `indice.serie`; each S(ref) month must be in its series with a value (R4). */
+async function readIndices(
+  references: IndexReference[],
+  src: (rel: string) => SourceFile,
+  problems: Problem[],
+): Promise<Map<string, IndexSeries>> {
+  const indices = new Map<string, IndexSeries>();
+  for (const serie of [...new Set(references.map((r) => r.serie))].sort()) {
+    const source = src(`indices/${serie}.csv`);
+    const r = await readInputFile(source.path);
+    if (r.problem) {
+      const users = references.filter((x) => x.serie === serie).map((x) => x.service);
+      problems.push({ ...r.problem, message: `${r.problem.message} : série d'indice « ${serie} » demandée par le service « ${users.join(' », « ')} » dans config.json (R4)` });
+      continue;
+    }
+    const parsed = parseIndexSeries(r.text ?? '', source, serie);
+    problems.push(...parsed.problems);
+    indices.set(serie, parsed.series);
+  }
+  for (const ref of references) {
+    const series = indices.get(ref.serie);
+    if (series && !series.points.some((p) => p.mois === ref.reference)) {
+      problems.push(
+        problem(
+          'INDEX_REFERENCE_MISSING',
+          `indice de référence « ${ref.reference} » du service « ${ref.service} » absent de « indices/${ref.serie}.csv » ou sans valeur (R4)`,
+          ref.at,
+        ),
+      );
+    }
+  }
+  return indices;
+}

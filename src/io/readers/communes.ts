@@ -1,0 +1,61 @@
+import type { Commune } from '../../engine/dataset.js';
+import type { Problem } from '../../errors/problem.js';
+import { ProblemSink } from '../csv/problem-sink.js';
+import { readTable } from '../csv/read-table.js';
+import type { SourceFile } from '../source-file.js';
+import { isValidCodeInsee, isValidSiren, isValidSiret } from '../values/identifiers.js';
+
+const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
+
+/** communes.csv: the debtors (data contract), keyed by code INSEE. */
+export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
+  const sink = new ProblemSink(source.path);
+  const table = readTable(text, source.path, REQUIRED, ['siret']);
+  sink.problems.push(...table.problems);
+  const communes = new Map<string, Commune>();
+  const firstLine = new Map<string, number>();
+  for (const row of table.rows) {
+    const codeCell = row.cell('code_insee');
+    const code = sink.required(codeCell, 'code_insee');
+    if (code !== undefined && !isValidCodeInsee(code)) {
+      sink.add('INVALID_CODE_INSEE', `code INSEE invalide « ${code} » : 5 caractères attendus (chiffres, ou 2A/2B suivi de 3 chiffres)`, codeCell);
+    }
+    const [nom, adresse, ville] = (['nom', 'adresse', 'ville'] as const).map((c) => sink.required(row.cell(c), c));
+    const sirenCell = row.cell('siren');
+    const siren = sink.required(sirenCell, 'siren');
+    const sirenOk = siren !== undefined && isValidSiren(siren);
+    if (siren !== undefined && !sirenOk) {
+      sink.add('INVALID_SIREN', `SIREN invalide « ${siren} » : 9 chiffres avec une clé de Luhn valide attendus`, sirenCell);
+    }
+    const siretCell = row.cell('siret');
+    const siret = siretCell.value;
+    if (siret !== undefined && !isValidSiret(siret)) {
+      sink.add('INVALID_SIRET', `SIRET invalide « ${siret} » : 14 chiffres avec une clé de Luhn valide attendus`, siretCell);
+    } else if (siret !== undefined && sirenOk && !siret.startsWith(siren)) {
+      sink.add('SIRET_SIREN_MISMATCH', `le SIRET « ${siret} » ne commence pas par le SIREN « ${siren} » de la commune`, siretCell);
+    }
+    const cpCell = row.cell('code_postal');
+    const codePostal = sink.required(cpCell, 'code_postal');
+    if (codePostal !== undefined && !/^\d{5}$/.test(codePostal)) {
+      sink.add('INVALID_POSTAL_CODE', `code postal invalide « ${codePostal} » : 5 chiffres attendus`, cpCell);
+    }
+    if (code === undefined) continue;
+    const previous = firstLine.get(code);
+    if (previous !== undefined) {
+      sink.add('DUPLICATE_COMMUNE', `commune « ${code} » déjà décrite ligne ${previous}`, codeCell);
+      continue;
+    }
+    firstLine.set(code, row.line);
+    communes.set(code, {
+      codeInsee: code,
+      nom: nom ?? '',
+      siren: siren ?? '',
+      ...(siret !== undefined ? { siret } : {}),
+      adresse: adresse ?? '',
+      codePostal: codePostal ?? '',
+      ville: ville ?? '',
+      source: { file: source.rel, line: row.line },
+    });
+  }
+  return { communes, problems: sink.problems };
+}

@@ -1,0 +1,152 @@
+import type { PopulationFigures, PopulationTable } from '../../engine/dataset.js';
+import type { Problem } from '../../errors/problem.js';
+import { parseCsv } from '../csv/parse-csv.js';
+import { ProblemSink } from '../csv/problem-sink.js';
+import { firstLine, detectSeparator } from '../csv/separator.js';
+import { bindColumns, type Cell, type Row } from '../csv/table.js';
+import type { SourceFile } from '../source-file.js';
+import { parseInteger } from '../values/integer.js';
+import { detectPopulationLayout, inseeCode2020, LYON, LYON_ARRONDISSEMENTS, type PopulationLayout } from './population-format.js';
+
+/**
+ * populations/N.csv: the populations in force on 1 January N (R3), in the simple form or as INSEE
+ * publishes them. Only the dataset's communes are kept (`communes` undefined = keep all); Lyon is
+ * the sum of its arrondissements when only those are present (R3).
+ */
+export function parsePopulations(
+  text: string,
+  source: SourceFile,
+  exercice: number,
+  communes?: ReadonlySet<string>,
+): { table: PopulationTable; problems: Problem[] } {
+  const sink = new ProblemSink(source.path);
+  const header = firstLine(text.replace(/^\uFEFF/, ''));
+  const headerFields = header.split(detectSeparator(header)).map((h) => h.replace(/^"|"$/g, ''));
+  const layout = detectPopulationLayout(headerFields);
+  const empty: PopulationTable = { exercice, file: source.rel, format: layout?.format ?? 'simple', byCommune: new Map() };
+  if (!layout) {
+    sink.add(
+      'POPULATION_FORMAT_UNKNOWN',
+      `en-tête non reconnu « ${header} » : attendu « code_insee,population_municipale,population_totale » ou l'en-tête du fichier donnees_communes.csv de l'INSEE`,
+      { line: 1 },
+    );
+    return { table: empty, problems: sink.problems };
+  }
+  const wanted = communes && withArrondissements(communes);
+  const parsed = parseCsv(text, source.path, { keepLine: wanted && layout.format !== 'simple' ? lineFilter(header, layout, wanted) : undefined });
+  if (!parsed.csv) return { table: empty, problems: parsed.problems };
+  const bound = bindColumns(parsed.csv, source.path, layout.required);
+  sink.problems.push(...bound.problems);
+  const all = new Map<string, PopulationFigures>();
+  for (const row of bound.rows) {
+    const code = codeOf(row, layout, sink);
+    if (code === undefined) continue;
+    if (wanted && !wanted.has(code)) {
+      if (layout.format === 'simple') {
+        sink.add('POPULATION_UNKNOWN_COMMUNE', `commune « ${code} » absente de communes.csv : ligne ignorée`, codeCell(row, layout), 'warning');
+      }
+      continue;
+    }
+    const figures = readFigures(row, layout, sink, source.rel);
+    if (!figures) continue;
+    const previous = all.get(code);
+    if (previous) {
+      sink.add('DUPLICATE_POPULATION', `commune « ${code} » déjà présente ligne ${previous.source.line} de ce fichier`, codeCell(row, layout));
+      continue;
+    }
+    all.set(code, figures);
+  }
+  return { table: { ...empty, byCommune: keepCommunes(all, communes, sink) }, problems: sink.problems };
+}
+
+function withArrondissements(communes: ReadonlySet<string>): Set<string> {
+  const set = new Set(communes);
+  if (set.has(LYON)) for (const a of LYON_ARRONDISSEMENTS) set.add(a);
+  return set;
+}
+
+function lineFilter(header: string, layout: PopulationLayout, wanted: ReadonlySet<string>): (line: string) => boolean {
+  const sep = detectSeparator(header);
+  const names = header.split(sep).map((h) => h.trim().toLowerCase());
+  const at = (c: string) => names.indexOf(c.toLowerCase());
+  if ('column' in layout.code) {
+    const i = at(layout.code.column);
+    return (line) => wanted.has((line.split(sep, i + 1)[i] ?? '').trim());
+  }
+  const d = at(layout.code.dep);
+  const c = at(layout.code.codcom);
+  const n = Math.max(d, c) + 1;
+  return (line) => {
+    const f = line.split(sep, n);
+    return wanted.has(inseeCode2020((f[d] ?? '').trim(), (f[c] ?? '').trim()));
+  };
+}
+
+function codeOf(row: Row, layout: PopulationLayout, sink: ProblemSink): string | undefined {
+  if ('column' in layout.code) return sink.required(row.cell(layout.code.column), layout.code.column);
+  const dep = sink.required(row.cell(layout.code.dep), layout.code.dep);
+  const codcom = sink.required(row.cell(layout.code.codcom), layout.code.codcom);
+  return dep !== undefined && codcom !== undefined ? inseeCode2020(dep, codcom) : undefined;
+}
+
+function codeCell(row: Row, layout: PopulationLayout): Cell {
+  return row.cell('column' in layout.code ? layout.code.column : layout.code.codcom);
+}
+
+function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel: string): PopulationFigures | undefined {
+  const [municipale, totale] = [layout.municipale, layout.totale].map((column) => {
+    const cell = row.cell(column);
+    const value = sink.requiredParse(cell, column, parseInteger);
+    if (value !== undefined && value < 0) {
+      sink.add('NEGATIVE_POPULATION', `population négative « ${cell.value} » dans la colonne « ${column} »`, cell);
+      return undefined;
+    }
+    return value;
+  });
+  if (municipale === undefined || totale === undefined) return undefined;
+  if (totale < municipale) {
+    sink.add(
+      'POPULATION_TOTALE_BELOW_MUNICIPALE',
+      `population totale « ${totale} » inférieure à la population municipale « ${municipale} »`,
+      row.cell(layout.totale),
+    );
+    return undefined;
+  }
+  return { municipale, totale, source: { file: rel, line: row.line } };
+}
+
+/** R3: Lyon = Σ 69381–69389 when 69123 itself is absent; arrondissements are not kept. */
+function keepCommunes(
+  all: Map<string, PopulationFigures>,
+  communes: ReadonlySet<string> | undefined,
+  sink: ProblemSink,
+): Map<string, PopulationFigures> {
+  const kept = new Map<string, PopulationFigures>();
+  for (const [code, figures] of all) {
+    if (!LYON_ARRONDISSEMENTS.includes(code) || (communes && communes.has(code))) kept.set(code, figures);
+  }
+  const lyonWanted = !communes || communes.has(LYON);
+  const present = LYON_ARRONDISSEMENTS.filter((a) => all.has(a));
+  if (!lyonWanted || kept.has(LYON) || present.length === 0) return sortByCode(kept);
+  const parts = present.map((a) => all.get(a) as PopulationFigures);
+  kept.set(LYON, {
+    municipale: parts.reduce((s, p) => s + p.municipale, 0),
+    totale: parts.reduce((s, p) => s + p.totale, 0),
+    source: parts[0].source,
+    sommeArrondissements: present,
+  });
+  const missing = LYON_ARRONDISSEMENTS.filter((a) => !all.has(a));
+  if (missing.length > 0) {
+    sink.add(
+      'LYON_ARRONDISSEMENTS_INCOMPLETE',
+      `population de Lyon (69123) calculée sans les arrondissements « ${missing.join(', ')} » absents du fichier (R3)`,
+      { line: parts[0].source.line },
+      'warning',
+    );
+  }
+  return sortByCode(kept);
+}
+
+function sortByCode(map: Map<string, PopulationFigures>): Map<string, PopulationFigures> {
+  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,51 @@
+/** Check keys of French identifiers: SIREN and SIRET (Luhn), IBAN (ISO 13616 mod 97). */
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export function isValidSiren(text: string): boolean {
+  return /^\d{9}$/.test(text) && luhnValid(text);
+}
+
+const LA_POSTE = '356000000';
+
+/** 14 digits with a Luhn key; La Poste's establishments use a digit sum divisible by 5 instead. */
+export function isValidSiret(text: string): boolean {
+  if (!/^\d{14}$/.test(text)) return false;
+  if (text.startsWith(LA_POSTE) && text !== '35600000000048') {
+    return [...text].reduce((s, c) => s + Number(c), 0) % 5 === 0;
+  }
+  return luhnValid(text);
+}
+
+/** IBAN with its mod-97 key; spaces allowed. */
+export function isValidIban(text: string): boolean {
+  const iban = text.replace(/\s/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
+  const moved = iban.slice(4) + iban.slice(0, 4);
+  let rest = 0;
+  for (const ch of moved) {
+    const v = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const d of v) rest = (rest * 10 + Number(d)) % 97;
+  }
+  return rest === 1;
+}
+
+export function isValidBic(text: string): boolean {
+  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(text);
+}
+
+/** INSEE commune code: 5 characters, digits or 2A/2B (Corsica) followed by 3 digits. */
+export function isValidCodeInsee(text: string): boolean {
+  return /^(\d{5}|2[AB]\d{3})$/.test(text);
+}

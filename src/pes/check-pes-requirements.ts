@@ -1,0 +1,107 @@
+/**
+ * The identifiers export-pes needs and the data contract leaves optional: one problem per missing
+ * or malformed identifier, naming the config.json key or the communes.csv line.
+ */
+import type { Commune, Config, PayingService } from '../engine/dataset.js';
+import { problem, type Problem } from '../errors/problem.js';
+import {
+  isValidCodBud, isValidCodCol, isValidCodePostal, isValidCodeProduit, isValidFonction, isValidIdPost, isValidNature,
+} from './pes-formats.js';
+import { postalText } from './pes-text.js';
+import { isValidSiret } from './siret.js';
+
+export interface PesPositions {
+  configFile: string;
+  communesFile: string;
+}
+
+const DEFAULT_POSITIONS: PesPositions = { configFile: 'config.json', communesFile: 'communes.csv' };
+
+type Check = (v: string) => boolean;
+
+export function checkPesRequirements(
+  config: Config,
+  communes: Map<string, Commune>,
+  services: string[],
+  codeInsees: string[],
+  positions: PesPositions = DEFAULT_POSITIONS,
+): Problem[] {
+  const problems: Problem[] = [];
+  const at = { file: positions.configFile };
+  const key = (
+    value: string | undefined, name: string, label: string, valid: Check, expected: string,
+  ): void => {
+    if (value === undefined || value.trim() === '') {
+      problems.push(problem('PES_MISSING_IDENTIFIER', `identifiant PES manquant : ${name} (${label})`, at));
+    } else if (!valid(value)) {
+      problems.push(problem('PES_INVALID_IDENTIFIER', `identifiant PES invalide : ${name} (${label}) vaut « ${value} », attendu ${expected}`, at));
+    }
+  };
+
+  const issuer = config.emetteur;
+  key(issuer.siret, 'emetteur.siret', 'SIRET du budget, IdColl', isValidSiret, '14 chiffres avec une clé de Luhn valide');
+  if (issuer.siret !== undefined && isValidSiret(issuer.siret) && !issuer.siret.startsWith(issuer.siren)) {
+    problems.push(problem('PES_SIRET_SIREN_MISMATCH', `le SIRET « ${issuer.siret} » (emetteur.siret) ne commence pas par le SIREN « ${issuer.siren} » de l'émetteur`, at));
+  }
+  const pes = issuer.pes ?? {};
+  key(pes.idPost, 'emetteur.pes.id_post', 'poste comptable', isValidIdPost, '6 ou 7 chiffres (ou 02A/02B suivi de 3 ou 4 chiffres)');
+  key(pes.codCol, 'emetteur.pes.cod_col', 'code collectivité', isValidCodCol, '3 chiffres');
+  key(pes.codBud, 'emetteur.pes.cod_bud', 'code budget', isValidCodBud, 'un chiffre ou une majuscule suivi d\'un chiffre');
+
+  for (const id of unique(services)) {
+    const service = config.services.get(id);
+    if (service === undefined || service.gratuit) {
+      const why = service === undefined ? 'inconnu dans config.json' : 'gratuit : il ne donne pas de titre';
+      problems.push(problem('PES_UNKNOWN_SERVICE', `service « ${id} » ${why}`, at));
+      continue;
+    }
+    checkImputation(service, key);
+  }
+
+  for (const code of unique(codeInsees)) {
+    const commune = communes.get(code);
+    if (commune === undefined) {
+      problems.push(problem('PES_UNKNOWN_COMMUNE', `commune « ${code} » absente de ${positions.communesFile}`, { file: positions.communesFile }));
+      continue;
+    }
+    problems.push(...checkCommune(commune, positions.communesFile));
+  }
+  return problems;
+}
+
+function checkImputation(
+  service: PayingService,
+  key: (value: string | undefined, name: string, label: string, valid: Check, expected: string) => void,
+): void {
+  const base = `services.${service.id}.imputation`;
+  key(service.imputation.nature, `${base}.nature`, 'compte nature M57', isValidNature, 'de 1 à 12 chiffres');
+  key(service.imputation.code_produit, `${base}.code_produit`, 'code produit local, CodProdLoc', isValidCodeProduit, '1 à 4 lettres ou chiffres');
+  const fonction = service.imputation.fonction;
+  if (fonction !== undefined && fonction.trim() !== '') {
+    key(fonction, `${base}.fonction`, 'compte fonction', isValidFonction, 'de 1 à 10 chiffres');
+  }
+}
+
+function checkCommune(commune: Commune, file: string): Problem[] {
+  const at = { file, line: commune.source.line };
+  const who = `${commune.nom} (${commune.codeInsee})`;
+  const out: Problem[] = [];
+  if (commune.siret === undefined || commune.siret.trim() === '') {
+    out.push(problem('PES_MISSING_IDENTIFIER', `identifiant PES manquant : siret de la commune ${who}`, at));
+  } else if (!isValidSiret(commune.siret)) {
+    out.push(problem('PES_INVALID_IDENTIFIER', `SIRET invalide pour la commune ${who} : « ${commune.siret} », attendu 14 chiffres avec une clé de Luhn valide`, at));
+  } else if (!commune.siret.startsWith(commune.siren)) {
+    out.push(problem('PES_SIRET_SIREN_MISMATCH', `le SIRET « ${commune.siret} » de la commune ${who} ne commence pas par son SIREN « ${commune.siren} »`, at));
+  }
+  if (!isValidCodePostal(commune.codePostal)) {
+    out.push(problem('PES_INVALID_ADDRESS', `code postal invalide pour la commune ${who} : « ${commune.codePostal} », attendu 5 chiffres`, at));
+  }
+  if (postalText(commune.adresse) === '' || postalText(commune.ville) === '') {
+    out.push(problem('PES_INVALID_ADDRESS', `adresse ou ville manquante pour la commune ${who}`, at));
+  }
+  return out;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,43 @@
+/**
+ * One Bordereau: BlocBordereau (TypBord 01 titres / 02 réductions-annulations, NbrPce, MtBordHt =
+ * exact sum of the pieces) then its pieces in ascending number order.
+ */
+import type { Commune, Imputation } from '../engine/dataset.js';
+import { Decimal, sum, toAmountString } from '../engine/money.js';
+import { TYP_BORD } from './pes-constants.js';
+import type { PesBordereau, PesPiece } from './pes-input.js';
+import { addPiece } from './pes-piece.js';
+import type { PesAttachment } from './pes-pj.js';
+import { leaf, type PesNode } from './pes-xml.js';
+
+export interface BordereauContext {
+  imputation: Imputation;
+  communes: Map<string, Commune>;
+  attachments: Map<PesPiece, PesAttachment>;
+}
+
+/** MtBordHt: the sum of the pieces' amounts, exact, with 2 decimals. */
+export function bordereauTotal(b: PesBordereau): string {
+  return toAmountString(sum(b.pieces.map((p) => new Decimal(p.montant))));
+}
+
+export function sortedPieces(b: PesBordereau): PesPiece[] {
+  return [...b.pieces].sort((x, y) => x.numero - y.numero);
+}
+
+export function addBordereau(domain: PesNode, b: PesBordereau, ctx: BordereauContext): void {
+  const node = domain.ele('Bordereau');
+  const bloc = node.ele('BlocBordereau');
+  leaf(bloc, 'Exer', b.exercice);
+  leaf(bloc, 'IdBord', b.numero);
+  leaf(bloc, 'DteBordEm', b.dateEmission);
+  leaf(bloc, 'TypBord', TYP_BORD[b.nature]);
+  leaf(bloc, 'NbrPce', b.pieces.length);
+  if (b.cumulAnnuel !== undefined) leaf(bloc, 'MtCumulAnnuel', toAmountString(new Decimal(b.cumulAnnuel)));
+  leaf(bloc, 'MtBordHt', bordereauTotal(b));
+  for (const piece of sortedPieces(b)) {
+    const commune = ctx.communes.get(piece.codeInsee);
+    if (commune === undefined) throw new Error(`commune ${piece.codeInsee} not checked`);
+    addPiece(node, piece, { imputation: ctx.imputation, commune, attachment: ctx.attachments.get(piece) });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * What the PES V2 export needs: the validated dataset parts and the issued bordereaux, as recorded
+ * in the journal. The builder is pure: the generation date is an input, never the clock.
+ */
+import type { Config, Commune } from '../engine/dataset.js';
+import type { IsoDate } from '../engine/dates.js';
+
+export type PesPieceType = 'titre' | 'reduction' | 'annulation';
+export type PesBordereauNature = 'titres' | 'reductions';
+
+export interface PesPdf {
+  /** File name of the PDF (sanitised for NomPJ; the extension `.pdf` is kept or added). */
+  fileName: string;
+  content: Buffer;
+}
+
+export interface PesPiece {
+  /** Titre (or réduction) number: IdPce, 1 to 99 999 999. */
+  numero: number;
+  type: PesPieceType;
+  codeInsee: string;
+  /** Canonical amount, strictly positive ("1234.56"); réductions are positive too. */
+  montant: string;
+  objet: string;
+  /** Réductions and annulations: the titre reduced (same exercice, rule 02 02 06). */
+  titreOrigine?: { exercice: number; numero: number };
+  /** Optional PDF sent as a PES_PJ attachment (TypePJ 008) referenced by the piece. */
+  pdf?: PesPdf;
+}
+
+export interface PesBordereau {
+  exercice: number;
+  /** IdBord, 1 to 9 999 999, unique per exercice and bordereau type. */
+  numero: number;
+  nature: PesBordereauNature;
+  /** Key of a paying service in config.services: gives the imputation of every line. */
+  service: string;
+  dateEmission: IsoDate;
+  pieces: PesPiece[];
+  /**
+   * Optional MtCumulAnnuel (canonical): the cumulative amount of the bordereaux of this type in the
+   * exercice, this one included. Only the journal knows it; omitted when absent (allowed unsigned).
+   */
+  cumulAnnuel?: string;
+}
+
+export interface PesExportInput {
+  config: Config;
+  communes: Map<string, Commune>;
+  /** DteStr and the date in the file name. */
+  dateGeneration: IsoDate;
+  bordereaux: PesBordereau[];
+  /** Version shown in Enveloppe/Emetteur/Adresse; defaults to PES_SOFTWARE_VERSION. */
+  softwareVersion?: string;
+}

@@ -1,0 +1,37 @@
+/** The texts of a bordereau (templates/bordereau.fr.json) and the placeholders each may use. */
+import type { WordingKey } from './wording.js';
+
+const TITLE = ['numero', 'exercice', 'service'] as const;
+
+export const BORDEREAU_WORDING = {
+  document: {
+    titleTitres: TITLE,
+    titleReductions: TITLE,
+    pdfTitle: ['title'],
+    pdfAuthor: ['emetteur'],
+  },
+  preview: { numero: [], watermark: [] },
+  emetteur: { siren: ['siren'] },
+  entete: {
+    dateEmission: ['dateEmission'],
+    comptable: ['comptable'],
+    imputation: ['imputation'],
+    suite: ['title'],
+  },
+  colonnes: { numero: [], codeInsee: [], commune: [], nature: [], titreOrigine: [], montant: [] },
+  nature: { titre: [], reduction: [], annulation: [] },
+  totaux: {
+    nombre: ['nombre'],
+    total: ['total'],
+    lettres: ['lettres'],
+  },
+  signature: {
+    attestation: [],
+    signePar: ['prenom', 'nom', 'qualite'],
+    signeParDelegation: ['prenom', 'nom', 'qualite', 'delegation'],
+    dateSignature: [],
+  },
+  pied: { page: ['title', 'page'] },
+} as const;
+
+export type BordereauWordingKey = WordingKey<typeof BORDEREAU_WORDING>;

@@ -1,0 +1,148 @@
+/**
+ * The flow of a document over its pages: geometry from the layout, explicit page breaks (no
+ * pdfkit auto-break, so that tagged content never straddles a page), watermark and footer drawn
+ * as artifacts on each new page, and the tagged structure tree (PDF/A, accessibility).
+ */
+import type { Layout } from './layout.js';
+import { FONT_BOLD, FONT_REGULAR } from './pdf-document.js';
+import { drawWatermark } from './watermark.js';
+
+export interface FrameOptions {
+  watermark?: string;
+  footer: (page: number) => string;
+  /** Drawn at the top of every page after the first (continuation header). */
+  onContinuation?: (frame: PageFrame) => void;
+}
+
+export interface TextStyle {
+  bold?: boolean;
+  size: number;
+  color?: string;
+}
+
+export class PageFrame {
+  readonly left: number;
+  readonly right: number;
+  readonly width: number;
+  readonly top: number;
+  readonly bottom: number;
+  private pages = 0;
+  private readonly root: PDFKit.PDFStructureElement;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly layout: Layout,
+    private readonly options: FrameOptions,
+  ) {
+    const { page } = layout;
+    this.left = page.marginLeft;
+    this.top = page.marginTop;
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+    this.startPage();
+    this.right = doc.page.width - page.marginRight;
+    this.width = this.right - this.left;
+    this.bottom = doc.page.height - page.marginBottom - page.footerHeight;
+  }
+
+  get y(): number {
+    return this.doc.y;
+  }
+
+  set y(value: number) {
+    this.doc.y = value;
+  }
+
+  get pageCount(): number {
+    return this.pages;
+  }
+
+  /** Paints over the finished page (the watermark goes on top of everything). */
+  private finishPage(): void {
+    const watermark = this.options.watermark;
+    if (this.pages > 0 && watermark) this.artifact(() => drawWatermark(this.doc, watermark, this.layout));
+  }
+
+  private startPage(): void {
+    const { doc, layout } = this;
+    this.finishPage();
+    doc.addPage();
+    this.pages++;
+    this.artifact(() => {
+      const footerY = doc.page.height - layout.page.marginBottom - layout.fontSize.footer;
+      this.style({ size: layout.fontSize.footer, color: layout.color.muted });
+      doc.text(this.options.footer(this.pages), layout.page.marginLeft, footerY, { lineBreak: false });
+    });
+    doc.x = this.left;
+    doc.y = this.top;
+    if (this.pages > 1) this.options.onContinuation?.(this);
+  }
+
+  /** Starts a new page unless `height` still fits below the current position. */
+  ensure(height: number): boolean {
+    if (this.doc.y + height <= this.bottom) return false;
+    this.startPage();
+    return true;
+  }
+
+  style(style: TextStyle): PDFKit.PDFDocument {
+    return this.doc
+      .font(style.bold ? FONT_BOLD : FONT_REGULAR)
+      .fontSize(style.size)
+      .fillColor(style.color ?? this.layout.color.text);
+  }
+
+  /** Height of `text` set in `style` over `width`. */
+  measure(text: string, style: TextStyle, width: number): number {
+    this.style(style);
+    return this.doc.heightOfString(text, { width, lineGap: this.layout.spacing.line });
+  }
+
+  /** Draws wrapped text at (x, y) and returns its height; tagged as a `type` element. */
+  text(type: string, text: string, style: TextStyle, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): number {
+    let height = 0;
+    this.tag(type, () => {
+      this.style(style);
+      this.doc.text(text, x, y, { width, align, lineGap: this.layout.spacing.line });
+      height = this.doc.y - y;
+    });
+    return height;
+  }
+
+  /** A structure element whose content `draw` paints (run immediately). */
+  tag(type: string, draw: () => void): void {
+    this.root.add(this.doc.struct(type, {}, draw));
+  }
+
+  /** Adds a ready-made structure element (tables). */
+  add(element: PDFKit.PDFStructureElement): void {
+    this.root.add(element);
+  }
+
+  /** Decoration (rules, backgrounds, watermark, footer): marked as an artifact, not content. */
+  artifact(draw: () => void): void {
+    this.doc.markContent('Artifact');
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  rule(y: number, color = this.layout.color.rule, x1 = this.left, x2 = this.right): void {
+    this.artifact(() => {
+      this.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(0.5).strokeColor(color).stroke();
+    });
+  }
+
+  box(x: number, y: number, w: number, h: number, fill: string): void {
+    this.artifact(() => {
+      this.doc.rect(x, y, w, h).fill(fill);
+    });
+  }
+
+  /** Closes the structure tree and the document; returns it as the readable stream. */
+  end(): PDFKit.PDFDocument {
+    this.finishPage();
+    this.root.end();
+    this.doc.end();
+    return this.doc;
+  }
+}

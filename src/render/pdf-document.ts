@@ -1,0 +1,83 @@
+/**
+ * A pdfkit document set up for the titres: A4, PDF/A-3b, tagged, French, DejaVu Sans parsed once
+ * for all documents (shared-fonts.ts), and deterministic (dates = the issue date at 00:00 UTC, so the trailer
+ * /ID, an MD5 of the info dictionary, and the XMP packet are the same on every run).
+ */
+import PDFDocument from 'pdfkit';
+import type { IsoDate } from '../engine/dates.js';
+import type { PdfAssets } from './assets.js';
+import type { SharedFonts } from './shared-fonts.js';
+
+export { FONT_BOLD, FONT_REGULAR } from './shared-fonts.js';
+
+export interface PdfMeta {
+  title: string;
+  author: string;
+  subject?: string;
+  date: IsoDate;
+}
+
+/** pdfkit copies info strings into the XMP packet without escaping them. */
+function xmpSafe(text: string): string {
+  return text.replace(/&/g, 'et').replace(/[<>]/g, '');
+}
+
+function utcMidnight(date: IsoDate): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+interface PdfaInternals {
+  ref(data: object): { write(b: Buffer): void; end(): void };
+  _root: { data: Record<string, unknown> };
+}
+
+export interface PdfResources {
+  assets: PdfAssets;
+  fonts: SharedFonts;
+}
+
+export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.Mixins.ExpandedSides<number>): PDFKit.PDFDocument {
+  const { assets, fonts } = resources;
+  const date = utcMidnight(meta.date);
+  const info: PDFKit.DocumentInfo = {
+    Title: xmpSafe(meta.title),
+    Author: xmpSafe(meta.author),
+    Creator: 'titres',
+    Producer: 'titres (pdfkit)',
+    CreationDate: date,
+    ModDate: date,
+  };
+  if (meta.subject) info.Subject = xmpSafe(meta.subject);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins,
+    pdfVersion: '1.7',
+    subset: 'PDF/A-3b',
+    tagged: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    autoFirstPage: false,
+    font: '', // no default Helvetica: every text uses the embedded DejaVu Sans
+    info,
+  });
+  // pdfkit reads its ICC profile from disk for every document; use the buffer read once.
+  Object.assign(doc, {
+    _addColorOutputIntent(this: PdfaInternals) {
+      const profile = this.ref({ Length: assets.iccProfile.length, N: 3 });
+      profile.write(assets.iccProfile);
+      profile.end();
+      const intent = this.ref({
+        Type: 'OutputIntent',
+        S: 'GTS_PDFA1',
+        Info: new String('sRGB IEC61966-2.1'),
+        OutputConditionIdentifier: new String('sRGB IEC61966-2.1'),
+        DestOutputProfile: profile,
+      });
+      intent.end();
+      this._root.data.OutputIntents = [intent];
+    },
+  });
+  fonts.install(doc);
+  return doc;
+}

@@ -1,0 +1,33 @@
+/**
+ * The PDF implementation of DocumentRenderer. Templates (wording, layout) and the font and ICC
+ * files are read and compiled once, here; each render only lays out its view. The returned
+ * stream holds the finished PDF (pdfkit's output, in one chunk): pipe it to a file (and hash it).
+ */
+import type { Readable } from 'node:stream';
+import { loadPdfAssets } from './assets.js';
+import { renderBordereauPdf } from './bordereau-pdf.js';
+import type { PdfResources } from './pdf-document.js';
+import { finishedPdf } from './pdf-stream.js';
+import { createSharedFonts } from './shared-fonts.js';
+import { loadTemplates } from './templates.js';
+import { renderTitrePdf } from './titre-pdf.js';
+import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
+
+export interface PdfRendererOptions {
+  /** Folder holding titre.fr.json, bordereau.fr.json and layout.json; default <repo>/templates. */
+  templatesDir?: string;
+}
+
+export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
+  const templates = loadTemplates(options.templatesDir);
+  const assets = loadPdfAssets();
+  const resources: PdfResources = { assets, fonts: createSharedFonts(assets) };
+  return {
+    renderTitre(view: TitreView): Readable {
+      return finishedPdf(renderTitrePdf(view, templates, resources));
+    },
+    renderBordereau(view: BordereauView): Readable {
+      return finishedPdf(renderBordereauPdf(view, templates, resources));
+    },
+  };
+}

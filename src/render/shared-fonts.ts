@@ -1,0 +1,84 @@
+/**
+ * One parsed copy of each font for all the documents of a renderer.
+ *
+ * pdfkit parses a registered font buffer again in every document (fontkit.create), and that parse
+ * plus the cold glyph and layout caches cost ~60 ms per titre: far too slow for 70 000 titres.
+ * Here the buffers are parsed once (through pdfkit itself, in a probe document) and each new
+ * document receives its own pdfkit font objects built on those parsed fonts, sharing one cache of
+ * shaped words (pdfkit treats its cached runs as immutable): each document still collects and
+ * embeds its own subset, so the output is the same as with registerFont.
+ *
+ * This uses pdfkit internals (the font class behind doc._font, its layoutCache and the
+ * doc._fontFamilies cache, pdfkit 0.17); if they change, install() falls back to registerFont
+ * (slower, same PDF).
+ */
+import PDFDocument from 'pdfkit';
+import type { PdfAssets } from './assets.js';
+
+export const FONT_REGULAR = 'DejaVuSans';
+export const FONT_BOLD = 'DejaVuSans-Bold';
+
+type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: unknown, id: string) => object;
+
+interface EmbeddedFont {
+  layoutCache?: Record<string, unknown>;
+}
+
+interface FontInternals {
+  _font?: { constructor: EmbeddedFontClass; font: unknown };
+  _fontFamilies?: Record<string, object>;
+  _fontCount?: number;
+}
+
+export interface SharedFonts {
+  /** Makes FONT_REGULAR and FONT_BOLD available in `doc`. */
+  install(doc: PDFKit.PDFDocument): void;
+}
+
+function parse(buffer: Buffer): { cls: EmbeddedFontClass; font: unknown } | undefined {
+  const probe = new PDFDocument({ autoFirstPage: false, font: '' }) as PDFKit.PDFDocument & FontInternals;
+  probe.font(buffer);
+  const embedded = probe._font;
+  if (!embedded || typeof embedded.font !== 'object' || typeof embedded.constructor !== 'function') return undefined;
+  return { cls: embedded.constructor, font: embedded.font };
+}
+
+/** Shaped words kept across documents; emptied when it grows past this many entries. */
+const MAX_CACHED_WORDS = 50_000;
+
+class WordCache {
+  private words: Record<string, unknown> = Object.create(null);
+  private documents = 0;
+
+  /** The cache for the next document (checked for size every 1 000 documents). */
+  next(): Record<string, unknown> {
+    if (++this.documents % 1000 === 0 && Object.keys(this.words).length > MAX_CACHED_WORDS) {
+      this.words = Object.create(null);
+    }
+    return this.words;
+  }
+}
+
+export function createSharedFonts(assets: PdfAssets): SharedFonts {
+  const regular = parse(assets.regular);
+  const bold = parse(assets.bold);
+  const regularWords = new WordCache();
+  const boldWords = new WordCache();
+  return {
+    install(doc) {
+      const internals = doc as PDFKit.PDFDocument & FontInternals;
+      if (regular && bold && internals._fontFamilies && internals._fontCount === 0) {
+        const r = new regular.cls(doc, regular.font, 'F1') as EmbeddedFont;
+        const b = new bold.cls(doc, bold.font, 'F2') as EmbeddedFont;
+        if (r.layoutCache) r.layoutCache = regularWords.next();
+        if (b.layoutCache) b.layoutCache = boldWords.next();
+        internals._fontFamilies[FONT_REGULAR] = r;
+        internals._fontFamilies[FONT_BOLD] = b;
+        internals._fontCount = 2;
+      } else {
+        doc.registerFont(FONT_REGULAR, assets.regular);
+        doc.registerFont(FONT_BOLD, assets.bold);
+      }
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * `titres simulate`, the pure part: runs the real engine (planExercice) year after year on the
+ * dataset completed with projected figures, each year's titres taken as issued for the next one
+ * (R5 needs A(N-1)). No file is read or written here.
+ */
+import type { Dataset, PayingService } from '../engine/dataset.js';
+import type { IssuedDocument } from '../engine/history.js';
+import { indexForExercice } from '../engine/index-lookup.js';
+import { planExercice } from '../engine/plan-exercice.js';
+import type { Problem } from '../errors/problem.js';
+import { issuedFromPlan } from './issued-history.js';
+import { projectDataset, type ProjectedDataset } from './projected-dataset.js';
+import { checkRange, computedYears } from './range.js';
+import type { ProjectedFlags, SimulatedAdhesion, SimulatedService, Simulation, SimulationAssumptions, SimulationRange } from './types.js';
+import { yearRow } from './year-row.js';
+
+interface Subscriber {
+  codeInsee: string;
+  commune: string;
+  service: PayingService;
+}
+
+export function simulate(dataset: Dataset, assumptions: SimulationAssumptions, range: SimulationRange): Simulation {
+  checkRange(range);
+  const years = computedYears(range, dataset.config.convention.premierExercice);
+  const projection = projectDataset(dataset, assumptions, years);
+  const subscribers = payingSubscribers(dataset);
+  const results: SimulatedAdhesion[] = subscribers.map((s) => ({
+    codeInsee: s.codeInsee,
+    commune: s.commune,
+    service: s.service.id,
+    rows: [],
+    anneeConvergence: null,
+  }));
+  const warnings = new Map<string, Problem>();
+  let history: IssuedDocument[] = [];
+
+  for (const exercice of years) {
+    const plan = planExercice(projection.dataset, { documents: history }, { exercice, dateEmission: `${exercice}-06-15` });
+    history = [...history, ...issuedFromPlan(plan, dataset.config.numerotation.premierNumero)];
+    for (const w of plan.avertissements) warnings.set(`${w.code}|${w.file}|${w.line}|${w.message}`, w);
+    subscribers.forEach((s, i) => {
+      const row = yearRow(plan, s.codeInsee, s.service.id, projectedFlags(projection, s.service, exercice));
+      if (!row) return;
+      const result = results[i];
+      if (row.kind === 'titre' && row.converge && result.anneeConvergence === null) result.anneeConvergence = exercice;
+      if (exercice >= range.from) result.rows.push(row);
+    });
+  }
+
+  return {
+    range: { ...range },
+    assumptions,
+    services: payingServices(dataset),
+    adhesions: results,
+    projections: { populations: projection.populations, indices: projection.indices },
+    avertissements: [...warnings.values()],
+  };
+}
+
+function payingServices(dataset: Dataset): SimulatedService[] {
+  return [...dataset.config.services.values()]
+    .filter((s): s is PayingService => !s.gratuit)
+    .map((s) => ({ id: s.id, libelle: s.libelle }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Adhesions to paying services, sorted by service then code INSEE (like the plan). */
+function payingSubscribers(dataset: Dataset): Subscriber[] {
+  const subscribers: Subscriber[] = [];
+  for (const a of dataset.adhesions) {
+    const service = dataset.config.services.get(a.service);
+    if (!service || service.gratuit) continue;
+    subscribers.push({ codeInsee: a.codeInsee, commune: dataset.communes.get(a.codeInsee)?.nom ?? a.codeInsee, service });
+  }
+  return subscribers.sort((a, b) => a.service.id.localeCompare(b.service.id) || a.codeInsee.localeCompare(b.codeInsee));
+}
+
+function projectedFlags(projection: ProjectedDataset, service: PayingService, exercice: number): ProjectedFlags {
+  const series = projection.dataset.indices.get(service.indice.serie);
+  const point = series ? indexForExercice(series, exercice) : undefined;
+  return {
+    population: projection.populations.some((p) => p.exercice === exercice),
+    index: point !== undefined && projection.indices.some((p) => p.serie === series!.serie && p.mois === point.mois),
+  };
+}

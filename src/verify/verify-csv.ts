@@ -1,0 +1,79 @@
+/** Ledgers and bordereau CSVs against the journal. */
+import { parse } from 'csv-parse/sync';
+import type { IssuedDocument } from '../engine/history.js';
+import { sum, toAmountString } from '../engine/money.js';
+import { problem, type Problem } from '../errors/problem.js';
+import { canonicalNumber, detectCsvFormat, unneutralise } from '../io/csv-write.js';
+import { TOTAL_LABEL } from '../apply/bordereau-write.js';
+
+type Rows = Array<{ record: Record<string, string>; info: { lines: number } }>;
+
+function parseOurCsv(text: string, file: string): { rows: Rows; problems: Problem[] } {
+  const format = detectCsvFormat(text);
+  try {
+    const rows = parse(text, {
+      bom: true,
+      delimiter: format.excel ? ';' : ',',
+      columns: true,
+      info: true,
+      skip_empty_lines: true,
+      cast: (value: string) => canonicalNumber(unneutralise(value)),
+    }) as unknown as Rows;
+    return { rows, problems: [] };
+  } catch (error) {
+    const e = error as { lines?: number; message: string };
+    return { rows: [], problems: [problem('CSV_MALFORMED', `fichier CSV illisible : ${e.message}`, { file, line: e.lines })] };
+  }
+}
+
+/**
+ * Each ledger row must be a journal document of the ledger's pair with the same type and amount.
+ * Returns the keys (exercice-numero) found, for the reverse check.
+ */
+export function verifyLedger(
+  text: string,
+  file: string,
+  pair: { service: string; codeInsee: string },
+  journal: ReadonlyMap<string, IssuedDocument>,
+): { problems: Problem[]; keys: Set<string> } {
+  const { rows, problems } = parseOurCsv(text, file);
+  const keys = new Set<string>();
+  for (const { record: r, info } of rows) {
+    const key = `${r.exercice}-${r.numero}`;
+    const doc = journal.get(key);
+    const at = { file, line: info.lines };
+    if (keys.has(key)) problems.push(problem('LEDGER_MISMATCH', `registre : le document ${key} y figure deux fois`, at));
+    keys.add(key);
+    if (!doc || doc.codeInsee !== pair.codeInsee || doc.service !== pair.service) {
+      problems.push(problem('LEDGER_MISMATCH', `registre : le document ${key} n’est pas au journal pour ${pair.codeInsee}/${pair.service}`, at));
+    } else if (toAmountString(doc.montant) !== r.montant || doc.type !== r.type) {
+      problems.push(
+        problem('LEDGER_MISMATCH', `registre : ${key} indique ${r.type} de ${r.montant} €, le journal ${doc.type} de ${toAmountString(doc.montant)} €`, at),
+      );
+    }
+  }
+  return { problems, keys };
+}
+
+/** The bordereau CSV lists exactly the journal's documents of that bordereau, and their total. */
+export function verifyBordereauCsv(text: string, file: string, docs: readonly IssuedDocument[]): Problem[] {
+  const { rows, problems } = parseOurCsv(text, file);
+  const expected = new Map(docs.map((d) => [String(d.numero), toAmountString(d.montant)]));
+  const seen = new Set<string>();
+  for (const { record: r, info } of rows) {
+    const at = { file, line: info.lines };
+    if (r.numero === TOTAL_LABEL) {
+      const total = toAmountString(sum(docs.map((d) => d.montant)));
+      if (r.montant !== total) problems.push(problem('BORDEREAU_MISMATCH', `bordereau : total ${r.montant} € au lieu de ${total} €`, at));
+      continue;
+    }
+    seen.add(r.numero);
+    if (expected.get(r.numero) !== r.montant) {
+      problems.push(problem('BORDEREAU_MISMATCH', `bordereau : la ligne n° ${r.numero} (${r.montant} €) ne correspond pas au journal`, at));
+    }
+  }
+  for (const numero of expected.keys()) {
+    if (!seen.has(numero)) problems.push(problem('BORDEREAU_MISMATCH', `bordereau : le document n° ${numero} du journal n’y figure pas`, { file }));
+  }
+  return problems;
+}

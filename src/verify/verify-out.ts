@@ -1,0 +1,161 @@
+/**
+ * `titres verify`: checks an output folder against its journal, read-only.
+ * - every journaled PDF exists and has the journaled sha256 (FILE_MISSING, HASH_MISMATCH);
+ * - numbering: one continuous series per exercice, no duplicate; bordereaux continuous
+ *   (NUMBER_GAP, NUMBER_DUPLICATE, BORDEREAU_GAP, BORDEREAU_DUPLICATE);
+ * - each correction cites a journaled titre whose net stays ≥ 0 (ORIGIN_UNKNOWN, NET_NEGATIVE);
+ * - ledgers and bordereau CSVs agree with the journal (LEDGER_MISMATCH, BORDEREAU_MISMATCH);
+ * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
+ * - an interrupted run or a held lock is reported (RUN_UNFINISHED, OUT_LOCKED).
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { IssuedDocument } from '../engine/history.js';
+import { problem, sortProblems, type Problem } from '../errors/problem.js';
+import { isTempName } from '../io/atomic-write.js';
+import { readJournalContents } from '../io/journal.js';
+import { inspectOutLock } from '../io/lock.js';
+import {
+  bordereauBase,
+  journalPath,
+  JOURNAL_EXCEL_FILE,
+  JOURNAL_FILE,
+  ledgerCodeOf,
+  LEDGER_DIR,
+  lockPath,
+  natureOf,
+  resolveOut,
+  RUN_FILE_PATTERN,
+  STATE_DIR,
+} from '../io/output-layout.js';
+import { walkFiles } from '../apply/walk.js';
+import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
+import { verifyNumbering } from './verify-numbering.js';
+
+export interface VerifyReport {
+  ok: boolean;
+  problems: Problem[];
+  checked: { documents: number; files: number };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
+export async function verifyOut(outDir: string): Promise<VerifyReport> {
+  const problems: Problem[] = [];
+  const exists = await stat(outDir).then((s) => s.isDirectory(), () => false);
+  if (!exists) {
+    problems.push(problem('FILE_MISSING', `dossier de sortie « ${outDir} » introuvable`, { file: outDir }));
+    return { ok: false, problems, checked: { documents: 0, files: 0 } };
+  }
+  const journalFile = journalPath(outDir);
+  const contents = await readJournalContents(outDir);
+  problems.push(...contents.problems);
+  if (contents.tornBytes > 0) {
+    problems.push(problem('JOURNAL_TORN_LINE', 'dernière ligne du journal incomplète (exécution interrompue), ignorée', { file: journalFile }, 'warning'));
+  }
+  const lock = await inspectOutLock(outDir);
+  if (lock) {
+    const who = lock.pid === null ? '' : ` (pid ${lock.pid})`;
+    problems.push(
+      lock.stale
+        ? problem('OUT_LOCKED', `verrou périmé${who} : une exécution a été interrompue`, { file: lockPath(outDir) }, 'warning')
+        : problem('OUT_LOCKED', `une exécution est en cours${who} : vérification non fiable`, { file: lockPath(outDir) }),
+    );
+  }
+  problems.push(...verifyNumbering(contents.entries, journalFile));
+
+  const docs = contents.entries.map((e) => e.doc);
+  const byKey = new Map(docs.map((d) => [`${d.exercice}-${d.numero}`, d]));
+  const byFile = new Map(contents.entries.map((e) => [e.doc.fichier, e]));
+  const bordereaux = new Map<string, IssuedDocument[]>();
+  const pairs = new Map<string, IssuedDocument[]>();
+  for (const d of docs) {
+    const base = bordereauBase(d.exercice, natureOf(d.type), d.bordereau, d.service);
+    push(bordereaux, base, d);
+    push(pairs, `${d.service}/${d.codeInsee}`, d);
+  }
+
+  const found = new Set<string>();
+  const ledgerKeys = new Map<string, Set<string>>();
+  let files = 0;
+  for await (const relative of walkFiles(outDir)) {
+    const name = basename(relative);
+    const path = resolveOut(outDir, relative);
+    const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
+    if (relative === JOURNAL_FILE || relative === JOURNAL_EXCEL_FILE) continue;
+    if (relative.startsWith(`${STATE_DIR}/`)) {
+      const m = RUN_FILE_PATTERN.exec(name);
+      if (m) problems.push(problem('RUN_UNFINISHED', `l’émission de l’exercice ${m[1]} n’est pas terminée : relancez « titres issue »`, { file: path }));
+      continue;
+    }
+    if (isTempName(name)) {
+      extra('fichier temporaire laissé par une exécution interrompue');
+      continue;
+    }
+    files++;
+    const entry = byFile.get(relative);
+    if (entry) {
+      found.add(relative);
+      if ((await sha256Of(path)) !== entry.doc.sha256) {
+        problems.push(problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path }));
+      }
+      continue;
+    }
+    const base = relative.replace(/\.(pdf|csv)$/, '');
+    const inBordereau = bordereaux.get(base);
+    if (inBordereau) {
+      found.add(relative);
+      if (relative.endsWith('.csv')) problems.push(...verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
+      continue;
+    }
+    const [top, service, file, more] = relative.split('/');
+    const codeInsee = top === LEDGER_DIR && more === undefined && file ? ledgerCodeOf(file) : undefined;
+    const pairKey = `${service}/${codeInsee}`;
+    if (codeInsee && !ledgerKeys.has(pairKey)) {
+      const checked = verifyLedger(await readFile(path, 'utf8'), path, { service, codeInsee }, byKey);
+      problems.push(...checked.problems);
+      ledgerKeys.set(pairKey, checked.keys);
+      continue;
+    }
+    extra(relative.endsWith('.pdf') ? 'PDF absent du journal' : 'absent du journal');
+  }
+
+  for (const { doc, line } of contents.entries) {
+    if (!found.has(doc.fichier)) {
+      problems.push(problem('FILE_MISSING', `PDF du document ${doc.exercice}-${doc.numero} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
+    }
+  }
+  for (const base of bordereaux.keys()) {
+    for (const ext of ['pdf', 'csv']) {
+      if (!found.has(`${base}.${ext}`)) problems.push(problem('FILE_MISSING', 'bordereau introuvable', { file: resolveOut(outDir, `${base}.${ext}`) }));
+    }
+  }
+  for (const [pair, list] of pairs) {
+    const keys = ledgerKeys.get(pair);
+    const [service, code] = pair.split('/');
+    if (!keys) {
+      problems.push(problem('FILE_MISSING', `registre de ${code}/${service} introuvable`, { file: resolveOut(outDir, `${LEDGER_DIR}/${service}/${code}-*.csv`) }));
+      continue;
+    }
+    for (const d of list) {
+      if (!keys.has(`${d.exercice}-${d.numero}`)) {
+        problems.push(problem('LEDGER_MISMATCH', `le document ${d.exercice}-${d.numero} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
+      }
+    }
+  }
+  const sorted = sortProblems(problems);
+  return { ok: !sorted.some((p) => p.severity === 'error'), problems: sorted, checked: { documents: docs.length, files } };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

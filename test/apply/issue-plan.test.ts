@@ -1,0 +1,161 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issuePlan } from '../../src/apply/issue-plan.js';
+import { EMPTY_HISTORY } from '../../src/engine/history.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+import { readJournal } from '../../src/io/journal.js';
+import { fakeRenderer, makeDataset, makePlan, reduction, remainingPlan, removeDir, snapshot, tempDir, titre } from './fixtures.js';
+
+let out: string;
+beforeEach(async () => {
+  out = await tempDir();
+});
+afterEach(async () => {
+  await removeDir(out);
+});
+
+const june = makePlan([
+  titre('69081', 'laclasse', '1210.00'),
+  titre('69204', 'laclasse', '450.10'),
+  titre('69081', 'toodego', '800.00'),
+]);
+
+async function issue(plan = june, options: { excel?: boolean; premierNumero?: number } = {}) {
+  const dataset = makeDataset(options.premierNumero ? { premierNumero: options.premierNumero } : {});
+  const history = await readJournal(out);
+  return issuePlan(plan, { dataset, history, outDir: out, renderer: fakeRenderer(), excel: options.excel });
+}
+
+describe('issuePlan', () => {
+  it('numbers documents from premierNumero and groups them in one bordereau per service', async () => {
+    const result = await issue(june, { premierNumero: 101 });
+    expect(result.issued.map((i) => [i.numero, i.bordereau])).toEqual([
+      [101, 1],
+      [102, 1],
+      [103, 2],
+    ]);
+    expect(result.issued[0].fichier).toBe('2026/titres/laclasse/69081-ecully/titre-2026-00101.pdf');
+    expect(result.bordereaux).toEqual([
+      { numero: 1, nature: 'titres', service: 'laclasse', fichier: '2026/bordereaux/bordereau-2026-titres-0001-laclasse.pdf', total: '1660.10' },
+      { numero: 2, nature: 'titres', service: 'toodego', fichier: '2026/bordereaux/bordereau-2026-titres-0002-toodego.pdf', total: '800.00' },
+    ]);
+    const journal = await readFile(join(out, 'journal.csv'), 'utf8');
+    expect(journal.split('\n')[0]).toBe(
+      'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif',
+    );
+    expect(journal.split('\n')[1]).toMatch(/^2026,101,1,2026-06-15,titre,69081,laclasse,1210\.00,transitoire,,2026\/titres\/laclasse\/69081-ecully\/titre-2026-00101\.pdf,[0-9a-f]{64},1425\.55,non,$/);
+    const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
+    expect(pdf).toContain('"dateEcheance":"2026-07-15"');
+  });
+
+  it('continues the series in a second run, with a new bordereau, and never rewrites the journal', async () => {
+    await issue(june);
+    const before = await readFile(join(out, 'journal.csv'));
+    const history = await readJournal(out);
+    const added = makePlan([...june.documents, titre('69290', 'laclasse', '300.00')]);
+    const result = await issue(remainingPlan(added, history));
+    expect(result.issued.map((i) => [i.numero, i.bordereau, i.document.codeInsee])).toEqual([[4, 3, '69290']]);
+    expect(result.bordereaux.map((b) => b.fichier)).toEqual(['2026/bordereaux/bordereau-2026-titres-0003-laclasse.pdf']);
+    const after = await readFile(join(out, 'journal.csv'));
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect((await readJournal(out)).documents.map((d) => d.numero)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('is idempotent: a re-run issues nothing and changes no file', async () => {
+    await issue(june);
+    const first = await snapshot(out);
+    const result = await issue(remainingPlan(june, await readJournal(out)));
+    expect(result).toEqual({ issued: [], bordereaux: [], recovered: { runs: [], orphans: [], tempFiles: [], tornJournalBytes: 0 } });
+    expect(await snapshot(out)).toEqual(first);
+  });
+
+  it('refuses to issue a titre twice (ALREADY_ISSUED), before writing anything', async () => {
+    await issue(june);
+    const first = await snapshot(out);
+    const error = await issue(june).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TitresError);
+    expect((error as TitresError).kind).toBe('state');
+    expect((error as TitresError).problems.map((p) => p.code)).toContain('ALREADY_ISSUED');
+    expect(await snapshot(out)).toEqual(first);
+  });
+
+  it('fails with PLAN_STALE when the journal changed since the plan was computed', async () => {
+    const dataset = makeDataset();
+    await issue(makePlan([titre('69290', 'toodego', '20.00')]));
+    const error = await issuePlan(june, { dataset, history: EMPTY_HISTORY, outDir: out, renderer: fakeRenderer() }).catch((e: unknown) => e);
+    expect((error as TitresError).kind).toBe('state');
+    expect((error as TitresError).problems[0].code).toBe('PLAN_STALE');
+  });
+
+  it('numbers réductions in the same series, in a reductions bordereau, with the original titre', async () => {
+    await issue(june);
+    const history = await readJournal(out);
+    const result = await issue(makePlan([reduction('69081', 'laclasse', '210.00', { exercice: 2026, numero: 1 })]));
+    expect(result.issued.map((i) => [i.numero, i.bordereau, i.fichier])).toEqual([
+      [4, 3, '2026/titres/laclasse/69081-ecully/reduction-2026-00004.pdf'],
+    ]);
+    expect(result.bordereaux[0]).toMatchObject({ nature: 'reductions', numero: 3, total: '210.00' });
+    const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
+    expect(pdf).toContain('"origine":{"numero":1,"exercice":2026,"dateEmission":"2026-06-15","montant":"1210.00","netAvant":"1210.00"}');
+    const journal = await readJournal(out);
+    expect(journal.documents[3]).toMatchObject({ type: 'reduction', titreOrigine: { exercice: 2026, numero: 1 }, motif: '=manquement de la Métropole' });
+    expect(history.documents).toHaveLength(3);
+    const ledger = parse(await readFile(join(out, 'registres/laclasse/69081-ecully.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(ledger.map((r) => [r.numero, r.type, r.montant, r.net_apres, r.titre_origine])).toEqual([
+      ['1', 'titre', '1210.00', '1210.00', ''],
+      ['4', 'reduction', '210.00', '1000.00', '2026-1'],
+    ]);
+    expect(ledger[1].motif).toBe("'=manquement de la Métropole");
+  });
+
+  it('refuses a réduction that would make the net negative', async () => {
+    await issue(june);
+    const error = await issue(makePlan([reduction('69204', 'laclasse', '450.11', { exercice: 2026, numero: 2 })])).catch((e: unknown) => e);
+    expect((error as TitresError).problems.map((p) => p.code)).toEqual(['NET_NEGATIVE']);
+  });
+
+  it('writes ledgers with every liquidation figure', async () => {
+    await issue(june);
+    const text = await readFile(join(out, 'registres/laclasse/69081-ecully.csv'), 'utf8');
+    const [row] = parse(text, { columns: true }) as Array<Record<string, string>>;
+    expect(row).toMatchObject({
+      exercice: '2026', numero: '1', bordereau: '1', date_emission: '2026-06-15', type: 'titre', code_insee: '69081', commune: 'Écully',
+      siren: '216900811', service: 'laclasse', regime: 'transitoire', converge: 'non', population: '18243', population_type: 'totale',
+      indice_valeur: '322.2', coefficient: '1.022208121827', contribution_cible: '1425.55', montant_anterieur: '1100.00', montant: '1210.00',
+      fichier: '2026/titres/laclasse/69081-ecully/titre-2026-00001.pdf',
+    });
+  });
+
+  it('is deterministic: the same plan into two empty folders gives byte-identical files', async () => {
+    await issue(june);
+    const other = await tempDir();
+    try {
+      await issuePlan(june, { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: other, renderer: fakeRenderer() });
+      expect(await snapshot(other)).toEqual(await snapshot(out));
+    } finally {
+      await removeDir(other);
+    }
+  });
+
+  it('lets exactly one of two concurrent runs issue; the other fails with kind lock', async () => {
+    const dataset = makeDataset();
+    const run = () => issuePlan(june, { dataset, history: EMPTY_HISTORY, outDir: out, renderer: fakeRenderer() });
+    const results = await Promise.allSettled([run(), run()]);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(failed).toHaveLength(1);
+    expect((failed[0].reason as TitresError).kind).toBe('lock');
+    expect((failed[0].reason as TitresError).message).toMatch(/est verrouillé par une autre exécution \(pid \d+\)/);
+    expect((await readJournal(out)).documents.map((d) => d.numero)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps an existing ledger when the commune is renamed', async () => {
+    await issue(makePlan([titre('69081', 'laclasse', '1210.00')]));
+    const renamed = makePlan([{ ...titre('69081', 'laclasse', '1270.50', 2027), commune: 'Ecully-Ville' }], 2027, '2027-06-15');
+    await issue(renamed);
+    const text = await readFile(join(out, 'registres/laclasse/69081-ecully.csv'), 'utf8');
+    expect(text.trim().split('\n')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,70 @@
+/** R10 corrections: annulation, réduction, errors, and R5 computed on the net amount afterwards. */
+import { describe, expect, it } from 'vitest';
+import { planCancellation } from '../../src/engine/plan-cancellation.js';
+import { planExercice } from '../../src/engine/plan-exercice.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+import { adhesion, COMMUNES, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populations, POPULATIONS_2026, SYNTEC_2025, syntec } from './fixtures.js';
+import type { History } from '../../src/engine/history.js';
+
+const context = { communes: COMMUNES };
+const titre = issued({ exercice: 2026, numero: 3, codeInsee: ECULLY, montant: d('1210.00'), regime: 'transitoire', converge: false, contributionCible: d('1425.55') });
+const history: History = { documents: [titre] };
+
+function error(fn: () => unknown): TitresError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TitresError) return e;
+    throw e;
+  }
+  throw new Error('no error thrown');
+}
+
+describe('R10 planCancellation', () => {
+  it('annuls the whole remaining net amount when no amount is given', () => {
+    const doc = planCancellation(history, { exercice: 2026, numero: 3, motif: 'erreur de population' }, context);
+    expect(doc).toMatchObject({ type: 'annulation', codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', titreOrigine: { exercice: 2026, numero: 3 }, motif: 'erreur de population' });
+    expect(doc.montant.toFixed(2)).toBe('1210.00');
+  });
+
+  it('reduces a part, with the liquidation of the net before and after', () => {
+    const doc = planCancellation(history, { exercice: 2026, numero: 3, motif: 'geste', montant: d('100.00') }, context);
+    expect(doc.type).toBe('reduction');
+    expect(doc.liquidation.map((l) => l.montant)).toEqual(['1210.00', '1210.00', '1110.00', '100.00']);
+    expect(doc.liquidation.at(-1)?.libelle).toContain('100,00 €');
+  });
+
+  it('treats an amount equal to the remaining net as an annulation', () => {
+    const reduced: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
+    expect(planCancellation(reduced, { exercice: 2026, numero: 3, motif: 'x', montant: d('1200.00') }, context).type).toBe('annulation');
+  });
+
+  it('rejects an unknown titre, a reduction as target, a bad amount and a fully annulled titre', () => {
+    expect(error(() => planCancellation(history, { exercice: 2026, numero: 8, motif: 'x' }, context))).toMatchObject({ kind: 'usage', problems: [{ code: 'TITRE_INCONNU' }] });
+    const withReduction: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
+    expect(error(() => planCancellation(withReduction, { exercice: 2026, numero: 4, motif: 'x' }, context)).problems[0].code).toBe('TITRE_EST_UNE_REDUCTION');
+    for (const montant of ['0', '-5.00', '1210.01', '10.005']) {
+      expect(error(() => planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d(montant) }, context)).problems[0].code).toBe('MONTANT_REDUCTION_INVALIDE');
+    }
+    const both = error(() => planCancellation(history, { exercice: 2026, numero: 3, motif: ' ', montant: d('0') }, context));
+    expect(both.problems.map((p) => p.code)).toEqual(['MOTIF_CORRECTION_ABSENT', 'MONTANT_REDUCTION_INVALIDE']);
+    const annulled: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'annulation', montant: d('1210.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
+    expect(error(() => planCancellation(annulled, { exercice: 2026, numero: 3, motif: 'x' }, context))).toMatchObject({ kind: 'state', problems: [{ code: 'TITRE_DEJA_ANNULE' }] });
+  });
+
+  it('caps the next year on the net amount after a manual partial reduction (R5, R10)', () => {
+    const data = dataset({
+      adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })],
+      populations: populations([2026, 2027], POPULATIONS_2026, { 2027: { [ECULLY]: [18100, 18400] } }),
+      indices: new Map([['syntec', syntec([...SYNTEC_2025, point('2026-10', '330.0', '2026-11-27')])]]),
+    });
+    const p2026 = planExercice(data, EMPTY, { exercice: 2026, dateEmission: '2026-06-15' });
+    let journal = issuePlan(EMPTY, p2026);
+    const reduction = planCancellation(journal, { exercice: 2026, numero: 1, motif: 'erreur', montant: d('100.00') }, context);
+    journal = issuePlan(journal, { ...p2026, documents: [reduction] });
+    const p2027 = planExercice(data, journal, { exercice: 2027, dateEmission: '2027-06-15' });
+    // A(2026) net = 1 110,00; cap = 1 110,00 × 1,05 = 1 165,50
+    expect(p2027.documents[0].figures).toMatchObject({ montantPrecedent: '1110.00', plafond: '1165.50' });
+    expect(p2027.documents[0].montant.toFixed(2)).toBe('1165.50');
+  });
+});

@@ -1,0 +1,98 @@
+/** planExercice: ordering, totals, free services, deja_emis and re-issue (R9/R10), problems at once. */
+import { describe, expect, it } from 'vitest';
+import { planExercice } from '../../src/engine/plan-exercice.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+import { adhesion, d, dataset, ECULLY, EMPTY, issued, issuePlan, populationTable, SMALL, syntec, point, TINY } from './fixtures.js';
+
+const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
+
+function error(fn: () => unknown): TitresError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TitresError) return e;
+    throw e;
+  }
+  throw new Error('no error thrown');
+}
+
+describe('planExercice', () => {
+  const data = dataset({
+    adhesions: [
+      adhesion({ codeInsee: SMALL, service: 'toodego' }),
+      adhesion({ codeInsee: SMALL }),
+      adhesion({ codeInsee: ECULLY, service: 'geonet' }),
+      adhesion({ codeInsee: ECULLY }),
+      adhesion({ codeInsee: ECULLY, service: 'data-grandlyon' }),
+    ],
+  });
+
+  it('sorts documents and sansTitre by service then code_insee, and totals the titres', () => {
+    const plan = planExercice(data, EMPTY, at2026);
+    expect(plan.documents.map((x) => `${x.service}/${x.codeInsee}`)).toEqual(['laclasse/69033', 'laclasse/69081', 'toodego/69033']);
+    expect(plan.sansTitre.map((x) => `${x.service}/${x.motif}`)).toEqual(['data-grandlyon/gratuit', 'geonet/gratuit']);
+    const sum = plan.documents.reduce((t, x) => t.plus(x.montant), d('0'));
+    expect(plan.total.eq(sum)).toBe(true);
+    expect(plan.totalReductions.toFixed(2)).toBe('0.00');
+  });
+
+  it('ends the liquidation with the amount due', () => {
+    for (const doc of planExercice(data, EMPTY, at2026).documents) {
+      expect(doc.liquidation.at(-1)?.montant).toBe(doc.montant.toFixed(2));
+    }
+  });
+
+  it('is deterministic: the same inputs give the same plan', () => {
+    expect(JSON.stringify(planExercice(data, EMPTY, at2026))).toBe(JSON.stringify(planExercice(data, EMPTY, at2026)));
+  });
+
+  it('does not issue twice (deja_emis), and issues anew after a full annulation', () => {
+    const first = planExercice(data, EMPTY, at2026);
+    const journal = issuePlan(EMPTY, first);
+    const second = planExercice(data, journal, at2026);
+    expect(second.documents).toEqual([]);
+    expect(second.sansTitre.filter((x) => x.motif === 'deja_emis')).toHaveLength(3);
+    const ecully = journal.documents.find((x) => x.codeInsee === ECULLY)!;
+    const annulled = {
+      documents: [...journal.documents, issued({ exercice: 2026, numero: 10, codeInsee: ECULLY, type: 'annulation', montant: ecully.montant, titreOrigine: { exercice: 2026, numero: ecully.numero } })],
+    };
+    const third = planExercice(data, annulled, at2026);
+    expect(third.documents.map((x) => x.codeInsee)).toEqual([ECULLY]);
+    expect(third.documents[0].montant.toFixed(2)).toBe('1425.55');
+  });
+
+  it('reports a missing N-1 titre of a transitional adhesion as a state error naming it', () => {
+    const transit = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })] });
+    const e = error(() => planExercice(transit, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }));
+    expect(e.kind).toBe('state');
+    expect(e.problems[0].code).toBe('TITRE_PRECEDENT_ABSENT');
+    expect(e.problems[0].message).toContain('« 2026 »');
+    expect(e.problems[0].message).toContain('« 69081 » (Écully)');
+    expect(e.problems[0].message).toContain('« laclasse »');
+  });
+
+  it('reports all problems at once, as a data error when data and state problems both occur', () => {
+    const broken = dataset({
+      adhesions: [
+        adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') }), // needs the 2026 titre: state
+        adhesion({ codeInsee: TINY, service: 'toodego' }), // population missing: data
+        adhesion({ codeInsee: SMALL }),
+      ],
+      populations: new Map([[2027, populationTable(2027, { [ECULLY]: [1, 18243], [SMALL]: [1, 3103] })]]),
+      indices: new Map([['syntec', syntec([point('2025-01', '315.2', '2025-02-28')])]]),
+    });
+    const e = error(() => planExercice(broken, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }));
+    expect(e.kind).toBe('data');
+    expect(e.problems.map((p) => p.code).sort()).toEqual(['POPULATION_COMMUNE_ABSENTE', 'TITRE_PRECEDENT_ABSENT']);
+    const missingFile = error(() => planExercice(broken, EMPTY, { exercice: 2028, dateEmission: '2028-06-15' }));
+    // one missing file reported once, whatever the number of adhesions needing it
+    expect(missingFile.problems.filter((p) => p.code === 'POPULATION_FICHIER_ABSENT')).toHaveLength(1);
+  });
+
+  it('reports an index unknown on 1 January as a data error', () => {
+    const noIndex = dataset({ adhesions: [adhesion({ codeInsee: ECULLY })], indices: new Map([['syntec', syntec([point('2025-01', '315.2', '2026-02-28')])]]) });
+    const e = error(() => planExercice(noIndex, EMPTY, at2026));
+    expect(e.kind).toBe('data');
+    expect(e.problems.map((p) => p.code)).toEqual(['INDICE_NON_CONNU']);
+  });
+});

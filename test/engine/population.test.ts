@@ -1,0 +1,60 @@
+/** R3 population: totale by default, municipale per service, Lyon's arrondissements, errors. */
+import { describe, expect, it } from 'vitest';
+import { planExercice } from '../../src/engine/plan-exercice.js';
+import { populationFor } from '../../src/engine/population.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+import { adhesion, config, dataset, ECULLY, EMPTY, laclasse, LYON, populationTable, SMALL } from './fixtures.js';
+
+const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
+
+function thrown(fn: () => unknown): TitresError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof TitresError) return e;
+    throw e;
+  }
+  throw new Error('no error thrown');
+}
+
+describe('R3 population', () => {
+  it('uses the population totale by default and the municipale when the service says so', () => {
+    const totale = planExercice(dataset({ adhesions: [adhesion({ codeInsee: ECULLY })] }), EMPTY, at2026);
+    expect(totale.documents[0].figures).toMatchObject({ population: 18243, populationType: 'totale' });
+    const municipale = planExercice(
+      dataset({ adhesions: [adhesion({ codeInsee: ECULLY })], config: config([laclasse({ population: 'municipale' })]) }),
+      EMPTY,
+      at2026,
+    );
+    // (300 + 0,06 × 17 944) × 322,2 / 315,2 = 1 376,64 × 1,022208… = 1 407,21
+    expect(municipale.documents[0].montant.toFixed(2)).toBe('1407.21');
+    expect(municipale.documents[0].liquidation.some((l) => l.libelle.startsWith('Population municipale en vigueur au 01/01/2026 : 17\u202f944 habitants'))).toBe(true);
+  });
+
+  it('cites the file and line, and says when Lyon is the sum of its arrondissements', () => {
+    const table = populationTable(2026, { [LYON]: [500000, 510000] });
+    table.byCommune.get(LYON)!.sommeArrondissements = ['69381', '69382', '69383'];
+    const data = dataset({ adhesions: [adhesion({ codeInsee: LYON })], populations: new Map([[2026, table]]) });
+    const line = planExercice(data, EMPTY, at2026).documents[0].liquidation.find((l) => l.ref.startsWith('R3'));
+    expect(line?.libelle).toContain('somme des arrondissements 69381, 69382, 69383');
+    expect(line?.libelle).toContain('populations/2026.csv, ligne 2');
+  });
+
+  it('reports a missing populations/N.csv, naming the file', () => {
+    const r = populationFor(new Map(), ECULLY, 'Écully', 'totale', 2027, { file: 'adhesions.csv', line: 3 });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problem).toMatchObject({ code: 'POPULATION_FICHIER_ABSENT', file: 'populations/2027.csv' });
+  });
+
+  it('reports a commune missing from the table as a data error on the adhesion line, never a zero', () => {
+    const data = dataset({
+      adhesions: [adhesion({ codeInsee: ECULLY }), adhesion({ codeInsee: SMALL })],
+      populations: new Map([[2026, populationTable(2026, { [ECULLY]: [17944, 18243] })]]),
+    });
+    const e = thrown(() => planExercice(data, EMPTY, at2026));
+    expect(e.kind).toBe('data');
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatchObject({ code: 'POPULATION_COMMUNE_ABSENTE', file: 'adhesions.csv', line: data.adhesions[1].source.line });
+    expect(e.problems[0].message).toContain('« populations/2026.csv »');
+  });
+});

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isTempName, writeFileAtomic, writeStreamAtomic } from '../../src/io/atomic-write.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'titres-atomic-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('atomic writes', () => {
+  it('writes a file, creating its folder, and leaves no temp file', async () => {
+    await writeFileAtomic(join(dir, 'a', 'b.csv'), 'x,y\n');
+    expect(await readFile(join(dir, 'a', 'b.csv'), 'utf8')).toBe('x,y\n');
+    expect(await readdir(join(dir, 'a'))).toEqual(['b.csv']);
+  });
+
+  it('streams a document while hashing it', async () => {
+    const chunks = [Buffer.from('%PDF-'), Buffer.from('fake'), Buffer.alloc(100_000, 7)];
+    const result = await writeStreamAtomic(join(dir, 't.pdf'), Readable.from(chunks));
+    const bytes = Buffer.concat(chunks);
+    expect(result).toEqual({ sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+    expect((await readFile(join(dir, 't.pdf'))).equals(bytes)).toBe(true);
+  });
+
+  it('leaves the previous file untouched and no temp file when the stream fails', async () => {
+    await writeFile(join(dir, 't.pdf'), 'old');
+    async function* failing() {
+      yield Buffer.from('new');
+      throw new Error('render failed');
+    }
+    await expect(writeStreamAtomic(join(dir, 't.pdf'), Readable.from(failing()))).rejects.toThrow('render failed');
+    expect(await readFile(join(dir, 't.pdf'), 'utf8')).toBe('old');
+    expect(await readdir(dir)).toEqual(['t.pdf']);
+  });
+
+  it('recognises its temp names', () => {
+    expect(isTempName('.titre-2026-00001.pdf.tmp-1234')).toBe(true);
+    expect(isTempName('titre-2026-00001.pdf')).toBe(false);
+    expect(isTempName('.lock.tmp-12-3')).toBe(false);
+  });
+});

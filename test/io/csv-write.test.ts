@@ -1,0 +1,43 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { formatCsv, neutralise, unneutralise, type CsvColumn } from '../../src/io/csv-write.js';
+
+const columns: CsvColumn[] = [
+  { key: 'commune', header: 'commune', kind: 'text' },
+  { key: 'montant', header: 'montant', kind: 'amount' },
+  { key: 'numero', header: 'numero', kind: 'integer' },
+];
+const rows = [
+  { commune: '=HYPERLINK("x")', montant: '1210.00', numero: '7' },
+  { commune: 'Saint-Genis-Laval; centre', montant: '-3.50', numero: '8' },
+  { commune: '+33', montant: '=1+1', numero: '@9' },
+];
+
+describe('csv-write', () => {
+  it('writes the default form: comma, LF, canonical amounts, no BOM', () => {
+    const text = formatCsv(columns, rows, { excel: false });
+    expect(text.split('\n')[0]).toBe('commune,montant,numero');
+    expect(text.split('\n')[1]).toBe(`"'=HYPERLINK(""x"")",1210.00,7`);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.includes('\r')).toBe(false);
+  });
+
+  it('writes the Excel form, which parses back with ; BOM and decimal commas; formulas neutralised', () => {
+    const text = formatCsv(columns, rows, { excel: true });
+    expect(text.startsWith('\ufeff')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const parsed = parse(text, { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;
+    expect(parsed).toEqual([
+      { commune: `'=HYPERLINK("x")`, montant: '1210,00', numero: '7' },
+      { commune: 'Saint-Genis-Laval; centre', montant: '-3,50', numero: '8' },
+      { commune: "'+33", montant: "'=1+1", numero: "'@9" },
+    ]);
+  });
+
+  it('neutralises reversibly', () => {
+    for (const text of ['=x', "'=x", "''-1", 'plain', '\tx', '@a']) {
+      expect(unneutralise(neutralise(text))).toBe(text);
+      expect(/^[=+\-@\t\r]/.test(neutralise(text))).toBe(false);
+    }
+  });
+});

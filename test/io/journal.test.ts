@@ -1,0 +1,112 @@
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IssuedDocument } from '../../src/engine/history.js';
+import { dec } from '../../src/engine/money.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+import { appendJournal, readJournal, repairJournalTail } from '../../src/io/journal.js';
+import { writeJournalExcel } from '../../src/io/journal-excel.js';
+
+let out: string;
+beforeEach(async () => {
+  out = await mkdtemp(join(tmpdir(), 'titres-journal-'));
+});
+afterEach(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+const doc = (numero: number, extra: Partial<IssuedDocument> = {}): IssuedDocument => ({
+  exercice: 2026,
+  numero,
+  bordereau: 1,
+  dateEmission: '2026-06-15',
+  type: 'titre',
+  codeInsee: '69081',
+  service: 'laclasse',
+  montant: dec('1210.00'),
+  regime: 'transitoire',
+  contributionCible: dec('1425.55'),
+  converge: false,
+  fichier: `2026/titres/laclasse/69081-ecully/titre-2026-0000${numero}.pdf`,
+  sha256: 'ab'.repeat(32),
+  ...extra,
+});
+
+const HEADER =
+  'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif';
+
+describe('journal', () => {
+  it('is empty when absent', async () => {
+    expect((await readJournal(out)).documents).toEqual([]);
+  });
+
+  it('round-trips documents, including a correction with a motif that looks like a formula', async () => {
+    const reduction = doc(2, {
+      type: 'reduction',
+      montant: dec('210.00'),
+      regime: undefined,
+      contributionCible: undefined,
+      converge: undefined,
+      titreOrigine: { exercice: 2026, numero: 1 },
+      motif: '=erreur, "matérielle"',
+    });
+    delete reduction.regime;
+    delete reduction.contributionCible;
+    delete reduction.converge;
+    await appendJournal(out, [doc(1), reduction]);
+    const text = await readFile(join(out, 'journal.csv'), 'utf8');
+    expect(text.split('\n')[0]).toBe(HEADER);
+    expect(text.split('\n')[2]).toContain(`,2026-1,`);
+    expect(text.split('\n')[2]).toContain(`"'=erreur, ""matérielle"""`);
+    const history = await readJournal(out);
+    expect(history.documents).toEqual([doc(1), reduction]);
+  });
+
+  it('appends without rewriting earlier bytes', async () => {
+    await appendJournal(out, [doc(1)]);
+    const before = await readFile(join(out, 'journal.csv'));
+    await appendJournal(out, [doc(2)]);
+    const after = await readFile(join(out, 'journal.csv'));
+    expect(after.subarray(0, before.length).equals(before)).toBe(true);
+    expect(after.length).toBeGreaterThan(before.length);
+  });
+
+  it('ignores a torn last line and truncates it on repair', async () => {
+    await appendJournal(out, [doc(1)]);
+    const complete = await readFile(join(out, 'journal.csv'));
+    await appendFile(join(out, 'journal.csv'), '2026,2,1,2026-06-15,tit');
+    expect((await readJournal(out)).documents.map((d) => d.numero)).toEqual([1]);
+    expect(await repairJournalTail(out)).toBe(23);
+    expect((await readFile(join(out, 'journal.csv'))).equals(complete)).toBe(true);
+    expect(await repairJournalTail(out)).toBe(0);
+  });
+
+  it('rejects a malformed line with kind state and file:line:column', async () => {
+    await appendJournal(out, [doc(1)]);
+    await appendFile(join(out, 'journal.csv'), `2026,2,1,2026-13-01,titre,69081,laclasse,12.5,,,f.pdf,${'a'.repeat(64)},,peut-être,\n`);
+    const error = (await readJournal(out).catch((e: unknown) => e)) as TitresError;
+    expect(error).toBeInstanceOf(TitresError);
+    expect(error.kind).toBe('state');
+    expect(error.problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ['JOURNAL_MALFORMED', 3, 4],
+      ['JOURNAL_MALFORMED', 3, 8],
+      ['JOURNAL_MALFORMED', 3, 14],
+    ]);
+    expect(error.problems[0].file).toBe(join(out, 'journal.csv'));
+  });
+
+  it('rejects a journal whose header lacks a column', async () => {
+    await writeFile(join(out, 'journal.csv'), 'exercice,numero\n2026,1\n');
+    const error = (await readJournal(out).catch((e: unknown) => e)) as TitresError;
+    expect(error.problems[0]).toMatchObject({ code: 'JOURNAL_MALFORMED', line: 1 });
+  });
+
+  it('writes the journal in Excel form: BOM, semicolons, decimal commas, CRLF', async () => {
+    await appendJournal(out, [doc(1)]);
+    await writeJournalExcel(out);
+    const text = await readFile(join(out, 'journal-excel.csv'), 'utf8');
+    expect(text.startsWith('\ufeffexercice;numero;')).toBe(true);
+    expect(text.split('\r\n')[1]).toContain(';1210,00;transitoire;');
+  });
+});

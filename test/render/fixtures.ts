@@ -1,0 +1,172 @@
+/**
+ * Views shaped like worked example E2 of tariff-rules.md: Écully (69081), laclasse.com, transitional
+ * regime capped at 1 210,00 € in 2026. Built in code so that the render tests need no dataset.
+ */
+import type { Commune, Config, PayingService } from '../../src/engine/dataset.js';
+import { Decimal } from '../../src/engine/money.js';
+import type { PlannedDocument } from '../../src/engine/plan-types.js';
+import type { BordereauLine, BordereauView, TitreView } from '../../src/render/views.js';
+
+export const laclasse: PayingService = {
+  id: 'laclasse',
+  libelle: 'laclasse.com',
+  gratuit: false,
+  forfait: new Decimal('300.00'),
+  parHabitant: new Decimal('0.06'),
+  population: 'totale',
+  indice: { serie: 'syntec', reference: '2025-01' },
+  transitoire: { haussePremiereAnnee: new Decimal('0.10'), hausseAnnuelle: new Decimal('0.05') },
+  prorata: 'forfait',
+  finEnCoursExercice: 'du',
+  imputation: { chapitre: '74', nature: '74748', fonction: '20' },
+  options: new Map(),
+};
+
+export const config: Config = {
+  emetteur: {
+    nom: 'Métropole de Lyon',
+    siren: '200046977',
+    adresse: ['20, rue du Lac', 'CS 33569', '69505 Lyon Cedex 03'],
+    signataire: {
+      prenom: 'Hélène',
+      nom: 'Géraud',
+      qualite: 'vice-présidente déléguée aux finances',
+      delegation: 'par délégation du Président (arrêté n° 2025-07-01-R-0456)',
+    },
+    comptable: {
+      nom: 'Paierie départementale du Rhône',
+      adresse: ['3, rue de la Charité', '69268 Lyon Cedex 02'],
+      iban: 'FR76 3000 1004 5200 0000 0000 123',
+      bic: 'BDFEFRPPCCT',
+    },
+    tribunal: { nom: 'Tribunal administratif de Lyon', adresse: '184, rue Duguesclin, 69433 Lyon Cedex 03' },
+  },
+  convention: {
+    reference: "Convention-cadre « Offre de services numériques à l'usager » signée le 20/11/2025 avec la commune",
+    premierExercice: 2026,
+    dureeMaxAnnees: 6,
+    deliberation: 'Délibération n° CP-2025-4074 de la Commission permanente du 14 avril 2025',
+  },
+  numerotation: { premierNumero: 1, premierBordereau: 1 },
+  delaiPaiementJours: 30,
+  seuilRecouvrement: new Decimal('15.00'),
+  services: new Map([['laclasse', laclasse]]),
+};
+
+export const ecully: Commune = {
+  codeInsee: '69081',
+  nom: 'Écully',
+  siren: '216900811',
+  adresse: 'Place de la Libération',
+  codePostal: '69130',
+  ville: 'Écully',
+  source: { file: 'communes.csv', line: 20 },
+};
+
+export const LIQUIDATION_E2 = [
+  { ref: 'R3 – art. 10.1', libelle: 'Population totale en vigueur au 01/01/2026 : 18 243 habitants (populations/2026.csv, ligne 20)' },
+  {
+    ref: 'R4 – art. 10.1',
+    libelle:
+      'Indice Syntec connu au 01/01/2026 : 10/2025 = 322,2 (publié le 28/11/2025) ; référence 01/2025 = 315,2 (publié le 28/02/2025) ; coefficient = 322,2 / 315,2 = 1,022208',
+  },
+  {
+    ref: 'R4 – annexe laclasse.com §6',
+    libelle: 'Contribution-cible : (300,00 € + 0,06 € × 18 243 hab.) × 1,022208 = 1 425,55 €',
+    montant: '1425.55',
+  },
+  { ref: 'R5 – art. 10.2', libelle: 'Montant antérieur 1 100,00 € ; plafond 2026 = 1 100,00 € × 1,10 = 1 210,00 €', montant: '1210.00' },
+  { ref: 'R5 – art. 10.2', libelle: 'Montant dû = min(1 425,55 € ; 1 210,00 €) = 1 210,00 €', montant: '1210.00' },
+];
+
+export function titreDocument(): PlannedDocument {
+  return {
+    type: 'titre',
+    exercice: 2026,
+    codeInsee: '69081',
+    commune: 'Écully',
+    service: 'laclasse',
+    montant: new Decimal('1210.00'),
+    regime: 'transitoire',
+    contributionCible: new Decimal('1425.55'),
+    converge: false,
+    liquidation: LIQUIDATION_E2,
+    figures: { population: 18243, populationType: 'totale', montantAnterieur: '1100.00', plafond: '1210.00' },
+  };
+}
+
+export function titreView(overrides: Partial<TitreView> = {}): TitreView {
+  return {
+    document: titreDocument(),
+    config,
+    commune: ecully,
+    service: laclasse,
+    numero: 12,
+    bordereau: 3,
+    dateEmission: '2026-06-15',
+    dateEcheance: '2026-07-15',
+    preview: false,
+    ...overrides,
+  };
+}
+
+/** R8: breach by the Métropole, termination on 30/09/2026: 92 days of 365 refunded. */
+export function reductionView(type: 'reduction' | 'annulation' = 'reduction'): TitreView {
+  const montant = type === 'reduction' ? '304.99' : '1210.00';
+  const document: PlannedDocument = {
+    type,
+    exercice: 2026,
+    codeInsee: '69081',
+    commune: 'Écully',
+    service: 'laclasse',
+    montant: new Decimal(montant),
+    liquidation:
+      type === 'reduction'
+        ? [
+            { ref: 'R8 – art. 12.2', libelle: 'Résiliation pour manquement de la Métropole le 30/09/2026 : 92 jours non courus sur 365' },
+            { ref: 'R8 – art. 12.2', libelle: 'Remboursement = 1 210,00 € × 92 / 365 = 304,99 €', montant: '304.99' },
+          ]
+        : [{ ref: 'R10', libelle: 'Annulation du reste dû du titre n° 12 (erreur de débiteur)', montant: '1210.00' }],
+    figures: {},
+    titreOrigine: { exercice: 2026, numero: 12 },
+    motif: type === 'reduction' ? 'résiliation pour manquement de la Métropole (art. 12.2)' : 'erreur matérielle : double émission',
+  };
+  return titreView({
+    document,
+    numero: 40,
+    bordereau: 5,
+    dateEmission: '2026-10-05',
+    dateEcheance: '2026-11-04',
+    origine: { numero: 12, exercice: 2026, dateEmission: '2026-06-15', montant: '1210.00', netAvant: '1210.00' },
+  });
+}
+
+export function bordereauLines(count: number): BordereauLine[] {
+  return Array.from({ length: count }, (_, i) => ({
+    numero: 12 + i,
+    type: 'titre' as const,
+    codeInsee: String(69001 + i).padStart(5, '0'),
+    commune: i === 0 ? 'Écully' : `Commune n° ${i + 1}`,
+    montant: i === 0 ? '1210.00' : `${100 + i}.${String(i % 100).padStart(2, '0')}`,
+  }));
+}
+
+export function bordereauView(overrides: Partial<BordereauView> = {}): BordereauView {
+  const lines: BordereauLine[] = [
+    { numero: 12, type: 'titre', codeInsee: '69081', commune: 'Écully', montant: '1210.00' },
+    { numero: 13, type: 'titre', codeInsee: '69003', commune: 'Albigny-sur-Saône', montant: '487.64' },
+    { numero: 14, type: 'titre', codeInsee: '69233', commune: "Saint-Cyr-au-Mont-d'Or", montant: '681.39' },
+  ];
+  return {
+    config,
+    service: laclasse,
+    exercice: 2026,
+    numero: 3,
+    nature: 'titres',
+    dateEmission: '2026-06-15',
+    lines,
+    total: '2379.03',
+    preview: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/simulate/simulate.js';
+import { simulationCsv } from '../../src/simulate/write-csv.js';
+import { chartFileName, simulationChart } from '../../src/simulate/write-chart.js';
+import { simulationJson } from '../../src/simulate/write-json.js';
+import { simulationTable } from '../../src/simulate/write-table.js';
+import { growth, NO_GROWTH, transitionalDataset } from './fixtures.js';
+
+const sim = simulate(transitionalDataset(), NO_GROWTH, { from: 2026, to: 2032 });
+
+describe('simulationCsv', () => {
+  const lines = simulationCsv(sim).split('\n');
+
+  it('has the fixed header', () => {
+    expect(lines[0]).toBe(
+      'code_insee,commune,service,exercice,contribution_cible,plafond,montant,regime,converge,population_projetee,indice_projete,motif_sans_titre',
+    );
+  });
+
+  it('writes one line per adhesion and exercice, amounts with a decimal point', () => {
+    expect(lines).toContain('69081,Écully,laclasse,2026,1425.55,1210.00,1210.00,transitoire,non,non,oui,');
+    expect(lines).toContain('69081,Écully,laclasse,2032,,,,,,oui,oui,expiree');
+    expect(lines.filter((l) => l.startsWith('69081,'))).toHaveLength(7);
+  });
+});
+
+describe('simulationTable', () => {
+  const text = simulationTable(sim);
+
+  it('states the assumptions, the convergence year and one line per exercice', () => {
+    expect(text).toContain('hypothèses : indice +0 %/an, population +0 %/an');
+    expect(text).toContain('Écully (69081) – laclasse.com : contribution-cible atteinte en 2030');
+    expect(text).toMatch(/^2027 +1\u202f425,55 +1\u202f270,50 +1\u202f270,50 +transitoire +non +population, indice$/m);
+    expect(text).toContain('sans titre (convention expirée le');
+    expect(text).toContain('Populations projetées : 2027 (depuis 2026)');
+  });
+
+  it('is deterministic', () => {
+    expect(simulationTable(simulate(transitionalDataset(), NO_GROWTH, { from: 2026, to: 2032 }))).toBe(text);
+  });
+});
+
+describe('simulationChart', () => {
+  const svg = simulationChart(simulate(transitionalDataset(), growth('0.02', '0'), { from: 2026, to: 2032 }), 'laclasse');
+
+  it('draws one solid polyline per commune and its dashed target', () => {
+    expect(svg.match(/<polyline class="montant"/g)).toHaveLength(2);
+    expect(svg.match(/<polyline class="cible"[^>]*stroke-dasharray/g)).toHaveLength(2);
+    expect(svg).toContain('data-code-insee="69081"');
+  });
+
+  it('has the French title with the assumptions, the years and a legend', () => {
+    expect(svg).toContain('Convergence des contributions – laclasse.com (hypothèses : indice +2 %/an, population +0 %/an)');
+    for (const year of ['2026', '2029', '2032']) expect(svg).toContain(`>${year}</text>`);
+    expect(svg).toContain('Cailloux-sur-Fontaines (69033)</text>');
+    expect(svg).toContain('contribution-cible</text>');
+    expect(svg).toMatch(/ €<\/text>/);
+  });
+
+  it('is named after the service', () => {
+    expect(chartFileName('laclasse')).toBe('convergence-laclasse.svg');
+  });
+});
+
+describe('simulationJson', () => {
+  it('gives amounts as strings and the projected flags', () => {
+    const json = JSON.parse(simulationJson(sim));
+    expect(json.schema).toBe(1);
+    const ecully = json.adhesions.find((a: { code_insee: string }) => a.code_insee === '69081');
+    expect(ecully.annee_convergence).toBe(2030);
+    expect(ecully.exercices[0]).toEqual({
+      exercice: 2026,
+      contribution_cible: '1425.55',
+      plafond: '1210.00',
+      montant: '1210.00',
+      regime: 'transitoire',
+      converge: false,
+      projete: { population: false, indice: true },
+    });
+    expect(ecully.exercices[6].sans_titre.motif).toBe('expiree');
+  });
+});
