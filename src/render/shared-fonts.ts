@@ -8,6 +8,11 @@
  * shaped words (pdfkit treats its cached runs as immutable): each document still collects and
  * embeds its own subset, so the output is the same as with registerFont.
  *
+ * A parsed font caches its glyph objects, and pdfkit takes a glyph's code points (the text that
+ * copy and paste or pdftotext give back) from the object made at its first use. So that this
+ * never depends on what an earlier document printed, every glyph is created up front: ligatures
+ * from their letters (« fi » → f + i), then every character of the font from its own code point.
+ *
  * This uses pdfkit internals (the font class behind doc._font, its layoutCache and the
  * doc._fontFamilies cache, pdfkit 0.17); if they change, install() falls back to registerFont
  * (slower, same PDF).
@@ -24,6 +29,12 @@ interface EmbeddedFont {
   layoutCache?: Record<string, unknown>;
 }
 
+interface FontkitFont {
+  characterSet: number[];
+  layout(text: string): unknown;
+  glyphForCodePoint(codePoint: number): unknown;
+}
+
 interface FontInternals {
   _font?: { constructor: EmbeddedFontClass; font: unknown };
   _fontFamilies?: Record<string, object>;
@@ -35,12 +46,18 @@ export interface SharedFonts {
   install(doc: PDFKit.PDFDocument): void;
 }
 
+/** The letter sequences that the fonts' default features (liga) join into one glyph. */
+const LIGATURES = 'ff fi fl ffi ffl';
+
 function parse(buffer: Buffer): { cls: EmbeddedFontClass; font: unknown } | undefined {
   const probe = new PDFDocument({ autoFirstPage: false, font: '' }) as PDFKit.PDFDocument & FontInternals;
   probe.font(buffer);
   const embedded = probe._font;
   if (!embedded || typeof embedded.font !== 'object' || typeof embedded.constructor !== 'function') return undefined;
-  return { cls: embedded.constructor, font: embedded.font };
+  const font = embedded.font as FontkitFont;
+  font.layout(LIGATURES);
+  for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+  return { cls: embedded.constructor, font };
 }
 
 /** Shaped words kept across documents; emptied when it grows past this many entries. */

@@ -70,11 +70,12 @@ describe('crash recovery', () => {
       await mkdir(join(crashed, next, '..'), { recursive: true });
       await writeFile(join(crashed, next), '%PDF-half-done');
       await writeFile(join(crashed, next, '..', `.${next.split('/').pop()}.tmp-99999`), 'partial');
-      await appendFile(join(crashed, 'journal.csv'), `2026,${k + 1},1,2026-06`);
+      const torn = `2026,${k + 1},1,2026-06`;
+      await appendFile(join(crashed, 'journal.csv'), torn);
       expect((await readdir(join(crashed, '.titres'))).sort()).toEqual(['lock', 'run-2026.jsonl']);
 
       const result = await resume(crashed);
-      expect(result.recovered).toEqual({ runs: [2026], orphans: [next], tempFiles: [`${next.replace(/[^/]+$/, '')}.${next.split('/').pop()}.tmp-99999`], tornJournalBytes: 15 });
+      expect(result.recovered).toEqual({ runs: [2026], orphans: [next], tempFiles: [`${next.replace(/[^/]+$/, '')}.${next.split('/').pop()}.tmp-99999`], tornJournalBytes: torn.length });
       expect(result.issued.map((i) => i.numero)).toEqual([1, 2, 3, 4, 5].slice(k));
       expect(await snapshot(crashed)).toEqual(await snapshot(clean));
       expect((await verifyOut(crashed)).problems).toEqual([]);

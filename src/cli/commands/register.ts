@@ -96,4 +96,24 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
       examples(['titres export-pes --out sorties --year 2026', 'titres export-pes --out sorties --year 2026 --bordereau 1 --file flux.xml']),
     )
     .action(action(async () => (await import('./export-pes.js')).exportPesCommand));
+
+  program
+    .command('simulate')
+    .description('projette les contributions des exercices à venir (cible, plafond, montant, convergence)')
+    .requiredOption('-d, --data <dossier>', 'dossier du jeu de données')
+    .requiredOption('--from <exercice>', 'premier exercice projeté, ex. 2026')
+    .requiredOption('--to <exercice>', 'dernier exercice projeté, ex. 2031 (20 ans au plus)')
+    .option('--indice <taux>', 'évolution annuelle supposée de l’indice, ex. 0.02 ou 2% (défaut : dernière valeur connue)')
+    .option('--population <taux>', 'évolution annuelle supposée des populations (défaut : derniers chiffres connus)')
+    .option('--csv <fichier>', 'écrit la projection en CSV')
+    .option('--chart-dir <dossier>', 'écrit un graphique SVG de convergence par service payant')
+    .option('--json', 'sortie JSON sur stdout')
+    .addHelpText(
+      'after',
+      examples([
+        'titres simulate --data samples/metropole-de-lyon --from 2026 --to 2031',
+        'titres simulate --data samples/metropole-de-lyon --from 2026 --to 2031 --indice 2% --csv projection.csv --chart-dir graphiques',
+      ]),
+    )
+    .action(action(async () => (await import('./simulate.js')).simulateCommand));
 }

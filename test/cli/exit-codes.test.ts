@@ -1,0 +1,91 @@
+/** Every exit code of the README's table, each from the situation it documents. */
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/exit-codes.js';
+import { acquireOutLock } from '../../src/io/lock.js';
+import { copySamples, removeDir, runCli, SAMPLES, tempDir } from './run-cli.js';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map(removeDir));
+});
+async function temp(): Promise<string> {
+  const d = await tempDir();
+  dirs.push(d);
+  return d;
+}
+
+describe('exit codes', () => {
+  it('0: a dry run on the samples', async () => {
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--dry-run', '--date', '2026-06-15']);
+    expect(r.code).toBe(EXIT.OK);
+  });
+
+  it('2: an unknown option, with commander’s message on stderr', async () => {
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--dry-runn']);
+    expect(r.code).toBe(EXIT.USAGE);
+    expect(r.stderr).toContain("unknown option '--dry-runn'");
+  });
+
+  it('2: a malformed year or date', async () => {
+    const year = await runCli(['issue', '--data', SAMPLES, '--year', '26', '--dry-run']);
+    expect(year.code).toBe(EXIT.USAGE);
+    expect(year.stderr).toContain('erreur INVALID_YEAR');
+    const date = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--dry-run', '--date', '2026-02-30']);
+    expect(date.code).toBe(EXIT.USAGE);
+    expect(date.stderr).toContain('erreur INVALID_DATE_OPTION');
+  });
+
+  it('2: issuing without --out', async () => {
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026']);
+    expect(r.code).toBe(EXIT.USAGE);
+    expect(r.stderr).toContain('--out est obligatoire');
+  });
+
+  it('3: an invalid dataset lists every problem with FILE:LINE:COL and writes nothing', async () => {
+    const data = await copySamples();
+    dirs.push(data);
+    await appendFile(path.join(data, 'adhesions.csv'), '69081,laclase,2025-12-18,,,,,,\n99999,laclasse,31/02/2026,,,,,,\n');
+    const out = path.join(await temp(), 'sorties');
+    const r = await runCli(['issue', '--data', data, '--year', '2026', '--out', out, '--date', '2026-06-15']);
+    expect(r.code).toBe(EXIT.DATA);
+    const lines = r.stdout + r.stderr;
+    expect(lines).toMatch(new RegExp(`${path.join(data, 'adhesions.csv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:2: erreur UNKNOWN_SERVICE`));
+    expect(lines).toContain('UNKNOWN_COMMUNE');
+    expect(lines).toContain('INVALID_DATE');
+    expect(lines).not.toContain('    at '); // no stack trace
+    await expect(readFile(path.join(out, 'journal.csv'))).rejects.toThrow();
+  });
+
+  it('4: issuing 2027 into a folder that has no 2026 titre for a transitional adhesion', async () => {
+    const out = await temp();
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2027', '--out', out, '--date', '2027-06-15']);
+    expect(r.code).toBe(EXIT.STATE);
+    expect(r.stderr).toContain('2026');
+    expect(r.stderr).toMatch(/Écully|69081/);
+  });
+
+  it('5: the output folder is locked by another run', async () => {
+    const out = await temp();
+    const lock = await acquireOutLock(out);
+    try {
+      const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2026-06-15']);
+      expect(r.code).toBe(EXIT.LOCKED);
+      expect(r.stderr).toContain('verrouill');
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it('6: verify finds a modified titre', async () => {
+    const out = await temp();
+    expect((await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2026-06-15'])).code).toBe(0);
+    const journal = await readFile(path.join(out, 'journal.csv'), 'utf8');
+    const fichier = journal.split('\n')[1].split(',')[10];
+    await writeFile(path.join(out, fichier), 'falsifié');
+    const r = await runCli(['verify', '--out', out]);
+    expect(r.code).toBe(EXIT.VERIFY);
+    expect(r.stderr).toContain(fichier);
+  });
+});
