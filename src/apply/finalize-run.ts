@@ -14,6 +14,7 @@ import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
 import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
+import { mapPool } from './pool.js';
 import { removeRunFile, type RunDocument, type RunIntent } from './run-file.js';
 
 export interface WrittenBordereau {
@@ -80,9 +81,7 @@ export async function finalizeRun(
     entry.rows.push(doc.ledger);
     ledgers.set(key, entry);
   }
-  for (const { service, name, rows } of ledgers.values()) {
-    await appendLedgerRows(outDir, service, name, rows, context.format);
-  }
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, context.format));
   await removeRunFile(outDir, intent.exercice);
   return written;
 }

@@ -9,10 +9,12 @@
  *    same exercice and date is resumed: its journaled bordereau numbers are reused and its
  *    journaled documents kept in the new intent; any other interrupted run is finalized (its
  *    bordereaux and ledgers written) and closed.
- * 4. Write the run's intent atomically (run file), then for each document in plan order: render
- *    its PDF to its final name (temp + fsync + rename, hashed on the way), then append and fsync
- *    its journal line. The journal line is the commit point: a kill before it leaves an orphan
- *    PDF that step 3 removes, and the resumed run renders it again under the same number.
+ * 4. Write the run's intent atomically (run file), then, by batches of documents in plan order:
+ *    render their PDFs to their final names (temp + fsync + rename + fsync of the folder, hashed
+ *    on the way, a few at once), then append their journal lines in plan order with one write and
+ *    one fsync (group commit). The journal line is the commit point: a kill before it leaves
+ *    orphan PDFs that step 3 removes, and the resumed run renders them again under the same
+ *    numbers.
  * 5. Finalize: bordereaux (PDF + CSV) from the journal, ledgers, remove the run file.
  * A kill at any instant thus ends, after the next run, in the state of an uninterrupted run.
  */
@@ -36,6 +38,7 @@ import { cleanOutDir } from './recover.js';
 import { readRunFiles, writeRunFile, type RunDocument, type RunIntent } from './run-file.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
+import { mapPool } from './pool.js';
 
 export interface IssueContext {
   dataset: Dataset;
@@ -44,6 +47,8 @@ export interface IssueContext {
   renderer: DocumentRenderer;
   excel?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Documents per journal commit (group commit: one append + fsync); default 32. */
+  commitEvery?: number;
 }
 
 export interface IssueResult {
@@ -149,30 +154,40 @@ async function buildIntent(
   return { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [], documents };
 }
 
+/** Documents per journal commit (one append + fsync), and PDFs written at once within a batch. */
+const DEFAULT_BATCH = 32;
+const CONCURRENCY = 4;
+
+type Issued = { journal: IssuedDocument; result: IssueResult['issued'][number] };
+
 async function issueDocuments(
   plan: Plan,
   assigned: readonly Assigned[],
   history: History,
   context: IssueContext,
-): Promise<Array<{ journal: IssuedDocument; result: IssueResult['issued'][number] }>> {
+): Promise<Issued[]> {
   const nets = new NetAmounts(history);
   const appender = await JournalAppender.open(context.outDir);
-  const out: Array<{ journal: IssuedDocument; result: IssueResult['issued'][number] }> = [];
+  const out: Issued[] = [];
   try {
-    for (const { document: doc, numero, bordereau, fichier } of assigned) {
-      const view = buildTitreView(doc, {
-        dataset: context.dataset,
-        nets,
-        numero,
-        bordereau,
-        dateEmission: plan.dateEmission,
-        preview: false,
+    const size = Math.max(1, context.commitEvery ?? DEFAULT_BATCH);
+    for (let start = 0; start < assigned.length; start += size) {
+      const batch = assigned.slice(start, start + size);
+      const views = batch.map(({ document: doc, numero, bordereau }) => {
+        const view = buildTitreView(doc, { dataset: context.dataset, nets, numero, bordereau, dateEmission: plan.dateEmission, preview: false });
+        if (doc.titreOrigine) nets.reduce(doc.titreOrigine, doc.montant);
+        return view;
       });
-      const { sha256 } = await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(view));
-      const journal = toIssued(doc, { numero, bordereau, dateEmission: plan.dateEmission, fichier, sha256 });
-      await appender.append([journal]);
-      if (doc.titreOrigine) nets.reduce(doc.titreOrigine, doc.montant);
-      out.push({ journal, result: { numero, bordereau, fichier, sha256, document: doc } });
+      // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan order.
+      const hashes = await mapPool(batch, CONCURRENCY, async ({ fichier }, i) =>
+        (await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(views[i]))).sha256,
+      );
+      const issued = batch.map(({ document: doc, numero, bordereau, fichier }, i): Issued => {
+        const journal = toIssued(doc, { numero, bordereau, dateEmission: plan.dateEmission, fichier, sha256: hashes[i] });
+        return { journal, result: { numero, bordereau, fichier, sha256: hashes[i], document: doc } };
+      });
+      await appender.append(issued.map((i) => i.journal));
+      out.push(...issued);
       context.onProgress?.(out.length, assigned.length);
     }
   } finally {

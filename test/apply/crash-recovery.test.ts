@@ -51,8 +51,10 @@ async function leaveStaleLock(out: string): Promise<void> {
   await writeFile(join(out, '.titres', 'lock'), JSON.stringify({ pid: await deadPid(), host: hostname(), boot, token: 'x' }));
 }
 
-async function crash(out: string, renderer: ReturnType<typeof fakeRenderer>, p: Plan = plan): Promise<void> {
-  await expect(issuePlan(p, { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: out, renderer })).rejects.toThrow('renderer killed');
+/** A run that dies at the renderer's failure; commitEvery 1 journals each document on its own. */
+async function crash(out: string, renderer: ReturnType<typeof fakeRenderer>, commitEvery = 1): Promise<void> {
+  const context = { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: out, renderer, commitEvery };
+  await expect(issuePlan(plan, context)).rejects.toThrow('renderer killed');
   await leaveStaleLock(out);
 }
 
@@ -81,6 +83,14 @@ describe('crash recovery', () => {
       expect((await verifyOut(crashed)).problems).toEqual([]);
     });
   }
+
+  it('a run killed in the middle of a journal batch leaves orphan PDFs, removed and issued again', async () => {
+    await crash(crashed, fakeRenderer({ failAfter: 3 }), 32);
+    expect((await readJournal(crashed)).documents).toEqual([]);
+    const result = await resume(crashed);
+    expect(result.recovered.orphans.length).toBeGreaterThan(0);
+    expect(await snapshot(crashed)).toEqual(await snapshot(clean));
+  });
 
   it('a run killed while writing its bordereaux is completed by the next run', async () => {
     await crash(crashed, fakeRenderer({ failBordereauAfter: 1 }));

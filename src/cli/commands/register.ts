@@ -36,7 +36,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .requiredOption('-y, --year <exercice>', 'exercice à facturer, ex. 2026')
     .option('-o, --out <dossier>', 'dossier de sortie (journal, titres, bordereaux, registres)')
     .option('-n, --dry-run', 'calcule et affiche le plan sans rien écrire ni numéroter')
-    .option('--preview-dir <dossier>', 'avec --dry-run : écrit les PDF en « PROJET – non émis »')
+    .option('--preview-dir <dossier>', 'avec --dry-run : écrit les PDF d’aperçu, sans numéro')
     .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui)")
     .option('--json', 'sortie JSON du contrat de données sur stdout')
     .option('--excel', 'CSV pour Excel : « ; », BOM UTF-8, virgule décimale')
