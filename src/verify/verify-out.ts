@@ -31,6 +31,7 @@ import {
   RUN_FILE_PATTERN,
   STATE_DIR,
 } from '../io/output-layout.js';
+import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
@@ -85,6 +86,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
   const found = new Set<string>();
   const ledgerKeys = new Map<string, Set<string>>();
   let files = 0;
+  const checks: Array<() => Promise<Problem[]>> = []; // file reads, run a few at once after the walk
   for await (const relative of walkFiles(outDir)) {
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
@@ -103,29 +105,37 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const entry = byFile.get(relative);
     if (entry) {
       found.add(relative);
-      if ((await sha256Of(path)) !== entry.doc.sha256) {
-        problems.push(problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path }));
-      }
+      checks.push(async () =>
+        (await sha256Of(path)) === entry.doc.sha256
+          ? []
+          : [problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path })],
+      );
       continue;
     }
     const base = relative.replace(/\.(pdf|csv)$/, '');
     const inBordereau = bordereaux.get(base);
     if (inBordereau) {
       found.add(relative);
-      if (relative.endsWith('.csv')) problems.push(...verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
+      if (relative.endsWith('.csv')) checks.push(async () => verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
       continue;
     }
     const [top, service, file, more] = relative.split('/');
     const codeInsee = top === LEDGER_DIR && more === undefined && file ? ledgerCodeOf(file) : undefined;
     const pairKey = `${service}/${codeInsee}`;
     if (codeInsee && !ledgerKeys.has(pairKey)) {
-      const checked = verifyLedger(await readFile(path, 'utf8'), path, { service, codeInsee }, byKey);
-      problems.push(...checked.problems);
-      ledgerKeys.set(pairKey, checked.keys);
+      const keys = new Set<string>();
+      ledgerKeys.set(pairKey, keys);
+      checks.push(async () => {
+        const checked = verifyLedger(await readFile(path, 'utf8'), path, { service, codeInsee }, byKey);
+        for (const key of checked.keys) keys.add(key);
+        return checked.problems;
+      });
       continue;
     }
     extra(relative.endsWith('.pdf') ? 'PDF absent du journal' : 'absent du journal');
   }
+
+  for (const list of await mapPool(checks, 8, (check) => check())) problems.push(...list);
 
   for (const { doc, line } of contents.entries) {
     if (!found.has(doc.fichier)) {

@@ -1,0 +1,8 @@
+// Runs the real CLI (dist/cli/main.js's run) in this process and reports its resource usage.
+//   node bench/issue-child.mjs issue --data D --year 2026 --out O --date 2026-06-15 --quiet
+import { report } from './measure.mjs';
+
+const { run } = await import('../dist/cli/main.js');
+const exitCode = await run(process.argv.slice(2));
+report({ exitCode });
+process.exitCode = exitCode;

@@ -1,0 +1,130 @@
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { simulateCommand, type SimulateOptions } from '../../src/cli/commands/simulate.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+
+const CONFIG = {
+  emetteur: {
+    nom: 'Métropole de Lyon',
+    siren: '200046977',
+    adresse: ['20, rue du Lac', 'CS 33569', '69505 Lyon Cedex 03'],
+    signataire: { prenom: 'Camille', nom: 'Durand', qualite: 'Vice-présidente' },
+    comptable: { nom: 'Paierie métropolitaine', adresse: ['Lyon'], iban: 'FR76 3000 1006 9100 0069 0000 135', bic: 'BDFEFRPPCCT' },
+    tribunal: { nom: 'Tribunal administratif de Lyon', adresse: 'Lyon' },
+  },
+  convention: { reference: 'CC-2025', premier_exercice: 2026, duree_max_annees: 6 },
+  numerotation: { premier_numero: 1, premier_bordereau: 1 },
+  delai_paiement_jours: 30,
+  seuil_recouvrement: '15.00',
+  services: {
+    laclasse: {
+      libelle: 'laclasse.com, espace numérique de travail des écoles',
+      forfait: '300.00',
+      par_habitant: '0.06',
+      indice: { serie: 'syntec', reference: '2025-01' },
+      transitoire: { hausse_premiere_annee: '0.10', hausse_annuelle: '0.05' },
+    },
+    geonet: { libelle: 'Geonet', gratuit: true },
+  },
+};
+
+const FILES: Record<string, string> = {
+  'config.json': JSON.stringify(CONFIG, null, 2),
+  'communes.csv':
+    'code_insee,nom,siren,adresse,code_postal,ville\n' +
+    '69081,Écully,216900811,Place de la mairie,69130,Écully\n' +
+    '69033,Cailloux-sur-Fontaines,216900332,Place de la mairie,69270,Cailloux-sur-Fontaines\n',
+  'populations/2026.csv': 'code_insee,population_municipale,population_totale\n69081,17944,18243\n69033,3050,3103\n',
+  'adhesions.csv':
+    'code_insee,service,date_signature,date_debut,montant_anterieur,date_fin,motif_fin,date_preavis,options\n' +
+    '69081,laclasse,2025-12-18,,1100.00,,,,\n' +
+    '69033,laclasse,2025-12-18,2026-01-01,,,,,\n' +
+    '69081,geonet,2025-12-18,,,,,,\n',
+  'indices/syntec.csv': 'mois,valeur,publie_le\n2025-01,315.2,2025-02-28\n2025-10,322.2,2025-11-28\n',
+};
+
+let dir: string;
+let data: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'titres-simulate-'));
+  data = path.join(dir, 'donnees');
+  for (const [name, text] of Object.entries(FILES)) {
+    await mkdir(path.dirname(path.join(data, name)), { recursive: true });
+    await writeFile(path.join(data, name), text);
+  }
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+function captureIo(): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, stderrIsTTY: false, stdoutIsTTY: false, cwd: dir };
+}
+
+async function run(opts: Partial<SimulateOptions>) {
+  const io = captureIo();
+  const code = await simulateCommand({ data, from: '2026', to: '2031', ...opts }, io);
+  return { code, stdout: io.out.join(''), stderr: io.err.join('') };
+}
+
+async function usageCode(opts: Partial<SimulateOptions>): Promise<string> {
+  try {
+    await run({ data: path.join(dir, 'absent'), ...opts });
+  } catch (e) {
+    expect(e).toBeInstanceOf(TitresError);
+    expect((e as TitresError).kind).toBe('usage');
+    return (e as TitresError).problems[0].code;
+  }
+  throw new Error('no error');
+}
+
+describe('titres simulate: options', () => {
+  it('refuses --from after --to', async () => {
+    expect(await usageCode({ from: '2030', to: '2026' })).toBe('SIMULATION_PERIODE_INVALIDE');
+  });
+
+  it('refuses more than 20 exercices', async () => {
+    expect(await usageCode({ from: '2026', to: '2050' })).toBe('SIMULATION_PERIODE_INVALIDE');
+  });
+
+  it('refuses a malformed year or rate before reading the dataset', async () => {
+    expect(await usageCode({ from: '26' })).toBe('INVALID_YEAR');
+    expect(await usageCode({ indice: 'deux pour cent' })).toBe('TAUX_INVALIDE');
+    expect(await usageCode({ population: '3' })).toBe('TAUX_INVALIDE');
+  });
+});
+
+describe('titres simulate: outputs', () => {
+  it('prints the table with the assumptions', async () => {
+    const { code, stdout } = await run({ indice: '2%', population: '0.01' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('hypothèses : indice +2 %/an, population +1 %/an');
+    expect(stdout).toContain('Écully (69081) – laclasse.com');
+    expect(stdout).not.toContain('Geonet');
+  });
+
+  it('prints JSON only with --json', async () => {
+    const { stdout } = await run({ json: true });
+    const json = JSON.parse(stdout);
+    expect(json.adhesions.map((a: { code_insee: string }) => a.code_insee)).toEqual(['69033', '69081']);
+    expect(json.adhesions[1].annee_convergence).toBe(2030);
+  });
+
+  it('writes the CSV and one chart per paying service, paths relative to the working folder', async () => {
+    const { stdout } = await run({ csv: 'simulation.csv', chartDir: 'graphiques' });
+    const csv = await readFile(path.join(dir, 'simulation.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toMatch(/^code_insee,commune,service,exercice,contribution_cible,plafond,montant,/);
+    expect(csv).toContain('69081,Écully,laclasse,2027,1425.55,1270.50,1270.50,transitoire,non,oui,oui,\n');
+    expect(await readdir(path.join(dir, 'graphiques'))).toEqual(['convergence-laclasse.svg']);
+    const svg = await readFile(path.join(dir, 'graphiques', 'convergence-laclasse.svg'), 'utf8');
+    expect(svg).toContain('Convergence des contributions – laclasse.com (hypothèses : indice +0 %/an, population +0 %/an)');
+    expect(stdout).toContain('Écrit : simulation.csv');
+  });
+});
