@@ -15,7 +15,7 @@
 // user+system, max RSS) and sampled RSS/heap peaks (bench/measure.mjs). Wall times depend on the
 // machine's load (printed); CPU ms per titre is the robust figure.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,9 @@ function child(script, childArgs, label) {
         reject(new Error(`${label}: exit ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`));
         return;
       }
-      resolveDone({ ...JSON.parse(line.slice(RESULT_PREFIX.length)), spawnWallMs: wallMs });
+      const result = JSON.parse(line.slice(RESULT_PREFIX.length));
+      log(`  ${label} : ${(result.wallMs / 1000).toFixed(1)} s, CPU ${((result.userMs + result.systemMs) / 1000).toFixed(1)} s, RSS max ${(result.maxRssKb / 1024).toFixed(0)} Mo`);
+      resolveDone({ ...result, spawnWallMs: wallMs });
     });
   });
 }
@@ -83,7 +85,7 @@ async function issue(n, label) {
   );
   const titres = countFiles(join(out, '2026', 'titres'), '.pdf');
   if (titres !== data.titres) throw new Error(`${label}: ${titres} PDF de titres, ${data.titres} attendus`);
-  return { ...r, label, titres, sizeMb: statSync(join(out, 'journal.csv')).size / 2 ** 20 };
+  return { ...r, label, titres };
 }
 
 async function bare(count, fonts, label) {

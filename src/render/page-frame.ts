@@ -1,7 +1,7 @@
 /**
  * The flow of a document over its pages: geometry from the layout, explicit page breaks (no
- * pdfkit auto-break, so that tagged content never straddles a page), watermark and footer drawn
- * as artifacts on each new page, and the tagged structure tree (PDF/A, accessibility).
+ * pdfkit auto-break, so that tagged content never straddles a page), footer and watermark drawn
+ * as artifacts when a page is done, and the tagged structure tree (PDF/A, accessibility).
  */
 import type { Layout } from './layout.js';
 import { FONT_BOLD, FONT_REGULAR } from './pdf-document.js';
@@ -57,22 +57,24 @@ export class PageFrame {
     return this.pages;
   }
 
-  /** Paints over the finished page (the watermark goes on top of everything). */
+  /** Ends a page: its footer, then the watermark on top of everything (content order = reading order). */
   private finishPage(): void {
-    const watermark = this.options.watermark;
-    if (this.pages > 0 && watermark) this.artifact(() => drawWatermark(this.doc, watermark, this.layout));
-  }
-
-  private startPage(): void {
+    if (this.pages === 0) return;
     const { doc, layout } = this;
-    this.finishPage();
-    doc.addPage();
-    this.pages++;
+    const watermark = this.options.watermark;
     this.artifact(() => {
       const footerY = doc.page.height - layout.page.marginBottom - layout.fontSize.footer;
       this.style({ size: layout.fontSize.footer, color: layout.color.muted });
       doc.text(this.options.footer(this.pages), layout.page.marginLeft, footerY, { lineBreak: false });
+      if (watermark) drawWatermark(doc, watermark, layout);
     });
+  }
+
+  private startPage(): void {
+    const { doc } = this;
+    this.finishPage();
+    doc.addPage();
+    this.pages++;
     doc.x = this.left;
     doc.y = this.top;
     if (this.pages > 1) this.options.onContinuation?.(this);

@@ -93,8 +93,8 @@ export function createSharedFonts(assets: PdfAssets): SharedFonts {
         internals._fontFamilies[FONT_BOLD] = b;
         internals._fontCount = 2;
       } else {
-        doc.registerFont(FONT_REGULAR, assets.regular);
-        doc.registerFont(FONT_BOLD, assets.bold);
+        doc.registerFont(FONT_REGULAR, assets.regular).registerFont(FONT_BOLD, assets.bold);
+        doc.font(FONT_REGULAR).font(FONT_BOLD); // same font ids (F1, F2) as above
       }
     },
   };

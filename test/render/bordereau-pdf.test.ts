@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dec, sum, toAmountString } from '../../src/engine/money.js';
+import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
+import type { BordereauLine } from '../../src/render/views.js';
+import { bordereauLines, bordereauView } from './fixtures.js';
+import { HAS_POPPLER, HAS_QPDF, pdfFonts, pdfInfo, pdfText, POPPLER_MISSING, QPDF_MISSING, qpdfCheck, scratch, sha256, toBuffer } from './pdf-tools.js';
+
+const renderer = createPdfRenderer();
+let tmp: Awaited<ReturnType<typeof scratch>>;
+beforeAll(async () => {
+  tmp = await scratch();
+});
+afterAll(async () => {
+  await tmp.cleanup();
+});
+
+async function render(name: string, view = bordereauView()): Promise<string> {
+  return tmp.write(name, await toBuffer(renderer.renderBordereau(view)));
+}
+
+const totalOf = (lines: BordereauLine[]): string => toAmountString(sum(lines.map((l) => dec(l.montant))));
+
+const reductionLines: BordereauLine[] = [
+  { numero: 40, type: 'reduction', codeInsee: '69081', commune: 'Écully', montant: '304.99', titreOrigine: '2026-12' },
+  { numero: 41, type: 'annulation', codeInsee: '69003', commune: 'Albigny-sur-Saône', montant: '487.64', titreOrigine: '2026-13' },
+];
+
+describe('bordereau de titres', () => {
+  it.skipIf(!HAS_POPPLER)(`lists its lines, the number of pieces, the total and the signatory (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
+    const text = pdfText(await render('bordereau.pdf'), 'raw');
+    for (const mention of [
+      'Métropole de Lyon',
+      'SIREN 200046977',
+      'Bordereau de titres de recette n° 3 – exercice 2026 – service laclasse.com',
+      "Date d'émission : 15/06/2026",
+      'N° titre',
+      'Code INSEE',
+      '12 69081 Écully 1 210,00',
+      '13 69003 Albigny-sur-Saône 487,64',
+      "14 69233 Saint-Cyr-au-Mont-d'Or 681,39",
+      'Nombre de pièces : 3',
+      'Total du bordereau : 2 379,03 €',
+      'deux mille trois cent soixante-dix-neuf euros et trois centimes',
+      'D. 1617-23',
+      'L. 1617-5 4°',
+      'Signé par : Hélène GÉRAUD, vice-présidente déléguée aux finances, par délégation du Président (arrêté n° 2025-07-01-R-0456)',
+      'Date et signature :',
+    ]) {
+      expect(text, `« ${mention} »`).toContain(mention);
+    }
+    expect(text).not.toContain('PROJET');
+  });
+
+  it('refuses a total that is not the sum of its lines', () => {
+    expect(() => renderer.renderBordereau(bordereauView({ total: '2379.04' }))).toThrow(/sum of its lines/);
+  });
+
+  it('is byte-identical when rendered twice', async () => {
+    const a = sha256(await toBuffer(renderer.renderBordereau(bordereauView())));
+    const b = sha256(await toBuffer(createPdfRenderer().renderBordereau(bordereauView())));
+    expect(b).toBe(a);
+  });
+
+  it.skipIf(!HAS_POPPLER)(`of réductions / annulations shows each line's nature and original titre (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
+    const view = bordereauView({ nature: 'reductions', numero: 2, lines: reductionLines, total: totalOf(reductionLines) });
+    const text = pdfText(await render('reductions.pdf', view), 'raw');
+    expect(text).toContain("Bordereau de titres de réduction / d'annulation n° 2 – exercice 2026 – service laclasse.com");
+    expect(text).toContain("Titre d'origine");
+    expect(text).toContain('40 69081 Écully réduction 2026-12 304,99');
+    expect(text).toContain('41 69003 Albigny-sur-Saône annulation 2026-13 487,64');
+    expect(text).toContain('Total du bordereau : 792,63 €');
+  });
+
+  it.skipIf(!HAS_POPPLER || !HAS_QPDF)(`runs over several pages with the table header repeated (${HAS_POPPLER && HAS_QPDF ? 'pdftotext, qpdf' : `${POPPLER_MISSING}; ${QPDF_MISSING}`})`, async () => {
+    const lines = bordereauLines(150);
+    const file = await render('long.pdf', bordereauView({ lines, total: totalOf(lines) }));
+    const pages = Number(pdfInfo(file).Pages);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const text = pdfText(file, 'raw');
+    expect(text.split('Code INSEE').length - 1).toBe(pages);
+    expect(text.split('(suite)').length - 1).toBe(pages - 1);
+    expect(text).toContain('Commune n° 150');
+    expect(text).toContain('Nombre de pièces : 150');
+    expect(text).toContain(`page ${pages}`);
+    expect(qpdfCheck(file).status).toBe(0);
+    expect(pdfFonts(file)).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+
+  it.skipIf(!HAS_POPPLER)(`in preview prints no number and « PROJET – non émis » (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
+    const lines = bordereauView().lines.map((l) => ({ ...l, numero: null }));
+    const text = pdfText(await render('preview.pdf', bordereauView({ preview: true, numero: null, lines })), 'raw');
+    expect(text).toContain('Bordereau de titres de recette n° PROJET – non émis – exercice 2026');
+    expect(text).toContain('– 69081 Écully 1 210,00');
+    expect(text).not.toMatch(/\b1[234] 69/);
+  });
+});

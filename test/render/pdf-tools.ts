@@ -1,0 +1,71 @@
+/**
+ * Test helpers: render a view to bytes, write it to a temporary folder, and read it back with
+ * poppler-utils and qpdf. Tests that need a tool are skipped, with the reason, when it is absent.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+
+export async function toBuffer(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export function sha256(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function available(tool: string): boolean {
+  const result = spawnSync(tool, ['-v'], { stdio: 'ignore' });
+  return !(result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT');
+}
+
+export const HAS_POPPLER = available('pdftotext') && available('pdffonts') && available('pdfinfo');
+export const HAS_QPDF = spawnSync('qpdf', ['--version'], { stdio: 'ignore' }).error === undefined;
+export const POPPLER_MISSING = 'SKIPPED: pdftotext/pdffonts/pdfinfo absent (apt-get install poppler-utils)';
+export const QPDF_MISSING = 'SKIPPED: qpdf absent (apt-get install qpdf)';
+
+/** A temporary folder for the PDFs of one test file; `cleanup` removes it. */
+export async function scratch(): Promise<{ write(name: string, bytes: Buffer): Promise<string>; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'titres-render-'));
+  return {
+    async write(name, bytes) {
+      const file = join(dir, name);
+      await writeFile(file, bytes);
+      return file;
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * pdftotext, with every run of white space (no-break ones too) made one space. `reading` is
+ * pdftotext's layout analysis (columns apart); `raw` keeps the content order (table rows whole).
+ */
+export function pdfText(file: string, mode: 'reading' | 'raw' = 'reading'): string {
+  const args = mode === 'raw' ? ['-raw', '-enc', 'UTF-8', file, '-'] : ['-enc', 'UTF-8', file, '-'];
+  return normalise(execFileSync('pdftotext', args, { encoding: 'utf8' }));
+}
+
+export function normalise(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+export function pdfFonts(file: string): string {
+  return execFileSync('pdffonts', [file], { encoding: 'utf8' });
+}
+
+export function pdfInfo(file: string): Record<string, string> {
+  const out = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
+  return Object.fromEntries(out.split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+}
+
+/** qpdf --check: exit status 0 when the file has no syntax or stream error. */
+export function qpdfCheck(file: string): { status: number | null; output: string } {
+  const result = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
