@@ -4,16 +4,13 @@
  *
  * Protocol: write to `.<name>.tmp-<pid>` in the same folder (same file system, so rename is
  * atomic), fsync the file, rename it over the target, fsync the folder so that the rename itself
- * survives a power loss. A leftover temp file (kill during the write) is recognised by
+ * survives a power loss (and the parent of a folder created for it, so that the folder does too). A leftover temp file (kill during the write) is recognised by
  * `isTempName` and removed by the next run's recovery (src/apply/recover.ts).
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { Transform } from 'node:stream';
 
 const TEMP_PATTERN = /^\..+\.tmp-\d+$/;
 
@@ -35,41 +32,40 @@ export async function fsyncDir(dir: string): Promise<void> {
   }
 }
 
-async function fsyncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+/** Creates the folder of `path` if needed; a folder created now is made durable in its parent. */
+async function ensureFolder(path: string): Promise<void> {
+  const created = await mkdir(dirname(path), { recursive: true });
+  if (created !== undefined) await fsyncDir(dirname(created));
 }
 
-async function commit(temp: string, path: string): Promise<void> {
-  await rename(temp, path);
-  await fsyncDir(dirname(path));
-}
-
-async function discard(temp: string): Promise<void> {
-  await unlink(temp).catch(() => undefined);
-}
-
-/** Writes `data` to `path` atomically (creating the folder if needed). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+/**
+ * The protocol shared by every atomic write: `fill` writes the temp file through its handle,
+ * which is then fsynced, closed and renamed over the target; on any error the temp file goes.
+ */
+async function writeAtomically<T>(path: string, fill: (handle: FileHandle) => Promise<T>): Promise<T> {
+  await ensureFolder(path);
   const temp = tempPathFor(path);
   try {
     const handle = await open(temp, 'w');
+    let result: T;
     try {
-      await handle.writeFile(data);
+      result = await fill(handle);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await commit(temp, path);
+    await rename(temp, path);
+    await fsyncDir(dirname(path));
+    return result;
   } catch (error) {
-    await discard(temp);
+    await unlink(temp).catch(() => undefined);
     throw error;
   }
+}
+
+/** Writes `data` to `path` atomically (creating the folder if needed). */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await writeAtomically(path, (handle) => handle.writeFile(data));
 }
 
 export interface StreamWriteResult {
@@ -78,30 +74,26 @@ export interface StreamWriteResult {
 }
 
 /**
- * Pipes `source` to `path` atomically, hashing the bytes on the way: the document is never held in
+ * Writes `source` to `path` atomically, hashing the bytes on the way: the document is never held in
  * memory as a whole. On any error the temp file is removed and the target is left untouched.
  */
 export async function writeStreamAtomic(path: string, source: Readable): Promise<StreamWriteResult> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = tempPathFor(path);
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const tap = new Transform({
-    transform(chunk: Buffer | string, _encoding, done) {
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-      hash.update(buffer);
-      bytes += buffer.length;
-      done(null, buffer);
-    },
-  });
   try {
-    await pipeline(source, tap, createWriteStream(temp, { flags: 'w' }));
-    await fsyncFile(temp);
-    await commit(temp, path);
+    return await writeAtomically(path, async (handle) => {
+      const hash = createHash('sha256');
+      let bytes = 0;
+      for await (const chunk of source) {
+        const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+        hash.update(buffer);
+        bytes += buffer.length;
+        for (let offset = 0; offset < buffer.length; ) {
+          offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
+        }
+      }
+      return { sha256: hash.digest('hex'), bytes };
+    });
   } catch (error) {
     source.destroy();
-    await discard(temp);
     throw error;
   }
-  return { sha256: hash.digest('hex'), bytes };
 }
