@@ -23,14 +23,15 @@ const UNREAD = new Set(['INPUT_FILE_MISSING', 'INPUT_FILE_UNREADABLE', 'CSV_EMPT
 export async function readDataset(dir: string): Promise<{ dataset: Dataset; warnings: Problem[] }> {
   const src = (rel: string): SourceFile => ({ path: path.join(dir, rel), rel });
   const problems: Problem[] = [];
-  const read = async (s: SourceFile) => {
+  const read = async (s: SourceFile): Promise<string | undefined> => {
     const r = await readInputFile(s.path);
     if (r.problem) problems.push(r.problem);
     return r.text;
   };
 
-  const configText = await read(src('config.json'));
-  const configRead = configText === undefined ? undefined : parseConfig(configText, src('config.json').path);
+  const configFile = src('config.json');
+  const configText = await read(configFile);
+  const configRead = configText === undefined ? undefined : parseConfig(configText, configFile.path);
   problems.push(...(configRead?.problems ?? []));
 
   const communesText = await read(src('communes.csv'));
@@ -39,7 +40,7 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
   const communeCodes =
     communesRead && !communesRead.problems.some((p) => UNREAD.has(p.code)) ? new Set(communesRead.communes.keys()) : undefined;
 
-  const populations = await readPopulations(dir, communeCodes, problems);
+  const populations = await readPopulations(src, read, communeCodes, problems);
 
   const adhesionsText = await read(src('adhesions.csv'));
   const adhesionsRead =
@@ -74,8 +75,13 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
 
 const YEAR_FILE = /^(\d{4})\.csv$/;
 
-async function readPopulations(dir: string, communes: ReadonlySet<string> | undefined, problems: Problem[]): Promise<Map<number, PopulationTable>> {
-  const folder = path.join(dir, 'populations');
+async function readPopulations(
+  src: (rel: string) => SourceFile,
+  read: (s: SourceFile) => Promise<string | undefined>,
+  communes: ReadonlySet<string> | undefined,
+  problems: Problem[],
+): Promise<Map<number, PopulationTable>> {
+  const folder = src('populations').path;
   let names: string[];
   try {
     names = (await readdir(folder)).sort();
@@ -85,22 +91,20 @@ async function readPopulations(dir: string, communes: ReadonlySet<string> | unde
   }
   const tables = new Map<number, PopulationTable>();
   for (const name of names) {
-    const rel = `populations/${name}`;
+    const source = src(`populations/${name}`);
     const m = YEAR_FILE.exec(name);
     if (!m) {
       if (name.toLowerCase().endsWith('.csv')) {
-        problems.push(problem('POPULATION_FILE_IGNORED', `fichier « ${rel} » ignoré : le nom doit être l'année, par exemple 2026.csv`, { file: path.join(dir, rel) }, 'warning'));
+        problems.push(problem('POPULATION_FILE_IGNORED', `fichier « ${source.rel} » ignoré : le nom doit être l'année, par exemple 2026.csv`, { file: source.path }, 'warning'));
       }
       continue;
     }
-    const r = await readInputFile(path.join(dir, rel));
-    if (r.problem) {
-      problems.push(r.problem);
-      continue;
-    }
-    const read = parsePopulations(r.text ?? '', { path: path.join(dir, rel), rel }, Number(m[1]), communes);
-    problems.push(...read.problems);
-    tables.set(Number(m[1]), read.table);
+    const text = await read(source);
+    if (text === undefined) continue;
+    const year = Number(m[1]);
+    const parsed = parsePopulations(text, source, year, communes);
+    problems.push(...parsed.problems);
+    tables.set(year, parsed.table);
   }
   return tables;
 }
@@ -120,7 +124,7 @@ async function readIndices(
       problems.push({ ...r.problem, message: `${r.problem.message} : série d'indice « ${serie} » demandée par le service « ${users.join(' », « ')} » dans config.json (R4)` });
       continue;
     }
-    const parsed = parseIndexSeries(r.text ?? '', source, serie);
+    const parsed = parseIndexSeries(r.text, source, serie);
     problems.push(...parsed.problems);
     indices.set(serie, parsed.series);
   }

@@ -3,7 +3,7 @@ import { problem, type Problem } from '../errors/problem.js';
 import { decodeText } from './csv/decode.js';
 
 /** Reads and decodes one input file (UTF-8 or Windows-1252); a missing or unreadable file is a problem. */
-export async function readInputFile(file: string): Promise<{ text?: string; problem?: Problem }> {
+export async function readInputFile(file: string): Promise<{ text: string; problem?: undefined } | { text?: undefined; problem: Problem }> {
   try {
     return { text: decodeText(await readFile(file)).text };
   } catch (e) {

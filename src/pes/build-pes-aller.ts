@@ -11,7 +11,7 @@ import { TitresError } from '../errors/titres-error.js';
 import { checkPesInput } from './check-pes-input.js';
 import { checkPesRequirements } from './check-pes-requirements.js';
 import { PES_ALLER_NAMESPACE, PES_SOFTWARE_VERSION } from './pes-constants.js';
-import { addBordereau } from './pes-bordereau.js';
+import { addBordereau, sortedPieces } from './pes-bordereau.js';
 import { compareBordereaux, pesFileName } from './pes-file-name.js';
 import { addEnTetePES, addEnveloppe } from './pes-header.js';
 import type { PesExportInput, PesPiece } from './pes-input.js';
@@ -35,7 +35,7 @@ export function buildPesAller(input: PesExportInput): { fileName: string; xml: B
   const bordereaux = [...input.bordereaux].sort(compareBordereaux);
   const attachments = new Map<PesPiece, PesAttachment>();
   for (const b of bordereaux) {
-    for (const p of [...b.pieces].sort((x, y) => x.numero - y.numero)) {
+    for (const p of sortedPieces(b)) {
       if (p.pdf === undefined) continue;
       attachments.set(p, {
         idUnique: pjIdUnique(input.config, b.exercice, p.numero),

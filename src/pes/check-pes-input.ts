@@ -9,7 +9,7 @@ import type { PesBordereau, PesExportInput, PesPiece } from './pes-input.js';
 
 const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 
-export function isValidPesAmount(text: string): boolean {
+function isValidPesAmount(text: string): boolean {
   return AMOUNT.test(text) && new Decimal(text).gt(0);
 }
 

@@ -4,11 +4,11 @@
  */
 import type { Commune, Config, PayingService } from '../engine/dataset.js';
 import { problem, type Problem } from '../errors/problem.js';
+import { isValidSiret } from '../io/values/identifiers.js';
 import {
   isValidCodBud, isValidCodCol, isValidCodePostal, isValidCodeProduit, isValidFonction, isValidIdPost, isValidNature,
 } from './pes-formats.js';
 import { postalText } from './pes-text.js';
-import { isValidSiret } from './siret.js';
 
 export interface PesPositions {
   configFile: string;
@@ -18,6 +18,8 @@ export interface PesPositions {
 const DEFAULT_POSITIONS: PesPositions = { configFile: 'config.json', communesFile: 'communes.csv' };
 
 type Check = (v: string) => boolean;
+/** Checks one identifier: PES_MISSING_IDENTIFIER when empty, PES_INVALID_IDENTIFIER when malformed. */
+type CheckKey = (value: string | undefined, name: string, label: string, valid: Check, expected: string) => void;
 
 export function checkPesRequirements(
   config: Config,
@@ -28,9 +30,7 @@ export function checkPesRequirements(
 ): Problem[] {
   const problems: Problem[] = [];
   const at = { file: positions.configFile };
-  const key = (
-    value: string | undefined, name: string, label: string, valid: Check, expected: string,
-  ): void => {
+  const key: CheckKey = (value, name, label, valid, expected) => {
     if (value === undefined || value.trim() === '') {
       problems.push(problem('PES_MISSING_IDENTIFIER', `identifiant PES manquant : ${name} (${label})`, at));
     } else if (!valid(value)) {
@@ -69,10 +69,7 @@ export function checkPesRequirements(
   return problems;
 }
 
-function checkImputation(
-  service: PayingService,
-  key: (value: string | undefined, name: string, label: string, valid: Check, expected: string) => void,
-): void {
+function checkImputation(service: PayingService, key: CheckKey): void {
   const base = `services.${service.id}.imputation`;
   key(service.imputation.nature, `${base}.nature`, 'compte nature M57', isValidNature, 'de 1 à 12 chiffres');
   key(service.imputation.code_produit, `${base}.code_produit`, 'code produit local, CodProdLoc', isValidCodeProduit, '1 à 4 lettres ou chiffres');

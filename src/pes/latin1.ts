@@ -28,6 +28,11 @@ const MAP: Readonly<Record<string, string>> = {
   '\u200B': '', '\u200C': '', '\u200D': '', '\u2060': '', '\uFEFF': '',
 };
 
+/** The text decomposed (NFD) without its combining marks: é → e, ŷ → y (the letters stay as they are). */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 function isLatin1(text: string): boolean {
   return /^[\u0000-\u00FF]*$/.test(text);
 }
@@ -37,7 +42,7 @@ function transliterate(char: string): string {
   if (mapped !== undefined) return mapped;
   const code = char.codePointAt(0) ?? 0;
   if (code >= 0x2000 && code <= 0x200a) return ' ';
-  const stripped = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const stripped = stripDiacritics(char);
   return stripped !== '' && isLatin1(stripped) ? stripped : '?';
 }
 

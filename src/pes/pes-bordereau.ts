@@ -17,7 +17,7 @@ export interface BordereauContext {
 }
 
 /** MtBordHt: the sum of the pieces' amounts, exact, with 2 decimals. */
-export function bordereauTotal(b: PesBordereau): string {
+function bordereauTotal(b: PesBordereau): string {
   return toAmountString(sum(b.pieces.map((p) => new Decimal(p.montant))));
 }
 

@@ -1,28 +1,34 @@
 /**
  * Formats of the identifiers the export takes from the configuration (Simple_Type.xsd v5.30).
- * V_BaseAlphanum also forbids values made only of zeros.
+ * V_BaseAlphanum also forbids values made only of zeros. The patterns are shared with the
+ * config.json reader (src/io/config), which checks them when the dataset is read.
  */
+
+/** IdPost (Base_TexteCodique7): 6 or 7 digits, or 02A/02B followed by 3 or 4 digits. */
+export const ID_POST = /^(02[AB]\d{3,4}|\d{6,7})$/;
+/** CodCol (Base_CodeCol3): exactly 3 digits. */
+export const COD_COL = /^\d{3}$/;
+/** CodBud (Base_CodeBud2): a digit or upper-case letter, then a digit. */
+export const COD_BUD = /^[0-9A-Z][0-9]$/;
+/** CodProdLoc (Base_Alphanum4): 1 to 4 letters or digits. */
+export const CODE_PRODUIT = /^[0-9A-Za-z]{1,4}$/;
 
 const notOnlyZeros = (v: string): boolean => /[^0]/.test(v);
 
-/** IdPost (Base_TexteCodique7): 6 or 7 digits, or 02A/02B followed by 3 or 4 digits. */
 export function isValidIdPost(v: string): boolean {
-  return /^(02[AB]\d{3,4}|\d{6,7})$/.test(v) && notOnlyZeros(v);
+  return ID_POST.test(v) && notOnlyZeros(v);
 }
 
-/** CodCol (Base_CodeCol3): exactly 3 digits. */
 export function isValidCodCol(v: string): boolean {
-  return /^\d{3}$/.test(v) && notOnlyZeros(v);
+  return COD_COL.test(v) && notOnlyZeros(v);
 }
 
-/** CodBud (Base_CodeBud2): a digit or upper-case letter, then a digit. */
 export function isValidCodBud(v: string): boolean {
-  return /^[0-9A-Z][0-9]$/.test(v);
+  return COD_BUD.test(v);
 }
 
-/** CodProdLoc (Base_Alphanum4): 1 to 4 letters or digits. */
 export function isValidCodeProduit(v: string): boolean {
-  return /^[0-9A-Za-z]{1,4}$/.test(v) && notOnlyZeros(v);
+  return CODE_PRODUIT.test(v) && notOnlyZeros(v);
 }
 
 /** Nature (Base_Num12): 1 to 12 digits, not zero. */

@@ -18,7 +18,7 @@ export interface PieceContext {
 }
 
 /** ObjPce / ObjLignePce: Latin-1, one line, at most 160 characters, cut at a word with "...". */
-export function pieceObjet(objet: string): string {
+function pieceObjet(objet: string): string {
   return fitText(pesText(objet), MAX.objet, '...');
 }
 

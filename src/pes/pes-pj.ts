@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import type { Config } from '../engine/dataset.js';
 import { MAX, PJ_MIME_TYPE, PJ_SUPPORT, PJ_TYPE } from './pes-constants.js';
 import type { PesPdf } from './pes-input.js';
+import { stripDiacritics } from './latin1.js';
 import { fitText, pesText } from './pes-text.js';
 import { leaf, type PesNode } from './pes-xml.js';
 
@@ -28,9 +29,7 @@ export function pjIdUnique(config: Config, exercice: number, numero: number): st
 /** NomPJ (Base_NomPJ): ASCII letters, digits, . _ - only, ending in .pdf, at most 100 characters. */
 export function pjFileName(fileName: string): string {
   const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.pdf$/i, '');
-  const clean = base
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const clean = stripDiacritics(base)
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._-]+|[._-]+$/g, '');
   return `${(clean || 'piece').slice(0, MAX.nomPj - 4)}.pdf`;
@@ -41,7 +40,7 @@ export function pjDescription(kind: string, numero: number, exercice: number, ob
 }
 
 /** Gzip with a fixed header (mtime 0, OS byte 3 = Unix) so the bytes do not depend on the platform. */
-export function gzipBase64(content: Buffer): string {
+function gzipBase64(content: Buffer): string {
   const gz = gzipSync(content, { level: 9 });
   gz[9] = 3;
   return gz.toString('base64');

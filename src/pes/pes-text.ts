@@ -2,7 +2,7 @@
  * Texts written in PES `V` attributes: Latin-1, one line, no leading/trailing space, within the
  * XSD maximum length (Base_TexteNN), cut cleanly at a word boundary when too long.
  */
-import { toLatin1 } from './latin1.js';
+import { stripDiacritics, toLatin1 } from './latin1.js';
 
 /** Latin-1, control characters and every kind of space (no-break included) folded to one space. */
 export function pesText(text: string): string {
@@ -34,10 +34,7 @@ const SPECIAL: Readonly<Record<string, string>> = { 'Æ': 'AE', 'æ': 'ae', 'ß'
  * only letters, digits, space and ' - , . / kept (anything else becomes a space).
  */
 export function postalText(text: string): string {
-  return pesText(text)
-    .replace(/[ÆæßØøÐðÞþ]/g, (c) => SPECIAL[c] ?? c)
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return stripDiacritics(pesText(text).replace(/[ÆæßØøÐðÞþ]/g, (c) => SPECIAL[c] ?? c))
     .toUpperCase()
     .replace(/[^A-Z0-9 '\-,./]/g, ' ')
     .replace(/ +/g, ' ')

@@ -4,48 +4,32 @@
  * communes with illustrative SIRETs whose Luhn keys are valid, and issued bordereaux.
  */
 import type { Commune, Config, PayingService, Service } from '../../src/engine/dataset.js';
-import { Decimal } from '../../src/engine/money.js';
 import type { PesBordereau, PesExportInput } from '../../src/pes/pes-input.js';
+import { config, laclasse, METROPOLE } from '../fixtures/dataset.js';
 
+/** The shared laclasse.com tariff under another id, with a PES imputation. */
 function payingService(id: string, libelle: string, codeProduit: string): PayingService {
-  return {
-    id,
-    libelle,
-    gratuit: false,
-    forfait: new Decimal('300.00'),
-    parHabitant: new Decimal('0.06'),
-    population: 'totale',
-    indice: { serie: 'syntec', reference: '2025-01' },
-    transitoire: { haussePremiereAnnee: new Decimal('0.10'), hausseAnnuelle: new Decimal('0.05') },
-    prorata: 'forfait',
-    finEnCoursExercice: 'du',
-    imputation: { chapitre: '74', nature: '74748', fonction: '213', code_produit: codeProduit },
-    options: new Map(),
-  };
+  return laclasse({ id, libelle, imputation: { chapitre: '74', nature: '74748', fonction: '213', code_produit: codeProduit } });
 }
 
+/** The shared config with a PES-ready issuer and its own services. */
 export function makeConfig(): Config {
-  const services = new Map<string, Service>([
-    ['laclasse', payingService('laclasse', 'laclasse.com, espace numérique de travail des écoles', 'LCL1')],
-    ['toodego', payingService('toodego', 'Toodego, guichet numérique', 'TDG1')],
-    ['geonet', { id: 'geonet', libelle: 'Geonet', gratuit: true }],
-  ]);
   return {
+    ...config(),
     emetteur: {
-      nom: 'Métropole de Lyon',
-      siren: '200046977',
+      ...METROPOLE,
       siret: '20004697700019',
-      adresse: ['20, rue du Lac', 'CS 33569', '69505 Lyon Cedex 03'],
       signataire: { prenom: 'Camille', nom: 'Martin', qualite: 'Vice-présidente déléguée aux finances' },
       comptable: { nom: 'Paierie métropolitaine de Lyon', adresse: ['1 rue Exemple', '69003 Lyon'], iban: 'FR7630001007941234567890185', bic: 'BDFEFRPPCCT' },
       tribunal: { nom: 'Tribunal administratif de Lyon', adresse: '184 rue Duguesclin, 69433 Lyon Cedex 03' },
       pes: { idPost: '069099', codCol: '123', codBud: '01', libelleColBud: 'Métropole de Lyon – budget principal' },
     },
     convention: { reference: 'Convention-cadre 2025-091', premierExercice: 2026, dureeMaxAnnees: 6 },
-    numerotation: { premierNumero: 1, premierBordereau: 1 },
-    delaiPaiementJours: 30,
-    seuilRecouvrement: new Decimal('15.00'),
-    services,
+    services: new Map<string, Service>([
+      ['laclasse', payingService('laclasse', 'laclasse.com, espace numérique de travail des écoles', 'LCL1')],
+      ['toodego', payingService('toodego', 'Toodego, guichet numérique', 'TDG1')],
+      ['geonet', { id: 'geonet', libelle: 'Geonet', gratuit: true }],
+    ]),
   };
 }
 

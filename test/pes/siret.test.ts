@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { isValidSiret, luhnValid } from '../../src/pes/siret.js';
+import { isValidSiret, luhnValid } from '../../src/io/values/identifiers.js';
 
 test('Luhn key of SIREN and SIRET', () => {
   expect(luhnValid('200046977')).toBe(true);

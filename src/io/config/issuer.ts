@@ -1,4 +1,5 @@
 import type { Issuer, PesIdentifiers } from '../../engine/dataset.js';
+import { COD_BUD, COD_COL, ID_POST } from '../../pes/pes-formats.js';
 import { isValidBic, isValidIban, isValidSiren, isValidSiret } from '../values/identifiers.js';
 import type { JsonFields, Scope } from './json-fields.js';
 
@@ -68,9 +69,9 @@ function readSiret(f: JsonFields, e: Scope, siren: string | undefined): string |
 function readPes(f: JsonFields, e: Scope): PesIdentifiers | undefined {
   const p = f.object(e, 'pes', false);
   if (!p) return undefined;
-  const idPost = f.pattern(p, 'id_post', false, /^(02[AB]\d{3,4}|\d{6,7})$/, 'codique du poste comptable : 6 ou 7 chiffres');
-  const codCol = f.pattern(p, 'cod_col', false, /^\d{3}$/, '3 chiffres');
-  const codBud = f.pattern(p, 'cod_bud', false, /^[0-9A-Z][0-9]$/, '2 caractères, par exemple 01');
+  const idPost = f.pattern(p, 'id_post', false, ID_POST, 'codique du poste comptable : 6 ou 7 chiffres');
+  const codCol = f.pattern(p, 'cod_col', false, COD_COL, '3 chiffres');
+  const codBud = f.pattern(p, 'cod_bud', false, COD_BUD, '2 caractères, par exemple 01');
   const libelleColBud = f.pattern(p, 'libelle_col_bud', false, /^.{1,38}$/, '38 caractères au plus');
   return {
     ...(idPost !== undefined ? { idPost } : {}),

@@ -1,6 +1,7 @@
 import { Decimal } from '../../engine/money.js';
 import type { Imputation, PayingService, Service, ServiceOption } from '../../engine/dataset.js';
 import type { Position } from '../../errors/problem.js';
+import { CODE_PRODUIT } from '../../pes/pes-formats.js';
 import { parseMonth } from '../values/month.js';
 import type { JsonFields, Scope } from './json-fields.js';
 
@@ -127,7 +128,7 @@ function readImputation(f: JsonFields, s: Scope): Imputation | undefined {
     const value = f.string(i, key, false);
     if (value !== undefined) imputation[key] = value;
   }
-  const code = f.pattern(i, 'code_produit', false, /^[A-Za-z0-9]{1,4}$/, '4 lettres ou chiffres au plus (CodProdLoc du PES)');
+  const code = f.pattern(i, 'code_produit', false, CODE_PRODUIT, '4 lettres ou chiffres au plus (CodProdLoc du PES)');
   if (code !== undefined) imputation.code_produit = code;
   return imputation;
 }

@@ -2,7 +2,7 @@ import type { PopulationFigures, PopulationTable } from '../../engine/dataset.js
 import type { Problem } from '../../errors/problem.js';
 import { parseCsv } from '../csv/parse-csv.js';
 import { ProblemSink } from '../csv/problem-sink.js';
-import { firstLine, detectSeparator } from '../csv/separator.js';
+import { detectSeparator, firstLine, type Separator } from '../csv/separator.js';
 import { bindColumns, type Cell, type Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
 import { parseInteger } from '../values/integer.js';
@@ -20,8 +20,9 @@ export function parsePopulations(
   communes?: ReadonlySet<string>,
 ): { table: PopulationTable; problems: Problem[] } {
   const sink = new ProblemSink(source.path);
-  const header = firstLine(text.replace(/^\uFEFF/, ''));
-  const headerFields = header.split(detectSeparator(header)).map((h) => h.replace(/^"|"$/g, ''));
+  const header = firstLine(text).replace(/^\uFEFF/, '');
+  const separator = detectSeparator(header);
+  const headerFields = header.split(separator).map((h) => h.replace(/^"|"$/g, ''));
   const layout = detectPopulationLayout(headerFields);
   const empty: PopulationTable = { exercice, file: source.rel, format: layout?.format ?? 'simple', byCommune: new Map() };
   if (!layout) {
@@ -33,7 +34,8 @@ export function parsePopulations(
     return { table: empty, problems: sink.problems };
   }
   const wanted = communes && withArrondissements(communes);
-  const parsed = parseCsv(text, source.path, { keepLine: wanted && layout.format !== 'simple' ? lineFilter(header, layout, wanted) : undefined });
+  const keepLine = wanted && layout.format !== 'simple' ? lineFilter(headerFields, separator, layout, wanted) : undefined;
+  const parsed = parseCsv(text, source.path, { keepLine });
   if (!parsed.csv) return { table: empty, problems: parsed.problems };
   const bound = bindColumns(parsed.csv, source.path, layout.required);
   sink.problems.push(...bound.problems);
@@ -65,9 +67,9 @@ function withArrondissements(communes: ReadonlySet<string>): Set<string> {
   return set;
 }
 
-function lineFilter(header: string, layout: PopulationLayout, wanted: ReadonlySet<string>): (line: string) => boolean {
-  const sep = detectSeparator(header);
-  const names = header.split(sep).map((h) => h.trim().toLowerCase());
+/** Keeps the raw lines of the wanted communes (parseCsv applies it only to a text without quotes). */
+function lineFilter(header: readonly string[], sep: Separator, layout: PopulationLayout, wanted: ReadonlySet<string>): (line: string) => boolean {
+  const names = header.map((h) => h.trim().toLowerCase());
   const at = (c: string) => names.indexOf(c.toLowerCase());
   if ('column' in layout.code) {
     const i = at(layout.code.column);

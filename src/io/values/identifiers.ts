@@ -1,4 +1,7 @@
-/** Check keys of French identifiers: SIREN and SIRET (Luhn), IBAN (ISO 13616 mod 97). */
+/**
+ * Check keys of French identifiers: SIREN and SIRET (Luhn), IBAN (ISO 13616 mod 97). The SIRET
+ * check is also the one Hélios applies to IdColl and IdTiers (NatIdTiers 01): export-pes uses it.
+ */
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
