@@ -101,6 +101,17 @@ describe('issuing the samples', () => {
     expect(await tree(b)).toEqual(ta);
   });
 
+  it('rendering on worker threads gives the same bytes as rendering in-thread', async () => {
+    const inThread = await temp();
+    expect((await issue(inThread)).code).toBe(0);
+    const threaded = await temp();
+    const { done } = spawnCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', threaded, '--date', '2026-06-15'], {
+      TITRES_RENDER_THREADS: '2',
+    });
+    expect((await done).code).toBe(0);
+    expect(await tree(threaded)).toEqual(await tree(inThread));
+  });
+
   it('under cron (no terminal) an issue run prints one summary line and nothing on stderr', async () => {
     const out = await temp();
     const { done } = spawnCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2026-06-15']);

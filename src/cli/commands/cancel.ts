@@ -4,7 +4,7 @@ import { readJournal } from '../../io/journal.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
 import { Decimal, ZERO } from '../../engine/money.js';
 import { issuePlan } from '../../apply/issue-plan.js';
-import { createPdfRenderer } from '../../render/pdf-renderer.js';
+import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
 import { usageError } from '../../errors/titres-error.js';
 import type { Plan } from '../../engine/plan-types.js';
@@ -51,7 +51,13 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
     total: ZERO,
     totalReductions: document.montant,
   };
-  const result = await issuePlan(plan, { dataset, history, outDir: opts.out, renderer: createPdfRenderer(), excel: Boolean(opts.excel) });
+  const renderer = createBatchRenderer(plan.documents.length, io.env);
+  let result;
+  try {
+    result = await issuePlan(plan, { dataset, history, outDir: opts.out, renderer, excel: Boolean(opts.excel) });
+  } finally {
+    await renderer.close();
+  }
   const issued = result.issued[0];
   if (opts.json) {
     io.stdout(planJson(plan, [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }], false));

@@ -10,7 +10,7 @@ import { formatEuros } from '../../engine/money.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { previewPlan } from '../../apply/preview-plan.js';
 import { writeJournalExcel } from '../../io/journal-excel.js';
-import { createPdfRenderer } from '../../render/pdf-renderer.js';
+import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { usageError } from '../../errors/titres-error.js';
 import { parseDate, parseYear, today } from '../arguments.js';
 import { rememberDataset } from '../dataset-memory.js';
@@ -50,9 +50,12 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
 
   if (opts.dryRun) {
     if (opts.previewDir) {
-      const progress = createProgress(io, 'Aperçus', Boolean(opts.quiet) || Boolean(opts.json));
-      await previewPlan(plan, { dataset, history, outDir: opts.previewDir, renderer: createPdfRenderer() });
-      progress.stop();
+      const renderer = createBatchRenderer(plan.documents.length, io.env);
+      try {
+        await previewPlan(plan, { dataset, history, outDir: opts.previewDir, renderer });
+      } finally {
+        await renderer.close();
+      }
     }
     const numbered: NumberedDocument[] = plan.documents.map((document) => ({ document, numero: null, bordereau: null }));
     if (opts.json) io.stdout(planJson(plan, numbered, true));
@@ -62,15 +65,14 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
 
   const out = opts.out!;
   const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
-  const result = await issuePlan(plan, {
-    dataset,
-    history,
-    outDir: out,
-    renderer: createPdfRenderer(),
-    excel: Boolean(opts.excel),
-    onProgress: progress.update,
-  });
-  progress.stop();
+  const renderer = createBatchRenderer(plan.documents.length, io.env);
+  let result;
+  try {
+    result = await issuePlan(plan, { dataset, history, outDir: out, renderer, excel: Boolean(opts.excel), onProgress: progress.update });
+  } finally {
+    progress.stop();
+    await renderer.close();
+  }
   await rememberDataset(out, opts.data, io.cwd);
   if (opts.excel) await writeJournalExcel(out);
 
