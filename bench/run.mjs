@@ -2,11 +2,13 @@
 // paying services = 2N titres), issues it with the real CLI in a child process, and measures, in
 // the same run and the same way, bare pdfkit writing as many documents of the same size.
 //
-//   node bench/run.mjs [--communes N | --quick] [--no-flat] [--naive-sample K] [--keep]
+//   node bench/run.mjs [--communes N | --quick] [--no-flat] [--no-single] [--naive-sample K] [--keep]
 //
 //   --communes N       communes (default 35 000, i.e. 70 000 titres)
 //   --quick            2 000 communes
 //   --no-flat          skip the memory-flatness run (the issue again on N/4 communes)
+//   --no-single        skip the single-thread run (TITRES_RENDER_THREADS=0), the before of the
+//                      worker-thread rendering
 //   --naive-sample K   documents for the registerFont-per-document pdfkit baseline (default 500;
 //                      0 skips it); per-titre figures are comparable, totals are not
 //   --keep             keep the temp folders (datasets and outputs) and print their paths
@@ -33,17 +35,19 @@ const communes = has('--quick') ? 2000 : Number(opt('--communes') ?? 35_000);
 const naiveSample = Number(opt('--naive-sample') ?? 500);
 const keep = has('--keep');
 const flat = !has('--no-flat');
+const single = !has('--no-single');
 if (!Number.isInteger(communes) || communes < 4) throw new Error('--communes: entier ≥ 4 attendu');
 
 const work = mkdtempSync(join(tmpdir(), 'titres-bench-'));
 const log = (s) => process.stderr.write(s + '\n');
 
-function child(script, childArgs, label) {
+function child(script, childArgs, label, env = {}) {
   return new Promise((resolveDone, reject) => {
     const started = process.hrtime.bigint();
     const p = spawn(process.execPath, [join(ROOT, 'bench', script), ...childArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     let stdout = '';
     let stderr = '';
@@ -73,15 +77,24 @@ function countFiles(dir, suffix) {
   return n;
 }
 
-async function issue(n, label) {
-  const t0 = Date.now();
-  const data = generateDataset({ communes: n, dir: join(work, `data-${n}`) });
-  log(`  jeu de données ${n} communes généré en ${((Date.now() - t0) / 1000).toFixed(1)} s (${data.dir})`);
-  const out = join(work, `out-${n}`);
+const datasets = new Map();
+function dataset(n) {
+  if (!datasets.has(n)) {
+    const t0 = Date.now();
+    datasets.set(n, generateDataset({ communes: n, dir: join(work, `data-${n}`) }));
+    log(`  jeu de données ${n} communes généré en ${((Date.now() - t0) / 1000).toFixed(1)} s (${datasets.get(n).dir})`);
+  }
+  return datasets.get(n);
+}
+
+async function issue(n, label, env = {}) {
+  const data = dataset(n);
+  const out = join(work, `out-${n}-${Object.values(env).join('-') || 'defaut'}`);
   const r = await child(
     'issue-child.mjs',
     ['issue', '--data', data.dir, '--year', '2026', '--out', out, '--date', '2026-06-15', '--quiet'],
     label,
+    env,
   );
   const titres = countFiles(join(out, '2026', 'titres'), '.pdf');
   if (titres !== data.titres) throw new Error(`${label}: ${titres} PDF de titres, ${data.titres} attendus`);
@@ -127,6 +140,10 @@ try {
   }
   log(`(2/4) émission, ${communes} communes`);
   results.issue = await issue(communes, `titres issue`);
+  if (single) {
+    log(`(2b) émission, ${communes} communes, rendu sur un seul fil (avant les fils de rendu)`);
+    results.single = await issue(communes, `titres issue, un seul fil`, { TITRES_RENDER_THREADS: '0' });
+  }
   log(`(3/4) pdfkit nu, ${2 * communes} documents de 2 pages (polices analysées une fois)`);
   results.bare = await bare(2 * communes, 'shared', 'pdfkit nu, polices partagées');
   if (naiveSample > 0) {
@@ -134,13 +151,18 @@ try {
     results.naive = await bare(naiveSample, 'register', 'pdfkit nu, registerFont/doc');
   }
 
-  const rows = [results.issue, results.bare, results.naive, results.small].filter(Boolean);
+  const rows = [results.issue, results.single, results.bare, results.naive, results.small].filter(Boolean);
   const cpu = (r) => (r.userMs + r.systemMs) / r.titres;
   process.stdout.write('\n' + table(rows) + '\n\n');
   process.stdout.write(
     `Rapport titres / pdfkit nu (polices partagées) : CPU par titre × ${fmt(cpu(results.issue) / cpu(results.bare), 2)}, ` +
       `temps mur × ${fmt(results.issue.wallMs / results.bare.wallMs, 2)}\n`,
   );
+  if (results.single) {
+    process.stdout.write(
+      `Fils de rendu (un par cœur) / un seul fil : temps mur × ${fmt(results.single.wallMs / results.issue.wallMs, 2)} plus rapide\n`,
+    );
+  }
   if (results.naive) {
     process.stdout.write(`pdfkit nu avec registerFont par document : ${fmt(cpu(results.naive), 2)} ms CPU par document\n`);
   }
