@@ -26,6 +26,7 @@ export function buildPesAller(input: PesExportInput): { fileName: string; xml: B
       input.communes,
       input.bordereaux.map((b) => b.service),
       input.bordereaux.flatMap((b) => b.pieces.map((p) => p.codeInsee)),
+      input.positions,
     ),
     ...checkPesInput(input),
   ].filter((p) => p.severity === 'error');

@@ -4,6 +4,7 @@
  */
 import type { Config, Commune } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
+import type { PesPositions } from './check-pes-requirements.js';
 
 export type PesPieceType = 'titre' | 'reduction' | 'annulation';
 export type PesBordereauNature = 'titres' | 'reductions';
@@ -50,6 +51,8 @@ export interface PesExportInput {
   /** DteStr and the date in the file name. */
   dateGeneration: IsoDate;
   bordereaux: PesBordereau[];
+  /** Where the identifiers come from, for problem positions; default `config.json`, `communes.csv`. */
+  positions?: PesPositions;
   /** Version shown in Enveloppe/Emetteur/Adresse; defaults to PES_SOFTWARE_VERSION. */
   softwareVersion?: string;
 }

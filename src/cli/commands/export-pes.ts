@@ -5,8 +5,7 @@ import { readDataset } from '../../io/read-dataset.js';
 import { readJournal } from '../../io/journal.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { buildPesAller } from '../../pes/build-pes-aller.js';
-import { checkPesRequirements } from '../../pes/check-pes-requirements.js';
-import { TitresError, usageError } from '../../errors/titres-error.js';
+import { usageError } from '../../errors/titres-error.js';
 import { parseDate, parseYear, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
@@ -46,15 +45,13 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   if (bordereaux.length === 0) {
     throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
   }
-  const problems = checkPesRequirements(
-    dataset.config,
-    dataset.communes,
-    [...new Set(bordereaux.map((b) => b.service))],
-    [...new Set(bordereaux.flatMap((b) => b.pieces.map((p) => p.codeInsee)))],
-    { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
-  );
-  if (problems.some((p) => p.severity === 'error')) throw new TitresError('data', problems);
-  const { fileName, xml } = buildPesAller({ config: dataset.config, communes: dataset.communes, dateGeneration, bordereaux });
+  const { fileName, xml } = buildPesAller({
+    config: dataset.config,
+    communes: dataset.communes,
+    dateGeneration,
+    bordereaux,
+    positions: { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
+  });
   const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', fileName);
   await mkdir(path.dirname(target), { recursive: true });
   await writeFileAtomic(target, xml);

@@ -7,6 +7,7 @@ import { readJournal } from '../../io/journal.js';
 import { planForCli } from '../plan-for-cli.js';
 import { EMPTY_HISTORY } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
+import type { Plan } from '../../engine/plan-types.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { previewPlan } from '../../apply/preview-plan.js';
 import { writeJournalExcel } from '../../io/journal-excel.js';
@@ -97,7 +98,7 @@ function summaryLine(
   out: string,
   numbered: readonly NumberedDocument[],
   bordereaux: number,
-  plan: { total: import('../../engine/money.js').Decimal; sansTitre: readonly unknown[]; avertissements: readonly unknown[] },
+  plan: Plan,
 ): string {
   if (numbered.length === 0) {
     return `titres ${exercice} : rien à émettre (${plan.sansTitre.length} adhésion(s) sans titre) ; dossier ${out}.`;
