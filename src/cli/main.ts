@@ -22,9 +22,19 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
   }
 }
 
+/** Commander's section titles, in French like the rest of the help. */
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :',
+  'Options:': 'Options :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+  'Global Options:': 'Options générales :',
+};
+
 function buildProgram(io: CliIo, outcome: CommandOutcome): Command {
   const program = new Command('titres');
   program
+    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
     .description(
       'Calcule et émet les titres de recette des contributions des communes aux services numériques partagés de la Métropole de Lyon.',
     )
