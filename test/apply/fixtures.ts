@@ -3,32 +3,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Commune, Config, Dataset, PayingService } from '../../src/engine/dataset.js';
+import type { Config, Dataset } from '../../src/engine/dataset.js';
 import type { History } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import type { Plan, PlannedDocument } from '../../src/engine/plan-types.js';
 import type { BordereauView, DocumentRenderer, TitreView } from '../../src/render/views.js';
-
-function service(id: string): PayingService {
-  return {
-    id,
-    libelle: `Service ${id}`,
-    gratuit: false,
-    forfait: dec('300.00'),
-    parHabitant: dec('0.06'),
-    population: 'totale',
-    indice: { serie: 'syntec', reference: '2025-01' },
-    transitoire: { haussePremiereAnnee: dec('0.10'), hausseAnnuelle: dec('0.05') },
-    prorata: 'forfait',
-    finEnCoursExercice: 'du',
-    imputation: { chapitre: '74', nature: '74748' },
-    options: new Map(),
-  };
-}
-
-function commune(codeInsee: string, nom: string, line: number): Commune {
-  return { codeInsee, nom, siren: '216900811', adresse: 'Place de la mairie', codePostal: '69130', ville: nom, source: { file: 'communes.csv', line } };
-}
+import { communes, config, dataset } from '../fixtures/dataset.js';
 
 export const COMMUNES: Array<[string, string]> = [
   ['69081', 'Écully'],
@@ -37,33 +17,16 @@ export const COMMUNES: Array<[string, string]> = [
   ['69999', '=HYPERLINK("x")'],
 ];
 
-export function makeDataset(overrides: Partial<Config['numerotation']> = {}): Dataset {
-  const config: Config = {
-    emetteur: {
-      nom: 'Métropole de Lyon',
-      siren: '200046977',
-      adresse: ['20, rue du Lac', 'CS 33569', '69505 Lyon Cedex 03'],
-      signataire: { prenom: 'Anne', nom: 'Martin', qualite: 'Vice-présidente' },
-      comptable: { nom: 'Paierie', adresse: ['Lyon'], iban: 'FR76', bic: 'BDFEFRPP' },
-      tribunal: { nom: 'Tribunal administratif de Lyon', adresse: 'Lyon' },
-    },
-    convention: { reference: 'CC-2025', premierExercice: 2026, dureeMaxAnnees: 6 },
-    numerotation: { premierNumero: 1, premierBordereau: 1, ...overrides },
-    delaiPaiementJours: 30,
-    seuilRecouvrement: dec('15.00'),
-    services: new Map([
-      ['laclasse', service('laclasse')],
-      ['toodego', service('toodego')],
-    ]),
-  };
-  return {
-    dir: '/data',
-    config,
-    communes: new Map(COMMUNES.map(([code, nom], i) => [code, commune(code, nom, i + 2)])),
+/** The shared config (numbering overridable) and COMMUNES; no populations, adhesions or indices. */
+export function makeDataset(numerotation: Partial<Config['numerotation']> = {}): Dataset {
+  const base = config();
+  return dataset({
+    config: { ...base, numerotation: { ...base.numerotation, ...numerotation } },
+    communes: communes(COMMUNES, { siren: '216900811', codePostal: '69130' }),
     populations: new Map(),
     adhesions: [],
     indices: new Map(),
-  };
+  });
 }
 
 const NAMES = new Map(COMMUNES);

@@ -2,9 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { breachRefund } from '../../src/engine/breach-refund.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
-import { adhesion, d, dataset, ECULLY, EMPTY, issued, issuePlan } from './fixtures.js';
+import { adhesion, at2026, d, dataset, ECULLY, EMPTY, issued, issuePlan } from './fixtures.js';
 
-const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
 const at2027 = { exercice: 2027, dateEmission: '2027-06-15' };
 
 describe('R8 breach by the commune', () => {

@@ -2,23 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
-import { TitresError } from '../../src/errors/titres-error.js';
-import { adhesion, COMMUNES, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populations, POPULATIONS_2026, SYNTEC_2025, syntec } from './fixtures.js';
+import { adhesion, COMMUNES, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populations, POPULATIONS_2026, syntec, SYNTEC_2025, thrownError } from './fixtures.js';
 import type { History } from '../../src/engine/history.js';
 
 const context = { communes: COMMUNES };
 const titre = issued({ exercice: 2026, numero: 3, codeInsee: ECULLY, montant: d('1210.00'), regime: 'transitoire', converge: false, contributionCible: d('1425.55') });
 const history: History = { documents: [titre] };
-
-function error(fn: () => unknown): TitresError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TitresError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
 
 describe('R10 planCancellation', () => {
   it('annuls the whole remaining net amount when no amount is given', () => {
@@ -40,16 +29,16 @@ describe('R10 planCancellation', () => {
   });
 
   it('rejects an unknown titre, a reduction as target, a bad amount and a fully annulled titre', () => {
-    expect(error(() => planCancellation(history, { exercice: 2026, numero: 8, motif: 'x' }, context))).toMatchObject({ kind: 'usage', problems: [{ code: 'TITRE_INCONNU' }] });
+    expect(thrownError(() => planCancellation(history, { exercice: 2026, numero: 8, motif: 'x' }, context))).toMatchObject({ kind: 'usage', problems: [{ code: 'TITRE_INCONNU' }] });
     const withReduction: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
-    expect(error(() => planCancellation(withReduction, { exercice: 2026, numero: 4, motif: 'x' }, context)).problems[0].code).toBe('TITRE_EST_UNE_REDUCTION');
+    expect(thrownError(() => planCancellation(withReduction, { exercice: 2026, numero: 4, motif: 'x' }, context)).problems[0].code).toBe('TITRE_EST_UNE_REDUCTION');
     for (const montant of ['0', '-5.00', '1210.01', '10.005']) {
-      expect(error(() => planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d(montant) }, context)).problems[0].code).toBe('MONTANT_REDUCTION_INVALIDE');
+      expect(thrownError(() => planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d(montant) }, context)).problems[0].code).toBe('MONTANT_REDUCTION_INVALIDE');
     }
-    const both = error(() => planCancellation(history, { exercice: 2026, numero: 3, motif: ' ', montant: d('0') }, context));
+    const both = thrownError(() => planCancellation(history, { exercice: 2026, numero: 3, motif: ' ', montant: d('0') }, context));
     expect(both.problems.map((p) => p.code)).toEqual(['MOTIF_CORRECTION_ABSENT', 'MONTANT_REDUCTION_INVALIDE']);
     const annulled: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'annulation', montant: d('1210.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
-    expect(error(() => planCancellation(annulled, { exercice: 2026, numero: 3, motif: 'x' }, context))).toMatchObject({ kind: 'state', problems: [{ code: 'TITRE_DEJA_ANNULE' }] });
+    expect(thrownError(() => planCancellation(annulled, { exercice: 2026, numero: 3, motif: 'x' }, context))).toMatchObject({ kind: 'state', problems: [{ code: 'TITRE_DEJA_ANNULE' }] });
   });
 
   it('caps the next year on the net amount after a manual partial reduction (R5, R10)', () => {

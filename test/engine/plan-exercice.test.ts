@@ -1,20 +1,7 @@
 /** planExercice: ordering, totals, free services, deja_emis and re-issue (R9/R10), problems at once. */
 import { describe, expect, it } from 'vitest';
 import { planExercice } from '../../src/engine/plan-exercice.js';
-import { TitresError } from '../../src/errors/titres-error.js';
-import { adhesion, d, dataset, ECULLY, EMPTY, issued, issuePlan, populationTable, SMALL, syntec, point, TINY } from './fixtures.js';
-
-const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
-
-function error(fn: () => unknown): TitresError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TitresError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
+import { adhesion, at2026, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populationTable, SMALL, syntec, thrownError, TINY } from './fixtures.js';
 
 describe('planExercice', () => {
   const data = dataset({
@@ -63,7 +50,7 @@ describe('planExercice', () => {
 
   it('reports a missing N-1 titre of a transitional adhesion as a state error naming it', () => {
     const transit = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })] });
-    const e = error(() => planExercice(transit, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }));
+    const e = thrownError(() => planExercice(transit, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }));
     expect(e.kind).toBe('state');
     expect(e.problems[0].code).toBe('TITRE_PRECEDENT_ABSENT');
     expect(e.problems[0].message).toContain('« 2026 »');
@@ -81,17 +68,17 @@ describe('planExercice', () => {
       populations: new Map([[2027, populationTable(2027, { [ECULLY]: [1, 18243], [SMALL]: [1, 3103] })]]),
       indices: new Map([['syntec', syntec([point('2025-01', '315.2', '2025-02-28')])]]),
     });
-    const e = error(() => planExercice(broken, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }));
+    const e = thrownError(() => planExercice(broken, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }));
     expect(e.kind).toBe('data');
     expect(e.problems.map((p) => p.code).sort()).toEqual(['POPULATION_COMMUNE_ABSENTE', 'TITRE_PRECEDENT_ABSENT']);
-    const missingFile = error(() => planExercice(broken, EMPTY, { exercice: 2028, dateEmission: '2028-06-15' }));
+    const missingFile = thrownError(() => planExercice(broken, EMPTY, { exercice: 2028, dateEmission: '2028-06-15' }));
     // one missing file reported once, whatever the number of adhesions needing it
     expect(missingFile.problems.filter((p) => p.code === 'POPULATION_FICHIER_ABSENT')).toHaveLength(1);
   });
 
   it('reports an index unknown on 1 January as a data error', () => {
     const noIndex = dataset({ adhesions: [adhesion({ codeInsee: ECULLY })], indices: new Map([['syntec', syntec([point('2025-01', '315.2', '2026-02-28')])]]) });
-    const e = error(() => planExercice(noIndex, EMPTY, at2026));
+    const e = thrownError(() => planExercice(noIndex, EMPTY, at2026));
     expect(e.kind).toBe('data');
     expect(e.problems.map((p) => p.code)).toEqual(['INDICE_NON_CONNU']);
   });

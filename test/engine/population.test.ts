@@ -2,20 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { planExercice } from '../../src/engine/plan-exercice.js';
 import { populationFor } from '../../src/engine/population.js';
-import { TitresError } from '../../src/errors/titres-error.js';
-import { adhesion, config, dataset, ECULLY, EMPTY, laclasse, LYON, populationTable, SMALL } from './fixtures.js';
-
-const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
-
-function thrown(fn: () => unknown): TitresError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof TitresError) return e;
-    throw e;
-  }
-  throw new Error('no error thrown');
-}
+import { adhesion, at2026, config, dataset, ECULLY, EMPTY, laclasse, LYON, populationTable, SMALL, thrownError } from './fixtures.js';
 
 describe('R3 population', () => {
   it('uses the population totale by default and the municipale when the service says so', () => {
@@ -51,7 +38,7 @@ describe('R3 population', () => {
       adhesions: [adhesion({ codeInsee: ECULLY }), adhesion({ codeInsee: SMALL })],
       populations: new Map([[2026, populationTable(2026, { [ECULLY]: [17944, 18243] })]]),
     });
-    const e = thrown(() => planExercice(data, EMPTY, at2026));
+    const e = thrownError(() => planExercice(data, EMPTY, at2026));
     expect(e.kind).toBe('data');
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toMatchObject({ code: 'POPULATION_COMMUNE_ABSENTE', file: 'adhesions.csv', line: data.adhesions[1].source.line });

@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { planExercice } from '../../src/engine/plan-exercice.js';
 import { prorataAmount, prorataDays } from '../../src/engine/prorata.js';
-import { adhesion, amount, d, dataset, ECULLY, EMPTY, issuePlan, point, populations, POPULATIONS_2026, SMALL, SYNTEC_2025, syntec } from './fixtures.js';
-
-const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
+import { adhesion, amount, at2026, d, dataset, ECULLY, EMPTY, issuePlan, point, populations, POPULATIONS_2026, SMALL, syntec, SYNTEC_2025 } from './fixtures.js';
 
 describe('R6 prorata temporis', () => {
   it('counts the start day: 15/09 → 108 days, 31/12 → 1 day, 01/03 of a leap year → 306 days', () => {

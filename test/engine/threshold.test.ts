@@ -1,9 +1,7 @@
 /** R7 seuil de mise en recouvrement (art. D1611-1 CGCT). */
 import { describe, expect, it } from 'vitest';
 import { planExercice } from '../../src/engine/plan-exercice.js';
-import { adhesion, config, d, dataset, EMPTY, laclasse, TINY } from './fixtures.js';
-
-const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
+import { adhesion, at2026, config, d, dataset, EMPTY, laclasse, TINY } from './fixtures.js';
 
 /** A tariff revised by a coefficient of 1 (reference month = the month known on 1 January 2026). */
 function planWithForfait(forfait: string) {

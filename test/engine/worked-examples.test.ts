@@ -4,6 +4,7 @@ import { planExercice } from '../../src/engine/plan-exercice.js';
 import {
   adhesion,
   amount,
+  at2026,
   config,
   d,
   dataset,
@@ -18,8 +19,6 @@ import {
   SYNTEC_2025,
   syntec,
 } from './fixtures.js';
-
-const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
 
 describe('worked examples of tariff-rules.md', () => {
   it('E1 cible 2026: Écully, population totale 18 243 → 1 425,55 €', () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dec, sum, toAmountString } from '../../src/engine/money.js';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import type { BordereauLine } from '../../src/render/views.js';
@@ -6,13 +6,7 @@ import { bordereauLines, bordereauView } from './fixtures.js';
 import { HAS_POPPLER, HAS_QPDF, pdfFonts, pdfInfo, pdfText, POPPLER_MISSING, QPDF_MISSING, qpdfCheck, scratch, sha256, toBuffer } from './pdf-tools.js';
 
 const renderer = createPdfRenderer();
-let tmp: Awaited<ReturnType<typeof scratch>>;
-beforeAll(async () => {
-  tmp = await scratch();
-});
-afterAll(async () => {
-  await tmp.cleanup();
-});
+const tmp = scratch();
 
 async function render(name: string, view = bordereauView()): Promise<string> {
   return tmp.write(name, await toBuffer(renderer.renderBordereau(view)));

@@ -6,27 +6,15 @@ import type { Commune, Config, PayingService } from '../../src/engine/dataset.js
 import { Decimal } from '../../src/engine/money.js';
 import type { PlannedDocument } from '../../src/engine/plan-types.js';
 import type { BordereauLine, BordereauView, TitreView } from '../../src/render/views.js';
+import { config as sharedConfig, laclasse as sharedLaclasse, METROPOLE } from '../fixtures/dataset.js';
 
-export const laclasse: PayingService = {
-  id: 'laclasse',
-  libelle: 'laclasse.com',
-  gratuit: false,
-  forfait: new Decimal('300.00'),
-  parHabitant: new Decimal('0.06'),
-  population: 'totale',
-  indice: { serie: 'syntec', reference: '2025-01' },
-  transitoire: { haussePremiereAnnee: new Decimal('0.10'), hausseAnnuelle: new Decimal('0.05') },
-  prorata: 'forfait',
-  finEnCoursExercice: 'du',
-  imputation: { chapitre: '74', nature: '74748', fonction: '20' },
-  options: new Map(),
-};
+export const laclasse: PayingService = sharedLaclasse({ libelle: 'laclasse.com', imputation: { chapitre: '74', nature: '74748', fonction: '20' } });
 
+/** The shared config with the signatory, accountant and convention printed on the PDFs. */
 export const config: Config = {
+  ...sharedConfig(),
   emetteur: {
-    nom: 'Métropole de Lyon',
-    siren: '200046977',
-    adresse: ['20, rue du Lac', 'CS 33569', '69505 Lyon Cedex 03'],
+    ...METROPOLE,
     signataire: {
       prenom: 'Hélène',
       nom: 'Géraud',
@@ -47,9 +35,6 @@ export const config: Config = {
     dureeMaxAnnees: 6,
     deliberation: 'Délibération n° CP-2025-4074 de la Commission permanente du 14 avril 2025',
   },
-  numerotation: { premierNumero: 1, premierBordereau: 1 },
-  delaiPaiementJours: 30,
-  seuilRecouvrement: new Decimal('15.00'),
   services: new Map([['laclasse', laclasse]]),
 };
 

@@ -8,6 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 
 export async function toBuffer(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -29,16 +30,21 @@ export const HAS_QPDF = spawnSync('qpdf', ['--version'], { stdio: 'ignore' }).er
 export const POPPLER_MISSING = 'SKIPPED: pdftotext/pdffonts/pdfinfo absent (apt-get install poppler-utils)';
 export const QPDF_MISSING = 'SKIPPED: qpdf absent (apt-get install qpdf)';
 
-/** A temporary folder for the PDFs of one test file; `cleanup` removes it. */
-export async function scratch(): Promise<{ write(name: string, bytes: Buffer): Promise<string>; cleanup(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'titres-render-'));
+/** A temporary folder for the PDFs of the calling test file: made before its tests, removed after. */
+export function scratch(): { write(name: string, bytes: Buffer): Promise<string> } {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'titres-render-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
   return {
     async write(name, bytes) {
       const file = join(dir, name);
       await writeFile(file, bytes);
       return file;
     },
-    cleanup: () => rm(dir, { recursive: true, force: true }),
   };
 }
 

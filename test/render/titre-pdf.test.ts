@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { config, LIQUIDATION_E2, reductionView, titreView } from './fixtures.js';
 import {
@@ -18,13 +18,7 @@ import {
 } from './pdf-tools.js';
 
 const renderer = createPdfRenderer();
-let tmp: Awaited<ReturnType<typeof scratch>>;
-beforeAll(async () => {
-  tmp = await scratch();
-});
-afterAll(async () => {
-  await tmp.cleanup();
-});
+const tmp = scratch();
 
 async function renderTitre(name: string, view = titreView()): Promise<{ file: string; bytes: Buffer }> {
   const bytes = await toBuffer(renderer.renderTitre(view));

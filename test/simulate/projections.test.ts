@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/engine/money.js';
 import { projectPopulations } from '../../src/simulate/project-population.js';
 import { projectSeries } from '../../src/simulate/project-index.js';
-import { point, populationTable, syntec } from '../engine/fixtures.js';
+import { point, populationTable, syntec } from '../fixtures/dataset.js';
 
 describe('projectPopulations', () => {
   const known = new Map([[2026, populationTable(2026, { '69081': [17944, 18243], '69071': [10, 12] })]]);

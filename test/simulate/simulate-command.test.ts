@@ -1,20 +1,15 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulateCommand, type SimulateOptions } from '../../src/cli/commands/simulate.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { TitresError } from '../../src/errors/titres-error.js';
+import { EMETTEUR } from '../fixtures/dataset.js';
+import { csvFile, HEADERS, SYNTEC_CSV } from '../io/helpers/minimal-dataset.js';
+import { makeTempDir } from '../io/helpers/temp-dir.js';
 
 const CONFIG = {
-  emetteur: {
-    nom: 'Métropole de Lyon',
-    siren: '200046977',
-    adresse: ['20, rue du Lac', 'CS 33569', '69505 Lyon Cedex 03'],
-    signataire: { prenom: 'Camille', nom: 'Durand', qualite: 'Vice-présidente' },
-    comptable: { nom: 'Paierie métropolitaine', adresse: ['Lyon'], iban: 'FR76 3000 1006 9100 0069 0000 135', bic: 'BDFEFRPPCCT' },
-    tribunal: { nom: 'Tribunal administratif de Lyon', adresse: 'Lyon' },
-  },
+  emetteur: EMETTEUR, // not shown by a simulation
   convention: { reference: 'CC-2025', premier_exercice: 2026, duree_max_annees: 6 },
   numerotation: { premier_numero: 1, premier_bordereau: 1 },
   delai_paiement_jours: 30,
@@ -31,35 +26,35 @@ const CONFIG = {
   },
 };
 
+/** The files of test/simulate/fixtures.ts transitionalDataset: Écully capped, Cailloux new on 01/01/2026. */
 const FILES: Record<string, string> = {
   'config.json': JSON.stringify(CONFIG, null, 2),
-  'communes.csv':
-    'code_insee,nom,siren,adresse,code_postal,ville\n' +
-    '69081,Écully,216900811,Place de la mairie,69130,Écully\n' +
-    '69033,Cailloux-sur-Fontaines,216900332,Place de la mairie,69270,Cailloux-sur-Fontaines\n',
-  'populations/2026.csv': 'code_insee,population_municipale,population_totale\n69081,17944,18243\n69033,3050,3103\n',
-  'adhesions.csv':
-    'code_insee,service,date_signature,date_debut,montant_anterieur,date_fin,motif_fin,date_preavis,options\n' +
-    '69081,laclasse,2025-12-18,,1100.00,,,,\n' +
-    '69033,laclasse,2025-12-18,2026-01-01,,,,,\n' +
-    '69081,geonet,2025-12-18,,,,,,\n',
-  'indices/syntec.csv': 'mois,valeur,publie_le\n2025-01,315.2,2025-02-28\n2025-10,322.2,2025-11-28\n',
+  'communes.csv': csvFile(HEADERS.communes, [
+    '69081,Écully,216900811,Place de la mairie,69130,Écully',
+    '69033,Cailloux-sur-Fontaines,216900332,Place de la mairie,69270,Cailloux-sur-Fontaines',
+  ]),
+  'populations/2026.csv': csvFile(HEADERS.populations, ['69081,17944,18243', '69033,3050,3103']),
+  'adhesions.csv': csvFile(HEADERS.adhesions, [
+    '69081,laclasse,2025-12-18,,1100.00,,,,',
+    '69033,laclasse,2025-12-18,2026-01-01,,,,,',
+    '69081,geonet,2025-12-18,,,,,,',
+  ]),
+  'indices/syntec.csv': SYNTEC_CSV,
 };
 
+let tmp: Awaited<ReturnType<typeof makeTempDir>>;
 let dir: string;
 let data: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'titres-simulate-'));
+  tmp = await makeTempDir();
+  dir = tmp.dir;
   data = path.join(dir, 'donnees');
-  for (const [name, text] of Object.entries(FILES)) {
-    await mkdir(path.dirname(path.join(data, name)), { recursive: true });
-    await writeFile(path.join(data, name), text);
-  }
+  for (const [name, text] of Object.entries(FILES)) await tmp.write(path.join('donnees', name), text);
 });
 
 afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
+  await tmp.cleanup();
 });
 
 function captureIo(): CliIo & { out: string[]; err: string[] } {

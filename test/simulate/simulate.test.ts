@@ -3,7 +3,7 @@ import { Decimal, round2 } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import type { SimulatedAdhesion, Simulation, SimulationRow } from '../../src/simulate/types.js';
-import { point, populations, POPULATIONS_2026, SYNTEC_2025, syntec } from '../engine/fixtures.js';
+import { point, populations, POPULATIONS_2026, SYNTEC_2025, syntec } from '../fixtures/dataset.js';
 import { ECULLY, growth, NO_GROWTH, SMALL, transitionalDataset } from './fixtures.js';
 
 function adhesionOf(s: Simulation, code: string): SimulatedAdhesion {

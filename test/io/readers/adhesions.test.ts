@@ -2,31 +2,26 @@ import { describe, expect, it } from 'vitest';
 import type { Service } from '../../../src/engine/dataset.js';
 import { Decimal } from '../../../src/engine/money.js';
 import { parseAdhesions } from '../../../src/io/readers/adhesions.js';
+import { laclasse } from '../../fixtures/dataset.js';
+import { csvFile, HEADERS } from '../helpers/minimal-dataset.js';
 
 const SRC = { path: 'data/adhesions.csv', rel: 'adhesions.csv' };
-const HEADER = 'code_insee,service,date_signature,date_debut,montant_anterieur,date_fin,motif_fin,date_preavis,options';
 
-const paying = (id: string, options: string[] = []): Service => ({
-  id,
-  libelle: id,
-  gratuit: false,
-  forfait: new Decimal('300'),
-  parHabitant: new Decimal('0.06'),
-  population: 'totale',
-  indice: { serie: 'syntec', reference: '2025-01' },
-  transitoire: { haussePremiereAnnee: new Decimal('0.10'), hausseAnnuelle: new Decimal('0.05') },
-  prorata: 'forfait',
-  finEnCoursExercice: 'du',
-  imputation: {},
-  options: new Map(options.map((o) => [o, { id: o, libelle: o, prixUnitaire: new Decimal('250') }])),
-});
+const paying = (id: string, options: string[] = []): Service =>
+  laclasse({
+    id,
+    libelle: id,
+    forfait: new Decimal('300'),
+    imputation: {},
+    options: new Map(options.map((o) => [o, { id: o, libelle: o, prixUnitaire: new Decimal('250') }])),
+  });
 const SERVICES = new Map<string, Service>([
   ['laclasse', paying('laclasse')],
   ['toodego', paying('toodego', ['connecteurs'])],
   ['geonet', { id: 'geonet', libelle: 'Geonet', gratuit: true }],
 ]);
 const CONTEXT = { communes: new Set(['69081', '69003', '69123']), services: SERVICES, serviceIds: new Set(SERVICES.keys()) };
-const read = (...rows: string[]) => parseAdhesions([HEADER, ...rows].join('\n') + '\n', SRC, CONTEXT);
+const read = (...rows: string[]) => parseAdhesions(csvFile(HEADERS.adhesions, rows), SRC, CONTEXT);
 const where = (ps: { code: string; line?: number; column?: number }[]) => ps.map((p) => [p.code, p.line, p.column]);
 
 describe('parseAdhesions', () => {
