@@ -6,8 +6,8 @@
  *   termination-notice.ts; for a breach, date_fin itself).
  */
 import type { Adhesion, Config, EndReason } from './dataset.js';
-import { addDays, addYears, firstDayOfYear, formatDateFr, lastDayOfYear, maxDate, minDate, type IsoDate } from './dates.js';
-import { effectiveTerminationEnd, type NoticeOutcome } from './termination-notice.js';
+import { firstDayOfYear, formatDateFr, lastDayOfYear, maxDate, minDate, yearOf, type IsoDate } from './dates.js';
+import { effectiveTerminationEnd, endOfAdhesionYear, type NoticeOutcome } from './termination-notice.js';
 
 export type EndCause = 'expiration' | EndReason | 'fin';
 
@@ -53,7 +53,7 @@ export function adhesionStart(adhesion: Adhesion, premierExercice: number): IsoD
 
 /** Last day of the convention: the day before date_signature + duree_max_annees years (art. 2). */
 export function conventionLifeEnd(dateSignature: IsoDate, dureeMaxAnnees: number): IsoDate {
-  return addDays(addYears(dateSignature, dureeMaxAnnees), -1);
+  return endOfAdhesionYear(dateSignature, dureeMaxAnnees);
 }
 
 export function adhesionEnd(adhesion: Adhesion, lifeEnd: IsoDate): AdhesionEnd {
@@ -94,7 +94,7 @@ export function billingPeriod(adhesion: Adhesion, convention: Config['convention
   return {
     status: 'billed',
     adhesionStart: start,
-    firstExercice: Number(start.slice(0, 4)),
+    firstExercice: yearOf(start),
     start: maxDate(start, yearStart),
     end: minDate(end.end, yearEnd),
     adhesionEnd: end,

@@ -6,12 +6,11 @@
  */
 import type { Adhesion } from './dataset.js';
 import type { IssuedDocument } from './history.js';
-import type { IsoDate } from './dates.js';
 import { breachRefund, breachRefundMotif } from './breach-refund.js';
 import { correctionLines, REF, refundLine } from './liquidation-lines.js';
 import { toAmountString, type Decimal } from './money.js';
 import type { NoTitre, PlannedDocument } from './plan-types.js';
-import { formatDateFr } from './dates.js';
+import { formatDateFr, type IsoDate } from './dates.js';
 
 export function planBreachReduction(
   exercice: number,

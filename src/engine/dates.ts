@@ -57,13 +57,14 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return addMonths(date, years * 12);
 }
 
+/** The month `months` calendar months after `month` (before it when negative). */
+export function addMonthsToMonth(month: IsoMonth, months: number): IsoMonth {
+  return addMonths(`${month}-01`, months).slice(0, 7);
+}
+
 /** Whole days from a to b (b − a). */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
   return Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
-}
-
-export function compareDates(a: IsoDate, b: IsoDate): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function maxDate(...dates: IsoDate[]): IsoDate {
@@ -84,9 +85,9 @@ export function lastDayOfYear(year: number): IsoDate {
 
 /** Last day of the month following `month` (R4: default publication date of a Syntec value). */
 export function endOfFollowingMonth(month: IsoMonth): IsoDate {
-  const next = addMonths(`${month}-01`, 1);
+  const next = addMonthsToMonth(month, 1);
   const [ny, nm] = next.split('-').map(Number);
-  return `${next.slice(0, 7)}-${String(daysInMonth(ny, nm)).padStart(2, '0')}`;
+  return `${next}-${String(daysInMonth(ny, nm)).padStart(2, '0')}`;
 }
 
 /** French display: 15/09/2026. */

@@ -4,16 +4,11 @@
  * month.
  */
 import type { IndexPoint, IndexSeries } from './dataset.js';
-import { addMonths, endOfFollowingMonth, firstDayOfYear, type IsoDate, type IsoMonth } from './dates.js';
+import { addMonthsToMonth, endOfFollowingMonth, firstDayOfYear, type IsoDate, type IsoMonth } from './dates.js';
 
 /** The publication date of a point: its own, else the last day of the following month (R4). */
 export function publicationDate(point: IndexPoint): IsoDate {
   return point.publieLe ?? endOfFollowingMonth(point.mois);
-}
-
-/** Whether the point's publication date is its own (false: the R4 default was used). */
-export function isPublicationDateKnown(point: IndexPoint): boolean {
-  return point.publieLe !== undefined;
 }
 
 /** The value known on `date`: the latest month published on or before it. */
@@ -36,7 +31,7 @@ export function indexForExercice(series: IndexSeries, exercice: number): IndexPo
  */
 export function expectedIndexMonth(exercice: number): IsoMonth {
   let month: IsoMonth = `${exercice}-01`;
-  while (endOfFollowingMonth(month) > firstDayOfYear(exercice)) month = addMonths(`${month}-01`, -1).slice(0, 7);
+  while (endOfFollowingMonth(month) > firstDayOfYear(exercice)) month = addMonthsToMonth(month, -1);
   return month;
 }
 

@@ -6,14 +6,13 @@ import type { IndexPoint, PayingService, ProrataMode, EndPolicy } from './datase
 import { formatDateFr, formatMonthFr, type IsoDate } from './dates.js';
 import type { LiquidationLine } from './plan-types.js';
 import type { IssuedDocument } from './history.js';
-import { Decimal, toAmountString } from './money.js';
-import { coefficientFr, euros, numberFr, rateFactorFr } from './fr-format.js';
+import { Decimal, formatDecimalFr, toAmountString } from './money.js';
+import { coefficientFr, euros, rateFactorFr } from './fr-format.js';
 import type { PopulationUse } from './population.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { ContributionCible } from './contribution-cible.js';
 import type { OptionUse } from './options.js';
-import type { AdhesionEnd } from './billing-period.js';
-import { END_CAUSE_FR } from './billing-period.js';
+import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
 
 /** The annex that fixes a service's tariff, when the convention's text has one (R2). */
@@ -73,7 +72,7 @@ export function populationLine(pop: PopulationUse): LiquidationLine {
     : where;
   return line(
     REF.population,
-    `Population ${pop.kind} en vigueur au 01/01/${pop.exercice} : ${numberFr(pop.value)} habitants (${source})`,
+    `Population ${pop.kind} en vigueur au 01/01/${pop.exercice} : ${formatDecimalFr(pop.value)} habitants (${source})`,
   );
 }
 
@@ -81,15 +80,15 @@ export function indexLine(index: TariffIndex, exercice: number): LiquidationLine
   const { current, reference, coefficient } = index;
   return line(
     REF.index,
-    `Indice ${serieName(index.serie)} connu au 01/01/${exercice} : ${formatMonthFr(current.mois)} = ${numberFr(current.valeur)} (${published(current)}) ; ` +
-      `référence ${formatMonthFr(reference.mois)} = ${numberFr(reference.valeur)} (${published(reference)}) ; ` +
-      `coefficient = ${numberFr(current.valeur)} / ${numberFr(reference.valeur)} = ${coefficientFr(coefficient)}`,
+    `Indice ${serieName(index.serie)} connu au 01/01/${exercice} : ${formatMonthFr(current.mois)} = ${formatDecimalFr(current.valeur)} (${published(current)}) ; ` +
+      `référence ${formatMonthFr(reference.mois)} = ${formatDecimalFr(reference.valeur)} (${published(reference)}) ; ` +
+      `coefficient = ${formatDecimalFr(current.valeur)} / ${formatDecimalFr(reference.valeur)} = ${coefficientFr(coefficient)}`,
   );
 }
 
 function baseFormula(service: PayingService, optionsAmount: Decimal, population: number): string {
   const options = optionsAmount.gt(0) ? ` + ${euros(optionsAmount)} d'options` : '';
-  return `${euros(service.forfait)}${options} + ${euros(service.parHabitant)} × ${numberFr(population)} hab.`;
+  return `${euros(service.forfait)}${options} + ${euros(service.parHabitant)} × ${formatDecimalFr(population)} hab.`;
 }
 
 export function cibleLine(
@@ -106,6 +105,7 @@ export function cibleLine(
   );
 }
 
+/** R5 on the first exercice billed: the basis is the montant antérieur P. */
 export function transitionalFirstLines(
   exercice: number,
   target: Decimal,
@@ -114,26 +114,10 @@ export function transitionalFirstLines(
   cap: Decimal | undefined,
   amount: Decimal,
 ): LiquidationLine[] {
-  if (!cap) {
-    return [
-      line(
-        REF.transitional,
-        `Montant antérieur : ${euros(basis)} ; contribution-cible ${euros(target)} inférieure ou égale : contribution-cible appliquée (convergence atteinte)`,
-        amount,
-      ),
-    ];
-  }
-  return [
-    line(REF.transitional, `Montant antérieur : ${euros(basis)} ; plafond ${exercice} = ${euros(basis)} × ${rateFactorFr(rate)} = ${euros(cap)}`),
-    capLine(target, cap, amount),
-  ];
+  return transitionalLines('Montant antérieur', exercice, basis, rate, target, cap, amount);
 }
 
-function capLine(target: Decimal, cap: Decimal, amount: Decimal): LiquidationLine {
-  const state = amount.eq(target) ? 'contribution-cible atteinte : convergence' : 'contribution-cible non atteinte';
-  return line(REF.transitional, `Montant = min(${euros(target)} ; ${euros(cap)}) = ${euros(amount)} (${state})`, amount);
-}
-
+/** R5 on a later exercice: the basis is A(N-1), net of reductions (annualized after a prorated first year). */
 export function transitionalFollowingLines(
   exercice: number,
   previous: IssuedDocument,
@@ -147,6 +131,19 @@ export function transitionalFollowingLines(
   const what = annualized
     ? `Montant ${exercice - 1} ramené à l'année entière (premier exercice proratisé, titre n° ${previous.numero})`
     : `Montant ${exercice - 1} net des réductions (titre n° ${previous.numero})`;
+  return transitionalLines(what, exercice, basis, rate, target, cap, amount);
+}
+
+/** The basis (`what` : amount), then the cap and min(C ; cap), or C itself when C ≤ basis. */
+function transitionalLines(
+  what: string,
+  exercice: number,
+  basis: Decimal,
+  rate: Decimal,
+  target: Decimal,
+  cap: Decimal | undefined,
+  amount: Decimal,
+): LiquidationLine[] {
   if (!cap) {
     return [
       line(
@@ -156,9 +153,10 @@ export function transitionalFollowingLines(
       ),
     ];
   }
+  const state = amount.eq(target) ? 'contribution-cible atteinte : convergence' : 'contribution-cible non atteinte';
   return [
     line(REF.transitional, `${what} : ${euros(basis)} ; plafond ${exercice} = ${euros(basis)} × ${rateFactorFr(rate)} = ${euros(cap)}`),
-    capLine(target, cap, amount),
+    line(REF.transitional, `Montant = min(${euros(target)} ; ${euros(cap)}) = ${euros(amount)} (${state})`, amount),
   ];
 }
 
@@ -196,7 +194,7 @@ export function prorataFormula(
   yearDays: number,
 ): string {
   const fixed = euros(service.forfait.plus(optionsAmount));
-  const perHead = `${euros(service.parHabitant)} × ${numberFr(population)} hab.`;
+  const perHead = `${euros(service.parHabitant)} × ${formatDecimalFr(population)} hab.`;
   if (mode === 'forfait') return `(${fixed} × ${days} / ${yearDays} + ${perHead}) × ${coefficientFr(coefficient)}`;
   return `(${fixed} + ${perHead}) × ${coefficientFr(coefficient)} × ${days} / ${yearDays}`;
 }

@@ -41,11 +41,13 @@ export function formatEuros(value: Decimal, decimals = 2): string {
   return (negative ? '-' : '') + grouped + (frac !== undefined ? ',' + frac : '');
 }
 
-/** French display of any exact decimal without forcing decimals: "0,06", "315,2", "18 243". */
-export function formatDecimalFr(value: Decimal | number | string): string {
+/**
+ * French display of any exact decimal with all its decimals: "0,06", "315,2", "18 243"; at least
+ * `minDecimals` of them ("1 210,00" with 2).
+ */
+export function formatDecimalFr(value: Decimal | number | string, minDecimals = 0): string {
   const d = new Decimal(value);
-  const places = d.decimalPlaces();
-  return formatEuros(d, places);
+  return formatEuros(d, Math.max(minDecimals, d.decimalPlaces()));
 }
 
 /** Sum of amounts (R1: a document total is the sum of its rounded lines). */

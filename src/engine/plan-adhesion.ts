@@ -9,7 +9,6 @@ import { formatDateFr, yearOf } from './dates.js';
 import { billingPeriod, type BilledPeriod } from './billing-period.js';
 import { isBreachRefundMotif } from './breach-refund.js';
 import { planBreachReduction } from './breach-reduction.js';
-import { correctionsOf, currentTitre, titresOf } from './history-lookup.js';
 import type { NoTitre, PlannedDocument } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { planTitre } from './plan-titre.js';
@@ -44,9 +43,10 @@ export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutc
   warnAboutNotice(ctx, adhesion, period.adhesionEnd);
   if (period.status !== 'billed') return { sansTitre: { ...who, motif: period.status, detail: period.detail } };
 
-  if (isBreachByMetropoleIn(period, exercice)) {
-    const refunded = titresOf(history, exercice, adhesion.codeInsee, adhesion.service).find((t) =>
-      correctionsOf(history, exercice, t.numero).some((c) => isBreachRefundMotif(c.motif)),
+  const breachByMetropole = isBreachByMetropoleIn(period, exercice);
+  if (breachByMetropole) {
+    const refunded = history.titresOf(exercice, adhesion.codeInsee, adhesion.service).find((t) =>
+      history.correctionsOf(exercice, t.numero).some((c) => isBreachRefundMotif(c.motif)),
     );
     if (refunded) {
       return {
@@ -57,19 +57,17 @@ export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutc
         },
       };
     }
-    const current = currentTitre(history, exercice, adhesion.codeInsee, adhesion.service);
-    if (current) return outcome(planBreachReduction(exercice, adhesion, communeName, current, period.end));
-  } else {
-    const current = currentTitre(history, exercice, adhesion.codeInsee, adhesion.service);
-    if (current) {
-      return {
-        sansTitre: {
-          ...who,
-          motif: 'deja_emis',
-          detail: `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
-        },
-      };
-    }
+  }
+  const current = history.currentTitre(exercice, adhesion.codeInsee, adhesion.service);
+  if (current && breachByMetropole) return outcome(planBreachReduction(exercice, adhesion, communeName, current, period.end));
+  if (current) {
+    return {
+      sansTitre: {
+        ...who,
+        motif: 'deja_emis',
+        detail: `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
+      },
+    };
   }
   return outcome(planTitre(ctx, adhesion, service, communeName, period));
 }

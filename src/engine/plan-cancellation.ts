@@ -4,10 +4,10 @@
  * The planned document belongs to the original titre's exercice; its number is given by src/apply.
  */
 import type { Commune } from './dataset.js';
-import { correctionsOf, findDocument } from './history-lookup.js';
+import { HistoryIndex } from './history-lookup.js';
 import type { History } from './history.js';
 import { correctionLines, REF } from './liquidation-lines.js';
-import { Decimal, ZERO, toAmountString } from './money.js';
+import { toAmountString, type Decimal } from './money.js';
 import type { PlannedDocument } from './plan-types.js';
 import { euros } from './fr-format.js';
 import { problem, type Problem } from '../errors/problem.js';
@@ -28,7 +28,8 @@ export function planCancellation(
 ): PlannedDocument {
   const { exercice, numero } = request;
   const id = `${exercice}-${numero}`;
-  const origin = findDocument(history, exercice, numero);
+  const journal = new HistoryIndex(history);
+  const origin = journal.findDocument(exercice, numero);
   if (!origin) {
     throw new TitresError('usage', [
       problem('TITRE_INCONNU', `titre « ${id} » introuvable dans le journal des titres émis (R10)`),
@@ -39,8 +40,7 @@ export function planCancellation(
       problem('TITRE_EST_UNE_REDUCTION', `le document « ${id} » est un titre de ${origin.type === 'annulation' ? 'annulation' : 'réduction'} : seul un titre de recette peut être corrigé (R10)`),
     ]);
   }
-  const reduced = correctionsOf(history, exercice, numero).reduce((t, d) => t.plus(d.montant), ZERO);
-  const net = Decimal.max(ZERO, origin.montant.minus(reduced));
+  const net = journal.netOf(origin);
   if (net.isZero()) {
     throw new TitresError('state', [
       problem('TITRE_DEJA_ANNULE', `le titre « ${id} » est déjà entièrement annulé : son montant net est nul (R10)`),

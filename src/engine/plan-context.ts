@@ -1,12 +1,13 @@
 /** What every step of one plan shares: the inputs, the exercice, the problem sink, memos. */
 import type { Dataset } from './dataset.js';
-import type { History } from './history.js';
+import type { HistoryIndex } from './history-lookup.js';
 import type { ProblemSink } from './problem-sink.js';
 import type { IndexCache } from './tariff-inputs.js';
 
 export interface PlanContext {
   dataset: Dataset;
-  history: History;
+  /** The journal, indexed once per plan (history-lookup.ts). */
+  history: HistoryIndex;
   exercice: number;
   sink: ProblemSink;
   indexCache: IndexCache;

@@ -6,9 +6,11 @@
 import type { Dataset } from './dataset.js';
 import type { IsoDate } from './dates.js';
 import type { History } from './history.js';
+import { HistoryIndex } from './history-lookup.js';
 import { sum } from './money.js';
 import type { NoTitre, Plan, PlannedDocument } from './plan-types.js';
 import { planAdhesion } from './plan-adhesion.js';
+import type { PlanContext } from './plan-context.js';
 import { sortDocuments, sortSansTitre } from './plan-order.js';
 import { ProblemSink } from './problem-sink.js';
 
@@ -18,7 +20,7 @@ export function planExercice(
   options: { exercice: number; dateEmission: IsoDate },
 ): Plan {
   const sink = new ProblemSink();
-  const ctx = { dataset, history, exercice: options.exercice, sink, indexCache: new Map() };
+  const ctx: PlanContext = { dataset, history: new HistoryIndex(history), exercice: options.exercice, sink, indexCache: new Map() };
   const documents: PlannedDocument[] = [];
   const sansTitre: NoTitre[] = [];
   for (const adhesion of dataset.adhesions) {

@@ -3,8 +3,7 @@
  * prevent it (series absent, nothing known on 1 January N, reference month absent) and the warning
  * when S(N) is older than expected.
  */
-import type { IndexPoint, PayingService } from './dataset.js';
-import type { Dataset } from './dataset.js';
+import type { Dataset, IndexPoint, PayingService } from './dataset.js';
 import { formatMonthFr } from './dates.js';
 import { type Decimal } from './money.js';
 import { problem, type Problem } from '../errors/problem.js';

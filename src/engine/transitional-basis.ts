@@ -11,7 +11,7 @@
 import type { Adhesion, PayingService } from './dataset.js';
 import { firstDayOfYear } from './dates.js';
 import type { IssuedDocument } from './history.js';
-import { currentTitre, isConverged } from './history-lookup.js';
+import { isConverged } from './history-lookup.js';
 import { round2, type Decimal } from './money.js';
 import { problem } from '../errors/problem.js';
 import type { BilledPeriod } from './billing-period.js';
@@ -37,7 +37,7 @@ export function transitionalStep(
     return { kind: 'first', basis: montantAnterieur, rate: service.transitoire.haussePremiereAnnee };
   }
   const previousExercice = exercice - 1;
-  const previous = currentTitre(ctx.history, previousExercice, adhesion.codeInsee, service.id);
+  const previous = ctx.history.currentTitre(previousExercice, adhesion.codeInsee, service.id);
   if (!previous) {
     ctx.sink.error(
       'state',

@@ -10,7 +10,7 @@
  * engine warns about them (INDICE_MOIS_ANCIEN).
  */
 import type { IndexPoint, IndexSeries } from '../engine/dataset.js';
-import { addMonths, endOfFollowingMonth, type IsoMonth } from '../engine/dates.js';
+import { addMonthsToMonth, endOfFollowingMonth, type IsoMonth } from '../engine/dates.js';
 import { Decimal } from '../engine/money.js';
 
 export interface IndexProjection {
@@ -24,7 +24,7 @@ export function projectSeries(series: IndexSeries, until: IsoMonth, growth: Deci
   if (!last || last.mois >= until) return { series, projected: [] };
   const factor = new Decimal(1).plus(growth);
   const projected: IndexPoint[] = [];
-  for (let k = 1, mois = nextMonth(last.mois); mois <= until; k += 1, mois = nextMonth(mois)) {
+  for (let k = 1, mois = addMonthsToMonth(last.mois, 1); mois <= until; k += 1, mois = addMonthsToMonth(mois, 1)) {
     projected.push({
       mois,
       valeur: last.valeur.times(factor.pow(Math.floor(k / 12))),
@@ -33,8 +33,4 @@ export function projectSeries(series: IndexSeries, until: IsoMonth, growth: Deci
     });
   }
   return { series: { ...series, points: [...series.points, ...projected] }, projected };
-}
-
-function nextMonth(month: IsoMonth): IsoMonth {
-  return addMonths(`${month}-01`, 1).slice(0, 7);
 }

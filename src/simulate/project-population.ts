@@ -6,6 +6,7 @@
  */
 import type { PopulationFigures, PopulationTable } from '../engine/dataset.js';
 import { Decimal } from '../engine/money.js';
+import { populationFileName } from '../engine/population.js';
 import type { ProjectedPopulation } from './types.js';
 
 export interface PopulationProjection {
@@ -36,7 +37,7 @@ function projectTable(base: PopulationTable, year: number, factor: Decimal): Pop
   for (const [code, figures] of base.byCommune) {
     byCommune.set(code, { ...figures, municipale: scale(figures.municipale, factor), totale: scale(figures.totale, factor) });
   }
-  return { exercice: year, file: `populations/${year}.csv (projection de ${base.file})`, format: base.format, byCommune };
+  return { exercice: year, file: `${populationFileName(year)} (projection de ${base.file})`, format: base.format, byCommune };
 }
 
 function scale(inhabitants: number, factor: Decimal): number {

@@ -12,7 +12,9 @@ import { issuedFromPlan } from './issued-history.js';
 import { projectDataset, type ProjectedDataset } from './projected-dataset.js';
 import { checkRange, computedYears } from './range.js';
 import type { ProjectedFlags, SimulatedAdhesion, SimulatedService, Simulation, SimulationAssumptions, SimulationRange } from './types.js';
-import { yearRow } from './year-row.js';
+import { planOutcomes, yearRow } from './year-row.js';
+
+const indexMonthKey = (serie: string, mois: string): string => `${serie}\u0000${mois}`;
 
 interface Subscriber {
   codeInsee: string;
@@ -34,13 +36,22 @@ export function simulate(dataset: Dataset, assumptions: SimulationAssumptions, r
   }));
   const warnings = new Map<string, Problem>();
   let history: IssuedDocument[] = [];
+  const projectedIndexMonths = new Set(projection.indices.map((p) => indexMonthKey(p.serie, p.mois)));
 
   for (const exercice of years) {
     const plan = planExercice(projection.dataset, { documents: history }, { exercice, dateEmission: `${exercice}-06-15` });
     history = [...history, ...issuedFromPlan(plan, dataset.config.numerotation.premierNumero)];
     for (const w of plan.avertissements) warnings.set(`${w.code}|${w.file}|${w.line}|${w.message}`, w);
+    const outcomes = planOutcomes(plan);
+    const populationProjected = projection.populations.some((p) => p.exercice === exercice);
+    const flags = new Map<string, ProjectedFlags>();
     subscribers.forEach((s, i) => {
-      const row = yearRow(plan, s.codeInsee, s.service.id, projectedFlags(projection, s.service, exercice));
+      let projected = flags.get(s.service.id);
+      if (!projected) {
+        projected = projectedFlags(projection, projectedIndexMonths, populationProjected, s.service, exercice);
+        flags.set(s.service.id, projected);
+      }
+      const row = yearRow(plan, outcomes, s.codeInsee, s.service.id, projected);
       if (!row) return;
       const result = results[i];
       if (row.kind === 'titre' && row.converge && result.anneeConvergence === null) result.anneeConvergence = exercice;
@@ -76,11 +87,18 @@ function payingSubscribers(dataset: Dataset): Subscriber[] {
   return subscribers.sort((a, b) => a.service.id.localeCompare(b.service.id) || a.codeInsee.localeCompare(b.codeInsee));
 }
 
-function projectedFlags(projection: ProjectedDataset, service: PayingService, exercice: number): ProjectedFlags {
+/** Which of the year's figures a service's titres use were projected (the same for all its adhesions). */
+function projectedFlags(
+  projection: ProjectedDataset,
+  projectedIndexMonths: ReadonlySet<string>,
+  populationProjected: boolean,
+  service: PayingService,
+  exercice: number,
+): ProjectedFlags {
   const series = projection.dataset.indices.get(service.indice.serie);
   const point = series ? indexForExercice(series, exercice) : undefined;
   return {
-    population: projection.populations.some((p) => p.exercice === exercice),
-    index: point !== undefined && projection.indices.some((p) => p.serie === series!.serie && p.mois === point.mois),
+    population: populationProjected,
+    index: point !== undefined && projectedIndexMonths.has(indexMonthKey(series!.serie, point.mois)),
   };
 }

@@ -32,12 +32,13 @@ export function simulationChart(simulation: Simulation, service: string): string
     to === from ? PLOT.left + PLOT.width / 2 : PLOT.left + ((year - from) * PLOT.width) / (to - from);
   const y = (value: Decimal) => new Decimal(PLOT.top + PLOT.height).minus(value.times(PLOT.height).div(maxY.value));
   const height = Math.max(PLOT.top + PLOT.height + 60, PLOT.top + LINE * (adhesions.length + 3) + 20);
+  const title = escapeXml(chartTitle(simulation, service));
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="12">`,
-    `<title>${escapeXml(chartTitle(simulation, service))}</title>`,
+    `<title>${title}</title>`,
     `<rect x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="20" y="30" font-size="15" font-weight="bold">${escapeXml(chartTitle(simulation, service))}</text>`,
+    `<text x="20" y="30" font-size="15" font-weight="bold">${title}</text>`,
     ...yAxis(maxY, y),
     ...xAxis(from, to, x),
   ];
