@@ -48,13 +48,13 @@ export function bordereauCsv(lines: readonly BordereauLine[], total: string, for
   return formatCsv(BORDEREAU_COLUMNS, rows, format);
 }
 
-/** Writes `<base>.pdf` and `<base>.csv` (base OUT-relative); returns the total. */
+/** Writes `<base>.pdf` and `<base>.csv` (base OUT-relative); returns the total and the PDF's sha256. */
 export async function writeBordereau(
   outDir: string,
   base: string,
   spec: BordereauSpec,
   context: { dataset: Dataset; renderer: DocumentRenderer; format: CsvFormat },
-): Promise<string> {
+): Promise<{ total: string; sha256: string }> {
   const service = payingService(context.dataset, spec.service);
   if (!service) {
     throw new TitresError('state', [
@@ -73,7 +73,7 @@ export async function writeBordereau(
     total,
     preview: spec.preview,
   };
-  await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
+  const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
   await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, context.format));
-  return total;
+  return { total, sha256 };
 }

@@ -1,7 +1,8 @@
 /**
  * End of a run (or recovery of an interrupted one): from the run's intent and the journal, write
  * each bordereau (its lines are the journal's documents with that exercice and bordereau number)
- * and append the journaled documents' rows to their ledgers, then remove the run file.
+ * and register it with its sha256 (OUT/bordereaux.csv), append the journaled documents' rows to
+ * their ledgers, then remove the run file.
  * Every step is idempotent (atomic rewrites, ledger rows matched on exercice + numero), so a
  * crash here is recovered by doing it again.
  */
@@ -14,6 +15,7 @@ import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
 import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
+import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
 import { mapPool } from './pool.js';
 import { removeRunFile, type RunDocument, type RunIntent } from './run-file.js';
 
@@ -56,6 +58,7 @@ export async function finalizeRun(
     planned.get(doc.numero)?.commune ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
   const written: WrittenBordereau[] = [];
+  const registered: RegisteredBordereau[] = [];
   for (const b of intent.bordereaux) {
     const docs = (byBordereau.get(b.numero) ?? []).sort((x, y) => x.numero - y.numero);
     if (docs.length === 0) continue;
@@ -69,9 +72,11 @@ export async function finalizeRun(
     }));
     const base = bordereauBase(intent.exercice, b.nature, b.numero, b.service);
     const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false };
-    const total = await writeBordereau(outDir, base, spec, context);
+    const { total, sha256 } = await writeBordereau(outDir, base, spec, context);
     written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
+    registered.push({ exercice: intent.exercice, numero: b.numero, nature: b.nature, service: b.service, pieces: docs.length, total, fichier: `${base}.pdf`, sha256 });
   }
+  await registerBordereaux(outDir, registered);
 
   const ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
   for (const doc of intent.documents) {

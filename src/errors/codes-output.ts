@@ -75,8 +75,12 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     correction: 'Restaurer le registre depuis la sauvegarde ; ne pas modifier les registres à la main.',
   },
   BORDEREAU_MISMATCH: {
-    sens: 'Le CSV d’un bordereau ne concorde pas avec le journal (ligne ou total différent).',
+    sens: 'Le CSV d’un bordereau, ou sa ligne du registre des bordereaux (bordereaux.csv), ne concorde pas avec le journal (ligne, nombre de pièces ou total différent).',
     correction: 'Restaurer le bordereau depuis la sauvegarde.',
+  },
+  BORDEREAU_UNREGISTERED: {
+    sens: 'Un bordereau du journal manque au registre des bordereaux (bordereaux.csv), qui garde l’empreinte de son PDF signé.',
+    correction: 'Restaurer bordereaux.csv depuis la sauvegarde ; ne pas le modifier à la main.',
   },
   CSV_MALFORMED: {
     sens: 'Un CSV produit par titres (registre, bordereau) est illisible.',

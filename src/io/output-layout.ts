@@ -4,6 +4,8 @@
  *
  * OUT/journal.csv                                   append-only record of every document (source of truth)
  * OUT/journal-excel.csv                             the journal for Excel (`--excel`), regenerated
+ * OUT/bordereaux.csv                                append-only register of the bordereaux written,
+ *                                                   with their PDF's sha256 (what `verify` checks)
  * OUT/<exercice>/titres/<service>/<code_insee>-<slug commune>/
  *     titre-<exercice>-<numero:5>.pdf               a titre
  *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
@@ -27,6 +29,8 @@ export type BordereauNature = 'titres' | 'reductions';
 
 export const JOURNAL_FILE = 'journal.csv';
 export const JOURNAL_EXCEL_FILE = 'journal-excel.csv';
+/** The register of written bordereaux with their sha256 (src/io/bordereau-register.ts). */
+export const BORDEREAU_REGISTER_FILE = 'bordereaux.csv';
 export const STATE_DIR = '.titres';
 export const LEDGER_DIR = 'registres';
 

@@ -5,6 +5,8 @@
  *   (NUMBER_GAP, NUMBER_DUPLICATE, BORDEREAU_GAP, BORDEREAU_DUPLICATE);
  * - each correction cites a journaled titre whose net stays ≥ 0 (ORIGIN_UNKNOWN, NET_NEGATIVE);
  * - ledgers and bordereau CSVs agree with the journal (LEDGER_MISMATCH, BORDEREAU_MISMATCH);
+ * - every bordereau is registered in bordereaux.csv with its total, its number of pieces and the
+ *   sha256 of its PDF, the signed document (BORDEREAU_UNREGISTERED, BORDEREAU_MISMATCH, HASH_MISMATCH);
  * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
  * - an interrupted run or a held lock is reported (RUN_UNFINISHED, OUT_LOCKED).
  */
@@ -17,9 +19,12 @@ import type { IssuedDocument } from '../engine/history.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
+import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
+import { sum, toAmountString } from '../engine/money.js';
 import { inspectOutLock } from '../io/lock.js';
 import {
   bordereauBase,
+  BORDEREAU_REGISTER_FILE,
   journalPath,
   JOURNAL_EXCEL_FILE,
   JOURNAL_FILE,
@@ -83,6 +88,11 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     push(pairs, `${d.service}/${d.codeInsee}`, d);
   }
 
+  const registerFile = resolveOut(outDir, BORDEREAU_REGISTER_FILE);
+  const register = await readBordereauRegister(outDir);
+  problems.push(...register.problems);
+  const registered = new Map(register.entries.map((e) => [registerKey(e.bordereau.exercice, e.bordereau.numero), e]));
+
   const found = new Set<string>();
   const ledgerKeys = new Map<string, Set<string>>();
   let files = 0;
@@ -91,7 +101,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
-    if (relative === JOURNAL_FILE || relative === JOURNAL_EXCEL_FILE) continue;
+    if (relative === JOURNAL_FILE || relative === JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
     if (relative.startsWith(`${STATE_DIR}/`)) {
       const m = RUN_FILE_PATTERN.exec(name);
       if (m) problems.push(problem('RUN_UNFINISHED', `l’émission de l’exercice ${m[1]} n’est pas terminée : relancez « titres issue »`, { file: path }));
@@ -117,6 +127,14 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     if (inBordereau) {
       found.add(relative);
       if (relative.endsWith('.csv')) checks.push(async () => verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
+      const entry = registered.get(registerKey(inBordereau[0].exercice, inBordereau[0].bordereau));
+      if (relative.endsWith('.pdf') && entry) {
+        checks.push(async () =>
+          (await sha256Of(path)) === entry.bordereau.sha256
+            ? []
+            : [problem('HASH_MISMATCH', `le bordereau a été modifié : son sha256 diffère du registre des bordereaux (ligne ${entry.line})`, { file: path })],
+        );
+      }
       continue;
     }
     const [top, service, file, more] = relative.split('/');
@@ -147,6 +165,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       if (!found.has(`${base}.${ext}`)) problems.push(problem('FILE_MISSING', 'bordereau introuvable', { file: resolveOut(outDir, `${base}.${ext}`) }));
     }
   }
+  problems.push(...checkRegister(bordereaux, registered, registerFile));
   for (const [pair, list] of pairs) {
     const keys = ledgerKeys.get(pair);
     const [service, code] = pair.split('/');
@@ -168,4 +187,39 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Each bordereau of the journal is registered once, with the journal's total and count of pieces. */
+function checkRegister(
+  bordereaux: ReadonlyMap<string, IssuedDocument[]>,
+  registered: ReadonlyMap<string, { bordereau: { total: string; pieces: number; fichier: string }; line: number }>,
+  file: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const [base, docs] of bordereaux) {
+    const key = registerKey(docs[0].exercice, docs[0].bordereau);
+    seen.add(key);
+    const entry = registered.get(key);
+    if (!entry) {
+      problems.push(problem('BORDEREAU_UNREGISTERED', `bordereau ${key} (${base}.pdf) absent du registre des bordereaux`, { file }));
+      continue;
+    }
+    const total = toAmountString(sum(docs.map((d) => d.montant)));
+    if (entry.bordereau.total !== total || entry.bordereau.pieces !== docs.length) {
+      problems.push(
+        problem(
+          'BORDEREAU_MISMATCH',
+          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${entry.bordereau.total} €, le journal ${docs.length} pour ${total} €`,
+          { file, line: entry.line },
+        ),
+      );
+    }
+  }
+  for (const [key, entry] of registered) {
+    if (!seen.has(key)) {
+      problems.push(problem('BORDEREAU_MISMATCH', `bordereau ${key} enregistré mais absent du journal`, { file, line: entry.line }));
+    }
+  }
+  return problems;
 }

@@ -31,10 +31,31 @@ describe('verifyOut', () => {
     expect(report.problems).toMatchObject([{ code: 'HASH_MISMATCH', file: join(out, FIRST) }]);
   });
 
-  it('catches a removed journal line: a gap, an extra PDF, ledger and bordereau disagreeing', async () => {
+  it('catches a removed journal line: a gap, an extra PDF, ledger, bordereau and its register disagreeing', async () => {
     const lines = (await readFile(join(out, 'journal.csv'), 'utf8')).split('\n');
     await writeFile(join(out, 'journal.csv'), [lines[0], lines[1], lines[3], ''].join('\n'));
-    expect((await codes()).sort()).toEqual(['BORDEREAU_MISMATCH', 'BORDEREAU_MISMATCH', 'EXTRA_FILE', 'LEDGER_MISMATCH', 'NUMBER_GAP']);
+    expect((await codes()).sort()).toEqual([
+      'BORDEREAU_MISMATCH',
+      'BORDEREAU_MISMATCH',
+      'BORDEREAU_MISMATCH',
+      'EXTRA_FILE',
+      'LEDGER_MISMATCH',
+      'NUMBER_GAP',
+    ]);
+  });
+
+  it('catches a modified bordereau PDF (the signed document) through the register', async () => {
+    const register = await readFile(join(out, 'bordereaux.csv'), 'utf8');
+    const pdf = register.split('\n')[1].split(',')[6];
+    await appendFile(join(out, pdf), 'x');
+    const report = await verifyOut(out);
+    expect(report.problems).toMatchObject([{ code: 'HASH_MISMATCH', file: join(out, pdf) }]);
+  });
+
+  it('names a bordereau missing from the register', async () => {
+    const lines = (await readFile(join(out, 'bordereaux.csv'), 'utf8')).split('\n');
+    await writeFile(join(out, 'bordereaux.csv'), [lines[0], ...lines.slice(2)].join('\n'));
+    expect(await codes()).toEqual(['BORDEREAU_UNREGISTERED']);
   });
 
   it('names an extra file and a leftover temp file', async () => {
