@@ -68,6 +68,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await writeAtomically(path, (handle) => handle.writeFile(data));
 }
 
+const WRITE_CHUNK = 64 * 1024;
+
 export interface StreamWriteResult {
   sha256: string; // lowercase hex
   bytes: number;
@@ -82,14 +84,25 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
     return await writeAtomically(path, async (handle) => {
       const hash = createHash('sha256');
       let bytes = 0;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const flush = async (): Promise<void> => {
+        const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+        pending = [];
+        pendingBytes = 0;
+        for (let offset = 0; offset < buffer.length; ) {
+          offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
+        }
+      };
       for await (const chunk of source) {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
         hash.update(buffer);
         bytes += buffer.length;
-        for (let offset = 0; offset < buffer.length; ) {
-          offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
-        }
+        pending.push(buffer);
+        pendingBytes += buffer.length;
+        if (pendingBytes >= WRITE_CHUNK) await flush(); // many small chunks (a run file) → few writes
       }
+      if (pendingBytes > 0) await flush();
       return { sha256: hash.digest('hex'), bytes };
     });
   } catch (error) {
