@@ -103,8 +103,8 @@ function summaryLine(
   if (numbered.length === 0) {
     return `titres ${exercice} : rien à émettre (${plan.sansTitre.length} adhésion(s) sans titre) ; dossier ${out}.`;
   }
-  const numbers = numbered.map((n) => n.numero as number);
-  const range = `n° ${Math.min(...numbers)} à ${Math.max(...numbers)}`;
+  // numbers are assigned in plan order, one continuous series (R9)
+  const range = `n° ${numbered[0].numero} à ${numbered[numbered.length - 1].numero}`;
   return (
     `titres ${exercice} : ${numbered.length} document(s) émis (${range}), ${bordereaux} bordereau(x), ` +
     `${formatEuros(plan.total)} € ; ${plan.sansTitre.length} adhésion(s) sans titre ; ` +
