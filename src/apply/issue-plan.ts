@@ -19,7 +19,7 @@
  * A kill at any instant thus ends, after the next run, in the state of an uninterrupted run.
  */
 import type { Dataset } from '../engine/dataset.js';
-import type { History, IssuedDocument } from '../engine/history.js';
+import { issuedDocument, type History, type IssuedDocument } from '../engine/history.js';
 import { toAmountString } from '../engine/money.js';
 import type { Plan, PlannedDocument } from '../engine/plan-types.js';
 import { problem } from '../errors/problem.js';
@@ -183,7 +183,7 @@ async function issueDocuments(
         (await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(views[i]))).sha256,
       );
       const issued = batch.map(({ document: doc, numero, bordereau, fichier }, i): Issued => {
-        const journal = toIssued(doc, { numero, bordereau, dateEmission: plan.dateEmission, fichier, sha256: hashes[i] });
+        const journal = issuedDocument(doc, { numero, bordereau, dateEmission: plan.dateEmission, fichier, sha256: hashes[i] });
         return { journal, result: { numero, bordereau, fichier, sha256: hashes[i], document: doc } };
       });
       await appender.append(issued.map((i) => i.journal));
@@ -194,28 +194,4 @@ async function issueDocuments(
     await appender.close();
   }
   return out;
-}
-
-function toIssued(
-  doc: PlannedDocument,
-  n: { numero: number; bordereau: number; dateEmission: string; fichier: string; sha256: string },
-): IssuedDocument {
-  const issued: IssuedDocument = {
-    exercice: doc.exercice,
-    numero: n.numero,
-    bordereau: n.bordereau,
-    dateEmission: n.dateEmission,
-    type: doc.type,
-    codeInsee: doc.codeInsee,
-    service: doc.service,
-    montant: doc.montant,
-    fichier: n.fichier,
-    sha256: n.sha256,
-  };
-  if (doc.regime) issued.regime = doc.regime;
-  if (doc.titreOrigine) issued.titreOrigine = doc.titreOrigine;
-  if (doc.contributionCible) issued.contributionCible = doc.contributionCible;
-  if (doc.converge !== undefined) issued.converge = doc.converge;
-  if (doc.motif) issued.motif = doc.motif;
-  return issued;
 }

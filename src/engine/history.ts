@@ -4,7 +4,7 @@
  */
 import type { Decimal } from './money.js';
 import type { IsoDate } from './dates.js';
-import type { DocumentType, Regime } from './plan-types.js';
+import type { DocumentType, PlannedDocument, Regime } from './plan-types.js';
 
 export interface IssuedDocument {
   exercice: number;
@@ -30,3 +30,27 @@ export interface History {
 }
 
 export const EMPTY_HISTORY: History = { documents: [] };
+
+/** The journal's record of a planned document once issued under these numbers (R9). */
+export function issuedDocument(
+  doc: PlannedDocument,
+  n: { numero: number; bordereau: number; dateEmission: IsoDate; fichier: string; sha256: string },
+): IssuedDocument {
+  return {
+    exercice: doc.exercice,
+    numero: n.numero,
+    bordereau: n.bordereau,
+    dateEmission: n.dateEmission,
+    type: doc.type,
+    codeInsee: doc.codeInsee,
+    service: doc.service,
+    montant: doc.montant,
+    ...(doc.regime !== undefined ? { regime: doc.regime } : {}),
+    ...(doc.titreOrigine !== undefined ? { titreOrigine: doc.titreOrigine } : {}),
+    ...(doc.contributionCible !== undefined ? { contributionCible: doc.contributionCible } : {}),
+    ...(doc.converge !== undefined ? { converge: doc.converge } : {}),
+    ...(doc.motif !== undefined ? { motif: doc.motif } : {}),
+    fichier: n.fichier,
+    sha256: n.sha256,
+  };
+}
