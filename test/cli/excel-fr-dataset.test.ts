@@ -15,15 +15,12 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySamples, removeDir, runCli, tempDir } from './run-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copySamples, runCli, tempDirs } from './run-cli.js';
 
 type Row = Record<string, string>;
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.splice(0).map(removeDir));
-});
+const temp = tempDirs('all');
 
 const FORMULA_NAME = '=HYPERLINK("http://x")';
 const FORMULA_CODE = '69998'; // fictitious commune, SIREN 216999987 and SIRET 21699998710002 (Luhn keys valid)
@@ -140,7 +137,7 @@ describe('an INSEE + Excel-FR dataset and its UTF-8 twin', () => {
   beforeAll(async () => {
     utf8 = await copySamples();
     excel = await copySamples();
-    dirs.push(utf8, excel);
+    temp.track(utf8, excel);
 
     // the formula-named commune, in both twins, with an adhesion (new on 1/1/2026) and a population
     const extraCommune = [FORMULA_CODE, FORMULA_NAME, '216999987', '21699998710002', 'Hôtel de ville', '69999', 'Nulle-Part'];
@@ -225,8 +222,7 @@ describe('an INSEE + Excel-FR dataset and its UTF-8 twin', () => {
   });
 
   it('`issue --excel`: ledgers, bordereaux and journal-excel.csv are Excel-FR CSVs with the journal’s amounts; a formula name is neutralised', async () => {
-    const out = await tempDir();
-    dirs.push(out);
+    const out = await temp();
     const r = await runCli(['issue', '--data', excel, '--year', '2026', '--out', out, '--date', '2026-06-15', '--excel', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const journal = parse(await readFile(path.join(out, 'journal.csv'), 'utf8'), { columns: true }) as Row[];

@@ -1,20 +1,12 @@
 /** Every exit code of the README's table, each from the situation it documents. */
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.js';
 import { acquireOutLock } from '../../src/io/lock.js';
-import { copySamples, removeDir, runCli, SAMPLES, tempDir } from './run-cli.js';
+import { copySamples, runCli, SAMPLES, tempDirs } from './run-cli.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map(removeDir));
-});
-async function temp(): Promise<string> {
-  const d = await tempDir();
-  dirs.push(d);
-  return d;
-}
+const temp = tempDirs();
 
 describe('exit codes', () => {
   it('0: a dry run on the samples', async () => {
@@ -45,7 +37,7 @@ describe('exit codes', () => {
 
   it('3: an invalid dataset lists every problem with FILE:LINE:COL and writes nothing', async () => {
     const data = await copySamples();
-    dirs.push(data);
+    temp.track(data);
     await appendFile(path.join(data, 'adhesions.csv'), '69081,laclase,2025-12-18,,,,,,\n99999,laclasse,31/02/2026,,,,,,\n');
     const out = path.join(await temp(), 'sorties');
     const r = await runCli(['issue', '--data', data, '--year', '2026', '--out', out, '--date', '2026-06-15']);

@@ -5,18 +5,10 @@
 import { createHash } from 'node:crypto';
 import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { copySamples, removeDir, runCli, SAMPLES, spawnCli, tempDir } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { copySamples, runCli, SAMPLES, spawnCli, tempDirs } from './run-cli.js';
 
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(dirs.splice(0).map(removeDir));
-});
-async function temp(): Promise<string> {
-  const d = await tempDir();
-  dirs.push(d);
-  return d;
-}
+const temp = tempDirs();
 
 const issue = (out: string, year = 2026, data = SAMPLES, extra: string[] = []) =>
   runCli(['issue', '--data', data, '--year', String(year), '--out', out, '--date', `${year}-06-15`, ...extra]);
@@ -80,7 +72,7 @@ describe('issuing the samples', () => {
   it('after one adhesion is added, a re-run issues exactly that titre with the next number', async () => {
     const out = await temp();
     const data = await copySamples();
-    dirs.push(data);
+    temp.track(data);
     expect((await issue(out, 2026, data)).code).toBe(0);
     await appendFile(path.join(data, 'adhesions.csv'), '69040,laclasse,2026-03-01,,,,,,\n');
     const r = await issue(out, 2026, data, ['--json']);
@@ -126,7 +118,7 @@ describe('issuing the samples', () => {
     // A larger batch than the samples' 22 titres, so that the kill lands between journal commits:
     // every commune of the samples on laclasse and toodego (116 titres).
     const data = await copySamples();
-    dirs.push(data);
+    temp.track(data);
     const communes = (await readFile(path.join(data, 'communes.csv'), 'utf8')).trim().split('\n').slice(1);
     const header = 'code_insee,service,date_signature,date_debut,montant_anterieur,date_fin,motif_fin,date_preavis,options\n';
     const rows = communes.flatMap((line) => {

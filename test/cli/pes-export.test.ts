@@ -8,21 +8,13 @@ import { gunzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copySamples, expectGolden, removeDir, REPO, runCli, SAMPLES, tempDir } from './run-cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { copySamples, expectGolden, REPO, runCli, SAMPLES, tempDirs } from './run-cli.js';
 import { validatePes, values } from '../pes/xmllint.js';
 
 type Row = Record<string, string>;
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.splice(0).map(removeDir));
-});
-async function temp(): Promise<string> {
-  const d = await tempDir();
-  dirs.push(d);
-  return d;
-}
+const temp = tempDirs('all');
 
 async function csv(file: string): Promise<Row[]> {
   return parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
@@ -164,7 +156,7 @@ describe('export-pes on the samples issued for 2026', () => {
 
   it('a dataset without emetteur.pes.id_post: exit 3 naming it, no file written', async () => {
     const data = await copySamples();
-    dirs.push(data);
+    temp.track(data);
     const out2 = await temp();
     expect((await runCli(['issue', '--data', data, '--year', '2026', '--out', out2, '--date', '2026-06-15', '-q'])).code).toBe(0);
     const config = JSON.parse(await readFile(path.join(data, 'config.json'), 'utf8'));
@@ -180,7 +172,7 @@ describe('export-pes on the samples issued for 2026', () => {
 
   it('after a reduction and an annulation, they are exported in bordereaux of type 02 attached to the original pieces', async () => {
     const data = await copySamples();
-    dirs.push(data);
+    temp.track(data);
     const out3 = await temp();
     expect((await runCli(['issue', '--data', data, '--year', '2026', '--out', out3, '--date', '2026-06-15', '-q'])).code).toBe(0);
     // Écully laclasse = titre 6 (1 210,00): reduction of 100,00; Villeurbanne toodego = titre 20 (3 520,00): annulation

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile, mkdir, cp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 
@@ -56,6 +56,24 @@ export async function tempDir(prefix = 'titres-cli-'): Promise<string> {
 
 export async function removeDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
+}
+
+/**
+ * Temp folders removed after each test of the file (or after all of them, for folders shared by
+ * a beforeAll): `const temp = tempDirs()` at the top, then `await temp()` for a new one,
+ * `temp.track(dir)` for one made otherwise (copySamples).
+ */
+export function tempDirs(removed: 'each' | 'all' = 'each'): (() => Promise<string>) & { track: (...dirs: string[]) => void } {
+  const dirs: string[] = [];
+  (removed === 'each' ? afterEach : afterAll)(async () => {
+    await Promise.all(dirs.splice(0).map(removeDir));
+  });
+  const make = async (): Promise<string> => {
+    const dir = await tempDir();
+    dirs.push(dir);
+    return dir;
+  };
+  return Object.assign(make, { track: (...more: string[]) => void dirs.push(...more) });
 }
 
 /** A copy of the samples that a test may change. */

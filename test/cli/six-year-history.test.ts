@@ -19,15 +19,12 @@ import { execFileSync } from 'node:child_process';
 import { appendFile, copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copySamples, removeDir, runCli, tempDir } from './run-cli.js';
+import { describe, expect, it } from 'vitest';
+import { copySamples, runCli, tempDirs } from './run-cli.js';
 
 type Row = Record<string, string>;
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.splice(0).map(removeDir));
-});
+const temp = tempDirs('all');
 
 async function csv(file: string): Promise<Row[]> {
   return parse(await readFile(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true }) as Row[];
@@ -60,8 +57,8 @@ function pdfText(file: string): string {
 describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
   it('issues titres and réductions that follow the rules year by year; the journal, ledgers, PDFs agree; verify passes', async () => {
     const data = await copySamples();
-    const out = await tempDir();
-    dirs.push(data, out);
+    const out = await temp();
+    temp.track(data);
 
     // Illustrative Syntec rows (R4): one November value per year, published on the last working day of December.
     await appendFile(
