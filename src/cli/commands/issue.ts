@@ -18,7 +18,6 @@ import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
 import { planTable } from '../format/plan-table.js';
-import { formatProblems } from '../format/problems.js';
 import { createProgress } from '../progress.js';
 import type { CliIo } from '../io.js';
 
@@ -89,7 +88,6 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
   }
   if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false));
   if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, plan) + '\n');
-  if (!opts.quiet && plan.avertissements.length > 0 && io.stdoutIsTTY) io.stderr(formatProblems(plan.avertissements));
   return EXIT.OK;
 }
 
