@@ -12,7 +12,12 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => {}, stop: () => {} };
 
-export function createProgress(io: CliIo, label: string, quiet: boolean): Progress {
+export function createProgress(
+  io: CliIo,
+  label: string,
+  quiet: boolean,
+  stream: NodeJS.WritableStream = process.stderr,
+): Progress {
   if (quiet || !io.stderrIsTTY) return SILENT;
   const colour = !('NO_COLOR' in io.env) || io.env.NO_COLOR === '';
   const bar = new cliProgress.SingleBar(
@@ -20,7 +25,7 @@ export function createProgress(io: CliIo, label: string, quiet: boolean): Progre
       format: `${label} ${colour ? '\u001b[36m{bar}\u001b[0m' : '{bar}'} {value}/{total} ({percentage} %) – reste {eta_formatted}`,
       hideCursor: true,
       clearOnComplete: true,
-      stream: process.stderr,
+      stream,
       barCompleteChar: '█',
       barIncompleteChar: '░',
     },
