@@ -1,6 +1,6 @@
 /**
  * Schema validation of generated files with xmllint against the PES V2 v5.30 schemas, found beside
- * the clone (../shared/reference/pes-v2/schemas_pes_v5.30) or in TITRES_PES_SCHEMAS.
+ * the repo (schemas/schemas_pes_v5.30, vendored: see schemas/SOURCE.md) or in TITRES_PES_SCHEMAS.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function pesSchemasDir(): string {
-  return process.env.TITRES_PES_SCHEMAS ?? path.resolve(repoRoot, '../shared/reference/pes-v2/schemas_pes_v5.30');
+  return process.env.TITRES_PES_SCHEMAS ?? path.resolve(repoRoot, 'schemas/schemas_pes_v5.30');
 }
 
 export function pesAllerXsd(): string {
