@@ -54,7 +54,7 @@ export async function writeBordereau(
   base: string,
   spec: BordereauSpec,
   context: { dataset: Dataset; renderer: DocumentRenderer; format: CsvFormat },
-): Promise<{ total: string; sha256: string }> {
+): Promise<{ total: string; sha256: string; bytes: number }> {
   const service = payingService(context.dataset, spec.service);
   if (!service) {
     throw new TitresError('state', [
@@ -73,7 +73,7 @@ export async function writeBordereau(
     total,
     preview: spec.preview,
   };
-  const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
+  const { sha256, bytes } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
   await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, context.format));
-  return { total, sha256 };
+  return { total, sha256, bytes };
 }

@@ -2,10 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePlan } from '../../src/apply/issue-plan.js';
 import { readJournal } from '../../src/io/journal.js';
 import { verifyOut } from '../../src/verify/verify-out.js';
-import { fakeRenderer, makeDataset, makePlan, removeDir, tempDir, titre } from './fixtures.js';
+import { fakeRenderer, makeDataset, makePlan, removeDir, tempDir, titre, issueLocked } from './fixtures.js';
 
 let out: string;
 beforeEach(async () => {
@@ -16,7 +15,7 @@ afterEach(async () => {
 });
 
 async function issue(plan: ReturnType<typeof makePlan>, excel: boolean) {
-  return issuePlan(plan, { dataset: makeDataset(), history: await readJournal(out), outDir: out, renderer: fakeRenderer(), excel });
+  return issueLocked(plan, { dataset: makeDataset(), outDir: out, renderer: fakeRenderer(), excel });
 }
 
 const excelRows = (text: string) => parse(text, { bom: true, delimiter: ';', columns: true }) as Array<Record<string, string>>;

@@ -20,7 +20,7 @@ afterEach(async () => {
 beforeAll(async () => {
   build = await mkdtemp(join(tmpdir(), 'titres-lock-build-'));
   await writeFile(join(build, 'package.json'), '{"type":"module"}');
-  for (const file of ['src/io/lock.ts', 'src/io/output-layout.ts', 'src/errors/problem.ts', 'src/errors/titres-error.ts']) {
+  for (const file of ['src/io/lock.ts', 'src/io/output-layout.ts', 'src/engine/bordereaux.ts', 'src/errors/problem.ts', 'src/errors/titres-error.ts']) {
     const source = await readFile(join(process.cwd(), file), 'utf8');
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },

@@ -1,6 +1,6 @@
 /** `titres cancel`: a titre d'annulation (whole remaining amount) or de réduction (a part), R10. */
 import { readDataset } from '../../io/read-dataset.js';
-import { readJournal } from '../../io/journal.js';
+import { withLockedOut } from '../../apply/out-session.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
 import { Decimal, ZERO } from '../../engine/money.js';
 import { issuePlan } from '../../apply/issue-plan.js';
@@ -40,24 +40,25 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset } = await readDataset(dataDir);
-  const history = await readJournal(opts.out);
-  const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant }, { communes: dataset.communes });
-  const plan: Plan = {
-    exercice,
-    dateEmission,
-    documents: [document],
-    sansTitre: [],
-    avertissements: [],
-    total: ZERO,
-    totalReductions: document.montant,
-  };
-  const renderer = createBatchRenderer(plan.documents.length, io.env);
-  let result;
-  try {
-    result = await issuePlan(plan, { dataset, history, outDir: opts.out, renderer, excel: Boolean(opts.excel) });
-  } finally {
-    await renderer.close();
-  }
+  // lock first: take the lock, read and check the journal, plan the correction, write it
+  const { document, plan, result } = await withLockedOut(opts.out, { excel: Boolean(opts.excel) }, async (locked) => {
+    const document = planCancellation(locked.history, { exercice, numero, motif: opts.motif.trim(), montant }, { communes: dataset.communes });
+    const plan: Plan = {
+      exercice,
+      dateEmission,
+      documents: [document],
+      sansTitre: [],
+      avertissements: [],
+      total: ZERO,
+      totalReductions: document.montant,
+    };
+    const renderer = createBatchRenderer(plan.documents.length, io.env);
+    try {
+      return { document, plan, result: await issuePlan(plan, { dataset, out: locked, renderer, excel: Boolean(opts.excel) }) };
+    } finally {
+      await renderer.close();
+    }
+  });
   const issued = result.issued[0];
   if (opts.json) {
     io.stdout(planJson(plan, [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }], false));

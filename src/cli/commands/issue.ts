@@ -1,16 +1,17 @@
 /**
- * `titres issue`: read and validate the dataset, read the journal, plan the exercice (pure), then
- * either show the plan (--dry-run, optionally rendering previews) or issue it under the lock.
+ * `titres issue`: read and validate the dataset; then either read OUT's journal (checked, no lock)
+ * and show the plan (--dry-run, optionally rendering previews), or take OUT's lock, read and check
+ * the journal, plan the exercice (pure) and issue it, all under the lock.
  */
 import { readDataset } from '../../io/read-dataset.js';
-import { readJournal } from '../../io/journal.js';
 import { planForCli } from '../plan-for-cli.js';
-import { EMPTY_HISTORY } from '../../engine/history.js';
+import { EMPTY_HISTORY, type History } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
 import type { Plan } from '../../engine/plan-types.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { previewPlan } from '../../apply/preview-plan.js';
-import { writeJournalExcel } from '../../io/journal-excel.js';
+import { checkOutFolder } from '../../apply/check-out.js';
+import { withLockedOut } from '../../apply/out-session.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { usageError } from '../../errors/titres-error.js';
 import { parseDate, parseYear, today } from '../arguments.js';
@@ -44,37 +45,45 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
   }
 
   const { dataset, warnings } = await readDataset(opts.data);
-  const history = opts.out ? await readJournal(opts.out) : EMPTY_HISTORY;
-  const plan = planForCli(opts.data, dataset, history, { exercice, dateEmission });
-  plan.avertissements.unshift(...warnings);
+  const plan = (history: History): Plan => {
+    const planned = planForCli(opts.data, dataset, history, { exercice, dateEmission });
+    planned.avertissements.unshift(...warnings);
+    return planned;
+  };
 
   if (opts.dryRun) {
+    // no lock, nothing written under OUT; a damaged OUT is refused all the same
+    const history = opts.out ? (await checkOutFolder(opts.out)).history : EMPTY_HISTORY;
+    const dry = plan(history);
     if (opts.previewDir) {
-      const renderer = createBatchRenderer(plan.documents.length, io.env);
+      const renderer = createBatchRenderer(dry.documents.length, io.env);
       try {
-        await previewPlan(plan, { dataset, history, outDir: opts.previewDir, renderer });
+        await previewPlan(dry, { dataset, history, outDir: opts.previewDir, renderer });
       } finally {
         await renderer.close();
       }
     }
-    const numbered: NumberedDocument[] = plan.documents.map((document) => ({ document, numero: null, bordereau: null }));
-    if (opts.json) io.stdout(planJson(plan, numbered, true));
-    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
+    const numbered: NumberedDocument[] = dry.documents.map((document) => ({ document, numero: null, bordereau: null }));
+    if (opts.json) io.stdout(planJson(dry, numbered, true));
+    else if (!opts.quiet) io.stdout(planTable(dry, numbered, true));
     return EXIT.OK;
   }
 
+  // lock first: take the lock, read and check the journal, plan, write (src/apply/out-session.ts)
   const out = opts.out!;
-  const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
-  const renderer = createBatchRenderer(plan.documents.length, io.env);
-  let result;
-  try {
-    result = await issuePlan(plan, { dataset, history, outDir: out, renderer, excel: Boolean(opts.excel), onProgress: progress.update });
-  } finally {
-    progress.stop();
-    await renderer.close();
-  }
-  await rememberDataset(out, opts.data, io.cwd);
-  if (opts.excel) await writeJournalExcel(out);
+  const { planned, result } = await withLockedOut(out, { excel: Boolean(opts.excel) }, async (locked) => {
+    const planned = plan(locked.history);
+    const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
+    const renderer = createBatchRenderer(planned.documents.length, io.env);
+    try {
+      const result = await issuePlan(planned, { dataset, out: locked, renderer, excel: Boolean(opts.excel), onProgress: progress.update });
+      await rememberDataset(out, opts.data, io.cwd);
+      return { planned, result };
+    } finally {
+      progress.stop();
+      await renderer.close();
+    }
+  });
 
   const numbered: NumberedDocument[] = result.issued.map((i) => ({
     document: i.document,
@@ -83,11 +92,11 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     fichier: i.fichier,
   }));
   if (opts.json) {
-    io.stdout(planJson(plan, numbered, false));
+    io.stdout(planJson(planned, numbered, false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false));
-  if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, plan) + '\n');
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered, false));
+  if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, planned) + '\n');
   return EXIT.OK;
 }
 

@@ -3,6 +3,7 @@
  * strings with 2 decimals, nothing else on stdout.
  */
 import { toAmountString } from '../../engine/money.js';
+import { natureOf, TYP_BORD } from '../../engine/bordereaux.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
 import { problemJson } from './problems.js';
 
@@ -38,6 +39,7 @@ function documentJson({ document: d, numero, bordereau, fichier }: NumberedDocum
   return {
     numero,
     bordereau,
+    type_bordereau: TYP_BORD[natureOf(d.type)],
     type: d.type,
     code_insee: d.codeInsee,
     commune: d.commune,

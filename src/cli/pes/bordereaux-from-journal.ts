@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../engine/dataset.js';
 import type { History, IssuedDocument } from '../../engine/history.js';
+import { journalGroups } from '../../engine/bordereaux.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
-import { natureOf } from '../../io/output-layout.js';
 import type { PesBordereau } from '../../pes/pes-input.js';
 
 export async function bordereauxFromJournal(
@@ -18,18 +18,10 @@ export async function bordereauxFromJournal(
   communeNames: ReadonlyMap<string, string>,
   withPdf: boolean,
 ): Promise<PesBordereau[]> {
-  const byBordereau = new Map<number, IssuedDocument[]>();
-  for (const doc of history.documents) {
-    if (doc.exercice !== exercice) continue;
-    const list = byBordereau.get(doc.bordereau) ?? [];
-    list.push(doc);
-    byBordereau.set(doc.bordereau, list);
-  }
   const cumul = { titres: ZERO, reductions: ZERO };
   const result: PesBordereau[] = [];
-  for (const numero of [...byBordereau.keys()].sort((a, b) => a - b)) {
-    const docs = byBordereau.get(numero)!.sort((a, b) => a.numero - b.numero);
-    const nature = natureOf(docs[0].type);
+  // one bordereau per exercice, type and number in its type's series (engine/bordereaux.ts)
+  for (const { numero, nature, service, documents: docs } of journalGroups(history.documents, exercice)) {
     const total = docs.reduce((t, d) => t.plus(d.montant), new Decimal(0));
     cumul[nature] = cumul[nature].plus(total);
     const pieces = [];
@@ -48,7 +40,7 @@ export async function bordereauxFromJournal(
       exercice,
       numero,
       nature,
-      service: docs[0].service,
+      service,
       dateEmission: docs[0].dateEmission,
       pieces,
       cumulAnnuel: toAmountString(cumul[nature]),
