@@ -73,7 +73,7 @@ export interface IssueResult {
 export async function issuePlan(plan: Plan, context: IssueContext): Promise<IssueResult> {
   const { dataset, renderer, out } = context;
   const { outDir, history, interrupted } = out;
-  const format = { excel: context.excel === true };
+  const excel = context.excel === true;
   const problems = validatePlan(plan, dataset, history);
   if (problems.length > 0) throw new TitresError('state', problems);
   const names = new LedgerNames(outDir);
@@ -88,7 +88,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
     (r) => r.exercice === plan.exercice && r.dateEmission === plan.dateEmission && plan.documents.length > 0,
   );
   for (const run of interrupted) {
-    if (run !== resumed) await finalizeRun(outDir, run, out.journal.entries, { dataset, renderer, format });
+    if (run !== resumed) await finalizeRun(outDir, run, out.journal.entries, { dataset, renderer, excel });
   }
   if (plan.documents.length === 0) return { issued: [], bordereaux: [], recovered };
 
@@ -111,7 +111,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
   const issued = await issueDocuments(plan, numbered.documents, intent, context);
   await stage('finalizing', outDir);
   const journal = [...out.journal.entries, ...issued.map((i) => ({ doc: i.journal, chain: i.chain }))];
-  const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, format });
+  const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, excel });
   return { issued: issued.map((i) => i.result), bordereaux, recovered };
 }
 

@@ -18,7 +18,7 @@ export interface LockedOut extends OutState {
 
 export async function withLockedOut<T>(
   outDir: string,
-  options: { excel?: boolean },
+  options: { excel?: boolean; author?: string },
   fn: (out: LockedOut) => Promise<T>,
 ): Promise<T> {
   const lock = await acquireOutLock(outDir);
@@ -29,7 +29,7 @@ export async function withLockedOut<T>(
     if (legacy) state = await adoptLegacyFolder(state);
     const result = await fn({ ...state, locked: true });
     // the journal's Excel twin follows the journal, whatever changed it (also a twin left stale before)
-    await refreshJournalTwin(outDir, Boolean(options.excel));
+    await refreshJournalTwin(outDir, Boolean(options.excel), options.author);
     return result;
   } finally {
     await lock.release();

@@ -50,10 +50,6 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     sens: 'Un fichier PES du dossier de sortie est absent du registre des exports (exports-pes.csv).',
     correction: 'Le déplacer hors du dossier de sortie, ou relancer « titres export-pes » qui l’écrit et l’enregistre.',
   },
-  JOURNAL_TWIN_STALE: {
-    sens: 'La version Excel du journal (journal-excel.csv) ne reflète plus journal.csv.',
-    correction: 'Relancer une commande qui écrit dans le dossier (elle la réécrit), ou la supprimer ; journal.csv fait foi.',
-  },
   PLAN_INVALID: {
     sens: 'Le plan à émettre est incohérent avec les données (commune ou service inconnu, montant non positif, annulation partielle…).',
     correction: 'Corriger les données indiquées puis relancer ; signaler l’anomalie si les données sont correctes.',
@@ -121,6 +117,10 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
   BORDEREAU_MISMATCH: {
     sens: 'Le CSV d’un bordereau, ou sa ligne du registre des bordereaux (bordereaux.csv), ne concorde pas avec le journal (ligne, nombre de pièces ou total différent).',
     correction: 'Restaurer le bordereau depuis la sauvegarde.',
+  },
+  WORKBOOK_MISMATCH: {
+    sens: 'Un classeur Excel (.xlsx) du dossier de sortie (journal, registre ou bordereau) ne correspond plus au fichier dont il est tiré : il a été modifié, ou sa source l’a été.',
+    correction: 'Ne pas modifier les classeurs du dossier de sortie (les copier pour travailler) ; le supprimer et relancer la commande avec --excel le régénère.',
   },
   BORDEREAU_UNREGISTERED: {
     sens: 'Un bordereau du journal manque au registre des bordereaux (bordereaux.csv), qui garde l’empreinte de son PDF signé.',

@@ -1,43 +1,124 @@
 /**
- * OUT/journal-excel.csv: the journal's Excel twin (`;`, BOM, CRLF, decimal commas), written by
- * `--excel` and then kept in step: every command that changes the journal rewrites it, under the
- * lock, when it exists (src/apply/out-session.ts); `verify` flags a stale one. journal.csv itself
- * always keeps the machine form. This module is the one place that knows the twin's name and
- * format, so that changing the format (e.g. to .xlsx) changes only it.
+ * OUT/journal.xlsx, the journal's Excel twin (`--excel`): a workbook regenerated from journal.csv,
+ * which always stays the machine form and the source of truth. One row per document, réductions
+ * and annulations negative, each titre with its net after corrections (R10), a total row.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { History } from '../engine/history.js';
+import type { IssuedDocument } from '../engine/history.js';
+import { toAmountString, type Decimal } from '../engine/money.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { formatCsv } from './csv-write.js';
 import { readJournal } from './journal.js';
-import { JOURNAL_COLUMNS, toJournalRow } from './journal-format.js';
+import { formatTitreRef } from './journal-format.js';
 import { JOURNAL_EXCEL_FILE } from './output-layout.js';
+import { workbookAuthor, workbookBuffer, type WorkbookColumn, type WorkbookSpec } from './workbook.js';
 
-export const JOURNAL_TWIN_FILE = JOURNAL_EXCEL_FILE;
+/** Author of a workbook when none is known (a twin rewritten without the dataset at hand). */
+export const DEFAULT_AUTHOR = 'titres';
 
-/** The twin's bytes for a history. */
-export function journalTwin(history: History): Buffer {
-  return Buffer.from(formatCsv(JOURNAL_COLUMNS, history.documents.map(toJournalRow), { excel: true }));
+export const DOCUMENT_TYPE_LABELS: Record<IssuedDocument['type'], string> = {
+  titre: 'Titre',
+  reduction: 'Réduction',
+  annulation: 'Annulation',
+};
+
+const JOURNAL_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [
+  { header: 'Exercice', kind: 'integer' },
+  { header: 'N° du document', kind: 'integer' },
+  { header: 'N° de bordereau', kind: 'integer' },
+  { header: 'Date d’émission', kind: 'date' },
+  { header: 'Type', kind: 'text' },
+  { header: 'Titre d’origine (exercice-n°)', kind: 'text' },
+  { header: 'Code INSEE', kind: 'code' },
+  { header: 'Service', kind: 'text' },
+  { header: 'Montant (€, corrections en négatif)', kind: 'amount', total: true },
+  { header: 'Net du titre après corrections (€)', kind: 'amount', total: true },
+  { header: 'Régime', kind: 'text' },
+  { header: 'Contribution-cible (€)', kind: 'amount' },
+  { header: 'Convergé', kind: 'text' },
+  { header: 'Motif', kind: 'text' },
+  { header: 'Fichier', kind: 'text' },
+  { header: 'Empreinte SHA-256', kind: 'text' },
+];
+
+/** A correction's amount is negative: summing a column gives the net (R10). */
+export function signedAmount(doc: { type: IssuedDocument['type']; montant: Decimal }): Decimal {
+  return doc.type === 'titre' ? doc.montant : doc.montant.negated();
 }
 
-/** Writes the twin from journal.csv; returns its path. */
-export async function writeJournalExcel(outDir: string): Promise<string> {
-  const path = join(outDir, JOURNAL_TWIN_FILE);
-  await writeFileAtomic(path, journalTwin(await readJournal(outDir)));
+/** Net of each titre after all its corrections, by `exercice-numero`. */
+export function titreNets(documents: readonly IssuedDocument[]): Map<string, Decimal> {
+  const nets = new Map<string, Decimal>();
+  for (const d of documents) if (d.type === 'titre') nets.set(formatTitreRef(d), d.montant);
+  for (const d of documents) {
+    if (d.type === 'titre' || !d.titreOrigine) continue;
+    const key = formatTitreRef(d.titreOrigine);
+    const net = nets.get(key);
+    if (net) nets.set(key, net.minus(d.montant));
+  }
+  return nets;
+}
+
+export function journalWorkbook(documents: readonly IssuedDocument[], author: string): WorkbookSpec {
+  const nets = titreNets(documents);
+  const date = documents.reduce((max, d) => (d.dateEmission > max ? d.dateEmission : max), '2000-01-01');
+  return {
+    title: 'Journal des titres de recette',
+    author,
+    date,
+    sheets: [
+      {
+        name: 'Journal',
+        columns: JOURNAL_WORKBOOK_COLUMNS,
+        rows: documents.map((d) => [
+          d.exercice,
+          d.numero,
+          d.bordereau,
+          d.dateEmission,
+          DOCUMENT_TYPE_LABELS[d.type],
+          d.titreOrigine ? formatTitreRef(d.titreOrigine) : undefined,
+          d.codeInsee,
+          d.service,
+          toAmountString(signedAmount(d)),
+          d.type === 'titre' ? toAmountString(nets.get(formatTitreRef(d))!) : undefined,
+          d.regime,
+          d.contributionCible ? toAmountString(d.contributionCible) : undefined,
+          d.converge === undefined ? undefined : d.converge ? 'oui' : 'non',
+          d.motif,
+          d.fichier,
+          d.sha256,
+        ]),
+      },
+    ],
+  };
+}
+
+export const journalWorkbookPath = (outDir: string): string => join(outDir, JOURNAL_EXCEL_FILE);
+
+/** The author an existing workbook records, else undefined (no file, or not ours). */
+export async function existingAuthor(path: string): Promise<string | undefined> {
+  const bytes = await readFile(path).catch(() => undefined);
+  return bytes ? workbookAuthor(bytes) : undefined;
+}
+
+/**
+ * Regenerates OUT/journal.xlsx from journal.csv. `author` is the émetteur; without it (a command
+ * that has no dataset), the author the existing workbook records is kept.
+ */
+export async function writeJournalExcel(outDir: string, author?: string): Promise<string> {
+  const path = journalWorkbookPath(outDir);
+  const history = await readJournal(outDir);
+  const by = author ?? (await existingAuthor(path)) ?? DEFAULT_AUTHOR;
+  await writeFileAtomic(path, await workbookBuffer(journalWorkbook(history.documents, by)));
   return path;
 }
 
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
-
-/** Rewrites the twin when it exists, or when `create` (--excel). Call under the lock. */
-export async function refreshJournalTwin(outDir: string, create: boolean): Promise<void> {
-  if (create || (await exists(join(outDir, JOURNAL_TWIN_FILE)))) await writeJournalExcel(outDir);
-}
-
-/** Is the twin present and different from what the journal gives? (for `verify`) */
-export async function journalTwinStale(outDir: string, history: History): Promise<boolean | undefined> {
-  const text = await readFile(join(outDir, JOURNAL_TWIN_FILE)).catch(() => undefined);
-  if (text === undefined) return undefined;
-  return !text.equals(journalTwin(history));
+/**
+ * The twin follows the journal: every command that writes under OUT calls this under the lock
+ * (src/apply/out-session.ts), which rewrites the twin when it exists, or creates it when `create`
+ * (--excel). The one place that decides it, whatever the twin's format.
+ */
+export async function refreshJournalTwin(outDir: string, create: boolean, author?: string): Promise<void> {
+  const exists = await stat(journalWorkbookPath(outDir)).then(() => true, () => false);
+  if (create || exists) await writeJournalExcel(outDir, author);
 }

@@ -11,7 +11,8 @@
  *   sha256 of its PDF, the signed document (BORDEREAU_UNREGISTERED, BORDEREAU_MISMATCH, HASH_MISMATCH);
  * - the registers' chains and their anchors on the journal (REGISTER_CHAIN_BROKEN, REGISTER_ANCHOR_MISMATCH);
  * - every PES export under OUT is registered in exports-pes.csv with its sha256 (PES_UNREGISTERED, HASH_MISMATCH);
- * - the journal's Excel twin, when present, is the journal as it stands (JOURNAL_TWIN_STALE);
+ * - each workbook (`--excel`: journal.xlsx, a ledger's or a bordereau's .xlsx) is rebuilt from its
+ *   source and compared byte for byte (WORKBOOK_MISMATCH, verify-workbooks.ts);
  * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
  * - an interrupted run or a held lock is reported (RUN_UNFINISHED, OUT_LOCKED).
  */
@@ -26,7 +27,6 @@ import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
 import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
-import { journalTwinStale, JOURNAL_TWIN_FILE } from '../io/journal-excel.js';
 import { inspectOutLock } from '../io/lock.js';
 import { readPesRegister } from '../io/pes-register.js';
 import {
@@ -34,6 +34,8 @@ import {
   BORDEREAU_REGISTER_FILE,
   journalPath,
   JOURNAL_FILE,
+  JOURNAL_EXCEL_FILE,
+  LEGACY_JOURNAL_EXCEL_FILE,
   ledgerCodeOf,
   LEDGER_DIR,
   lockPath,
@@ -47,6 +49,7 @@ import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
+import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
   ok: boolean;
@@ -110,13 +113,10 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
-    if (relative === JOURNAL_FILE || relative === BORDEREAU_REGISTER_FILE || relative === PES_REGISTER_FILE) continue;
-    if (relative === JOURNAL_TWIN_FILE) {
-      checks.push(async () =>
-        (await journalTwinStale(outDir, { documents: docs }))
-          ? [problem('JOURNAL_TWIN_STALE', 'la version Excel du journal n’est plus à jour : relancez une commande avec --excel, ou supprimez-la', { file: path })]
-          : [],
-      );
+    if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE || relative === PES_REGISTER_FILE) continue;
+    if (relative === JOURNAL_EXCEL_FILE) {
+      // the journal's twin is rebuilt from the journal and compared byte for byte: a stale one shows
+      checks.push(() => verifyJournalWorkbook(path, docs));
       continue;
     }
     if (relative.startsWith(`${STATE_DIR}/`)) {
@@ -152,8 +152,13 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
       );
       continue;
     }
-    const base = relative.replace(/\.(pdf|csv)$/, '');
+    const base = relative.replace(/\.(pdf|csv|xlsx)$/, '');
     const inBordereau = bordereaux.get(base);
+    if (inBordereau && relative.endsWith('.xlsx')) {
+      const sorted = [...inBordereau].sort((a, b) => a.numero - b.numero);
+      checks.push(() => verifyBordereauWorkbook(path, resolveOut(outDir, `${base}.csv`), sorted));
+      continue;
+    }
     if (inBordereau) {
       found.add(relative);
       if (relative.endsWith('.csv')) checks.push(async () => verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
@@ -168,6 +173,10 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
       continue;
     }
     const [top, service, file, more] = relative.split('/');
+    if (top === LEDGER_DIR && more === undefined && file?.endsWith('.xlsx') && ledgerCodeOf(file.replace(/\.xlsx$/, '.csv'))) {
+      checks.push(() => verifyLedgerWorkbook(path, path.replace(/\.xlsx$/, '.csv')));
+      continue;
+    }
     const codeInsee = top === LEDGER_DIR && more === undefined && file ? ledgerCodeOf(file) : undefined;
     const pairKey = `${service}/${codeInsee}`;
     if (codeInsee && !ledgerKeys.has(pairKey)) {

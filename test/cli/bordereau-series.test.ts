@@ -110,7 +110,7 @@ describe('bordereaux numbered per type', () => {
     // the former lines keep every value; their bordereau numbers are marked as the shared series (empty type)
     expect(journal.slice(0, 23).every((r) => r.type_bordereau === '' && /^\d+$/.test(r.taille) && r.chaine.length === 64)).toBe(true);
     expect(journal.slice(0, 23).map((r) => r.montant)).toEqual(
-      parse(former, { columns: true, skip_empty_lines: true }).map((r: Row) => r.montant),
+      (parse(former, { columns: true, skip_empty_lines: true }) as Row[]).map((r) => r.montant),
     );
     expect(journal.slice(23).map((r) => [r.numero, r.type, r.type_bordereau, r.bordereau])).toEqual([
       ['24', 'annulation', '02', '4'],

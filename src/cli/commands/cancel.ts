@@ -2,7 +2,7 @@
 import { readDataset } from '../../io/read-dataset.js';
 import { withLockedOut } from '../../apply/out-session.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
-import { Decimal, ZERO } from '../../engine/money.js';
+import { Decimal, formatEuros, ZERO } from '../../engine/money.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
@@ -12,6 +12,7 @@ import { parseDate, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
+import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface CancelOptions {
@@ -39,9 +40,10 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   }
   const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
   const dataDir = await recallDataset(opts.out, opts.data);
-  const { dataset } = await readDataset(dataDir);
+  const { dataset, warnings } = await readDataset(dataDir);
+  reportWarnings(io, warnings, false);
   // lock first: take the lock, read and check the journal, plan the correction, write it
-  const { document, plan, result } = await withLockedOut(opts.out, { excel: Boolean(opts.excel) }, async (locked) => {
+  const { document, plan, result } = await withLockedOut(opts.out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
     const document = planCancellation(locked.history, { exercice, numero, motif: opts.motif.trim(), montant }, { communes: dataset.communes });
     const plan: Plan = {
       exercice,
@@ -65,7 +67,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   } else {
     io.stdout(
       `Titre ${document.type === 'annulation' ? "d'annulation" : 'de réduction'} n° ${issued.numero} (exercice ${exercice}) émis : ` +
-        `-${document.montant.toFixed(2)} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
+        `${formatEuros(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
   }
   return EXIT.OK;

@@ -15,6 +15,7 @@ import { parseDate, parseYear, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
+import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface ExportPesOptions {
@@ -46,7 +47,8 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   const dateGeneration = opts.date !== undefined ? parseDate(opts.date) : today();
   const wanted = parseWanted(opts.bordereau ?? []);
   const dataDir = await recallDataset(opts.out, opts.data);
-  const { dataset } = await readDataset(dataDir);
+  const { dataset, warnings } = await readDataset(dataDir);
+  reportWarnings(io, warnings, false);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
   // lock first: take the lock, read and check the journal, build the flux, write and register it
   const { target, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {

@@ -19,6 +19,7 @@ import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
 import { planTable } from '../format/plan-table.js';
+import { reportWarnings } from '../format/problems.js';
 import { createProgress } from '../progress.js';
 import type { CliIo } from '../io.js';
 
@@ -66,12 +67,13 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     const numbered: NumberedDocument[] = dry.documents.map((document) => ({ document, numero: null, bordereau: null }));
     if (opts.json) io.stdout(planJson(dry, numbered, true));
     else if (!opts.quiet) io.stdout(planTable(dry, numbered, true));
+    reportWarnings(io, dry.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
 
   // lock first: take the lock, read and check the journal, plan, write (src/apply/out-session.ts)
   const out = opts.out!;
-  const { planned, result } = await withLockedOut(out, { excel: Boolean(opts.excel) }, async (locked) => {
+  const { planned, result } = await withLockedOut(out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
     const planned = plan(locked.history);
     const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
     const renderer = createBatchRenderer(planned.documents.length, io.env);
@@ -91,6 +93,8 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     bordereau: i.bordereau,
     fichier: i.fichier,
   }));
+  // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
+  reportWarnings(io, planned.avertissements, io.stdoutIsTTY && !opts.quiet);
   if (opts.json) {
     io.stdout(planJson(planned, numbered, false));
     return EXIT.OK;
