@@ -15,55 +15,65 @@ afterEach(() => setStageHook(undefined));
 
 const issueArgs = (out: string, year = 2026) => ['issue', '--data', SAMPLES, '--year', String(year), '--out', out, '--date', `${year}-06-15`];
 
-/** Pauses the first run reaching `at` until `release()`; `reached` resolves when it is paused there. */
-function barrier(at: Stage): { reached: Promise<void>; release: () => void } {
-  let signal!: () => void;
-  let release!: () => void;
-  const reached = new Promise<void>((resolve) => (signal = resolve));
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  let used = false;
+/**
+ * Pauses the first run at each stage it reaches: `next()` resolves with the stage where it waits,
+ * `release()` lets it go on to the next one.
+ */
+function barriers(): { next: () => Promise<Stage>; release: () => void } {
+  const arrivals: Array<(stage: Stage) => void> = [];
+  const pending: Stage[] = [];
+  let gate: (() => void) | undefined;
   setStageHook(async (stage) => {
-    if (stage !== at || used) return;
-    used = true;
-    signal();
-    await gate;
+    const waiter = arrivals.shift();
+    if (waiter) waiter(stage);
+    else pending.push(stage);
+    await new Promise<void>((resolve) => (gate = resolve));
   });
-  return { reached, release };
+  return {
+    next: () => (pending.length > 0 ? Promise.resolve(pending.shift()!) : new Promise<Stage>((resolve) => arrivals.push(resolve))),
+    release: () => gate?.(),
+  };
+}
+
+/** While the first run waits at a stage: every other writing command stops at the lock (exit 5). */
+async function secondRunsAreLocked(out: string): Promise<void> {
+  const journalBefore = await readFile(path.join(out, 'journal.csv'), 'utf8').catch(() => '');
+  const second = await runCli(issueArgs(out, 2026));
+  expect(second.code).toBe(5);
+  expect(second.stderr).toMatch(/OUT_LOCKED: le dossier de sortie .* est verrouillé par une autre exécution \(pid \d+\)/);
+  expect(second.stderr).not.toContain('PLAN_STALE');
+  const cancel = await runCli(['cancel', '--data', SAMPLES, '--out', out, '--titre', '2026-1', '--montant', '1,00', '--motif', 'essai', '--date', '2026-09-01']);
+  expect(cancel.code).toBe(5);
+  const pes = await runCli(['export-pes', '--data', SAMPLES, '--out', out, '--year', '2026', '--date', '2026-09-01']);
+  expect(pes.code).toBe(5);
+  // the dry run takes no lock: it plans from what it reads
+  const dry = await runCli([...issueArgs(out, 2026), '--dry-run', '--json']);
+  expect(dry.code, dry.stderr).toBe(0);
+  expect(await readFile(path.join(out, 'journal.csv'), 'utf8').catch(() => '')).toBe(journalBefore);
 }
 
 describe('a second run while the first one holds the lock', () => {
-  for (const at of ['locked', 'numbered', 'committed', 'finalizing'] as const) {
-    it(`started when the first is at « ${at} »: issue and cancel exit 5, the dry run plans, nothing is written by them`, async () => {
-      const out = await temp();
-      if (at !== 'locked') {
-        // a first year already issued, so that cancel has a titre to correct
-        expect((await runCli(issueArgs(out, 2026))).code).toBe(0);
+  it('started at every stage of the first (lock taken, plan numbered, a batch committed, finalizing): issue, cancel and export-pes exit 5 and write nothing; the dry run plans', async () => {
+    const out = await temp();
+    expect((await runCli(issueArgs(out, 2026))).code).toBe(0); // a first year, so that cancel has a titre to correct
+    const { next, release } = barriers();
+    const first = runCli(issueArgs(out, 2027));
+    const seen: Stage[] = [];
+    for (;;) {
+      const stage = await Promise.race([next(), first.then(() => undefined)]);
+      if (stage === undefined) break;
+      if (!seen.includes(stage)) {
+        seen.push(stage);
+        await secondRunsAreLocked(out);
       }
-      const { reached, release } = barrier(at);
-      const first = runCli(issueArgs(out, at === 'locked' ? 2026 : 2027));
-      await reached;
-      const journalBefore = await readFile(path.join(out, 'journal.csv'), 'utf8').catch(() => '');
-
-      const second = await runCli(issueArgs(out, 2026));
-      expect(second.code).toBe(5);
-      expect(second.stderr).toMatch(/OUT_LOCKED: le dossier de sortie .* est verrouillé par une autre exécution \(pid \d+\)/);
-      expect(second.stderr).not.toContain('PLAN_STALE');
-
-      const cancel = await runCli(['cancel', '--data', SAMPLES, '--out', out, '--titre', '2026-1', '--montant', '1,00', '--motif', 'essai', '--date', '2026-09-01']);
-      expect(cancel.code).toBe(5);
-      const pes = await runCli(['export-pes', '--data', SAMPLES, '--out', out, '--year', '2026', '--date', '2026-09-01']);
-      expect(pes.code).toBe(5);
-
-      const dry = await runCli([...issueArgs(out, 2026), '--dry-run', '--json']);
-      expect(dry.code, dry.stderr).toBe(0);
-
-      expect(await readFile(path.join(out, 'journal.csv'), 'utf8').catch(() => '')).toBe(journalBefore);
       release();
-      expect((await first).code).toBe(0);
-      const verify = await runCli(['verify', '--out', out]);
-      expect(verify.code, verify.stderr).toBe(0);
-    }, 120_000);
-  }
+    }
+    expect((await first).code).toBe(0);
+    expect(seen).toEqual(['locked', 'numbered', 'committed', 'finalizing']);
+    setStageHook(undefined);
+    const verify = await runCli(['verify', '--out', out]);
+    expect(verify.code, verify.stderr).toBe(0);
+  }, 300_000);
 
   it('a run started after the first released the lock plans from the journal the first wrote', async () => {
     const out = await temp();
