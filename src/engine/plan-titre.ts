@@ -55,21 +55,22 @@ export function planTitre(
   communeName: string,
   period: BilledPeriod,
 ): PlannedDocument | NoTitre | undefined {
-  const planned = planTitreInFull(ctx, adhesion, service, communeName, period);
+  const planned = planTitreInFull(ctx, adhesion, service, communeName, period, false);
   if (planned === undefined || !('type' in planned)) return planned;
-  const { liquidation: _lines, ...titre } = planned;
-  return Object.defineProperty(titre, 'liquidation', {
+  return Object.defineProperty(planned, 'liquidation', {
     enumerable: true,
-    get: () => (planTitreInFull({ ...ctx, sink: new ProblemSink() }, adhesion, service, communeName, period) as PlannedDocument).liquidation,
-  }) as PlannedDocument;
+    get: () => (planTitreInFull({ ...ctx, sink: new ProblemSink() }, adhesion, service, communeName, period, true) as PlannedDocument).liquidation,
+  });
 }
 
+/** With `wording` false, the liquidation lines are not written (an empty list). */
 function planTitreInFull(
   ctx: PlanContext,
   adhesion: Adhesion,
   service: PayingService,
   communeName: string,
   period: BilledPeriod,
+  wording: boolean,
 ): PlannedDocument | NoTitre | undefined {
   const N = ctx.exercice;
   const t = tariffInputs(ctx.dataset, service, adhesion, communeName, N, ctx.sink, ctx.indexCache);
@@ -79,13 +80,16 @@ function planTitreInFull(
 
   const C = t.cible.cible;
   const lines: LiquidationLine[] = [];
+  const say = (make: () => LiquidationLine | LiquidationLine[]): void => {
+    if (wording) lines.push(...[make()].flat());
+  };
   const figures = tariffFigures(service, t);
   const yearEnd = lastDayOfYear(N);
   const startsInExercice = period.start > firstDayOfYear(N);
-  if (startsInExercice || period.endsInExercice) lines.push(periodLine(period.start, period.end, period.adhesionStart));
-  lines.push(...t.options.map(optionLine));
-  lines.push(populationLine(t.population), indexLine(t.index, N));
-  lines.push(cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index.coefficient));
+  if (startsInExercice || period.endsInExercice) say(() => periodLine(period.start, period.end, period.adhesionStart));
+  say(() => t.options.map(optionLine));
+  say(() => [populationLine(t.population), indexLine(t.index, N)]);
+  say(() => cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index.coefficient));
 
   // R4 / R5: the full-year amount.
   let amount: Decimal = C;
@@ -93,7 +97,7 @@ function planTitreInFull(
   let converge: boolean | undefined;
   let ref = cibleRef(service);
   if (step?.kind === 'converged') {
-    lines.push(convergedLine(step.previous));
+    say(() => convergedLine(step.previous));
     converge = true;
   } else if (step) {
     const out = transitionalAmount(C, step.basis, step.rate);
@@ -104,10 +108,10 @@ function planTitreInFull(
     if (out.cap) figures.plafond = toAmountString(out.cap);
     if (step.kind === 'first') {
       figures.montantAnterieur = toAmountString(step.basis);
-      lines.push(...transitionalFirstLines(N, C, step.basis, step.rate, out.cap, amount));
+      say(() => transitionalFirstLines(N, C, step.basis, step.rate, out.cap, amount));
     } else {
       figures.montantPrecedent = toAmountString(step.basis);
-      lines.push(...transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
+      say(() => transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
     }
   }
 
@@ -116,7 +120,7 @@ function planTitreInFull(
   const breach = cause === 'manquement_commune' || cause === 'manquement_metropole';
   const policy = service.finEnCoursExercice;
   if (period.endsInExercice && cause !== 'manquement_metropole') {
-    lines.push(endLine(period.adhesionEnd, policy, adhesion.dateFin));
+    say(() => endLine(period.adhesionEnd, policy, adhesion.dateFin));
     if (!breach) figures.politiqueFin = policy;
   }
 
@@ -127,18 +131,18 @@ function planTitreInFull(
     const yearDays = daysInYear(N);
     const mode = service.prorata;
     const pop = t.population.value;
-    let formula: string;
+    let formula = '';
     if (amount.eq(C)) {
       amount = prorataAmount(mode, t.cible.fixed, t.cible.perHeadTotal, t.index.coefficient, days, yearDays);
-      formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index.coefficient, days, yearDays);
+      if (wording) formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index.coefficient, days, yearDays);
     } else {
       const ratio = prorataBase(mode, t.cible.fixed, t.cible.perHeadTotal, days, yearDays).div(t.cible.base);
-      formula = prorataOfCappedFormula(mode, amount, ratio, days, yearDays);
+      if (wording) formula = prorataOfCappedFormula(mode, amount, ratio, days, yearDays);
       amount = round2(amount.times(ratio));
     }
     if (regime === 'cible') regime = 'prorata';
     ref = REF.prorata;
-    lines.push(...prorataLines(mode, period.start, prorataEnd, days, yearDays, formula, amount));
+    say(() => prorataLines(mode, period.start, prorataEnd, days, yearDays, formula, amount));
     Object.assign(figures, { joursFactures: days, joursAnnee: yearDays, prorataMode: mode });
   }
 
@@ -146,7 +150,7 @@ function planTitreInFull(
   if (cause === 'manquement_metropole' && period.endsInExercice) {
     const r = breachRefund(amount, period.end, N);
     if (r.refund.gt(0)) {
-      lines.push(refundLine(amount, period.end, r.days, r.yearDays, r.refund));
+      say(() => refundLine(amount, period.end, r.days, r.yearDays, r.refund));
       amount = amount.minus(r.refund);
       figures.remboursement = toAmountString(r.refund);
       figures.joursAnnee = r.yearDays;
@@ -158,7 +162,7 @@ function planTitreInFull(
   if (isBelowThreshold(amount, ctx.dataset.config.seuilRecouvrement)) {
     return { ...commune, motif: 'seuil', detail: thresholdDetail(amount, ctx.dataset.config.seuilRecouvrement) };
   }
-  lines.push(dueLine(ref, N, amount));
+  say(() => dueLine(ref, N, amount));
   figures.dateDebut = period.start;
   figures.dateFin = period.end;
   return {
