@@ -17,7 +17,7 @@ beforeAll(async () => {
   base = await temp();
   const issued = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', base, '--date', '2026-06-15']);
   expect(issued.code).toBe(0);
-}, 120_000);
+}, 300_000);
 
 const journal = (out: string): string => path.join(out, 'journal.csv');
 const lines = async (file: string): Promise<string[]> => (await readFile(file, 'utf8')).split('\n');
@@ -188,9 +188,9 @@ describe('a tampered output folder', () => {
         expect(run.stderr).toContain(t.code);
         expect(run.stderr).toContain('OUT_DAMAGED');
         expect(run.stderr).toContain('restaurez-le depuis la sauvegarde');
-        expect(await snapshot(out)).toEqual(before);
       }
-    }, 60_000);
+      expect(await snapshot(out)).toEqual(before); // nothing written by any of them
+    }, 300_000);
   }
 
   it('verify names the first broken link of the chain: its line and what differs', async () => {
