@@ -12,6 +12,7 @@ import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { resolveOut, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, BordereauView, DocumentRenderer } from '../render/views.js';
+import { editionFor, editionLine } from '../pes/pes-edition.js';
 import { payingService } from './titre-view.js';
 
 export const BORDEREAU_COLUMNS: readonly CsvColumn[] = [
@@ -72,8 +73,16 @@ export async function writeBordereau(
     lines: spec.lines,
     total,
     preview: spec.preview,
+    ...asapMention(context.dataset, spec),
   };
   const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
   await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, context.format));
   return { total, sha256 };
+}
+
+/** Issue 14: the Edition of the titres of a bordereau of titres (Chorus Pro or DGFiP print), one sentence. */
+function asapMention(dataset: Dataset, spec: BordereauSpec): { asap?: string } {
+  if (spec.nature !== 'titres') return {};
+  const asap = editionLine(spec.lines.map((l) => ({ edition: editionFor(dataset, l.codeInsee), commune: l.commune }))).trim();
+  return asap === '' ? {} : { asap };
 }

@@ -9,7 +9,7 @@
  * Default: 02 for a commune with a valid SIRET, unless config.json says 01 (for all communes,
  * `emetteur.pes.edition`, or for one, `emetteur.pes.communes.<code INSEE>.edition`); 01 without SIRET.
  */
-import type { Commune, Config, PesEdition } from '../engine/dataset.js';
+import type { Commune, Config, Dataset, PesEdition } from '../engine/dataset.js';
 import { isValidSiret } from '../io/values/identifiers.js';
 
 export type { PesEdition };
@@ -29,11 +29,24 @@ export function codeServiceOf(config: Config, commune: Commune): string | undefi
   return config.emetteur.pes?.communes?.get(commune.codeInsee)?.codeService;
 }
 
-/** How the edition is said to a finance officer (dry run, bordereau, docs). */
-export const EDITION_LABEL: Readonly<Record<PesEdition, string>> = {
-  '02': 'ASAP CPP (Chorus Pro)',
-  '01': 'ASAP à éditer (courrier)',
-};
-
 /** TypePJ of the titre's PDF joined to its ASAP: 008 under Edition 02, 011 under Edition 01. */
 export const PDF_PJ_TYPE: Readonly<Record<PesEdition, string>> = { '02': '008', '01': '011' };
+
+/** The Edition of a titre to this commune; undefined for an unknown commune (the plan refuses it). */
+export function editionFor(dataset: Dataset, codeInsee: string): PesEdition | undefined {
+  const commune = dataset.communes.get(codeInsee);
+  return commune === undefined ? undefined : editionOf(dataset.config, commune);
+}
+
+/** « Avis des sommes à payer : 20 sur Chorus Pro (ASAP CPP, édition 02), 2 à éditer par la DGFiP (édition 01) : Bron, Givors. » */
+export function editionLine(titres: readonly { edition?: PesEdition; commune: string }[]): string {
+  const cpp = titres.filter((t) => t.edition === '02').length;
+  const paper = titres.filter((t) => t.edition === '01');
+  const parts: string[] = [];
+  if (cpp > 0) parts.push(`${cpp} sur Chorus Pro (ASAP CPP, édition 02)`);
+  if (paper.length > 0) {
+    const names = [...new Set(paper.map((t) => t.commune))].join(', ');
+    parts.push(`${paper.length} à éditer et envoyer par la DGFiP (édition 01) : ${names}`);
+  }
+  return parts.length === 0 ? '' : `Avis des sommes à payer : ${parts.join(' ; ')}.\n`;
+}

@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { copySamples, expectGolden, REPO, runCli, SAMPLES, tempDirs } from './run-cli.js';
 import { validatePes, values } from '../pes/xmllint.js';
 import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
+import { HAS_POPPLER, normalise, pdfText } from '../render/pdf-tools.js';
 
 type Row = Record<string, string>;
 
@@ -206,6 +207,11 @@ describe('export-pes on the samples issued for 2026', () => {
       expect(values(p, 'NumeroFacture')).toEqual([]);
     }
     await expectFacturesMatchJournal(text, journal, communes);
+  });
+
+  it.skipIf(!HAS_POPPLER)('the bordereau of titres says that their ASAP go to Chorus Pro (issue 14)', () => {
+    const text = normalise(pdfText(path.join(out, '2026/bordereaux/bordereau-2026-titres-0001-laclasse.pdf')));
+    expect(text).toContain('Avis des sommes à payer : 17 sur Chorus Pro (ASAP CPP, édition 02).');
   });
 
   it('--bordereau 1 exports only the laclasse bordereau', async () => {
