@@ -12,7 +12,7 @@ import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
 import { titreLiquidations } from '../pes/titre-liquidations.js';
 import { validatePesOutput } from '../../pes/validate-pes-output.js';
-import { formatProblem } from '../../errors/problem.js';
+import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface ExportPesOptions {
@@ -34,7 +34,8 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
     return Number(b);
   });
   const dataDir = await recallDataset(opts.out, opts.data);
-  const { dataset } = await readDataset(dataDir);
+  const { dataset, warnings } = await readDataset(dataDir);
+  reportWarnings(io, warnings, false);
   const history = await readJournal(opts.out);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
   const linesOf = titreLiquidations(dataset, history, exercice);
@@ -60,7 +61,7 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   });
   // Issue 9 item 6: the flux and each PES_Facture it carries are valid, or nothing is written.
   await validatePesOutput(built);
-  for (const w of built.warnings) io.stderr(formatProblem(w) + '\n');
+  reportWarnings(io, built.warnings, false);
   const file = target ?? path.join(opts.out, String(exercice), 'pes', built.fileName);
   await mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, built.xml);

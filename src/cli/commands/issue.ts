@@ -21,6 +21,7 @@ import { planTable } from '../format/plan-table.js';
 import { editionFor } from '../../pes/pes-edition.js';
 import type { PesEdition } from '../../pes/pes-edition.js';
 import type { Dataset } from '../../engine/dataset.js';
+import { reportWarnings } from '../format/problems.js';
 import { createProgress } from '../progress.js';
 import type { CliIo } from '../io.js';
 
@@ -68,6 +69,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     }));
     if (opts.json) io.stdout(planJson(plan, numbered, true));
     else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
+    reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
 
@@ -91,6 +93,8 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     fichier: i.fichier,
     ...withEdition(dataset, i.document),
   }));
+  // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
+  reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
   if (opts.json) {
     io.stdout(planJson(plan, numbered, false));
     return EXIT.OK;
