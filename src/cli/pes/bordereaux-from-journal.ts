@@ -12,6 +12,8 @@ import type { PesBordereau } from '../../pes/pes-input.js';
 import { invoiceNumber } from '../../pes/pes-invoice.js';
 import type { LinesOf } from './titre-liquidations.js';
 
+const PES_TYPES: ReadonlySet<string> = new Set(['titre', 'reduction', 'annulation']);
+
 export async function bordereauxFromJournal(
   history: History,
   config: Config,
@@ -23,7 +25,9 @@ export async function bordereauxFromJournal(
 ): Promise<PesBordereau[]> {
   const byBordereau = new Map<number, IssuedDocument[]>();
   for (const doc of history.documents) {
-    if (doc.exercice !== exercice) continue;
+    // Only titres and their corrections travel in the PES recette flux; any other document of the
+    // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
+    if (doc.exercice !== exercice || !PES_TYPES.has(doc.type)) continue;
     const list = byBordereau.get(doc.bordereau) ?? [];
     list.push(doc);
     byBordereau.set(doc.bordereau, list);
