@@ -141,6 +141,8 @@ describe('export-pes on the samples issued for 2026', () => {
         expect(one(p, 'MtHT')).toBe(row.montant);
         expect(one(p, 'CodProdLoc')).toBe(row.service === 'laclasse' ? 'LCL' : 'TDG');
         expect(one(p, 'Nature')).toBe('74748');
+        // imputation per service (config.json): fonction 20 for laclasse.com, 020 for Toodego
+        expect(one(p, 'Fonction')).toBe(row.service === 'laclasse' ? '20' : '020');
         const commune = communes.get(row.code_insee)!;
         expect(one(p, 'IdTiers'), row.numero).toBe(commune.siret);
         expect(one(p, 'CP')).toBe(commune.code_postal);
