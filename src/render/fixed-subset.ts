@@ -86,10 +86,11 @@ export interface EmbeddedFontInternals {
 
 /**
  * Encoded texts shared by the documents of a renderer, emptied past MAX_ENCODED entries: the
- * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn.
- * pdfkit only reads an encoding, never changes it.
+ * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn. An
+ * entry holds a line's glyph numbers and positions (a few KB): the bound keeps a thread's memory
+ * flat. pdfkit only reads an encoding, never changes it.
  */
-const MAX_ENCODED = 5_000;
+const MAX_ENCODED = 1_000;
 
 /** A compressed stream: the bytes to write and its dictionary entries. */
 interface Deflated {
