@@ -167,9 +167,14 @@ export class FixedGlyphSet {
   private readonly descriptor: Record<string, unknown>;
   private encoded = new Map<string, Encoded>();
 
-  constructor(private readonly font: FontkitFont) {
+  /** `extra`: more characters to hold (the templates' own), after FIXED_CHARACTERS, sorted. */
+  constructor(
+    private readonly font: FontkitFont,
+    extra = '',
+  ) {
     const subset = font.createSubset();
-    for (const ch of FIXED_CHARACTERS) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    const more = [...new Set(extra)].filter((ch) => !FIXED_CHARACTERS.includes(ch)).sort();
+    for (const ch of [...FIXED_CHARACTERS, ...more]) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
     for (const ligature of LIGATURES) for (const glyph of font.layout(ligature).glyphs) subset.includeGlyph(glyph.id);
     this.streams = buildStreams(font, subset);
     this.glyphs = [...subset.glyphs];

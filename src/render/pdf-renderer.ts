@@ -22,7 +22,7 @@ export interface PdfRendererOptions {
 export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
   const templates = loadTemplates(options.templatesDir);
   const assets = loadPdfAssets();
-  const resources: PdfResources = { assets, fonts: createSharedFonts(assets), lineCounts: new LineCounts() };
+  const resources: PdfResources = { assets, fonts: createSharedFonts(assets, templates.alphabet), lineCounts: new LineCounts() };
   return {
     renderTitre(view: TitreView): Readable {
       return finishedPdf(renderTitrePdf(view, templates, resources));
