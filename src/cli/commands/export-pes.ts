@@ -15,6 +15,8 @@ import { parseDate, parseYear, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
+import { titreLiquidations } from '../pes/titre-liquidations.js';
+import { validatePesOutput } from '../../pes/validate-pes-output.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
@@ -50,9 +52,10 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
-  // lock first: take the lock, read and check the journal, build the flux, write and register it
-  const { target, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {
-    let bordereaux = await bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false);
+  // lock first: take the lock, read and check the journal, build the flux, validate, write and register it
+  const { target: file, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {
+    const linesOf = titreLiquidations(dataset, locked.history, exercice);
+    let bordereaux = await bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false, linesOf);
     if (wanted.length > 0) {
       const chosen = new Set<PesBordereau>();
       const problems: string[] = [];
@@ -68,37 +71,29 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
     if (bordereaux.length === 0) {
       throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
     }
-    const { fileName, xml } = buildPesAller({
+    const built = buildPesAller({
       config: dataset.config,
       communes: dataset.communes,
       dateGeneration,
       bordereaux,
       positions: { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
+      ...(opts.file !== undefined ? { fileName: path.basename(opts.file) } : {}),
     });
-    const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', fileName);
+    // Issue 9 item 6: the flux and each PES_Facture it carries are valid, or nothing is written.
+    await validatePesOutput(built);
+    reportWarnings(io, built.warnings, false);
+    const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', built.fileName);
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFileAtomic(target, xml);
-    await registerPesExport(locked, target, xml, { exercice, dateGeneration, bordereaux });
+    await writeFileAtomic(target, built.xml);
+    await registerPesExport(locked, target, built.xml, { exercice, dateGeneration, bordereaux });
     return { target, bordereaux };
   });
   const pieces = bordereaux.reduce((n, b) => n + b.pieces.length, 0);
   if (opts.json) {
-    io.stdout(
-      JSON.stringify(
-        {
-          schema: 1,
-          fichier: target,
-          exercice,
-          bordereaux: bordereaux.map((b) => b.numero),
-          types_bordereaux: bordereaux.map((b) => TYP_BORD[b.nature]),
-          pieces,
-        },
-        null,
-        2,
-      ) + '\n',
-    );
+    const types = bordereaux.map((b) => TYP_BORD[b.nature]);
+    io.stdout(JSON.stringify({ schema: 1, fichier: file, exercice, bordereaux: bordereaux.map((b) => b.numero), types_bordereaux: types, pieces }, null, 2) + '\n');
   } else {
-    io.stdout(`PES_Aller écrit : ${target} (${bordereaux.length} bordereau(x), ${pieces} pièce(s)).\n`);
+    io.stdout(`PES_Aller écrit : ${file} (${bordereaux.length} bordereau(x), ${pieces} pièce(s)).\n`);
   }
   return EXIT.OK;
 }
