@@ -37,7 +37,7 @@ export function planCancellation(
   }
   if (origin.type !== 'titre') {
     throw new TitresError('usage', [
-      problem('TITRE_EST_UNE_REDUCTION', `le document « ${id} » est un titre de ${origin.type === 'annulation' ? 'annulation' : 'réduction'} : seul un titre de recette peut être corrigé (R10)`),
+      problem('TITRE_EST_UNE_REDUCTION', `le document « ${id} » est un titre ${origin.type === 'annulation' ? "d'annulation" : 'de réduction'} : seul un titre de recette peut être corrigé (R10)`),
     ]);
   }
   const net = journal.netOf(origin);
