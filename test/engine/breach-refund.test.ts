@@ -5,7 +5,7 @@ import { breachRefund, breachRefundMotif, isBreachRefundMotif } from '../../src/
 import { addDays, daysBetween } from '../../src/engine/dates.js';
 import { Decimal } from '../../src/engine/money.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
-import { adhesion, at2026, d, dataset, ECULLY, EMPTY, issued, issuePlan } from './fixtures.js';
+import { adhesion, at2026, config, d, dataset, ECULLY, EMPTY, issued, issuePlan, laclasse } from './fixtures.js';
 
 const at2027 = { exercice: 2027, dateEmission: '2027-06-15' };
 
@@ -103,6 +103,19 @@ describe('R8 boundaries and wording', () => {
     expect(titre.figures.remboursement).toBe('3.91');
     expect(titre.montant.toFixed(2)).toBe('1421.64');
     expect(titre.liquidation.at(-1)).toEqual({ ref: 'R8 – art. 12.2', libelle: "Montant dû au titre de l'exercice 2026 : 1\u202f421,64 €", montant: '1421.64' });
+  });
+
+  it('a refund that rounds to 0,00 € adds no line (threshold set to zero)', () => {
+    // 1,00 € × 1 / 365 = 0,0027… → 0,00
+    const service = laclasse({ forfait: d('1.00'), parHabitant: d('0'), indice: { serie: 'syntec', reference: '2025-10' } });
+    const data = dataset({
+      adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2026-12-30', motifFin: 'manquement_metropole' })],
+      config: { ...config([service]), seuilRecouvrement: d('0') },
+    });
+    const titre = planExercice(data, EMPTY, at2026).documents[0];
+    expect(titre.montant.toFixed(2)).toBe('1.00');
+    expect(titre.figures.remboursement).toBeUndefined();
+    expect(titre.liquidation.some((l) => l.ref === 'R8 – art. 12.2')).toBe(false);
   });
 
   it('counts 366 days in a leap year: 30/06/2028 → 184 of 366', () => {

@@ -165,6 +165,7 @@ describe('R9 order of the plan and problems reported once', () => {
     other.warning(problem('A', 'a', { file: 'a.csv', line: 1, column: 2 }));
     other.warning(problem('C', 'a', { file: 'a.csv', line: 1 }));
     other.warning(problem('A', 'b', { file: 'a.csv', line: 1 }));
-    expect(other.warnings()).toHaveLength(4);
+    other.warning(problem('A', 'a', { file: 'a.csv1' })); // not a.csv at line 1
+    expect(other.warnings()).toHaveLength(5);
   });
 });
