@@ -10,6 +10,8 @@ import { correctionLines, REF } from './liquidation-lines.js';
 import { toAmountString, type Decimal } from './money.js';
 import type { PlannedDocument } from './plan-types.js';
 import { euros } from './fr-format.js';
+import { formatDateFr, type IsoDate } from './dates.js';
+import { exerciceWindow, isExerciceClosed } from './issue-dates.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 
@@ -19,6 +21,8 @@ export interface CancellationRequest {
   motif: string;
   /** Absent: annul the whole remaining net amount. */
   montant?: Decimal;
+  /** The correction's date (R9: never before the titre it corrects). */
+  date: IsoDate;
 }
 
 export function planCancellation(
@@ -47,6 +51,24 @@ export function planCancellation(
     ]);
   }
   const problems: Problem[] = [];
+  if (request.date < origin.dateEmission) {
+    problems.push(
+      problem(
+        'DATE_AVANT_TITRE',
+        `--date ${formatDateFr(request.date)} précède l'émission du titre « ${id} » le ${formatDateFr(origin.dateEmission)} : une correction ne peut pas le précéder (R10)`,
+      ),
+    );
+  }
+  if (isExerciceClosed(exercice, request.date)) {
+    const { last } = exerciceWindow(exercice);
+    problems.push(
+      problem(
+        'EXERCICE_CLOS',
+        `l'exercice ${exercice} est clos depuis le ${formatDateFr(last)} : le titre « ${id} » ne peut plus être réduit ni annulé par un titre de ${exercice} ; ` +
+          `la correction passe par un mandat au compte 673 (R10)`,
+      ),
+    );
+  }
   const motif = request.motif.trim();
   if (motif === '') problems.push(problem('MOTIF_CORRECTION_ABSENT', `motif absent pour la correction du titre « ${id} » (R10)`));
   const montant = request.montant;

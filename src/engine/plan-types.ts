@@ -10,7 +10,7 @@ import type { Problem } from '../errors/problem.js';
 
 export type Regime = 'cible' | 'transitoire' | 'prorata';
 export type DocumentType = 'titre' | 'reduction' | 'annulation';
-export type NoTitreReason = 'gratuit' | 'seuil' | 'expiree' | 'deja_emis' | 'hors_periode';
+export type NoTitreReason = 'gratuit' | 'seuil' | 'expiree' | 'deja_emis' | 'hors_periode' | 'a_venir';
 
 /** One line of the liquidation, as printed on the titre and given in --json. */
 export interface LiquidationLine {

@@ -8,7 +8,7 @@ import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
 import { usageError } from '../../errors/titres-error.js';
 import type { Plan } from '../../engine/plan-types.js';
-import { parseDate, today } from '../arguments.js';
+import { documentDate } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
@@ -23,6 +23,7 @@ export interface CancelOptions {
   date?: string;
   json?: boolean;
   excel?: boolean;
+  allowFutureDate?: boolean;
 }
 
 export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<number> {
@@ -37,11 +38,11 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
     if (!parsed.ok) throw usageError('INVALID_OPTION_VALUE', `--montant : ${parsed.message}`);
     montant = parsed.value;
   }
-  const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
+  const dateEmission = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset } = await readDataset(dataDir);
   const history = await readJournal(opts.out);
-  const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant }, { communes: dataset.communes });
+  const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
   const plan: Plan = {
     exercice,
     dateEmission,
