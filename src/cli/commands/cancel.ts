@@ -12,6 +12,7 @@ import { documentDate } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
+import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface CancelOptions {
@@ -40,7 +41,8 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   }
   const dateEmission = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
   const dataDir = await recallDataset(opts.out, opts.data);
-  const { dataset } = await readDataset(dataDir);
+  const { dataset, warnings } = await readDataset(dataDir);
+  reportWarnings(io, warnings, false);
   const history = await readJournal(opts.out);
   const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
   const plan: Plan = {

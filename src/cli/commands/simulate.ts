@@ -17,7 +17,9 @@ import { simulationJson } from '../../simulate/write-json.js';
 import { simulationTable } from '../../simulate/write-table.js';
 import { parseYear } from '../arguments.js';
 import { EXIT } from '../exit-codes.js';
-import { formatProblems } from '../format/problems.js';
+import { reportWarnings } from '../format/problems.js';
+import { anchorProblem } from '../plan-for-cli.js';
+import type { Problem } from '../../errors/problem.js';
 import type { CliIo } from '../io.js';
 
 export interface SimulateOptions {
@@ -46,11 +48,17 @@ export async function simulateCommand(opts: SimulateOptions, io: CliIo): Promise
   const written = await writeOutputs(simulation, opts, io.cwd);
   if (opts.json) {
     io.stdout(simulationJson(simulation));
+    reportWarnings(io, anchored(simulation, opts.data), io.stdoutIsTTY);
     return EXIT.OK;
   }
   io.stdout(simulationTable(simulation) + written.map((f) => `Écrit : ${f}\n`).join(''));
-  if (simulation.avertissements.length > 0) io.stderr(formatProblems(simulation.avertissements));
+  reportWarnings(io, anchored(simulation, opts.data), false);
   return EXIT.OK;
+}
+
+/** The engine's warnings cite dataset-relative files; stderr names them as the user typed --data. */
+function anchored(simulation: Simulation, dataDir: string): Problem[] {
+  return simulation.avertissements.map((p) => anchorProblem(p, dataDir));
 }
 
 /** Writes the CSV and the charts asked for; returns the paths written, as the user gave them. */
