@@ -30,6 +30,7 @@ export const REF = {
   expiry: 'R7 – art. 2',
   breach: 'R8 – art. 12.2',
   correction: 'R10',
+  knockOn: 'R10 – art. 10.2',
 } as const;
 
 export function cibleRef(service: PayingService): string {

@@ -14,6 +14,7 @@ import type { NoTitre, PlannedDocument } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { planTitre } from './plan-titre.js';
 import { isToCome, toComeDetail } from './issue-dates.js';
+import { moreDetail, planRegularisation, regularisation } from './knock-on.js';
 import { problem } from '../errors/problem.js';
 
 export interface AdhesionOutcome {
@@ -63,11 +64,16 @@ export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutc
   const current = history.currentTitre(exercice, adhesion.codeInsee, adhesion.service);
   if (current && breachByMetropole) return outcome(planBreachReduction(exercice, adhesion, communeName, current, period.end));
   if (current) {
+    // R10 knock-on: M-1's titre was corrected after M's titre was issued under the R5 cap.
+    const knockOn = regularisation(ctx, adhesion, service, communeName, current);
+    if (knockOn?.r5.lt(knockOn.net)) return { document: planRegularisation(knockOn) };
     return {
       sansTitre: {
         ...who,
         motif: 'deja_emis',
-        detail: `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
+        detail: knockOn
+          ? moreDetail(knockOn)
+          : `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
       },
     };
   }

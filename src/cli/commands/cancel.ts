@@ -12,6 +12,9 @@ import { documentDate } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
+import { issuedDocument } from '../../engine/history.js';
+import { knockOnChain, knockOnStepFr, type KnockOnStep } from '../../engine/knock-on.js';
+import { toAmountString } from '../../engine/money.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
@@ -62,13 +65,29 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
     await renderer.close();
   }
   const issued = result.issued[0];
+  // R10 knock-on: the later titres whose R5 amount the correction changes.
+  const after = { documents: [...history.documents, issuedDocument(document, { ...issued, dateEmission })] };
+  const knockOn = knockOnChain(dataset, after, { exercice, codeInsee: document.codeInsee, service: document.service }, dateEmission);
   if (opts.json) {
-    io.stdout(planJson(plan, [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }], false));
+    const numbered = [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }];
+    io.stdout(planJson(plan, numbered, false, { repercussions: knockOn.map(knockOnJson) }));
   } else {
     io.stdout(
       `Titre ${document.type === 'annulation' ? "d'annulation" : 'de réduction'} n° ${issued.numero} (exercice ${exercice}) émis : ` +
         `-${document.montant.toFixed(2)} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
+    if (knockOn.length > 0) io.stdout(`Répercussion sur les exercices suivants (R10) :\n${knockOn.map((s) => `  - ${knockOnStepFr(s)}\n`).join('')}`);
   }
   return EXIT.OK;
+}
+
+function knockOnJson(s: KnockOnStep): Record<string, unknown> {
+  return {
+    titre: `${s.titre.exercice}-${s.titre.numero}`,
+    code_insee: s.codeInsee,
+    service: s.service,
+    ancien_montant: toAmountString(s.ancien),
+    nouveau_montant: toAmountString(s.nouveau),
+    suite: s.suite,
+  };
 }

@@ -13,7 +13,12 @@ export interface NumberedDocument {
   fichier?: string;
 }
 
-export function planJson(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean): string {
+export function planJson(
+  plan: Plan,
+  numbered: readonly NumberedDocument[],
+  dryRun: boolean,
+  extra: Record<string, unknown> = {},
+): string {
   const body = {
     schema: 1,
     exercice: plan.exercice,
@@ -30,6 +35,7 @@ export function planJson(plan: Plan, numbered: readonly NumberedDocument[], dryR
     avertissements: plan.avertissements.map(problemJson),
     total: toAmountString(plan.total),
     total_reductions: toAmountString(plan.totalReductions),
+    ...extra,
   };
   return JSON.stringify(body, null, 2) + '\n';
 }
