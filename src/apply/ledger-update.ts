@@ -3,6 +3,7 @@
  * by the rows it does not hold yet (matched on exercice + numero), in the format the file already
  * has (excel or not). Idempotent: a recovery that replays the rows of a run appends nothing twice.
  */
+import { documentKey } from '../engine/plan-types.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import { writeFileAtomic } from '../io/atomic-write.js';
@@ -31,7 +32,7 @@ export class LedgerNames {
   }
 }
 
-/** Keys (exercice-numero) of the rows a ledger text holds. */
+/** Keys (documentKey: exercice-numero, statements of compte 673 in their own series) of a ledger's rows. */
 export function ledgerKeys(text: string, format: CsvFormat): Set<string> {
   const records = parse(text, {
     bom: true,
@@ -40,7 +41,7 @@ export function ledgerKeys(text: string, format: CsvFormat): Set<string> {
     relax_column_count: true,
     skip_empty_lines: true,
   }) as Array<Record<string, string>>;
-  return new Set(records.map((r) => `${r.exercice}-${r.numero}`));
+  return new Set(records.map((r) => documentKey(r)));
 }
 
 export async function appendLedgerRows(
@@ -61,7 +62,7 @@ export async function appendLedgerRows(
   }
   const format = detectCsvFormat(previous);
   const keys = ledgerKeys(previous, format);
-  const missing = rows.filter((r) => !keys.has(`${r.exercice}-${r.numero}`));
+  const missing = rows.filter((r) => !keys.has(documentKey(r)));
   if (missing.length === 0) return;
   const eol = format.excel ? '\r\n' : '\n';
   const base = previous.endsWith('\n') ? previous : previous + eol;

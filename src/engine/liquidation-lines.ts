@@ -31,6 +31,7 @@ export const REF = {
   breach: 'R8 – art. 12.2',
   correction: 'R10',
   knockOn: 'R10 – art. 10.2',
+  closedExercice: 'R10 – compte 673',
 } as const;
 
 export function cibleRef(service: PayingService): string {
@@ -245,6 +246,15 @@ export function refundLine(amount: Decimal, terminationDate: IsoDate, days: numb
 
 export function dueLine(ref: string, exercice: number, amount: Decimal, detail?: string): LiquidationLine {
   return line(ref, `Montant dû au titre de l'exercice ${exercice}${detail ? ` (${detail})` : ''} : ${euros(amount)}`, amount);
+}
+
+/** R10 « Closed exercice »: why the correction is a mandat on compte 673, not a titre of N. */
+export function closedExerciceLine(exercice: number, current: number): LiquidationLine {
+  return line(
+    REF.closedExercice,
+    `Exercice ${exercice} clos le 31/01/${exercice + 1} : la correction ne peut plus être un titre de réduction ou d'annulation de ${exercice} ; ` +
+      `elle est constatée par un mandat de l'exercice ${current} au compte 673 « Titres annulés (sur exercices antérieurs) » (instruction M57), que le présent état justifie`,
+  );
 }
 
 /** R10 / R8: the liquidation of a reduction or an annulation. */

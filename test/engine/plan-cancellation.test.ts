@@ -50,11 +50,19 @@ describe('R10 planCancellation', () => {
     expect(planCancellation(history, { date: '2026-06-15', exercice: 2026, numero: 3, motif: 'x' }, context).type).toBe('annulation');
   });
 
-  it('refuses a titre de réduction of a closed exercice: 31 January N+1 is the last day (R9, R10)', () => {
-    expect(planCancellation(history, { date: '2027-01-31', exercice: 2026, numero: 3, motif: 'x' }, context).exercice).toBe(2026);
-    const e = thrownError(() => planCancellation(history, { date: '2027-02-01', exercice: 2026, numero: 3, motif: 'x' }, context));
-    expect(e.problems.map((p) => p.code)).toEqual(['EXERCICE_CLOS']);
-    expect(e.problems[0].message).toContain('compte 673');
+  it('a closed exercice (after 31 January N+1) gets the statement of a mandat on compte 673 of the current exercice, never a titre of N (R10)', () => {
+    expect(planCancellation(history, { date: '2027-01-31', exercice: 2026, numero: 3, motif: 'x', montant: d('100.00') }, context)).toMatchObject({
+      type: 'reduction',
+      exercice: 2026,
+    });
+    const etat = planCancellation(history, { date: '2027-02-01', exercice: 2026, numero: 3, motif: 'Erreur de population', montant: d('100.00') }, context);
+    expect(etat).toMatchObject({ type: 'etat_annulation', exercice: 2027, titreOrigine: { exercice: 2026, numero: 3 }, motif: 'Erreur de population' });
+    expect(etat.montant.toFixed(2)).toBe('100.00');
+    expect(etat.liquidation[0].libelle).toContain("Exercice 2026 clos le 31/01/2027");
+    expect(etat.liquidation[0].libelle).toContain('compte 673');
+    expect(etat.liquidation.map((l) => l.montant).slice(1)).toEqual(['1210.00', '1210.00', '1110.00', '100.00']);
+    // the whole remaining amount: still a statement, never an annulation of 2026
+    expect(planCancellation(history, { date: '2027-09-01', exercice: 2026, numero: 3, motif: 'x' }, context).type).toBe('etat_annulation');
   });
 
   it('caps the next year on the net amount after a manual partial reduction (R5, R10)', () => {

@@ -7,7 +7,7 @@ import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
 import { usageError } from '../../errors/titres-error.js';
-import type { Plan } from '../../engine/plan-types.js';
+import type { DocumentType, Plan } from '../../engine/plan-types.js';
 import { documentDate } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
@@ -49,7 +49,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   const history = await readJournal(opts.out);
   const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
   const plan: Plan = {
-    exercice,
+    exercice: document.exercice, // the current exercice for a statement of compte 673 (R10, closed exercice)
     dateEmission,
     documents: [document],
     sansTitre: [],
@@ -73,13 +73,20 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
     io.stdout(planJson(plan, numbered, false, { repercussions: knockOn.map(knockOnJson) }));
   } else {
     io.stdout(
-      `Titre ${document.type === 'annulation' ? "d'annulation" : 'de réduction'} n° ${issued.numero} (exercice ${exercice}) émis : ` +
+      `${DOCUMENT_FR[document.type]} n° ${issued.numero} (exercice ${document.exercice}) émis : ` +
         `-${document.montant.toFixed(2)} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
     if (knockOn.length > 0) io.stdout(`Répercussion sur les exercices suivants (R10) :\n${knockOn.map((s) => `  - ${knockOnStepFr(s)}\n`).join('')}`);
   }
   return EXIT.OK;
 }
+
+const DOCUMENT_FR: Record<DocumentType, string> = {
+  titre: 'Titre',
+  reduction: 'Titre de réduction',
+  annulation: "Titre d'annulation",
+  etat_annulation: 'État des annulations (exercice clos : pièce justificative du mandat au compte 673)',
+};
 
 function knockOnJson(s: KnockOnStep): Record<string, unknown> {
   return {

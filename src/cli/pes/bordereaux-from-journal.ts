@@ -8,6 +8,8 @@ import type { Config } from '../../engine/dataset.js';
 import type { History, IssuedDocument } from '../../engine/history.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
 import { natureOf } from '../../io/output-layout.js';
+import { hasBordereau } from '../../engine/plan-types.js';
+import type { PesPieceType } from '../../pes/pes-input.js';
 import type { PesBordereau } from '../../pes/pes-input.js';
 
 export async function bordereauxFromJournal(
@@ -18,9 +20,11 @@ export async function bordereauxFromJournal(
   communeNames: ReadonlyMap<string, string>,
   withPdf: boolean,
 ): Promise<PesBordereau[]> {
-  const byBordereau = new Map<number, IssuedDocument[]>();
+  const byBordereau = new Map<number, Array<IssuedDocument & { type: PesPieceType }>>();
   for (const doc of history.documents) {
-    if (doc.exercice !== exercice) continue;
+    // R10 « Closed exercice »: a statement of a mandat on compte 673 goes through the expense
+    // chain, never into the PES titres flow.
+    if (doc.exercice !== exercice || !isPesPiece(doc)) continue;
     const list = byBordereau.get(doc.bordereau) ?? [];
     list.push(doc);
     byBordereau.set(doc.bordereau, list);
@@ -55,6 +59,10 @@ export async function bordereauxFromJournal(
     });
   }
   return result;
+}
+
+function isPesPiece(doc: IssuedDocument): doc is IssuedDocument & { type: PesPieceType } {
+  return hasBordereau(doc.type);
 }
 
 function objetOf(d: IssuedDocument, config: Config, commune: string): string {
