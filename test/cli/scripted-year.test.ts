@@ -128,5 +128,5 @@ describe('a scripted year on the samples (issue 9)', () => {
     const verify = await runCli(['verify', '--out', out, '--json']);
     const { problemes } = JSON.parse(verify.stdout) as { problemes: Array<{ code: string; fichier?: string; gravite: string }> };
     expect(problemes.filter((p) => p.gravite === 'erreur' && !(p.code === 'EXTRA_FILE' && /\/pes\//.test(p.fichier ?? '')))).toEqual([]);
-  });
+  }, 300_000);
 });

@@ -69,7 +69,8 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   const after = { documents: [...history.documents, issuedDocument(document, { ...issued, dateEmission })] };
   const knockOn = knockOnChain(dataset, after, { exercice, codeInsee: document.codeInsee, service: document.service }, dateEmission);
   if (opts.json) {
-    const numbered = [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }];
+    // a statement of compte 673 has no bordereau (R10, closed exercice)
+    const numbered = [{ document, numero: issued.numero, bordereau: issued.bordereau > 0 ? issued.bordereau : null, fichier: issued.fichier }];
     io.stdout(planJson(plan, numbered, false, { repercussions: knockOn.map(knockOnJson) }));
   } else {
     io.stdout(
