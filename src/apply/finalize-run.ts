@@ -10,7 +10,7 @@ import type { Dataset } from '../engine/dataset.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { seriesOf, type DocumentType } from '../engine/plan-types.js';
 import { toAmountString } from '../engine/money.js';
-import type { CsvFormat, CsvRow } from '../io/csv-write.js';
+import type { CsvRow } from '../io/csv-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
@@ -46,7 +46,7 @@ export async function finalizeRun(
   outDir: string,
   intent: RunIntent,
   journal: readonly IssuedDocument[],
-  context: { dataset: Dataset; renderer: DocumentRenderer; format: CsvFormat },
+  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
 ): Promise<WrittenBordereau[]> {
   const byNumero = new Map<string, IssuedDocument>();
   const byBordereau = new Map<number, IssuedDocument[]>();
@@ -90,7 +90,11 @@ export async function finalizeRun(
     entry.rows.push(doc.ledger);
     ledgers.set(key, entry);
   }
-  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, context.format));
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) =>
+    appendLedgerRows(outDir, service, name, rows, {
+      workbookAuthor: context.excel ? context.dataset.config.emetteur.nom : undefined,
+    }),
+  );
   await removeRunFile(outDir, intent.exercice);
   return written;
 }

@@ -2,7 +2,8 @@
 import { readDataset } from '../../io/read-dataset.js';
 import { readJournal } from '../../io/journal.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
-import { Decimal, ZERO } from '../../engine/money.js';
+import { Decimal, formatEuros, ZERO } from '../../engine/money.js';
+import { writeJournalExcel } from '../../io/journal-excel.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
@@ -64,6 +65,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   } finally {
     await renderer.close();
   }
+  if (opts.excel) await writeJournalExcel(opts.out, dataset.config.emetteur.nom);
   const issued = result.issued[0];
   // R10 knock-on: the later titres whose R5 amount the correction changes.
   const after = { documents: [...history.documents, issuedDocument(document, { ...issued, dateEmission })] };
@@ -75,7 +77,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   } else {
     io.stdout(
       `${DOCUMENT_FR[document.type]} n° ${issued.numero} (exercice ${document.exercice}) émis : ` +
-        `-${document.montant.toFixed(2)} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
+        `${formatEuros(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
     if (knockOn.length > 0) io.stdout(`Répercussion sur les exercices suivants (R10) :\n${knockOn.map((s) => `  - ${knockOnStepFr(s)}\n`).join('')}`);
   }
