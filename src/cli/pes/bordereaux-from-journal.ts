@@ -8,9 +8,15 @@ import type { Config } from '../../engine/dataset.js';
 import type { History, IssuedDocument } from '../../engine/history.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
 import { natureOf } from '../../io/output-layout.js';
-import { hasBordereau } from '../../engine/plan-types.js';
-import type { PesPieceType } from '../../pes/pes-input.js';
-import type { PesBordereau } from '../../pes/pes-input.js';
+import type { PesBordereau, PesPieceType } from '../../pes/pes-input.js';
+import { invoiceNumber } from '../../pes/pes-invoice.js';
+import type { LinesOf } from './titre-liquidations.js';
+
+const PES_TYPES: ReadonlySet<string> = new Set(['titre', 'reduction', 'annulation']);
+
+function isPesPiece(doc: IssuedDocument): doc is IssuedDocument & { type: PesPieceType } {
+  return PES_TYPES.has(doc.type);
+}
 
 export async function bordereauxFromJournal(
   history: History,
@@ -19,11 +25,12 @@ export async function bordereauxFromJournal(
   exercice: number,
   communeNames: ReadonlyMap<string, string>,
   withPdf: boolean,
+  linesOf: LinesOf = () => undefined,
 ): Promise<PesBordereau[]> {
   const byBordereau = new Map<number, Array<IssuedDocument & { type: PesPieceType }>>();
   for (const doc of history.documents) {
-    // R10 « Closed exercice »: a statement of a mandat on compte 673 goes through the expense
-    // chain, never into the PES titres flow.
+    // Only titres and their corrections travel in the PES recette flux; any other document of the
+    // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
     if (doc.exercice !== exercice || !isPesPiece(doc)) continue;
     const list = byBordereau.get(doc.bordereau) ?? [];
     list.push(doc);
@@ -38,12 +45,15 @@ export async function bordereauxFromJournal(
     cumul[nature] = cumul[nature].plus(total);
     const pieces = [];
     for (const d of docs) {
+      const objet = objetOf(d, config, communeNames.get(d.codeInsee) ?? d.codeInsee);
+      const lignes = linesOf(d, objet);
       pieces.push({
         numero: d.numero,
         type: d.type,
         codeInsee: d.codeInsee,
         montant: toAmountString(d.montant),
-        objet: objetOf(d, config, communeNames.get(d.codeInsee) ?? d.codeInsee),
+        objet,
+        ...(lignes !== undefined ? { lignes } : {}),
         ...(d.titreOrigine ? { titreOrigine: d.titreOrigine } : {}),
         ...(withPdf ? { pdf: { fileName: path.basename(d.fichier), content: await readFile(path.join(outDir, d.fichier)) } } : {}),
       });
@@ -61,14 +71,12 @@ export async function bordereauxFromJournal(
   return result;
 }
 
-function isPesPiece(doc: IssuedDocument): doc is IssuedDocument & { type: PesPieceType } {
-  return hasBordereau(doc.type);
-}
-
 function objetOf(d: IssuedDocument, config: Config, commune: string): string {
   const service = config.services.get(d.service)?.libelle ?? d.service;
   if (d.type === 'titre') return `Contribution ${d.exercice} au service ${service} – ${commune}`;
-  const origine = d.titreOrigine ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero}` : '';
+  const origine = d.titreOrigine
+    ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero} (facture ${invoiceNumber(d.titreOrigine.exercice, d.titreOrigine.numero)})`
+    : '';
   const kind = d.type === 'annulation' ? 'Annulation' : 'Réduction';
   return `${kind} du titre ${origine} – ${service} – ${commune}${d.motif ? ` – ${d.motif}` : ''}`;
 }
