@@ -181,9 +181,9 @@ export const DATA_CODES: Record<string, CodeEntry> = {
     sens: 'Une date de préavis est donnée alors que le motif de fin n’est pas une résiliation (R7).',
     correction: 'Vider date_preavis, ou mettre motif_fin à resiliation.',
   },
-  FREE_SERVICE_AMOUNT: {
-    sens: 'Un montant antérieur est donné pour un service gratuit, qui ne donne jamais lieu à titre (R2).',
-    correction: 'Vider montant_anterieur pour ce service.',
+  FREE_SERVICE_AMOUNT_IGNORED: {
+    sens: 'Avertissement : un montant antérieur est donné pour un service gratuit (le service était peut-être payant avant la convention). Il est ignoré : un service gratuit ne donne jamais lieu à titre (R2). Le traitement continue.',
+    correction: 'Rien à faire ; pour ne plus voir l’avertissement, vider montant_anterieur pour ce service.',
   },
   FREE_SERVICE_OPTIONS: {
     sens: 'Des options sont données pour un service gratuit (R2).',

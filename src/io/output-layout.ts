@@ -10,6 +10,9 @@
  *     titre-<exercice>-<numero:5>.pdf               a titre
  *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
  *     annulation-<exercice>-<numero:5>.pdf          a titre d'annulation
+ *     etat_annulation-<exercice>-<numero:5>.pdf     a statement supporting a mandat on compte 673
+ *                                                   (R10, closed exercice): exercice = the current
+ *                                                   one, numero in its own series, no bordereau
  * OUT/<exercice>/bordereaux/bordereau-<exercice>-<nature>-<numero:4>-<service>.pdf|.csv|.xlsx
  *                                                   nature: titres (PES TypBord 01) | reductions (02)
  * OUT/registres/<service>/<code_insee>-<slug commune>.csv (+ .xlsx with `--excel`)
@@ -77,7 +80,7 @@ export function previewDocumentFile(
 
 /** Matches a document PDF name and gives its number. */
 export function parseDocumentName(name: string): { type: DocumentType; exercice: number; numero: number } | undefined {
-  const m = /^(titre|reduction|annulation)-(\d{4})-(\d{5,})\.pdf$/.exec(name);
+  const m = /^(titre|reduction|annulation|etat_annulation)-(\d{4})-(\d{5,})\.pdf$/.exec(name);
   return m ? { type: m[1] as DocumentType, exercice: Number(m[2]), numero: Number(m[3]) } : undefined;
 }
 

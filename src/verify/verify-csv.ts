@@ -1,4 +1,5 @@
 /** Ledgers and bordereau CSVs against the journal. */
+import { documentKey } from '../engine/plan-types.js';
 import { parse } from 'csv-parse/sync';
 import type { IssuedDocument } from '../engine/history.js';
 import { sum, toAmountString } from '../engine/money.js';
@@ -39,7 +40,7 @@ export function verifyLedger(
   const { rows, problems } = parseOurCsv(text, file);
   const keys = new Set<string>();
   for (const { record: r, info } of rows) {
-    const key = `${r.exercice}-${r.numero}`;
+    const key = documentKey(r);
     const doc = journal.get(key);
     const at = { file, line: info.lines };
     if (keys.has(key)) problems.push(problem('LEDGER_MISMATCH', `registre : le document ${key} y figure deux fois`, at));

@@ -18,6 +18,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { IssuedDocument } from '../engine/history.js';
+import { documentKey, hasBordereau } from '../engine/plan-types.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
@@ -82,13 +83,12 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
   problems.push(...verifyNumbering(contents.entries, journalFile));
 
   const docs = contents.entries.map((e) => e.doc);
-  const byKey = new Map(docs.map((d) => [`${d.exercice}-${d.numero}`, d]));
+  const byKey = new Map(docs.map((d) => [documentKey(d), d]));
   const byFile = new Map(contents.entries.map((e) => [e.doc.fichier, e]));
   const bordereaux = new Map<string, IssuedDocument[]>();
   const pairs = new Map<string, IssuedDocument[]>();
   for (const d of docs) {
-    const base = bordereauBase(d.exercice, natureOf(d.type), d.bordereau, d.service);
-    push(bordereaux, base, d);
+    if (hasBordereau(d.type)) push(bordereaux, bordereauBase(d.exercice, natureOf(d.type), d.bordereau, d.service), d);
     push(pairs, `${d.service}/${d.codeInsee}`, d);
   }
 
@@ -174,7 +174,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
 
   for (const { doc, line } of contents.entries) {
     if (!found.has(doc.fichier)) {
-      problems.push(problem('FILE_MISSING', `PDF du document ${doc.exercice}-${doc.numero} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
+      problems.push(problem('FILE_MISSING', `PDF du document ${documentKey(doc)} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
     }
   }
   for (const base of bordereaux.keys()) {
@@ -191,8 +191,8 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       continue;
     }
     for (const d of list) {
-      if (!keys.has(`${d.exercice}-${d.numero}`)) {
-        problems.push(problem('LEDGER_MISMATCH', `le document ${d.exercice}-${d.numero} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
+      if (!keys.has(documentKey(d))) {
+        problems.push(problem('LEDGER_MISMATCH', `le document ${documentKey(d)} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
       }
     }
   }

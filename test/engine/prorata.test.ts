@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal, round2 } from '../../src/engine/money.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
 import { prorataAmount, prorataDays } from '../../src/engine/prorata.js';
-import { adhesion, amount, at2026, config, d, dataset, ECULLY, EMPTY, issuePlan, laclasse, point, populations, POPULATIONS_2026, SMALL, syntec, SYNTEC_2025 } from './fixtures.js';
+import { adhesion, amount, at2026, config, late2026, d, dataset, ECULLY, EMPTY, issuePlan, laclasse, point, populations, POPULATIONS_2026, SMALL, syntec, SYNTEC_2025 } from './fixtures.js';
 
 describe('R6 prorata temporis', () => {
   it('counts the start day: 15/09 → 108 days, 31/12 → 1 day, 01/03 of a leap year → 306 days', () => {
@@ -27,7 +27,7 @@ describe('R6 prorata temporis', () => {
   });
 
   it('bills one day for an adhesion starting on 31 December', () => {
-    const plan = planExercice(dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-12-31' })] }), EMPTY, at2026);
+    const plan = planExercice(dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-12-31' })] }), EMPTY, late2026);
     // (300 × 1/365 + 186,18) × 1,022208… = 191,15
     expect(plan.documents[0].figures.joursFactures).toBe(1);
     expect(plan.documents[0].montant.toFixed(2)).toBe('191.15');
@@ -37,7 +37,7 @@ describe('R6 prorata temporis', () => {
     const plan = planExercice(
       dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-09-15', dateDebut: '2026-03-01' })] }),
       EMPTY,
-      at2026,
+      late2026,
     );
     expect(plan.documents[0].montant.toFixed(2)).toBe('281.05');
   });
@@ -46,7 +46,7 @@ describe('R6 prorata temporis', () => {
     const plan = planExercice(
       dataset({ adhesions: [adhesion({ codeInsee: SMALL, service: 'toodego', dateSignature: '2026-09-15', options: new Map([['connecteurs', 2]]) })] }),
       EMPTY,
-      at2026,
+      late2026,
     );
     const titre = plan.documents[0];
     // ((500 + 2 × 250) × 108/365 + 0,02 × 3 103) × 322,2/315,2 = (295,890411 + 62,06) × 1,022208 = 365,90
@@ -61,7 +61,7 @@ describe('R6 prorata temporis', () => {
       populations: populations([2026, 2027], POPULATIONS_2026, { 2027: { [ECULLY]: [18100, 18400] } }),
       indices: new Map([['syntec', syntec([...SYNTEC_2025, point('2026-10', '330.0', '2026-11-27')])]]),
     });
-    const plan2026 = planExercice(data, EMPTY, at2026);
+    const plan2026 = planExercice(data, EMPTY, late2026);
     // 1 210,00 × (300 × 108/365 + 1 094,58) / 1 394,58 = 1 210,00 × 0,848533… = 1 026,72
     expect(amount(plan2026, ECULLY)).toBe('1026.72');
     expect(plan2026.documents[0].regime).toBe('transitoire');

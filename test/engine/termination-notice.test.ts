@@ -48,7 +48,7 @@ describe('R7 a new adhesion mid-year, then a resiliation', () => {
 
   it('with valid notice: prorata in 2026, full 2027 (policy du), nothing in 2028', () => {
     const data = dataset({ adhesions: [adhesion({ ...signed, dateFin: '2027-09-14', motifFin: 'resiliation', datePreavis: '2027-05-02' })] });
-    const p2026 = planExercice(data, EMPTY, { exercice: 2026, dateEmission: '2026-06-15' });
+    const p2026 = planExercice(data, EMPTY, { exercice: 2026, dateEmission: '2026-09-15' });
     expect(amount(p2026, SMALL)).toBe('281.05');
     const p2027 = planExercice(data, issuePlan(EMPTY, p2026), { exercice: 2027, dateEmission: '2027-06-15' });
     expect(p2027.avertissements).not.toContainEqual(expect.objectContaining({ code: 'PREAVIS_TARDIF' }));

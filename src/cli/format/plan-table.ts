@@ -16,6 +16,7 @@ const MOTIFS: Record<string, string> = {
   expiree: 'convention expirée',
   deja_emis: 'déjà émis',
   hors_periode: 'hors période',
+  a_venir: 'à venir',
 };
 
 export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean): string {

@@ -87,7 +87,13 @@ function readMontantAnterieur(row: Row, service: Service | undefined, sink: Prob
     return undefined;
   }
   if (service?.gratuit) {
-    sink.add('FREE_SERVICE_AMOUNT', `montant antérieur « ${cell.value} » sur le service gratuit « ${service.id} » (R2)`, cell);
+    // data contract, config: the service may have been paying before the convention; never blocks.
+    sink.add(
+      'FREE_SERVICE_AMOUNT_IGNORED',
+      `montant antérieur « ${cell.value} » sur le service gratuit « ${service.id} » ignoré : aucun titre n'est émis pour ce service (R2)`,
+      cell,
+      'warning',
+    );
     return undefined;
   }
   return montant;
