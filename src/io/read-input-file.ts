@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { problem, type Problem } from '../errors/problem.js';
+import { systemProblem } from '../errors/system-error.js';
 import { decodeText } from './csv/decode.js';
 
 /** Reads and decodes one input file (UTF-8 or Windows-1252); a missing or unreadable file is a problem. */
@@ -11,6 +12,8 @@ export async function readInputFile(file: string): Promise<{ text: string; probl
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return { problem: problem('INPUT_FILE_MISSING', `fichier obligatoire introuvable « ${file} »`, { file }) };
     }
-    return { problem: problem('INPUT_FILE_UNREADABLE', `fichier illisible « ${file} » (${code ?? String(e)})`, { file }) };
+    const system = systemProblem(e);
+    const why = system ? system.message : `(${code ?? String(e)})`;
+    return { problem: problem('INPUT_FILE_UNREADABLE', `fichier illisible « ${file} » : ${why}`, { file }) };
   }
 }
