@@ -86,7 +86,8 @@ describe('exit codes', () => {
     await writeFile(path.join(dir, 'fichier'), 'x');
     const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', path.join(dir, 'fichier', 'sorties'), '--date', '2026-06-15']);
     expect(r.code).toBe(EXIT.SYSTEM);
-    expect(r.stderr).toContain(`${path.join(dir, 'fichier')}: erreur PATH_KIND_CONFLICT: `);
+    expect(r.stderr.startsWith(`${path.join(dir, 'fichier')}`), r.stderr).toBe(true); // the path, below the file
+    expect(r.stderr).toContain(': erreur PATH_KIND_CONFLICT: ');
     expect(r.stderr).not.toContain('    at ');
   });
 });
