@@ -56,8 +56,9 @@ export async function previewPlan(plan: Plan, context: PreviewContext): Promise<
   for (const { service, nature, lines } of groups.values()) {
     const base = previewBordereauBase(plan.exercice, nature, service);
     const spec = { exercice: plan.exercice, numero: null, nature, service, dateEmission: plan.dateEmission, lines, preview: true };
-    await writeBordereau(context.outDir, base, spec, { ...context, format: { excel: context.excel === true } });
-    files.push(`${base}.pdf`, `${base}.csv`);
+    const excel = context.excel === true;
+    await writeBordereau(context.outDir, base, spec, { ...context, excel });
+    files.push(`${base}.pdf`, `${base}.csv`, ...(excel ? [`${base}.xlsx`] : []));
   }
   return { files };
 }

@@ -2,7 +2,8 @@
 import { readDataset } from '../../io/read-dataset.js';
 import { readJournal } from '../../io/journal.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
-import { Decimal, ZERO } from '../../engine/money.js';
+import { Decimal, formatEuros, ZERO } from '../../engine/money.js';
+import { writeJournalExcel } from '../../io/journal-excel.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
@@ -60,13 +61,14 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   } finally {
     await renderer.close();
   }
+  if (opts.excel) await writeJournalExcel(opts.out, dataset.config.emetteur.nom);
   const issued = result.issued[0];
   if (opts.json) {
     io.stdout(planJson(plan, [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }], false));
   } else {
     io.stdout(
       `Titre ${document.type === 'annulation' ? "d'annulation" : 'de réduction'} n° ${issued.numero} (exercice ${exercice}) émis : ` +
-        `-${document.montant.toFixed(2)} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
+        `${formatEuros(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
   }
   return EXIT.OK;

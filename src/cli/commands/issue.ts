@@ -76,7 +76,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     await renderer.close();
   }
   await rememberDataset(out, opts.data, io.cwd);
-  if (opts.excel) await writeJournalExcel(out);
+  if (opts.excel) await writeJournalExcel(out, dataset.config.emetteur.nom);
 
   const numbered: NumberedDocument[] = result.issued.map((i) => ({
     document: i.document,

@@ -1,7 +1,7 @@
 /**
  * `titres simulate`: project the titres of the coming exercices so that a commune can plan its
  * budget. Reads the dataset, simulates (pure, src/simulate/simulate.ts), then prints the table
- * (or JSON) and writes the CSV and the charts asked for. Nothing is numbered or issued.
+ * (or JSON) and writes the CSV, the workbook and the charts asked for. Nothing is numbered or issued.
  */
 import path from 'node:path';
 import { ZERO } from '../../engine/money.js';
@@ -12,6 +12,8 @@ import { checkRange } from '../../simulate/range.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { Simulation } from '../../simulate/types.js';
 import { simulationCsv } from '../../simulate/write-csv.js';
+import { simulationWorkbook } from '../../simulate/write-workbook.js';
+import { workbookBuffer } from '../../io/workbook.js';
 import { chartFileName, simulationChart } from '../../simulate/write-chart.js';
 import { simulationJson } from '../../simulate/write-json.js';
 import { simulationTable } from '../../simulate/write-table.js';
@@ -29,6 +31,7 @@ export interface SimulateOptions {
   indice?: string;
   population?: string;
   csv?: string;
+  excel?: string;
   chartDir?: string;
   json?: boolean;
 }
@@ -45,7 +48,7 @@ export async function simulateCommand(opts: SimulateOptions, io: CliIo): Promise
   const computed = simulate(dataset, assumptions, range);
   const simulation: Simulation = { ...computed, avertissements: [...warnings, ...computed.avertissements] };
 
-  const written = await writeOutputs(simulation, opts, io.cwd);
+  const written = await writeOutputs(simulation, opts, io.cwd, dataset.config.emetteur.nom);
   if (opts.json) {
     io.stdout(simulationJson(simulation));
     reportWarnings(io, anchored(simulation, opts.data), io.stdoutIsTTY);
@@ -62,11 +65,15 @@ function anchored(simulation: Simulation, dataDir: string): Problem[] {
 }
 
 /** Writes the CSV and the charts asked for; returns the paths written, as the user gave them. */
-async function writeOutputs(simulation: Simulation, opts: SimulateOptions, cwd: string): Promise<string[]> {
+async function writeOutputs(simulation: Simulation, opts: SimulateOptions, cwd: string, author: string): Promise<string[]> {
   const written: string[] = [];
   if (opts.csv !== undefined) {
     await writeFileAtomic(path.resolve(cwd, opts.csv), simulationCsv(simulation));
     written.push(opts.csv);
+  }
+  if (opts.excel !== undefined) {
+    await writeFileAtomic(path.resolve(cwd, opts.excel), await workbookBuffer(simulationWorkbook(simulation, author)));
+    written.push(opts.excel);
   }
   if (opts.chartDir !== undefined) {
     for (const service of simulation.services) {
