@@ -88,7 +88,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
   const signataire = issuer.signataire;
   const signValues = { prenom: signataire.prenom, nom: familyName(signataire.nom), qualite: signataire.qualite, delegation: signataire.delegation ?? '' };
   const totals = [w.text('totaux.nombre', { nombre: String(view.lines.length) }), w.text('totaux.total', { total: formatAmountFr(total) })].join('\n');
-  const words = w.text('totaux.lettres', { lettres: amountInWordsFr(total) });
+  const words = w.text('totaux.lettres', { lettres: amountInWordsFr(total) }) + (view.asap ? `\n${view.asap}` : '');
   const signText = [
     w.text('signature.attestation'),
     w.text(signataire.delegation ? 'signature.signeParDelegation' : 'signature.signePar', signValues),

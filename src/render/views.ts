@@ -43,6 +43,8 @@ export interface BordereauView {
   lines: BordereauLine[];
   total: string; // canonical, the sum of the lines (R1)
   preview: boolean;
+  /** Issue 14: how the titres' ASAP reach the communes (PES Edition), printed under the totals. */
+  asap?: string;
 }
 
 /** A renderer returns the PDF as a stream, so that a batch never holds its documents in memory. */
