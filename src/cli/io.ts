@@ -14,6 +14,12 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  // `titres … | head`: a reader that stops early is not an error (no EPIPE stack trace)
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),

@@ -39,15 +39,20 @@ export const BORDEREAU_REGISTER_FILE = 'bordereaux.csv';
 export const STATE_DIR = '.titres';
 export const LEDGER_DIR = 'registres';
 
-/** « Saint-Genis-Laval » → « saint-genis-laval »; « L'Île » → « l-ile ». */
+/** Longest slug in a file name: whatever the data, a path stays far below the system's limits. */
+const MAX_SLUG_LENGTH = 60;
+
+/** « Saint-Genis-Laval » → « saint-genis-laval »; « L'Île » → « l-ile »; at most 60 characters. */
 export function slugify(text: string): string {
   const slug = text
+    .slice(0, 4 * MAX_SLUG_LENGTH)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/œ/gi, 'oe')
     .replace(/æ/gi, 'ae')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_SLUG_LENGTH)
     .replace(/^-+|-+$/g, '');
   return slug || 'commune';
 }

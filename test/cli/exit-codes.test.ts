@@ -106,4 +106,14 @@ describe('exit codes', () => {
     expect(r.code).toBe(EXIT.VERIFY);
     expect(r.stderr).toContain(fichier);
   });
+
+  it('7: the system refuses a write (here --out below a file), one French problem naming the path', async () => {
+    const dir = await temp();
+    await writeFile(path.join(dir, 'fichier'), 'x');
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', path.join(dir, 'fichier', 'sorties'), '--date', '2026-06-15']);
+    expect(r.code).toBe(EXIT.SYSTEM);
+    expect(r.stderr.startsWith(`${path.join(dir, 'fichier')}`), r.stderr).toBe(true); // the path, below the file
+    expect(r.stderr).toContain(': erreur PATH_KIND_CONFLICT: ');
+    expect(r.stderr).not.toContain('    at ');
+  });
 });

@@ -55,7 +55,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
   const { dataset, warnings } = await readDataset(opts.data);
   const history = opts.out ? await readJournal(opts.out) : EMPTY_HISTORY;
   const plan = planForCli(opts.data, dataset, history, { exercice, dateEmission });
-  plan.avertissements.unshift(...warnings);
+  plan.avertissements = [...warnings, ...plan.avertissements];
 
   if (opts.dryRun) {
     if (opts.previewDir) {
