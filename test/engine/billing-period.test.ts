@@ -120,7 +120,7 @@ describe('R7 boundaries of the billing period', () => {
 
   it('bills the first and the last day of a year, of a leap year: 1 day of 365, 1 day of 366', () => {
     expect(period({ codeInsee: SMALL, dateSignature: '2027-12-31' }, 2027)).toMatchObject({ status: 'billed', start: '2027-12-31', end: '2027-12-31', firstExercice: 2027 });
-    const leap = planExercice(dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2028-12-31' })] }), EMPTY, at(2028)).documents[0];
+    const leap = planExercice(dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2028-12-31' })] }), EMPTY, { exercice: 2028, dateEmission: '2028-12-31' }).documents[0];
     // (300 × 1/366 + 186,18) × 322,2/315,2 = 191,15
     expect(leap.figures).toMatchObject({ joursFactures: 1, joursAnnee: 366 });
     expect(leap.montant.toFixed(2)).toBe('191.15');

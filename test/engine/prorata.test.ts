@@ -107,7 +107,7 @@ describe('R6 prorata (properties)', () => {
 
 describe('R6 liquidation wording', () => {
   const e5 = (service = laclasse()) =>
-    planExercice(dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-09-15' })], config: config([service]) }), EMPTY, at2026).documents[0];
+    planExercice(dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-09-15' })], config: config([service]) }), EMPTY, late2026).documents[0];
 
   it('E5, forfait mode: period, days, formula and amount', () => {
     const titre = e5();
@@ -138,7 +138,7 @@ describe('R6 liquidation wording', () => {
       planExercice(
         dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateSignature: '2026-09-15', montantAnterieur: d('1100.00') })], config: config([laclasse({ prorata })]) }),
         EMPTY,
-        at2026,
+        late2026,
       ).documents[0];
     const forfait = plan('forfait');
     expect(forfait.liquidation.find((l) => l.libelle.startsWith('Montant proratisé'))?.libelle).toBe(
@@ -155,7 +155,7 @@ describe('R6 liquidation wording', () => {
     const titre = planExercice(
       dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-09-15', montantAnterieur: d('600.00') })] }),
       EMPTY,
-      at2026,
+      late2026,
     ).documents[0];
     expect(titre).toMatchObject({ regime: 'transitoire', converge: true });
     expect(titre.montant.toFixed(2)).toBe('281.05');
