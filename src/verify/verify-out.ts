@@ -43,6 +43,7 @@ import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
+import { REPORT_FILE_PATTERN } from '../report/report-files.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -106,6 +107,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
     if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
+    if (REPORT_FILE_PATTERN.test(relative)) continue; // the comité's reports (titres rapport), drawn up from the journal
     if (relative === JOURNAL_EXCEL_FILE) {
       checks.push(() => verifyJournalWorkbook(path, docs));
       continue;
