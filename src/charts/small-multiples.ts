@@ -34,6 +34,8 @@ export interface SmallMultiplesSpec {
   /** Short form of a value for the scale and the direct label (« 32 k€ »). */
   format: (value: number) => string;
   legend?: boolean;
+  /** A heading drawn above the chart (a standalone SVG file has no page to carry its title). */
+  heading?: string;
 }
 
 const PAD = 8;
@@ -44,9 +46,11 @@ export function smallMultiples(spec: SmallMultiplesSpec): Chart {
   const columns = Math.max(1, Math.min(spec.columns, spec.panels.length));
   const panelWidth = width / columns;
   const panelHeight = spec.panelHeight ?? 92;
-  const top = spec.legend === false ? 0 : 20;
+  const head = spec.heading ? 26 : 0;
+  const top = head + (spec.legend === false ? 0 : 20);
   const shapes: Shape[] = [];
-  if (spec.legend !== false) legend(shapes);
+  if (spec.heading) shapes.push({ kind: 'text', x: 0, y: 15, text: spec.heading, size: 12, color: COLORS.text, anchor: 'start', bold: true });
+  if (spec.legend !== false) legend(shapes, head);
   spec.panels.forEach((panel, i) => {
     const ox = (i % columns) * panelWidth;
     const oy = top + Math.floor(i / columns) * panelHeight;
@@ -56,7 +60,8 @@ export function smallMultiples(spec: SmallMultiplesSpec): Chart {
   return { width, height: top + rows * panelHeight, title: spec.title, description: spec.description, shapes };
 }
 
-function legend(shapes: Shape[]): void {
+function legend(shapes: Shape[], dy: number): void {
+  const start = shapes.length;
   shapes.push(
     { kind: 'line', x1: 0, y1: 8, x2: 18, y2: 8, color: COLORS.accent, width: 1.6 },
     { kind: 'text', x: 22, y: 11, text: 'montant', size: SIZE, color: COLORS.muted, anchor: 'start' },
@@ -68,6 +73,11 @@ function legend(shapes: Shape[]): void {
     { kind: 'text', x: 294, y: 11, text: 'projection', size: SIZE, color: COLORS.muted, anchor: 'start' },
     { kind: 'text', x: 360, y: 11, text: 'chaque case a sa propre échelle', size: SIZE, color: COLORS.muted, anchor: 'start' },
   );
+  for (const s of shapes.slice(start)) {
+    if (s.kind === 'line') Object.assign(s, { y1: s.y1 + dy, y2: s.y2 + dy });
+    else if (s.kind === 'text') s.y += dy;
+    else if (s.kind === 'circle') s.cy += dy;
+  }
 }
 
 function drawPanel(shapes: Shape[], panel: Panel, spec: SmallMultiplesSpec, ox: number, oy: number, w: number, h: number): void {

@@ -1,6 +1,9 @@
 /** A chart as an SVG file: fixed-precision coordinates, so the same chart gives the same bytes. */
-import { escapeXml } from '../simulate/svg-text.js';
 import { COLORS, type Chart, type Shape } from './chart.js';
+
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
 
 const n = (v: number): string => (Math.round(v * 10) / 10).toFixed(1);
 

@@ -23,6 +23,7 @@ import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
 import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
 import { sum, toAmountString } from '../engine/money.js';
+import { amountFr } from '../engine/fr-format.js';
 import { inspectOutLock } from '../io/lock.js';
 import {
   bordereauBase,
@@ -229,7 +230,7 @@ function checkRegister(
       problems.push(
         problem(
           'BORDEREAU_MISMATCH',
-          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${entry.bordereau.total} €, le journal ${docs.length} pour ${total} €`,
+          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${amountFr(entry.bordereau.total)}, le journal ${docs.length} pour ${amountFr(total)}`,
           { file, line: entry.line },
         ),
       );

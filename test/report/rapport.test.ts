@@ -26,6 +26,7 @@ const temp = tempDirs('all');
 let out: string;
 type Row = Record<string, string>;
 let journal: Row[];
+let cancelOutput: string;
 
 beforeAll(async () => {
   out = await temp();
@@ -33,6 +34,7 @@ beforeAll(async () => {
   expect(issue.code, issue.stderr).toBe(0);
   const cancel = await runCli(['cancel', '--out', out, '--titre', '2026-6', '--montant', '100,00', '--motif', 'Service interrompu en mai', '--date', '2026-09-01']);
   expect(cancel.code, cancel.stderr).toBe(0);
+  cancelOutput = cancel.stdout;
   const rapport = await runCli(['rapport', '--out', out, '--year', '2026', '--date', '2027-03-15']);
   expect(rapport.code, rapport.stderr).toBe(0);
   journal = parse(await readFile(path.join(out, 'journal.csv'), 'utf8'), { columns: true }) as Row[];
@@ -97,6 +99,10 @@ describe('titres rapport', () => {
     const after = await Promise.all(['pdf', 'xlsx'].map((e) => readFile(path.join(out, `rapports/rapport-2026.${e}`))));
     expect(after[0].equals(before[0])).toBe(true);
     expect(after[1].equals(before[1])).toBe(true);
+  });
+
+  it('cancel prints its amount in the French format, as issue does (issue 13 item 4)', () => {
+    expect(cancelOutput).toContain('émis : -100,00 € sur le titre 2026-6');
   });
 
   it('refuses a year without titres (exit 4), writing nothing', async () => {
