@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { loadPdfAssets } from './assets.js';
 import { renderBordereauPdf } from './bordereau-pdf.js';
 import type { PdfResources } from './pdf-document.js';
+import { LineCounts } from './line-counts.js';
 import { finishedPdf } from './pdf-stream.js';
 import { createSharedFonts } from './shared-fonts.js';
 import { loadTemplates } from './templates.js';
@@ -21,7 +22,7 @@ export interface PdfRendererOptions {
 export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
   const templates = loadTemplates(options.templatesDir);
   const assets = loadPdfAssets();
-  const resources: PdfResources = { assets, fonts: createSharedFonts(assets) };
+  const resources: PdfResources = { assets, fonts: createSharedFonts(assets, templates.alphabet), lineCounts: new LineCounts() };
   return {
     renderTitre(view: TitreView): Readable {
       return finishedPdf(renderTitrePdf(view, templates, resources));
