@@ -10,6 +10,8 @@ export interface CliIo {
   stderrIsTTY: boolean;
   /** Is stdout a terminal? (the full table after an issue run only then; cron gets one line) */
   stdoutIsTTY: boolean;
+  /** The terminal's width when stdout is one: tables fit it (undefined: piped, full width). */
+  stdoutColumns?: number;
   cwd: string;
 }
 
@@ -26,6 +28,7 @@ export function processIo(): CliIo {
     env: process.env,
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stdoutColumns: process.stdout.isTTY ? process.stdout.columns : undefined,
     cwd: process.cwd(),
   };
 }

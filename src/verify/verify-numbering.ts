@@ -3,6 +3,7 @@
  * réductions and annulations together; the statements of compte 673 in their own series), continuous bordereau numbers, each bordereau of one
  * service and nature, each correction citing an existing titre whose net stays ≥ 0.
  */
+import { amountFr } from '../engine/fr-format.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import type { JournalEntry } from '../io/journal.js';
@@ -72,7 +73,7 @@ function verifyCorrections(entries: readonly JournalEntry[], file: string): Prob
     }
     origin.net = origin.net.minus(doc.montant);
     if (origin.net.lt(0)) {
-      problems.push(problem('NET_NEGATIVE', `le net du titre ${ref} devient négatif (${toAmountString(origin.net)} €)`, { file, line }));
+      problems.push(problem('NET_NEGATIVE', `le net du titre ${ref} devient négatif (${amountFr(origin.net)})`, { file, line }));
     }
   }
   return problems;

@@ -24,6 +24,7 @@ import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
 import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
 import { sum, toAmountString } from '../engine/money.js';
+import { amountFr } from '../engine/fr-format.js';
 import { inspectOutLock } from '../io/lock.js';
 import {
   bordereauBase,
@@ -44,6 +45,7 @@ import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
+import { REPORT_FILE_PATTERN } from '../report/report-files.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -106,6 +108,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
     if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
+    if (REPORT_FILE_PATTERN.test(relative)) continue; // the comité's reports (titres rapport), drawn up from the journal
     if (relative === JOURNAL_EXCEL_FILE) {
       checks.push(() => verifyJournalWorkbook(path, docs));
       continue;
@@ -227,7 +230,7 @@ function checkRegister(
       problems.push(
         problem(
           'BORDEREAU_MISMATCH',
-          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${entry.bordereau.total} €, le journal ${docs.length} pour ${total} €`,
+          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${amountFr(entry.bordereau.total)}, le journal ${docs.length} pour ${amountFr(total)}`,
           { file, line: entry.line },
         ),
       );

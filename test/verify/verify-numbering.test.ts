@@ -38,7 +38,7 @@ describe('verifyNumbering and the statements of compte 673', () => {
     expect(verifyNumbering(journal, 'journal.csv').map((p) => [p.code, p.message])).toEqual([
       ['NUMBER_DUPLICATE', 'numéro état 2027-3 déjà utilisé ligne 4'],
       ['NUMBER_GAP', 'état 2027-2 manquant dans la série des états d’annulation (compte 673) de l’exercice 2027'],
-      ['NET_NEGATIVE', 'le net du titre 2026-1 devient négatif (-90.00 €)'],
+      ['NET_NEGATIVE', 'le net du titre 2026-1 devient négatif (-90,00 €)'],
     ]);
   });
 });

@@ -73,7 +73,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
       ...withEdition(dataset, document),
     }));
     if (opts.json) io.stdout(planJson(plan, numbered, true));
-    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
+    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true, io.stdoutColumns));
     reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
@@ -104,7 +104,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     io.stdout(planJson(plan, numbered, false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false));
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false, io.stdoutColumns));
   if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, plan) + '\n');
   return EXIT.OK;
 }

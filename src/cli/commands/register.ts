@@ -1,6 +1,7 @@
 /** Declares every command, its options and examples; actions live one per file beside this one. */
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerRapport } from './rapport.js';
 
 export interface CommandOutcome {
   exitCode: number;
@@ -121,4 +122,6 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
       ]),
     )
     .action(action(async () => (await import('./simulate.js')).simulateCommand));
+
+  registerRapport(program, action, examples);
 }
