@@ -21,7 +21,9 @@ import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { journalGroups } from '../engine/bordereaux.js';
 import { EMPTY_HISTORY, type History, type IssuedDocument } from '../engine/history.js';
+import { amountFr } from '../engine/fr-format.js';
 import { sum, toAmountString } from '../engine/money.js';
+import { documentKey } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { readBordereauRegister, registerKey, type BordereauRegister } from '../io/bordereau-register.js';
@@ -104,7 +106,7 @@ export async function checkOutFolder(outDir: string): Promise<OutState> {
   if (problems.length === 0) {
     problems.push(...verifyNumbering(journal.entries, file));
     for (const { doc, line } of journal.entries) {
-      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, `PDF du document ${doc.exercice}-${doc.numero} (journal ligne ${line})`);
+      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, `PDF du document ${documentKey(doc)} (journal ligne ${line})`);
       if (found) problems.push(found);
     }
     problems.push(...checkRegister(outDir, journal, register, new Set(interrupted.map((r) => r.exercice))));
@@ -149,7 +151,7 @@ export function checkRegister(
       problems.push(
         problem(
           'BORDEREAU_MISMATCH',
-          `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} de ${b.pieces} pièce(s) pour ${b.total} €, le journal en a ${group.documents.length} pour ${total} €`,
+          `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} de ${b.pieces} pièce(s) pour ${amountFr(b.total)}, le journal en a ${group.documents.length} pour ${amountFr(total)}`,
           at,
         ),
       );

@@ -25,7 +25,7 @@ import { issuedDocument, type IssuedDocument } from '../engine/history.js';
 import { toAmountString } from '../engine/money.js';
 import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
-import type { Plan, PlannedDocument } from '../engine/plan-types.js';
+import { hasBordereau, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
@@ -56,8 +56,9 @@ export interface IssueContext {
 
 export interface IssuedResult {
   numero: number;
+  /** 0 and no nature for a statement of compte 673, which goes in no bordereau (R10). */
   bordereau: number;
-  nature: BordereauNature;
+  nature?: BordereauNature;
   fichier: string;
   sha256: string;
   document: PlannedDocument;
@@ -94,7 +95,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
 
   const kept = resumed ? journaledDocuments(resumed, history.documents) : [];
   const reuse = new Map<string, number>();
-  const journaledBordereaux = new Set(kept.map((d) => `${natureOf(d.type)}/${d.bordereau}`));
+  const journaledBordereaux = new Set(kept.filter((d) => hasBordereau(d.type)).map((d) => `${natureOf(d.type)}/${d.bordereau}`));
   for (const b of resumed?.bordereaux ?? []) {
     if (journaledBordereaux.has(`${b.nature}/${b.numero}`)) reuse.set(groupKey(b.service, b.nature), b.numero);
   }
@@ -172,7 +173,7 @@ async function issueDocuments(
         const { sha256, bytes } = written[i];
         const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier: run.fichier, sha256 };
         const journal = issuedDocument(n.document, { ...numbers, taille: bytes, ledgerSha256: ledgerRowSha256(run.ledger) });
-        return { journal, chain: '', result: { numero: n.numero, bordereau: n.bordereau, nature: n.nature, fichier: run.fichier, sha256, document: n.document } };
+        return { journal, chain: '', result: { numero: n.numero, bordereau: n.bordereau, ...(n.nature ? { nature: n.nature } : {}), fichier: run.fichier, sha256, document: n.document } };
       });
       const chains = await appender.append(issued.map((i) => i.journal));
       issued.forEach((i, k) => (i.chain = chains[k]));

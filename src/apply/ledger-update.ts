@@ -6,6 +6,7 @@
  * The ledger's workbook (same name, `.xlsx`) is regenerated from the whole CSV when asked
  * (`--excel`) or when it already exists, so it never lags behind its CSV.
  */
+import { documentKey } from '../engine/plan-types.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
@@ -40,9 +41,9 @@ export class LedgerNames {
   }
 }
 
-/** Keys (exercice-numero) of the rows a ledger text holds. */
+/** Keys (documentKey: exercice-numero, statements of compte 673 in their own series) of a ledger's rows. */
 export function ledgerKeys(text: string): Set<string> {
-  return new Set(readOurCsv(text).map((r) => `${r.exercice}-${r.numero}`));
+  return new Set(readOurCsv(text).map((r) => documentKey(r)));
 }
 
 const MACHINE: CsvFormat = { excel: false };
@@ -65,7 +66,7 @@ export async function appendLedgerRows(
   } else {
     const format = detectCsvFormat(previous);
     const keys = ledgerKeys(previous);
-    const missing = rows.filter((r) => !keys.has(`${r.exercice}-${r.numero}`));
+    const missing = rows.filter((r) => !keys.has(documentKey(r)));
     const eol = format.excel ? '\r\n' : '\n';
     const base = previous.endsWith('\n') ? previous : previous + eol;
     text = missing.length === 0 ? previous : base + csvLines(LEDGER_COLUMNS, missing, format);
@@ -96,7 +97,7 @@ export async function checkLedgers(
   for (const doc of history.documents) {
     const pair = `${doc.service}/${doc.codeInsee}`;
     if (!pairs.has(pair)) continue;
-    byKey.set(`${doc.exercice}-${doc.numero}`, doc);
+    byKey.set(documentKey(doc), doc);
     const list = journaled.get(pair);
     if (list) list.push(doc);
     else journaled.set(pair, [doc]);
@@ -113,8 +114,8 @@ export async function checkLedgers(
     }
     const checked = verifyLedger(text, path, d, byKey);
     for (const doc of expected) {
-      if (!checked.keys.has(`${doc.exercice}-${doc.numero}`)) {
-        checked.problems.push(problem('LEDGER_MISMATCH', `le document ${doc.exercice}-${doc.numero} du journal manque au registre`, { file: path }));
+      if (!checked.keys.has(documentKey(doc))) {
+        checked.problems.push(problem('LEDGER_MISMATCH', `le document ${documentKey(doc)} du journal manque au registre`, { file: path }));
       }
     }
     return checked.problems;

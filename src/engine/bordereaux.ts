@@ -8,11 +8,14 @@
  *   first number, réductions and annulations (TypBord 02) from the same first number.
  * - A bordereau is named by its exercice, its type and its number: « titres n° 2 », « réductions n° 1 ».
  *
+ * Statements of a mandat on compte 673 (etat_annulation, R10 « Closed exercice ») go in no
+ * bordereau: every grouping and series here leaves them out.
+ *
  * Folders written before the series were split (journal lines without `type_bordereau`) numbered
  * both types in one shared series: those numbers are read as they are, and the next bordereau of
  * each type takes the next number of its own series (its highest number + 1).
  */
-import type { DocumentType } from './plan-types.js';
+import { hasBordereau, type DocumentType } from './plan-types.js';
 
 export type BordereauNature = 'titres' | 'reductions';
 
@@ -23,6 +26,7 @@ export const NATURES: readonly BordereauNature[] = ['titres', 'reductions'];
 
 export const TYP_BORD: Readonly<Record<BordereauNature, TypBord>> = { titres: '01', reductions: '02' };
 
+/** The nature of the bordereau a document goes into (for a document that goes into one: hasBordereau). */
 export function natureOf(type: DocumentType): BordereauNature {
   return type === 'titre' ? 'titres' : 'reductions';
 }
@@ -68,6 +72,7 @@ export interface RunGroup<T> {
 export function runGroups<T extends { service: string; type: DocumentType }>(documents: readonly T[]): RunGroup<T>[] {
   const groups = new Map<string, RunGroup<T>>();
   for (const doc of documents) {
+    if (!hasBordereau(doc.type)) continue;
     const key = runGroupKey(doc);
     let group = groups.get(key);
     if (!group) {
@@ -94,7 +99,7 @@ type Journaled = { exercice: number; numero: number; bordereau: number; type: Do
 export function journalGroups<T extends Journaled>(documents: Iterable<T>, exercice?: number): JournaledBordereau<T>[] {
   const groups = new Map<string, JournaledBordereau<T>>();
   for (const doc of documents) {
-    if (exercice !== undefined && doc.exercice !== exercice) continue;
+    if ((exercice !== undefined && doc.exercice !== exercice) || !hasBordereau(doc.type)) continue;
     const id = { exercice: doc.exercice, nature: natureOf(doc.type), numero: doc.bordereau };
     const key = bordereauKey(id);
     let group = groups.get(key);
@@ -124,7 +129,7 @@ export function nextBordereauNumbers(
 ): Record<BordereauNature, number> {
   const max: Record<BordereauNature, number> = { titres: 0, reductions: 0 };
   for (const doc of documents) {
-    if (doc.exercice !== exercice) continue;
+    if (doc.exercice !== exercice || !hasBordereau(doc.type)) continue;
     const nature = natureOf(doc.type);
     if (doc.bordereau > max[nature]) max[nature] = doc.bordereau;
   }

@@ -9,6 +9,12 @@ export function euros(value: Decimal): string {
   return `${formatDecimalFr(value, 2)} €`;
 }
 
+/** An amount in a message: « 1 210,00 € » from "1210.00" (a malformed text is shown as it is). */
+export function amountFr(value: Decimal | string): string {
+  if (typeof value !== 'string') return euros(value);
+  return /^-?\d+(\.\d+)?$/.test(value) ? euros(new Decimal(value)) : `${value} €`;
+}
+
 /** A coefficient as printed for humans: 6 decimals, « 1,022208 ». */
 export function coefficientFr(value: Decimal): string {
   return formatEuros(value, 6);

@@ -4,7 +4,9 @@
  * write. `apply` only writes what it says.
  *
  * - Titres, réductions and annulations share ONE continuous series per exercice: the first is
- *   `premierNumero`, then the highest journaled number + 1, in plan order.
+ *   `premierNumero`, then the highest journaled number + 1, in plan order. The statements of a
+ *   mandat on compte 673 (etat_annulation, R10 « Closed exercice ») have their own series from 1,
+ *   and no bordereau (0).
  * - Bordereaux: one per run, service and nature, numbered in the series of their type (see
  *   bordereaux.ts), in order of first appearance in the plan. A resumed run passes `reuse`: the
  *   bordereau numbers of the interrupted run already in the journal (by runGroupKey), so that the
@@ -16,7 +18,7 @@ import { nextBordereauNumbers, runGroupKey, type BordereauNature, natureOf } fro
 import type { History, IssuedDocument } from './history.js';
 import type { Decimal } from './money.js';
 import { NetAmounts } from './net-amounts.js';
-import type { Plan, PlannedDocument } from './plan-types.js';
+import { hasBordereau, seriesOf, type NumberSeries, type Plan, type PlannedDocument } from './plan-types.js';
 
 /** What a correction prints of the titre it reduces: the titre as journaled and its net before. */
 export interface OriginNet {
@@ -33,9 +35,10 @@ export interface DocumentNets {
 
 export interface NumberedDocument extends DocumentNets {
   numero: number;
-  /** Number of its bordereau in the series of `nature`. */
+  /** Number of its bordereau in the series of `nature`; 0 for a statement, which has none. */
   bordereau: number;
-  nature: BordereauNature;
+  /** Absent for a statement (no bordereau). */
+  nature?: BordereauNature;
 }
 
 export interface NumberedBordereau {
@@ -70,13 +73,22 @@ export function numberPlan(
   numbering: { premierNumero: number; premierBordereau: number },
   reuse: ReadonlyMap<string, number> = new Map(),
 ): NumberedPlan {
-  let maxNumero = 0;
-  for (const doc of history.documents) if (doc.exercice === plan.exercice && doc.numero > maxNumero) maxNumero = doc.numero;
-  let nextNumero = maxNumero > 0 ? maxNumero + 1 : numbering.premierNumero;
+  const maxNumero: Record<NumberSeries, number> = { titres: 0, etats: 0 };
+  for (const doc of history.documents) {
+    if (doc.exercice !== plan.exercice) continue;
+    const series = seriesOf(doc.type);
+    if (doc.numero > maxNumero[series]) maxNumero[series] = doc.numero;
+  }
+  const nextNumero: Record<NumberSeries, number> = {
+    titres: maxNumero.titres > 0 ? maxNumero.titres + 1 : numbering.premierNumero,
+    etats: maxNumero.etats + 1,
+  };
   const next = nextBordereauNumbers(history.documents, plan.exercice, numbering.premierBordereau);
   const bordereaux = new Map<string, NumberedBordereau>();
   const documents = planNets(plan.documents, history).map((nets): NumberedDocument => {
     const { document } = nets;
+    const numero = nextNumero[seriesOf(document.type)]++;
+    if (!hasBordereau(document.type)) return { ...nets, numero, bordereau: 0 };
     const key = runGroupKey(document);
     let bordereau = bordereaux.get(key);
     if (!bordereau) {
@@ -84,7 +96,7 @@ export function numberPlan(
       bordereau = { service: document.service, nature, numero: reuse.get(key) ?? next[nature]++ };
       bordereaux.set(key, bordereau);
     }
-    return { ...nets, numero: nextNumero++, bordereau: bordereau.numero, nature: bordereau.nature };
+    return { ...nets, numero, bordereau: bordereau.numero, nature: bordereau.nature };
   });
   return { exercice: plan.exercice, dateEmission: plan.dateEmission, documents, bordereaux: [...bordereaux.values()] };
 }

@@ -16,7 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { EMPTY_HISTORY, type History, type IssuedDocument } from '../engine/history.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { namingPath, writeFileAtomic } from './atomic-write.js';
 import { csvLines, unneutralise } from './csv-write.js';
 import { fromJournalCells, JOURNAL_BODY_COLUMNS, JOURNAL_COLUMNS, LEGACY_JOURNAL_COLUMNS, toJournalRow, type JournalKey } from './journal-format.js';
 import { CHAIN_COLUMN, chainGenesis, chainLines, checkChain } from './chain.js';
@@ -185,6 +185,7 @@ export function formatJournal(docs: readonly IssuedDocument[]): string {
 export class JournalAppender {
   private constructor(
     private readonly handle: FileHandle,
+    private readonly path: string,
     private head: string,
   ) {}
 
@@ -198,15 +199,17 @@ export class JournalAppender {
       await writeFileAtomic(path, `${JOURNAL_HEADER}\n`);
       head = chainGenesis(JOURNAL_HEADER);
     }
-    return new JournalAppender(await open(path, 'a'), head);
+    return new JournalAppender(await open(path, 'a'), path, head);
   }
 
   /** Appends and fsyncs the documents' lines; returns each line's chain cell. */
   async append(docs: readonly IssuedDocument[]): Promise<string[]> {
     if (docs.length === 0) return [];
     const { text, head, heads } = chainLines(this.head, journalBodies(docs));
-    await this.handle.write(text);
-    await this.handle.sync();
+    await namingPath(this.path, async () => {
+      await this.handle.write(text);
+      await this.handle.sync();
+    });
     this.head = head;
     return heads;
   }

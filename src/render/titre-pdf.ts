@@ -11,13 +11,21 @@ import type { Templates } from './templates.js';
 import { origineValues, titreValues } from './titre-values.js';
 import type { TitreView } from './views.js';
 
-const TITLE_KEY = { titre: 'document.titleTitre', reduction: 'document.titleReduction', annulation: 'document.titleAnnulation' } as const;
+const TITLE_KEY = {
+  titre: 'document.titleTitre',
+  reduction: 'document.titleReduction',
+  annulation: 'document.titleAnnulation',
+  etat_annulation: 'document.titleEtat',
+} as const;
 
 export function renderTitrePdf(view: TitreView, templates: Templates, resources: PdfResources): PDFKit.PDFDocument {
   const w = templates.titre;
   const layout = templates.layout;
   const type = view.document.type;
   const isTitre = type === 'titre';
+  // R10 « Closed exercice »: the statement of a mandat on compte 673 is no titre: no bordereau, not
+  // « rendu exécutoire », no recourse, imputation 673.
+  const isEtat = type === 'etat_annulation';
   const { values, montant } = titreValues(view, w.text('preview.numero'));
   const t = (key: Parameters<typeof w.text>[0]): string => w.text(key, values);
   const title = w.text(TITLE_KEY[type]);
@@ -33,7 +41,7 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
     },
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
   );
-  const footerRef = `${issuer.nom} – ${t('reperes.exercice')} – ${t('reperes.numero')}`;
+  const footerRef = `${issuer.nom} – ${t('reperes.exercice')} – ${t(type === 'etat_annulation' ? 'reperes.numeroEtat' : 'reperes.numero')}`;
   const frame = new PageFrame(doc, layout, {
     watermark: view.preview ? w.text('preview.watermark') : undefined,
     footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
@@ -50,7 +58,9 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   y += frame.text('P', issuer.nom, { bold: true, size: fs.issuer, color: layout.color.accent }, frame.left, y, issuerWidth);
   const issuerLines = [w.text('emetteur.siren', { siren: issuer.siren }), ...issuer.adresse].join('\n');
   y += frame.text('P', issuerLines, { size: fs.body, color: layout.color.muted }, frame.left, y + 2, issuerWidth) + 2;
-  const reperes = [t('reperes.exercice'), t('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')];
+  const reperes = isEtat
+    ? [t('reperes.exercice'), t('reperes.numeroEtat'), t('reperes.dateEtat')]
+    : [t('reperes.exercice'), t('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')];
   if (isTitre) reperes.push(t('reperes.dateEcheance'));
   const pad = layout.spacing.cellPadding * 2;
   const boxX = frame.right - boxWidth;
@@ -114,15 +124,21 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   const imputation = (['chapitre', 'nature', 'fonction'] as const)
     .filter((k) => values[k] !== '')
     .map((k) => t(`imputation.${k}`));
-  const imputationText = imputation.length > 0 ? imputation.join(w.text('imputation.separateur')) : w.text('imputation.aucune');
+  const imputationText = isEtat
+    ? t('imputation.compte673')
+    : imputation.length > 0
+      ? imputation.join(w.text('imputation.separateur'))
+      : w.text('imputation.aucune');
   labelledRow(frame, labelWidth, w.text('labels.imputation'), imputationText);
   const reglement = isTitre
     ? [t('reglement.comptable'), t('reglement.virement'), t('reglement.reference')]
-    : [w.text('reglement.sansPaiement'), t('reglement.comptable')];
+    : [w.text(isEtat ? 'reglement.etat' : 'reglement.sansPaiement'), t('reglement.comptable')];
   labelledRow(frame, labelWidth, w.text('labels.reglement'), reglement.join('\n'));
   const signataire = issuer.signataire.delegation ? t('ordonnateur.signataireDelegation') : t('ordonnateur.signataire');
   labelledRow(frame, labelWidth, w.text('labels.ordonnateur'), signataire, { bold: true, size: fs.body });
-  labelledRow(frame, labelWidth, w.text('labels.executoire'), w.text('ordonnateur.executoire'));
-  labelledRow(frame, labelWidth, w.text('labels.recours'), t('recours.texte'), { size: fs.small });
+  if (!isEtat) {
+    labelledRow(frame, labelWidth, w.text('labels.executoire'), w.text('ordonnateur.executoire'));
+    labelledRow(frame, labelWidth, w.text('labels.recours'), t('recours.texte'), { size: fs.small });
+  }
   return frame.end();
 }

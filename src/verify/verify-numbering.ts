@@ -1,14 +1,17 @@
 /**
  * Journal-only checks (R9, R10): one continuous series of numbers per exercice (titres,
- * réductions and annulations together); bordereaux in one continuous series per exercice and per
- * type (titres TypBord 01, réductions TypBord 02), each bordereau of one service and one date;
- * each correction citing an existing titre whose net stays ≥ 0.
+ * réductions and annulations together; the statements of compte 673 in their own series);
+ * bordereaux in one continuous series per exercice and per type (titres TypBord 01, réductions
+ * TypBord 02), each bordereau of one service and one date; each correction citing an existing
+ * titre whose net stays ≥ 0.
  *
  * Lines of a former folder (`legacySeries`: one bordereau series shared by both types) are read as
  * they are: their numbers form one continuous shared series, and a number of one type's series
  * may be missing when the shared series gave it to the other type.
  */
 import { bordereauLabel, NATURES, natureOf, type BordereauNature } from '../engine/bordereaux.js';
+import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
+import { amountFr } from '../engine/fr-format.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import type { JournalEntry } from '../io/journal.js';
@@ -32,14 +35,17 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
     else byExercice.set(e.doc.exercice, [e]);
   }
   for (const [exercice, list] of [...byExercice].sort((a, b) => a[0] - b[0])) {
-    const seen = new Map<number, number>();
+    const seen: Record<NumberSeries, Map<number, number>> = { titres: new Map(), etats: new Map() };
     const series: Record<BordereauNature, Map<number, { kind: string; line: number }>> = { titres: new Map(), reductions: new Map() };
     const legacy: Record<BordereauNature, Set<number>> = { titres: new Set(), reductions: new Set() };
     for (const { doc, line } of list) {
-      const first = seen.get(doc.numero);
+      const numbers = seen[seriesOf(doc.type)];
+      const first = numbers.get(doc.numero);
+      const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
       if (first !== undefined) {
-        problems.push(problem('NUMBER_DUPLICATE', `numéro ${exercice}-${doc.numero} déjà utilisé ligne ${first}`, { file, line }));
-      } else seen.set(doc.numero, line);
+        problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
+      } else numbers.set(doc.numero, line);
+      if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
       const nature = natureOf(doc.type);
       if (doc.legacySeries) legacy[nature].add(doc.bordereau);
       const kind = `${doc.service}, émis le ${doc.dateEmission}`;
@@ -49,8 +55,11 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
         problems.push(problem('BORDEREAU_DUPLICATE', `${label} utilisé pour ${other.kind} (ligne ${other.line}) et pour ${kind}`, { file, line }));
       } else if (other === undefined) series[nature].set(doc.bordereau, { kind, line });
     }
-    for (const n of gaps(seen.keys())) {
+    for (const n of gaps(seen.titres.keys())) {
       problems.push(problem('NUMBER_GAP', `numéro ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
+    }
+    for (const n of gaps(seen.etats.keys())) {
+      problems.push(problem('NUMBER_GAP', `état ${exercice}-${n} manquant dans la série des états d’annulation (compte 673) de l’exercice ${exercice}`, { file }));
     }
     for (const nature of NATURES) {
       const other = legacy[nature === 'titres' ? 'reductions' : 'titres'];
@@ -80,7 +89,7 @@ function verifyCorrections(entries: readonly JournalEntry[], file: string): Prob
     }
     origin.net = origin.net.minus(doc.montant);
     if (origin.net.lt(0)) {
-      problems.push(problem('NET_NEGATIVE', `le net du titre ${ref} devient négatif (${toAmountString(origin.net)} €)`, { file, line }));
+      problems.push(problem('NET_NEGATIVE', `le net du titre ${ref} devient négatif (${amountFr(origin.net)})`, { file, line }));
     }
   }
   return problems;

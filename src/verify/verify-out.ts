@@ -23,6 +23,7 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { IssuedDocument } from '../engine/history.js';
+import { documentKey, hasBordereau } from '../engine/plan-types.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
@@ -49,6 +50,7 @@ import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
+import { REPORT_FILE_PATTERN } from '../report/report-files.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -87,7 +89,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
   problems.push(...verifyNumbering(contents.entries, journalFile));
 
   const docs = contents.entries.map((e) => e.doc);
-  const byKey = new Map(docs.map((d) => [`${d.exercice}-${d.numero}`, d]));
+  const byKey = new Map(docs.map((d) => [documentKey(d), d]));
   const byFile = new Map(contents.entries.map((e) => [e.doc.fichier, e]));
   const bordereaux = new Map<string, IssuedDocument[]>();
   const baseOf = new Map<string, string>();
@@ -114,6 +116,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
     if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE || relative === PES_REGISTER_FILE) continue;
+    if (REPORT_FILE_PATTERN.test(relative)) continue; // the comité's reports (titres rapport), drawn up from the journal
     if (relative === JOURNAL_EXCEL_FILE) {
       // the journal's twin is rebuilt from the journal and compared byte for byte: a stale one shows
       checks.push(() => verifyJournalWorkbook(path, docs));
@@ -219,7 +222,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
   }
   for (const { doc, line } of contents.entries) {
     if (!found.has(doc.fichier)) {
-      problems.push(problem('FILE_MISSING', `PDF du document ${doc.exercice}-${doc.numero} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
+      problems.push(problem('FILE_MISSING', `PDF du document ${documentKey(doc)} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
     }
   }
   for (const base of bordereaux.keys()) {
@@ -241,8 +244,8 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
       continue;
     }
     for (const d of list) {
-      if (!keys.has(`${d.exercice}-${d.numero}`)) {
-        problems.push(problem('LEDGER_MISMATCH', `le document ${d.exercice}-${d.numero} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
+      if (!keys.has(documentKey(d))) {
+        problems.push(problem('LEDGER_MISMATCH', `le document ${documentKey(d)} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
       }
     }
   }

@@ -30,7 +30,7 @@ async function data(premierBordereau?: number): Promise<string> {
 const issue = (dir: string, out: string) => runCli(['issue', '--data', dir, '--year', '2026', '--out', out, '--date', '2026-06-15', '-q']);
 const cancel = (dir: string, out: string, titre: string, montant?: string) =>
   runCli(['cancel', '--data', dir, '--out', out, '--titre', titre, ...(montant ? ['--montant', montant] : []), '--motif', 'Erreur', '--date', '2026-06-18']);
-/** Écully laclasse is titre 2026-6 and Villeurbanne toodego 2026-20 on the samples. */
+/** Écully laclasse is titre 2026-5 and Villeurbanne toodego 2026-19 on the samples. */
 const NEW_ADHESION = '69040,laclasse,2026-03-01,,,,,,\n';
 
 describe('bordereaux numbered per type', () => {
@@ -38,10 +38,10 @@ describe('bordereaux numbered per type', () => {
     const dir = await data();
     const out = await temp();
     expect((await issue(dir, out)).code).toBe(0);
-    expect((await cancel(dir, out, '2026-6', '100,00')).code).toBe(0);
+    expect((await cancel(dir, out, '2026-5', '100,00')).code).toBe(0);
     await appendFile(path.join(dir, 'adhesions.csv'), NEW_ADHESION);
     expect((await issue(dir, out)).code).toBe(0);
-    expect((await cancel(dir, out, '2026-20')).code).toBe(0);
+    expect((await cancel(dir, out, '2026-19')).code).toBe(0);
 
     const journal = await csv(path.join(out, 'journal.csv'));
     const series = (typ: string) => [...new Set(journal.filter((r) => r.type_bordereau === typ).map((r) => r.bordereau))];
@@ -94,7 +94,7 @@ describe('bordereaux numbered per type', () => {
     const dir = await data();
     expect((await issue(dir, out)).code).toBe(0);
     // the former version numbered the first réduction bordereau 3, after the two of titres
-    expect((await cancel(await data(3), out, '2026-6', '100,00')).code).toBe(0);
+    expect((await cancel(await data(3), out, '2026-5', '100,00')).code).toBe(0);
     await toFormerVersion(out);
     const former = await readFile(path.join(out, 'journal.csv'), 'utf8');
 
@@ -102,20 +102,20 @@ describe('bordereaux numbered per type', () => {
     expect(before.code, before.stderr).toBe(0);
     expect(before.stdout).toContain('conforme');
 
-    expect((await cancel(dir, out, '2026-20')).code).toBe(0);
+    expect((await cancel(dir, out, '2026-19')).code).toBe(0);
     await appendFile(path.join(dir, 'adhesions.csv'), NEW_ADHESION);
     expect((await issue(dir, out)).code).toBe(0);
 
     const journal = await csv(path.join(out, 'journal.csv'));
     // the former lines keep every value; their bordereau numbers are marked as the shared series (empty type)
-    expect(journal.slice(0, 23).every((r) => r.type_bordereau === '' && /^\d+$/.test(r.taille) && r.chaine.length === 64)).toBe(true);
-    expect(journal.slice(0, 23).map((r) => r.montant)).toEqual(
+    expect(journal.slice(0, 22).every((r) => r.type_bordereau === '' && /^\d+$/.test(r.taille) && r.chaine.length === 64)).toBe(true);
+    expect(journal.slice(0, 22).map((r) => r.montant)).toEqual(
       (parse(former, { columns: true, skip_empty_lines: true }) as Row[]).map((r) => r.montant),
     );
-    expect(journal.slice(23).map((r) => [r.numero, r.type, r.type_bordereau, r.bordereau])).toEqual([
-      ['24', 'annulation', '02', '4'],
-      ['25', 'titre', '01', '3'],
-      ['26', 'titre', '01', '4'], // Villeurbanne's toodego titre, issued again after its annulation (R10)
+    expect(journal.slice(22).map((r) => [r.numero, r.type, r.type_bordereau, r.bordereau])).toEqual([
+      ['23', 'annulation', '02', '4'],
+      ['24', 'titre', '01', '3'],
+      ['25', 'titre', '01', '4'], // Villeurbanne's toodego titre, issued again after its annulation (R10)
     ]);
     const verify = await runCli(['verify', '--out', out]);
     expect(verify.code, verify.stderr).toBe(0);

@@ -13,7 +13,7 @@ import { runCli, SAMPLES, tempDirs } from './run-cli.js';
 const temp = tempDirs();
 afterEach(() => setStageHook(undefined));
 
-const issueArgs = (out: string, year = 2026) => ['issue', '--data', SAMPLES, '--year', String(year), '--out', out, '--date', `${year}-06-15`];
+const issueArgs = (out: string, year = 2026) => ['issue', '--data', SAMPLES, '--year', String(year), '--out', out, '--date', `${year}-06-15`, '--allow-future-date'];
 
 /**
  * Pauses the first run at each stage it reaches: `next()` resolves with the stage where it waits,

@@ -178,7 +178,7 @@ describe('a tampered output folder', () => {
 
       const titre = await titreToCancel();
       const commands = [
-        ['issue', '--data', SAMPLES, '--year', '2027', '--out', out, '--date', '2027-06-15'],
+        ['issue', '--data', SAMPLES, '--year', '2027', '--out', out, '--date', '2027-06-15', '--allow-future-date'],
         ['cancel', '--data', SAMPLES, '--out', out, '--titre', titre, '--montant', '10,00', '--motif', 'essai', '--date', '2026-09-01'],
         ['export-pes', '--data', SAMPLES, '--out', out, '--year', '2026', '--date', '2026-09-01'],
       ].filter((argv) => argv[0] !== 'export-pes' || t.pes !== false);

@@ -11,7 +11,7 @@ import type { PesBordereau } from '../../pes/pes-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { buildPesAller } from '../../pes/build-pes-aller.js';
 import { usageError } from '../../errors/titres-error.js';
-import { parseDate, parseYear, today } from '../arguments.js';
+import { documentDate, parseYear } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
@@ -29,6 +29,7 @@ export interface ExportPesOptions {
   date?: string;
   pj?: boolean;
   json?: boolean;
+  allowFutureDate?: boolean;
 }
 
 /** `--bordereau` values: `3` (when only one type has it), `01-3` / `titres-3`, `02-1` / `reductions-1`. */
@@ -46,7 +47,7 @@ function parseWanted(values: readonly string[]): Array<{ nature?: BordereauNatur
 
 export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promise<number> {
   const exercice = parseYear(opts.year);
-  const dateGeneration = opts.date !== undefined ? parseDate(opts.date) : today();
+  const dateGeneration = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
   const wanted = parseWanted(opts.bordereau ?? []);
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset, warnings } = await readDataset(dataDir);

@@ -14,7 +14,7 @@ import { checkOutFolder } from '../../apply/check-out.js';
 import { withLockedOut } from '../../apply/out-session.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { usageError } from '../../errors/titres-error.js';
-import { parseDate, parseYear, today } from '../arguments.js';
+import { documentDate, parseYear } from '../arguments.js';
 import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
@@ -36,22 +36,27 @@ export interface IssueOptions {
   json?: boolean;
   excel?: boolean;
   quiet?: boolean;
+  allowFutureDate?: boolean;
 }
 
 export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<number> {
   const exercice = parseYear(opts.year);
-  const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
   if (!opts.dryRun && !opts.out) {
     throw usageError('MISSING_OPTION', '--out est obligatoire pour émettre (ou ajouter --dry-run pour un aperçu)');
   }
   if (opts.previewDir && !opts.dryRun) {
     throw usageError('INVALID_OPTION_VALUE', '--preview-dir ne s’emploie qu’avec --dry-run');
   }
+  // R9: a dry run dates nothing (any date may be previewed); a real run is dated today or before
+  // (unless --allow-future-date), within the exercice's window.
+  const dateEmission = opts.dryRun
+    ? documentDate(opts.date, { allowFuture: true })
+    : documentDate(opts.date, { allowFuture: opts.allowFutureDate, exercice });
 
   const { dataset, warnings } = await readDataset(opts.data);
   const plan = (history: History): Plan => {
     const planned = planForCli(opts.data, dataset, history, { exercice, dateEmission });
-    planned.avertissements.unshift(...warnings);
+    planned.avertissements = [...warnings, ...planned.avertissements];
     return planned;
   };
 
@@ -74,7 +79,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
       ...withEdition(dataset, document),
     }));
     if (opts.json) io.stdout(planJson(dry, numbered, true));
-    else if (!opts.quiet) io.stdout(planTable(dry, numbered, true));
+    else if (!opts.quiet) io.stdout(planTable(dry, numbered, true, io.stdoutColumns));
     reportWarnings(io, dry.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
@@ -108,7 +113,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     io.stdout(planJson(planned, numbered, false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered, false));
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered, false, io.stdoutColumns));
   if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, planned) + '\n');
   return EXIT.OK;
 }

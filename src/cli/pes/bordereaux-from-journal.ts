@@ -8,11 +8,15 @@ import type { Config } from '../../engine/dataset.js';
 import type { History, IssuedDocument } from '../../engine/history.js';
 import { journalGroups } from '../../engine/bordereaux.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
-import type { PesBordereau } from '../../pes/pes-input.js';
+import type { PesBordereau, PesPieceType } from '../../pes/pes-input.js';
 import { invoiceNumber } from '../../pes/pes-invoice.js';
 import type { LinesOf } from './titre-liquidations.js';
 
 const PES_TYPES: ReadonlySet<string> = new Set(['titre', 'reduction', 'annulation']);
+
+function isPesPiece(doc: IssuedDocument): doc is IssuedDocument & { type: PesPieceType } {
+  return PES_TYPES.has(doc.type);
+}
 
 export async function bordereauxFromJournal(
   history: History,
@@ -28,7 +32,7 @@ export async function bordereauxFromJournal(
   // one bordereau per exercice, type and number in its type's series (engine/bordereaux.ts)
   // Only titres and their corrections travel in the PES recette flux; any other document of the
   // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
-  const documents = history.documents.filter((doc) => PES_TYPES.has(doc.type));
+  const documents = history.documents.filter(isPesPiece);
   for (const { numero, nature, service, documents: docs } of journalGroups(documents, exercice)) {
     const total = docs.reduce((t, d) => t.plus(d.montant), new Decimal(0));
     cumul[nature] = cumul[nature].plus(total);
