@@ -1,7 +1,7 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /** Problem codes of the data area. Key: the stable code; value: meaning and fix, in French. */
-export const DATA_CODES: Record<string, CodeEntry> = {
+export const DATA_CODES = {
   // Files and CSV structure
   INPUT_FILE_MISSING: {
     sens: 'Un fichier ou dossier obligatoire du jeu de données est introuvable.',
@@ -258,4 +258,4 @@ export const DATA_CODES: Record<string, CodeEntry> = {
     sens: 'Le mois de l’indice de référence S(ref) d’un service est absent de sa série, ou sans valeur (R4).',
     correction: 'Ajouter la valeur de ce mois dans indices/<serie>.csv, ou corriger indice.reference dans config.json.',
   },
-};
+} as const satisfies Record<string, CodeEntry>;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findTitre, HistoryIndex, isConverged, netAmount } from '../../src/engine/history-lookup.js';
 import { issuedDocument, type IssuedDocument } from '../../src/engine/history.js';
+import type { LiquidationLine } from '../../src/engine/plan-types.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { d, ECULLY, issued, thrownError } from './fixtures.js';
 
@@ -88,7 +89,7 @@ describe('history lookup: edges of the journal (R5, R9, R10)', () => {
 
   it('records a planned document as issued, leaving out what it does not have', () => {
     const n = { numero: 12, bordereau: 2, dateEmission: '2026-06-15', fichier: 'f.pdf', sha256: 'a'.repeat(64) };
-    const plain = { type: 'titre', exercice: 2026, codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', montant: d('15.00'), liquidation: [], figures: {} } as const;
+    const plain = { type: 'titre', exercice: 2026, codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', montant: d('15.00'), liquidation: [] as LiquidationLine[], figures: {} } as const;
     expect(issuedDocument(plain, n)).toEqual({ exercice: 2026, numero: 12, bordereau: 2, dateEmission: '2026-06-15', type: 'titre', codeInsee: ECULLY, service: 'laclasse', montant: d('15.00'), fichier: 'f.pdf', sha256: 'a'.repeat(64) });
     const full = { ...plain, type: 'reduction', regime: 'transitoire', titreOrigine: { exercice: 2026, numero: 3 }, contributionCible: d('20.00'), converge: false, motif: 'erreur' } as const;
     expect(issuedDocument(full, n)).toMatchObject({ regime: 'transitoire', titreOrigine: { exercice: 2026, numero: 3 }, contributionCible: d('20.00'), converge: false, motif: 'erreur', type: 'reduction' });

@@ -84,7 +84,7 @@ describe('R10 planCancellation', () => {
 
 describe('R10 wording of corrections and of their refusals', () => {
   it('words each line of a réduction', () => {
-    const doc = planCancellation(history, { exercice: 2026, numero: 3, motif: '  erreur de population  ', montant: d('100.00') }, context);
+    const doc = planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: '  erreur de population  ', montant: d('100.00') }, context);
     expect(doc.motif).toBe('erreur de population');
     expect(doc.liquidation).toEqual([
       { ref: 'R10', libelle: "Titre d'origine : n° 3 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f210,00 €", montant: '1210.00' },
@@ -102,7 +102,7 @@ describe('R10 wording of corrections and of their refusals', () => {
         issued({ exercice: 2026, numero: 4, codeInsee: '69999', type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } }),
       ],
     };
-    const doc = planCancellation(reduced, { exercice: 2026, numero: 3, motif: 'doublon', montant: d('1200.00') }, context);
+    const doc = planCancellation(reduced, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'doublon', montant: d('1200.00') }, context);
     expect(doc).toMatchObject({ type: 'annulation', commune: '69999', codeInsee: '69999' });
     expect(doc.figures).toEqual({});
     expect(doc.liquidation.slice(1).map((l) => l.libelle)).toEqual([
@@ -113,13 +113,13 @@ describe('R10 wording of corrections and of their refusals', () => {
   });
 
   it('reduces by exactly the net amount less one cent, not more', () => {
-    expect(planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d('1209.99') }, context).type).toBe('reduction');
-    expect(planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d('0.01') }, context).montant.toFixed(2)).toBe('0.01');
+    expect(planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x', montant: d('1209.99') }, context).type).toBe('reduction');
+    expect(planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x', montant: d('0.01') }, context).montant.toFixed(2)).toBe('0.01');
   });
 
   it('words each refusal', () => {
     const messages = (fn: () => unknown) => thrownError(fn).problems.map((p) => p.message);
-    expect(messages(() => planCancellation(history, { exercice: 2026, numero: 8, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 8, motif: 'x' }, context))).toEqual([
       'titre « 2026-8 » introuvable dans le journal des titres émis (R10)',
     ]);
     const withCorrections: History = {
@@ -129,16 +129,16 @@ describe('R10 wording of corrections and of their refusals', () => {
         issued({ exercice: 2026, numero: 5, codeInsee: ECULLY, type: 'annulation', montant: d('1200.00'), titreOrigine: { exercice: 2026, numero: 3 } }),
       ],
     };
-    expect(messages(() => planCancellation(withCorrections, { exercice: 2026, numero: 4, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(withCorrections, { date: AUTUMN, exercice: 2026, numero: 4, motif: 'x' }, context))).toEqual([
       'le document « 2026-4 » est un titre de réduction : seul un titre de recette peut être corrigé (R10)',
     ]);
-    expect(messages(() => planCancellation(withCorrections, { exercice: 2026, numero: 5, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(withCorrections, { date: AUTUMN, exercice: 2026, numero: 5, motif: 'x' }, context))).toEqual([
       "le document « 2026-5 » est un titre d'annulation : seul un titre de recette peut être corrigé (R10)",
     ]);
-    expect(messages(() => planCancellation(withCorrections, { exercice: 2026, numero: 3, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(withCorrections, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x' }, context))).toEqual([
       'le titre « 2026-3 » est déjà entièrement annulé : son montant net est nul (R10)',
     ]);
-    expect(messages(() => planCancellation(history, { exercice: 2026, numero: 3, motif: '', montant: d('1210.01') }, context))).toEqual([
+    expect(messages(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: '', montant: d('1210.01') }, context))).toEqual([
       'motif absent pour la correction du titre « 2026-3 » (R10)',
       'montant de réduction « 1210.01 » invalide pour le titre « 2026-3 » : il doit être positif, au centime, et au plus égal au montant net restant de 1\u202f210,00 € (R10)',
     ]);
