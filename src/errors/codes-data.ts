@@ -11,10 +11,6 @@ export const DATA_CODES = {
     sens: 'Le fichier existe mais ne peut pas être lu (droits, dossier à la place d’un fichier…).',
     correction: 'Vérifier les droits de lecture et que le chemin désigne bien un fichier.',
   },
-  DATASET_INVALID: {
-    sens: 'Le jeu de données n’a pas pu être lu dans son ensemble.',
-    correction: 'Corriger les autres problèmes signalés puis relancer.',
-  },
   INPUT_FILE_TOO_LARGE: {
     sens: 'Le fichier d’entrée dépasse la taille permise (32 Mo, cinq fois un jeu national) : ce n’est sans doute pas le bon fichier.',
     correction: 'Vérifier le fichier donné (un export complet à la place d’un extrait ?) et n’y garder que les lignes du contrat de données.',

@@ -1,7 +1,7 @@
 /** `titres verify`: recompute every hash, check numbering and ledgers against the journal. */
 import { verifyOut } from '../../verify/verify-out.js';
 import { EXIT } from '../exit-codes.js';
-import { formatProblems, problemJson } from '../format/problems.js';
+import { formatProblems, problemJson, reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface VerifyOptions {
@@ -20,6 +20,8 @@ export async function verifyCommand(opts: VerifyOptions, io: CliIo): Promise<num
       ) + '\n',
     );
   } else if (report.ok) {
+    // a conforme folder may still carry warnings (a former version's journal, a stale lock): said on stderr
+    reportWarnings(io, report.problems, false);
     io.stdout(`Dossier ${opts.out} : conforme (${report.checked.documents} documents, ${report.checked.files} fichiers vérifiés).\n`);
   } else {
     io.stderr(formatProblems(report.problems));
