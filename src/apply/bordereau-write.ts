@@ -98,7 +98,7 @@ export async function writeBordereau(
   base: string,
   spec: BordereauSpec,
   context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
-): Promise<{ total: string; sha256: string }> {
+): Promise<{ total: string; sha256: string; bytes: number }> {
   const service = payingService(context.dataset, spec.service);
   if (!service) {
     throw new TitresError('state', [
@@ -118,13 +118,13 @@ export async function writeBordereau(
     preview: spec.preview,
     ...asapMention(context.dataset, spec),
   };
-  const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
+  const { sha256, bytes } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
   await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, MACHINE));
   if (context.excel) {
     const workbook = bordereauWorkbook(spec, context.dataset.config.emetteur.nom);
     await writeFileAtomic(resolveOut(outDir, `${base}.xlsx`), await workbookBuffer(workbook));
   }
-  return { total, sha256 };
+  return { total, sha256, bytes };
 }
 
 /** Issue 14: the Edition of the titres of a bordereau of titres (Chorus Pro or DGFiP print), one sentence. */

@@ -1,5 +1,6 @@
 /** The placeholder values of a titre, computed from its view (French display forms). */
 import { formatDateFr } from '../engine/dates.js';
+import { bordereauShort } from '../engine/bordereaux.js';
 import { dec, toAmountString } from '../engine/money.js';
 import type { TitreView } from './views.js';
 import { amountInWordsFr } from './amount-in-words.js';
@@ -17,7 +18,12 @@ export function titreValues(view: TitreView, previewNumero: string): TitreValues
   const issuer = config.emetteur;
   const montant = toAmountString(d.montant);
   const numero = view.preview || view.numero === null ? previewNumero : String(view.numero);
-  const bordereau = view.preview || view.bordereau === null ? previewNumero : String(view.bordereau);
+  const bordereau =
+    view.preview || view.bordereau === null
+      ? previewNumero
+      : view.bordereauNature
+        ? bordereauShort(view.bordereauNature, view.bordereau)
+        : String(view.bordereau);
   const values: Record<string, string> = {
     exercice: String(d.exercice),
     numero,
