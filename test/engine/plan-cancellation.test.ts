@@ -33,12 +33,16 @@ describe('R10 planCancellation', () => {
   it('rejects an unknown titre, a reduction as target, a bad amount and a fully annulled titre', () => {
     expect(thrownError(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 8, motif: 'x' }, context))).toMatchObject({ kind: 'usage', problems: [{ code: 'TITRE_INCONNU' }] });
     const withReduction: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
-    expect(thrownError(() => planCancellation(withReduction, { date: AUTUMN, exercice: 2026, numero: 4, motif: 'x' }, context)).problems[0].code).toBe('TITRE_EST_UNE_REDUCTION');
+    expect(thrownError(() => planCancellation(withReduction, { date: AUTUMN, exercice: 2026, numero: 4, motif: 'x' }, context))).toMatchObject({
+      kind: 'usage',
+      problems: [{ code: 'TITRE_EST_UNE_REDUCTION' }],
+    });
     for (const montant of ['0', '-5.00', '1210.01', '10.005']) {
       expect(thrownError(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x', montant: d(montant) }, context)).problems[0].code).toBe('MONTANT_REDUCTION_INVALIDE');
     }
     const both = thrownError(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: ' ', montant: d('0') }, context));
     expect(both.problems.map((p) => p.code)).toEqual(['MOTIF_CORRECTION_ABSENT', 'MONTANT_REDUCTION_INVALIDE']);
+    expect(both.kind).toBe('usage');
     const annulled: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'annulation', montant: d('1210.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
     expect(thrownError(() => planCancellation(annulled, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x' }, context))).toMatchObject({ kind: 'state', problems: [{ code: 'TITRE_DEJA_ANNULE' }] });
   });
@@ -110,6 +114,30 @@ describe('R10 wording of corrections and of their refusals', () => {
       'Montant net après correction : 0,00 €',
       "Montant de l'annulation (motif : doublon) : 1\u202f200,00 €",
     ]);
+  });
+
+  it('words the statement of a closed exercice, each line, with the figures of the titre it corrects', () => {
+    const etat = planCancellation(history, { exercice: 2026, numero: 3, motif: 'erreur de population', montant: d('100.00'), date: '2027-03-15' }, context);
+    expect(etat).toMatchObject({ type: 'etat_annulation', exercice: 2027, commune: 'Écully' });
+    expect(etat.figures).toEqual({ contributionCible: '1425.55' });
+    expect(etat.liquidation).toEqual([
+      {
+        ref: 'R10 – compte 673',
+        libelle:
+          "Exercice 2026 clos le 31/01/2027 : la correction ne peut plus être un titre de réduction ou d'annulation de 2026 ; elle est constatée par un mandat de l'exercice 2027 au compte 673 « Titres annulés (sur exercices antérieurs) » (instruction M57), que le présent état justifie",
+      },
+      { ref: 'R10 – compte 673', libelle: "Titre d'origine : n° 3 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f210,00 €", montant: '1210.00' },
+      { ref: 'R10 – compte 673', libelle: 'Montant net avant correction (montant du titre moins ses réductions) : 1\u202f210,00 €', montant: '1210.00' },
+      { ref: 'R10 – compte 673', libelle: 'Montant net après correction : 1\u202f110,00 €', montant: '1110.00' },
+      { ref: 'R10 – compte 673', libelle: 'Montant de la réduction (motif : erreur de population) : 100,00 €', montant: '100.00' },
+    ]);
+    // a titre without a recorded contribution-cible, of a commune no longer in communes.csv
+    const bare: History = { documents: [{ ...titre, codeInsee: '69999', contributionCible: undefined }] };
+    const other = planCancellation(bare, { exercice: 2026, numero: 3, motif: 'doublon', date: '2028-02-01' }, context);
+    expect(other).toMatchObject({ type: 'etat_annulation', exercice: 2028, commune: '69999', codeInsee: '69999' });
+    expect(other.figures).toEqual({});
+    expect(other.liquidation[0].libelle).toContain("mandat de l'exercice 2028 au compte 673");
+    expect(other.liquidation.at(-1)?.libelle).toBe("Montant de l'annulation (motif : doublon) : 1\u202f210,00 €");
   });
 
   it('reduces by exactly the net amount less one cent, not more', () => {
