@@ -112,6 +112,10 @@ export const OUTPUT_REPRODUCERS = {
     const { out } = await issued();
     return cli(['rapport', '--out', out, '--year', '2025', '--date', '2026-10-01']);
   }),
+  REPORT_UNREGISTERED: reproducer('sorties/rapports/rapport-2026.pdf', verify(async (out) => {
+    await mkdir(path.join(out, 'rapports'), { recursive: true });
+    await writeFile(path.join(out, 'rapports/rapport-2026.pdf'), '%PDF-1.7');
+  })),
   WORKBOOK_MISMATCH: reproducer('sorties/journal.xlsx', verify((out) => writeFile(path.join(out, 'journal.xlsx'), 'pas un classeur'))),
   BORDEREAU_UNREGISTERED: reproducer(R, cancel((out) => rewrite(out, 'bordereaux.csv', lines((cells, n) => (n === 3 ? undefined : cells))))),
   CSV_MALFORMED: reproducer(`sorties/${BORDEREAU_CSV}:4`, verify((out) => rewrite(out, BORDEREAU_CSV, (t) => t.replace('\ntotal,', '\n"total,')))),
