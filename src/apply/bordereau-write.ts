@@ -5,12 +5,13 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
-import { dec, sum, toAmountString } from '../engine/money.js';
+import type { IssuedDocument } from '../engine/history.js';
+import { dec, sum, toAmountString, ZERO, type Decimal } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from '../io/csv-write.js';
-import { resolveOut, type BordereauNature } from '../io/output-layout.js';
+import { natureOf, resolveOut, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, BordereauView, DocumentRenderer } from '../render/views.js';
 import { payingService } from './titre-view.js';
 
@@ -33,6 +34,26 @@ export interface BordereauSpec {
   dateEmission: IsoDate;
   lines: BordereauLine[];
   preview: boolean;
+  /** Cumulative total of the exercice's bordereaux of this nature, this one included (PES MtCumulAnnuel). */
+  cumulExercice: string;
+}
+
+/**
+ * The exercice's cumulative total up to bordereau `upTo` included (every bordereau of the journal
+ * when `upTo` is null), for one nature: the sum of its documents' amounts, as the PES export
+ * computes MtCumulAnnuel (cli/pes/bordereaux-from-journal.ts).
+ */
+export function exerciceCumul(
+  docs: Iterable<Pick<IssuedDocument, 'exercice' | 'type' | 'bordereau' | 'montant'>>,
+  exercice: number,
+  nature: BordereauNature,
+  upTo: number | null,
+): Decimal {
+  let cumul = ZERO;
+  for (const d of docs) {
+    if (d.exercice === exercice && natureOf(d.type) === nature && (upTo === null || d.bordereau <= upTo)) cumul = cumul.plus(d.montant);
+  }
+  return cumul;
 }
 
 export function bordereauCsv(lines: readonly BordereauLine[], total: string, format: CsvFormat): string {
@@ -71,6 +92,7 @@ export async function writeBordereau(
     dateEmission: spec.dateEmission,
     lines: spec.lines,
     total,
+    cumulExercice: spec.cumulExercice,
     preview: spec.preview,
   };
   const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));

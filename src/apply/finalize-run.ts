@@ -13,7 +13,7 @@ import type { CsvFormat, CsvRow } from '../io/csv-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
-import { writeBordereau } from './bordereau-write.js';
+import { exerciceCumul, writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
 import { mapPool } from './pool.js';
@@ -71,7 +71,8 @@ export async function finalizeRun(
       ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
     }));
     const base = bordereauBase(intent.exercice, b.nature, b.numero, b.service);
-    const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false };
+    const cumulExercice = toAmountString(exerciceCumul(journal, intent.exercice, b.nature, b.numero));
+    const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
     const { total, sha256 } = await writeBordereau(outDir, base, spec, context);
     written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
     registered.push({ exercice: intent.exercice, numero: b.numero, nature: b.nature, service: b.service, pieces: docs.length, total, fichier: `${base}.pdf`, sha256 });

@@ -5,13 +5,13 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import { EMPTY_HISTORY, type History } from '../engine/history.js';
-import { toAmountString } from '../engine/money.js';
+import { dec, sum, toAmountString } from '../engine/money.js';
 import type { Plan } from '../engine/plan-types.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { natureOf, previewBordereauBase, previewDocumentFile, resolveOut, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
-import { writeBordereau } from './bordereau-write.js';
+import { exerciceCumul, writeBordereau } from './bordereau-write.js';
 import { NetAmounts } from './net-amounts.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
@@ -33,9 +33,8 @@ export async function previewPlan(plan: Plan, context: PreviewContext): Promise<
   const nets = new NetAmounts(history);
   const files: string[] = [];
   const groups = new Map<string, { service: string; nature: BordereauNature; lines: BordereauLine[] }>();
-  let position = 0;
   for (const doc of plan.documents) {
-    const fichier = previewDocumentFile(doc, ++position);
+    const fichier = previewDocumentFile(doc);
     const view = buildTitreView(doc, { dataset: context.dataset, nets, numero: null, bordereau: null, dateEmission: plan.dateEmission, preview: true });
     await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(view));
     if (doc.titreOrigine) nets.reduce(doc.titreOrigine, doc.montant);
@@ -53,9 +52,13 @@ export async function previewPlan(plan: Plan, context: PreviewContext): Promise<
     });
     groups.set(key, group);
   }
+  // The previews' bordereaux follow the issued ones: each adds its total to the exercice's cumul.
+  const cumul = { titres: exerciceCumul(history.documents, plan.exercice, 'titres', null), reductions: exerciceCumul(history.documents, plan.exercice, 'reductions', null) };
   for (const { service, nature, lines } of groups.values()) {
     const base = previewBordereauBase(plan.exercice, nature, service);
-    const spec = { exercice: plan.exercice, numero: null, nature, service, dateEmission: plan.dateEmission, lines, preview: true };
+    cumul[nature] = cumul[nature].plus(sum(lines.map((l) => dec(l.montant))));
+    const cumulExercice = toAmountString(cumul[nature]);
+    const spec = { exercice: plan.exercice, numero: null, nature, service, dateEmission: plan.dateEmission, lines, preview: true, cumulExercice };
     await writeBordereau(context.outDir, base, spec, { ...context, format: { excel: context.excel === true } });
     files.push(`${base}.pdf`, `${base}.csv`);
   }

@@ -9,11 +9,6 @@ export function euros(value: Decimal): string {
   return `${formatDecimalFr(value, 2)} €`;
 }
 
-/** A coefficient as printed for humans: 6 decimals, « 1,022208 ». */
-export function coefficientFr(value: Decimal): string {
-  return formatEuros(value, 6);
-}
-
 /** A revision rate as a multiplier: 0.10 → « 1,10 ». */
 export function rateFactorFr(rate: Decimal): string {
   return formatDecimalFr(new Decimal(1).plus(rate), 2);

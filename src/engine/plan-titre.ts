@@ -61,7 +61,7 @@ export function planTitre(
   if (startsInExercice || period.endsInExercice) lines.push(periodLine(period.start, period.end, period.adhesionStart));
   lines.push(...t.options.map(optionLine));
   lines.push(populationLine(t.population), indexLine(t.index, N));
-  lines.push(cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index.coefficient));
+  lines.push(cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index));
 
   // R4 / R5: the full-year amount.
   let amount: Decimal = C;
@@ -106,10 +106,10 @@ export function planTitre(
     let formula: string;
     if (amount.eq(C)) {
       amount = prorataAmount(mode, t.cible.fixed, t.cible.perHeadTotal, t.index.coefficient, days, yearDays);
-      formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index.coefficient, days, yearDays);
+      formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index, days, yearDays);
     } else {
       const ratio = prorataBase(mode, t.cible.fixed, t.cible.perHeadTotal, days, yearDays).div(t.cible.base);
-      formula = prorataOfCappedFormula(mode, amount, ratio, days, yearDays);
+      formula = prorataOfCappedFormula(mode, amount, t.cible.fixed, t.cible.perHeadTotal, days, yearDays);
       amount = round2(amount.times(ratio));
     }
     if (regime === 'cible') regime = 'prorata';

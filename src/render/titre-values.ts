@@ -1,9 +1,11 @@
 /** The placeholder values of a titre, computed from its view (French display forms). */
+import { motifForDocument } from '../engine/breach-refund.js';
 import { formatDateFr } from '../engine/dates.js';
 import { dec, toAmountString } from '../engine/money.js';
 import type { TitreView } from './views.js';
 import { amountInWordsFr } from './amount-in-words.js';
-import { deName, familyName, formatAmountFr } from './french-format.js';
+import { signatoryValues } from './avis-parts.js';
+import { deName, formatAmountFr } from './french-format.js';
 
 export interface TitreValues {
   /** Every placeholder value, by name. */
@@ -12,12 +14,14 @@ export interface TitreValues {
   montant: string;
 }
 
-export function titreValues(view: TitreView, previewNumero: string): TitreValues {
+/** The placeholder values; a preview has no number (its wording omits them: README, issue 11). */
+export function titreValues(view: TitreView): TitreValues {
   const { document: d, config, commune, service } = view;
   const issuer = config.emetteur;
   const montant = toAmountString(d.montant);
-  const numero = view.preview || view.numero === null ? previewNumero : String(view.numero);
-  const bordereau = view.preview || view.bordereau === null ? previewNumero : String(view.bordereau);
+  const numero = view.preview || view.numero === null ? '' : String(view.numero);
+  const bordereau = view.preview || view.bordereau === null ? '' : String(view.bordereau);
+  const contact = issuer.service;
   const values: Record<string, string> = {
     exercice: String(d.exercice),
     numero,
@@ -27,7 +31,11 @@ export function titreValues(view: TitreView, previewNumero: string): TitreValues
     emetteur: issuer.nom,
     commune: commune.nom,
     deCommune: deName(commune.nom),
+    codeInsee: commune.codeInsee,
     siren: commune.siren,
+    interlocuteur: contact?.interlocuteur ?? '',
+    telephone: contact?.telephone ?? '',
+    courriel: contact?.courriel ?? '',
     siret: commune.siret ?? '',
     codePostal: commune.codePostal,
     ville: commune.ville,
@@ -43,27 +51,25 @@ export function titreValues(view: TitreView, previewNumero: string): TitreValues
     adresse: issuer.comptable.adresse.join(', '),
     iban: issuer.comptable.iban,
     bic: issuer.comptable.bic,
-    prenom: issuer.signataire.prenom,
-    nom: familyName(issuer.signataire.nom),
-    qualite: issuer.signataire.qualite,
-    delegation: issuer.signataire.delegation ?? '',
+    ...signatoryValues(issuer),
     tribunal: issuer.tribunal.nom,
     tribunalAdresse: issuer.tribunal.adresse,
-    motif: d.motif ?? '',
+    motif: motifForDocument(d.motif ?? ''),
+    ...origineValues(view, montant),
   };
   return { values, montant };
 }
 
-/** Values of the « réduit le titre n° … » sentence and the new balance, for reductions. */
-export function origineValues(view: TitreView, montant: string): Record<string, string> | undefined {
+/** The original titre of a correction and its amount after the correction (R10). */
+function origineValues(view: TitreView, montant: string): Record<string, string> {
   const o = view.origine;
-  if (!o) return undefined;
+  const ref = view.document.titreOrigine;
+  if (!o) return ref ? { numeroOrigine: String(ref.numero), exerciceOrigine: String(ref.exercice) } : {};
   return {
-    numero: String(o.numero),
-    exercice: String(o.exercice),
-    dateEmission: formatDateFr(o.dateEmission),
-    montant: formatAmountFr(o.montant),
-    netAvant: formatAmountFr(o.netAvant),
+    numeroOrigine: String(o.numero),
+    exerciceOrigine: String(o.exercice),
+    dateOrigine: formatDateFr(o.dateEmission),
+    montantOrigine: formatAmountFr(o.montant),
     solde: formatAmountFr(toAmountString(dec(o.netAvant).minus(dec(montant)))),
   };
 }

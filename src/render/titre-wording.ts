@@ -1,69 +1,42 @@
-/** The texts of a titre (templates/titre.fr.json) and the placeholders each may use. */
+/** The texts of an avis des sommes à payer (templates/titre.fr.json) and the placeholders each may use. */
 import type { WordingKey } from './wording.js';
 
-const ORIGINE = ['numero', 'exercice', 'dateEmission', 'montant', 'netAvant'] as const;
 const SIGNATAIRE = ['prenom', 'nom', 'qualite'] as const;
+const DEBITEUR = ['commune', 'deCommune', 'codeInsee', 'siren'] as const;
 
 export const TITRE_WORDING = {
   document: {
-    titleTitre: [],
-    titleReduction: [],
-    titleAnnulation: [],
-    pdfTitle: ['title', 'exercice', 'numero', 'commune', 'service'],
+    title: [],
+    subtitle: [],
+    pdfTitle: ['exercice', 'numero', 'commune', 'service'],
+    pdfTitlePreview: ['exercice', 'commune', 'service'],
     pdfSubject: ['objet'],
     pdfAuthor: ['emetteur'],
   },
-  preview: { numero: [], watermark: [] },
-  emetteur: { siren: ['siren'] },
+  preview: { watermark: [], reperes: [] },
+  entete: { siren: ['siren'], interlocuteur: ['interlocuteur'], telephone: ['telephone'], courriel: ['courriel'] },
   reperes: {
     exercice: ['exercice'],
     numero: ['numero'],
     bordereau: ['bordereau'],
     dateEmission: ['dateEmission'],
-    dateEcheance: ['dateEcheance'],
   },
-  origine: {
-    reduction: ORIGINE,
-    annulation: ORIGINE,
-    motif: ['motif'],
-    nouveauSolde: ['numero', 'solde'],
-  },
+  destinataire: { appel: [], nom: ['commune', 'deCommune'], ville: ['codePostal', 'ville'] },
+  encadre: { montant: [], echeance: ['dateEcheance'], reference: ['exercice', 'numero'] },
   labels: {
-    debiteur: [],
     objet: [],
     fondement: [],
-    liquidation: [],
-    montant: [],
     imputation: [],
     reglement: [],
     ordonnateur: [],
     executoire: [],
     recours: [],
   },
-  debiteur: {
-    nom: ['commune', 'deCommune'],
-    siren: ['siren'],
-    sirenSiret: ['siren', 'siret'],
-    ville: ['codePostal', 'ville'],
-  },
-  objet: {
-    titre: ['exercice', 'service', 'commune', 'deCommune'],
-    reduction: ['exercice', 'service', 'commune', 'deCommune'],
-    annulation: ['exercice', 'service', 'commune', 'deCommune'],
-  },
-  fondement: {
-    convention: ['reference'],
-    deliberation: ['deliberation'],
-    articles: ['service'],
-  },
-  liquidation: { colRef: [], colLibelle: [], colMontant: [], suite: [] },
-  montant: {
-    titre: ['montant'],
-    reduction: ['montant'],
-    annulation: ['montant'],
-    lettres: ['lettres'],
-    tva: [],
-  },
+  debiteur: { siren: DEBITEUR, sirenSiret: [...DEBITEUR, 'siret'] },
+  objet: { titre: ['exercice', 'service', 'commune', 'deCommune'] },
+  fondement: { convention: ['reference'], deliberation: ['deliberation'], articles: ['service'] },
+  liquidation: { colArticle: [], colLibelle: [], colMontant: [], total: [] },
+  montant: { titre: ['montant'], lettres: ['lettres'], tva: [] },
   imputation: {
     chapitre: ['chapitre'],
     nature: ['nature'],
@@ -75,11 +48,12 @@ export const TITRE_WORDING = {
     comptable: ['comptable', 'adresse'],
     virement: ['iban', 'bic'],
     reference: ['exercice', 'numero'],
-    sansPaiement: [],
+    echeance: ['dateEcheance'],
   },
   ordonnateur: {
     signataire: SIGNATAIRE,
     signataireDelegation: [...SIGNATAIRE, 'delegation'],
+    arrete: ['arrete'],
     executoire: [],
   },
   recours: { texte: ['tribunal', 'tribunalAdresse'] },

@@ -19,7 +19,8 @@ export const config: Config = {
       prenom: 'Hélène',
       nom: 'Géraud',
       qualite: 'vice-présidente déléguée aux finances',
-      delegation: 'par délégation du Président (arrêté n° 2025-07-01-R-0456)',
+      delegation: 'pour le Président et par délégation',
+      arreteDelegation: 'arrêté n° 2025-07-01-R-0456 du 1er juillet 2025',
     },
     comptable: {
       nom: 'Paierie départementale du Rhône',
@@ -28,6 +29,12 @@ export const config: Config = {
       bic: 'BDFEFRPPCCT',
     },
     tribunal: { nom: 'Tribunal administratif de Lyon', adresse: '184, rue Duguesclin, 69433 Lyon Cedex 03' },
+    service: {
+      nom: "Direction de l'innovation numérique et des systèmes d'information",
+      interlocuteur: 'Dominique Lefèvre',
+      telephone: '04 78 63 40 00',
+      courriel: 'titres-numerique@grandlyon.example',
+    },
   },
   convention: {
     reference: "Convention-cadre « Offre de services numériques à l'usager » signée le 20/11/2025 avec la commune",
@@ -49,19 +56,24 @@ export const ecully: Commune = {
 };
 
 export const LIQUIDATION_E2 = [
-  { ref: 'R3 – art. 10.1', libelle: 'Population totale en vigueur au 01/01/2026 : 18 243 habitants (populations/2026.csv, ligne 20)' },
+  {
+    ref: 'R3 – art. 10.1',
+    libelle: 'Population totale en vigueur au 1er janvier 2026 (INSEE, populations légales millésime 2023) : 18 243 habitants',
+    source: 'populations/2026.csv, ligne 20',
+  },
   {
     ref: 'R4 – art. 10.1',
     libelle:
-      'Indice Syntec connu au 01/01/2026 : 10/2025 = 322,2 (publié le 28/11/2025) ; référence 01/2025 = 315,2 (publié le 28/02/2025) ; coefficient = 322,2 / 315,2 = 1,022208',
+      'Indice Syntec connu au 1er janvier 2026 : octobre 2025 = 322,2 (publié le 28/11/2025) ; indice de référence du tarif : janvier 2025 = 315,2 (publié le 28/02/2025)',
   },
   {
     ref: 'R4 – annexe laclasse.com §6',
-    libelle: 'Contribution-cible : (300,00 € + 0,06 € × 18 243 hab.) × 1,022208 = 1 425,55 €',
+    libelle: 'Contribution-cible : 300,00 € + 0,06 € × 18 243 hab. = 1 394,58 € ; 1 394,58 € × 322,2 / 315,2 = 1 425,55 € (arrondi au centime)',
     montant: '1425.55',
   },
-  { ref: 'R5 – art. 10.2', libelle: 'Montant antérieur 1 100,00 € ; plafond 2026 = 1 100,00 € × 1,10 = 1 210,00 €', montant: '1210.00' },
-  { ref: 'R5 – art. 10.2', libelle: 'Montant dû = min(1 425,55 € ; 1 210,00 €) = 1 210,00 €', montant: '1210.00' },
+  { ref: 'R5 – art. 10.2', libelle: 'Montant antérieur : 1 100,00 € ; plafond 2026 = 1 100,00 € × 1,10 = 1 210,00 €' },
+  { ref: 'R5 – art. 10.2', libelle: 'Montant = min(1 425,55 € ; 1 210,00 €) = 1 210,00 € (contribution-cible non atteinte)', montant: '1210.00' },
+  { ref: 'R5 – art. 10.2', libelle: "Montant dû au titre de l'exercice 2026 : 1 210,00 €", montant: '1210.00' },
 ];
 
 export function titreDocument(): PlannedDocument {
@@ -111,7 +123,10 @@ export function reductionView(type: 'reduction' | 'annulation' = 'reduction'): T
             { ref: 'R8 – art. 12.2', libelle: 'Résiliation pour manquement de la Métropole le 30/09/2026 : 92 jours non courus sur 365' },
             { ref: 'R8 – art. 12.2', libelle: 'Remboursement = 1 210,00 € × 92 / 365 = 304,99 €', montant: '304.99' },
           ]
-        : [{ ref: 'R10', libelle: 'Annulation du reste dû du titre n° 12 (erreur de débiteur)', montant: '1210.00' }],
+        : [
+            { ref: 'R10', libelle: "Titre d'origine : n° 12 de l'exercice 2026, émis le 15/06/2026, montant 1 210,00 €", montant: '1210.00' },
+            { ref: 'R10', libelle: "Montant de l'annulation (motif : erreur matérielle : double émission) : 1 210,00 €", montant: '1210.00' },
+          ],
     figures: {},
     titreOrigine: { exercice: 2026, numero: 12 },
     motif: type === 'reduction' ? 'résiliation pour manquement de la Métropole (art. 12.2)' : 'erreur matérielle : double émission',
@@ -151,7 +166,31 @@ export function bordereauView(overrides: Partial<BordereauView> = {}): Bordereau
     dateEmission: '2026-06-15',
     lines,
     total: '2379.03',
+    cumulExercice: '15420.77',
     preview: false,
     ...overrides,
   };
+}
+
+/** R10 knock-on: the 2027 titre reduced after the 2026 one was (motif « régularisation : … »). */
+export function regularisationView(): TitreView {
+  const base = reductionView('reduction');
+  return titreView({
+    ...base,
+    document: {
+      ...base.document,
+      exercice: 2027,
+      montant: new Decimal('63.00'),
+      liquidation: [
+        { ref: 'R10', libelle: "Titre d'origine : n° 31 de l'exercice 2027, émis le 15/06/2027, montant 1 270,50 €", montant: '1270.50' },
+        { ref: 'R5 – art. 10.2', libelle: 'Montant 2026 net des réductions : 1 150,00 € ; plafond 2027 = 1 150,00 € × 1,05 = 1 207,50 €', montant: '1207.50' },
+        { ref: 'R10', libelle: 'Montant de la réduction (motif : régularisation) : 63,00 €', montant: '63.00' },
+      ],
+      titreOrigine: { exercice: 2027, numero: 31 },
+      motif: 'régularisation : plafond recalculé après la réduction du titre 2026-12',
+    },
+    numero: 44,
+    dateEmission: '2027-06-20',
+    origine: { numero: 31, exercice: 2027, dateEmission: '2027-06-15', montant: '1270.50', netAvant: '1270.50' },
+  });
 }

@@ -49,6 +49,6 @@ function documentJson({ document: d, numero, bordereau, fichier }: NumberedDocum
     titre_origine: d.titreOrigine ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero}` : null,
     ...(d.motif !== undefined ? { motif: d.motif } : {}),
     ...(fichier !== undefined ? { fichier } : {}),
-    liquidation: d.liquidation.map((l) => ({ ref: l.ref, libelle: l.libelle, ...(l.montant ? { montant: l.montant } : {}) })),
+    liquidation: d.liquidation.map((l) => ({ ref: l.ref, libelle: l.libelle, ...(l.montant ? { montant: l.montant } : {}), ...(l.source ? { source: l.source } : {}) })),
   };
 }

@@ -1,0 +1,113 @@
+/**
+ * A titre de réduction, d'annulation or de régularisation (R10): the same header and envelope
+ * window as the avis, then the original titre and the motif first, the effect in words that are
+ * true whether or not the commune has paid (« si vous avez déjà réglé, la somme vous sera
+ * remboursée »), the detail, the ordonnateur and the recourse. It claims nothing: no formule
+ * exécutoire, no date limite, no payment details. Wording: templates/correction.fr.json.
+ */
+import { drawHeader, drawWindow, formRow, issuerLines, lineList, liquidationTable, signatoryLines, tableLines } from './avis-parts.js';
+import { PageFrame, type TextStyle } from './page-frame.js';
+import { openPdf, type PdfResources } from './pdf-document.js';
+import type { Templates } from './templates.js';
+import { titreValues } from './titre-values.js';
+import type { TitreView } from './views.js';
+
+/** A réduction whose motif is a régularisation (R10 knock-on) gets its own title. */
+function titleKey(view: TitreView): 'document.titleReduction' | 'document.titleAnnulation' | 'document.titleRegularisation' {
+  if (view.document.type === 'annulation') return 'document.titleAnnulation';
+  return /^régularisation/i.test(view.document.motif ?? '') ? 'document.titleRegularisation' : 'document.titleReduction';
+}
+
+export function renderCorrectionPdf(view: TitreView, templates: Templates, resources: PdfResources): PDFKit.PDFDocument {
+  const w = templates.correction;
+  const tw = templates.titre;
+  const layout = templates.layout;
+  const { values: base, montant } = titreValues(view);
+  const title = w.text(titleKey(view));
+  const kind = view.document.type === 'annulation' ? 'annulation' : 'reduction';
+  const values: Record<string, string> = { ...base, title, titleLower: title.charAt(0).toLowerCase() + title.slice(1) };
+  const t = (key: Parameters<typeof w.text>[0]): string => w.text(key, values);
+  const issuer = view.config.emetteur;
+  const objet = t(`objet.${kind}`);
+
+  const doc = openPdf(
+    resources,
+    {
+      title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
+      author: t('document.pdfAuthor'),
+      subject: w.text('document.pdfSubject', { objet }),
+      date: view.dateEmission,
+    },
+    { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
+  );
+  const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${t('reperes.numero')}`;
+  const frame = new PageFrame(doc, layout, {
+    watermark: view.preview ? w.text('preview.watermark') : undefined,
+    footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
+  });
+  const fs = layout.fontSize;
+  const body: TextStyle = { size: fs.body };
+  const accent = layout.color.accent;
+  const tt = (key: Parameters<typeof tw.text>[0]): string => tw.text(key, values);
+
+  const contact = issuer.service;
+  const headerBottom = drawHeader(frame, {
+    issuer,
+    issuerLines: issuerLines(issuer, {
+      siren: tw.text('entete.siren', { siren: issuer.siren }),
+      ...(contact?.interlocuteur ? { interlocuteur: tt('entete.interlocuteur') } : {}),
+      ...(contact?.telephone ? { telephone: tt('entete.telephone') } : {}),
+      ...(contact?.courriel ? { courriel: tt('entete.courriel') } : {}),
+    }),
+    title,
+    subtitle: values.numeroOrigine ? t('document.subtitle') : '',
+    reperes: view.preview
+      ? [t('reperes.exercice'), w.text('preview.reperes')]
+      : [t('reperes.exercice'), t('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')],
+  });
+  const commune = view.commune;
+  drawWindow(frame, [tw.text('destinataire.appel'), tt('destinataire.nom'), commune.adresse, tt('destinataire.ville')]);
+
+  // Beside the window: the original titre and the motif, prominent.
+  const avis = layout.avis;
+  const boxWidth = avis.windowX - frame.left - avis.columnGap;
+  const pad = layout.spacing.cellPadding * 2;
+  const boxTop = Math.max(headerBottom + 8, avis.windowY - pad);
+  const strong: TextStyle = { bold: true, size: fs.body + 1, color: accent };
+  const boxLines = [...(values.dateOrigine ? [t('encadre.titreOrigine')] : []), t('encadre.motif')];
+  const debiteur = commune.siret ? tt('debiteur.sirenSiret') : tt('debiteur.siren');
+  const boxHeight = 2 * pad + boxLines.reduce((h, l) => h + frame.measure(l, strong, boxWidth - 2 * pad) + 3, 0) + frame.measure(debiteur, body, boxWidth - 2 * pad);
+  frame.box(frame.left, boxTop, boxWidth, boxHeight, layout.color.box);
+  let y = boxTop + pad;
+  for (const line of boxLines) y += lineList(frame, [line], strong, frame.left + pad, y, boxWidth - 2 * pad) + 3;
+  lineList(frame, [debiteur], body, frame.left + pad, y, boxWidth - 2 * pad);
+  frame.y = Math.max(avis.bodyTop, boxTop + boxHeight + 10);
+
+  formRow(frame, w.text('labels.objet'), [objet], { bold: true, size: fs.body });
+  const amountLines = [t(`montant.${kind}`), ...(kind === 'reduction' && values.solde ? [t('montant.solde')] : [])];
+  frame.y += lineList(frame, amountLines, { bold: true, size: fs.amount, color: accent }, frame.left, frame.y, frame.width) + layout.spacing.section;
+  formRow(frame, w.text('labels.effet'), [values.solde ? t(`effet.${kind}`) : t('montant.lettres')], { bold: true, size: fs.body });
+
+  liquidationTable(frame, tableLines(view.document.liquidation, montant).map((l, i, all) => ({
+    ...l,
+    article: l.article || (i === 0 ? w.text('liquidation.titreOrigine') : i === all.length - 1 ? w.text('liquidation.motif') : ''),
+  })), montant, {
+    article: w.text('liquidation.colArticle'),
+    libelle: w.text('liquidation.colLibelle'),
+    montant: w.text('liquidation.colMontant'),
+    total: w.text('liquidation.total'),
+  });
+  frame.y += 3;
+  frame.y += lineList(frame, [t('montant.lettres')], body, frame.left, frame.y, frame.width) + layout.spacing.section;
+
+  const imputation = (['chapitre', 'nature', 'fonction'] as const).filter((k) => values[k] !== '').map((k) => tt(`imputation.${k}`));
+  formRow(frame, w.text('labels.imputation'), [imputation.length > 0 ? imputation.join(tw.text('imputation.separateur')) : tw.text('imputation.aucune')]);
+  const signature = signatoryLines(issuer, {
+    signataire: tt('ordonnateur.signataire'),
+    signataireDelegation: tt('ordonnateur.signataireDelegation'),
+    arrete: tt('ordonnateur.arrete'),
+  });
+  formRow(frame, w.text('labels.ordonnateur'), signature);
+  formRow(frame, w.text('labels.recours'), [t('recours.texte')], { size: fs.small });
+  return frame.end();
+}
