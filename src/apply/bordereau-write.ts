@@ -1,7 +1,8 @@
 /**
  * A bordereau's PDF (renderer.renderBordereau) and CSV (numero, type, code_insee, commune,
- * montant, titre_origine, then a total line), both written atomically. The total is the sum of
- * the lines (R1).
+ * montant, titre_origine, then a total line), both written atomically, and with `--excel` its
+ * workbook (`.xlsx`: corrections negative, the total as a formula below the lines). The total is
+ * the sum of the lines (R1).
  */
 import type { Dataset } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
@@ -11,6 +12,8 @@ import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from '../io/csv-write.js';
+import { DOCUMENT_TYPE_LABELS } from '../io/journal-excel.js';
+import { workbookBuffer, type WorkbookColumn, type WorkbookSpec } from '../io/workbook.js';
 import { natureOf, resolveOut, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, BordereauView, DocumentRenderer } from '../render/views.js';
 import { payingService } from './titre-view.js';
@@ -69,12 +72,52 @@ export function bordereauCsv(lines: readonly BordereauLine[], total: string, for
   return formatCsv(BORDEREAU_COLUMNS, rows, format);
 }
 
-/** Writes `<base>.pdf` and `<base>.csv` (base OUT-relative); returns the total and the PDF's sha256. */
+const BORDEREAU_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [
+  { header: 'N° du document', kind: 'integer' },
+  { header: 'Type', kind: 'text' },
+  { header: 'Code INSEE', kind: 'code' },
+  { header: 'Commune', kind: 'text' },
+  { header: 'Montant (€, corrections en négatif)', kind: 'amount', total: true },
+  { header: 'Titre d’origine (exercice-n°)', kind: 'text' },
+];
+
+/** The bordereau's workbook: its lines, réductions and annulations negative, a total row. */
+export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview' | 'cumulExercice'>, author: string): WorkbookSpec {
+  const nature = spec.nature === 'titres' ? 'titres' : 'réductions et annulations';
+  const numero = spec.numero === null ? 'projet' : `n° ${spec.numero}`;
+  return {
+    title: `Bordereau de ${nature} ${numero} — exercice ${spec.exercice} — ${spec.service}`,
+    author,
+    date: spec.dateEmission,
+    sheets: [
+      {
+        name: 'Bordereau',
+        columns: BORDEREAU_WORKBOOK_COLUMNS,
+        rows: spec.lines.map((l) => [
+          l.numero ?? undefined,
+          DOCUMENT_TYPE_LABELS[l.type],
+          l.codeInsee,
+          l.commune,
+          l.type === 'titre' ? l.montant : toAmountString(dec(l.montant).negated()),
+          l.titreOrigine,
+        ]),
+      },
+    ],
+  };
+}
+
+/** The CSV form of every bordereau CSV written from now on: the machine form (issue 13). */
+const MACHINE: CsvFormat = { excel: false };
+
+/**
+ * Writes `<base>.pdf` and `<base>.csv` (base OUT-relative), and `<base>.xlsx` when `excel`;
+ * returns the total and the PDF's sha256.
+ */
 export async function writeBordereau(
   outDir: string,
   base: string,
   spec: BordereauSpec,
-  context: { dataset: Dataset; renderer: DocumentRenderer; format: CsvFormat },
+  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
 ): Promise<{ total: string; sha256: string }> {
   const service = payingService(context.dataset, spec.service);
   if (!service) {
@@ -96,6 +139,10 @@ export async function writeBordereau(
     preview: spec.preview,
   };
   const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
-  await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, context.format));
+  await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, MACHINE));
+  if (context.excel) {
+    const workbook = bordereauWorkbook(spec, context.dataset.config.emetteur.nom);
+    await writeFileAtomic(resolveOut(outDir, `${base}.xlsx`), await workbookBuffer(workbook));
+  }
   return { total, sha256 };
 }

@@ -9,7 +9,7 @@
 import type { Dataset } from '../engine/dataset.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { toAmountString } from '../engine/money.js';
-import type { CsvFormat, CsvRow } from '../io/csv-write.js';
+import type { CsvRow } from '../io/csv-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
@@ -42,7 +42,7 @@ export async function finalizeRun(
   outDir: string,
   intent: RunIntent,
   journal: readonly IssuedDocument[],
-  context: { dataset: Dataset; renderer: DocumentRenderer; format: CsvFormat },
+  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
 ): Promise<WrittenBordereau[]> {
   const byNumero = new Map<number, IssuedDocument>();
   const byBordereau = new Map<number, IssuedDocument[]>();
@@ -87,7 +87,11 @@ export async function finalizeRun(
     entry.rows.push(doc.ledger);
     ledgers.set(key, entry);
   }
-  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, context.format));
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) =>
+    appendLedgerRows(outDir, service, name, rows, {
+      workbookAuthor: context.excel ? context.dataset.config.emetteur.nom : undefined,
+    }),
+  );
   await removeRunFile(outDir, intent.exercice);
   return written;
 }

@@ -78,7 +78,7 @@ function staleError(outDir: string): TitresError {
 
 export async function issuePlan(plan: Plan, context: IssueContext): Promise<IssueResult> {
   const { dataset, outDir, renderer } = context;
-  const format = { excel: context.excel === true };
+  const excel = context.excel === true;
   const before = await readJournal(outDir);
   if (!sameHistory(before, context.history)) throw staleError(outDir);
   const problems = validatePlan(plan, dataset, before);
@@ -97,7 +97,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
       (r) => r.exercice === plan.exercice && r.dateEmission === plan.dateEmission && plan.documents.length > 0,
     );
     for (const run of interrupted) {
-      if (run !== resumed) await finalizeRun(outDir, run, history.documents, { dataset, renderer, format });
+      if (run !== resumed) await finalizeRun(outDir, run, history.documents, { dataset, renderer, excel });
     }
     if (plan.documents.length === 0) return { issued: [], bordereaux: [], recovered };
 
@@ -117,7 +117,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
 
     const issued = await issueDocuments(plan, assignment.documents, history, context);
     const journal = [...history.documents, ...issued.map((i) => i.journal)];
-    const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, format });
+    const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, excel });
     return { issued: issued.map((i) => i.result), bordereaux, recovered };
   } finally {
     await lock.release();

@@ -1,12 +1,17 @@
 /**
  * Ledgers keep every earlier row: a ledger is rewritten atomically as its previous bytes followed
  * by the rows it does not hold yet (matched on exercice + numero), in the format the file already
- * has (excel or not). Idempotent: a recovery that replays the rows of a run appends nothing twice.
+ * has (a ledger written in the Excel CSV form by an earlier version stays so); a new ledger is in
+ * the machine form. Idempotent: a recovery that replays the rows of a run appends nothing twice.
+ * The ledger's workbook (same name, `.xlsx`) is regenerated from the whole CSV when asked
+ * (`--excel`) or when it already exists, so it never lags behind its CSV.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
 import { writeFileAtomic } from '../io/atomic-write.js';
-import { csvHeader, csvLines, detectCsvFormat, type CsvFormat, type CsvRow } from '../io/csv-write.js';
+import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
+import { existingAuthor } from '../io/journal-excel.js';
+import { workbookBuffer } from '../io/workbook.js';
+import { ledgerWorkbook, ledgerWorkbookName } from './ledger-workbook.js';
 import { ledgerCodeOf, ledgerFileName, ledgerFolder, resolveOut } from '../io/output-layout.js';
 import { LEDGER_COLUMNS } from './ledger-row.js';
 
@@ -32,38 +37,37 @@ export class LedgerNames {
 }
 
 /** Keys (exercice-numero) of the rows a ledger text holds. */
-export function ledgerKeys(text: string, format: CsvFormat): Set<string> {
-  const records = parse(text, {
-    bom: true,
-    delimiter: format.excel ? ';' : ',',
-    columns: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-  }) as Array<Record<string, string>>;
-  return new Set(records.map((r) => `${r.exercice}-${r.numero}`));
+export function ledgerKeys(text: string): Set<string> {
+  return new Set(readOurCsv(text).map((r) => `${r.exercice}-${r.numero}`));
 }
+
+const MACHINE: CsvFormat = { excel: false };
 
 export async function appendLedgerRows(
   outDir: string,
   service: string,
   name: string,
   rows: readonly CsvRow[],
-  newFileFormat: CsvFormat,
+  options: { workbookAuthor?: string } = {},
 ): Promise<void> {
   const path = resolveOut(outDir, `${ledgerFolder(service)}/${name}`);
   const previous = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
   });
+  let text: string;
   if (previous === undefined || previous === '') {
-    await writeFileAtomic(path, csvHeader(LEDGER_COLUMNS, newFileFormat) + csvLines(LEDGER_COLUMNS, rows, newFileFormat));
-    return;
+    text = csvHeader(LEDGER_COLUMNS, MACHINE) + csvLines(LEDGER_COLUMNS, rows, MACHINE);
+  } else {
+    const format = detectCsvFormat(previous);
+    const keys = ledgerKeys(previous);
+    const missing = rows.filter((r) => !keys.has(`${r.exercice}-${r.numero}`));
+    const eol = format.excel ? '\r\n' : '\n';
+    const base = previous.endsWith('\n') ? previous : previous + eol;
+    text = missing.length === 0 ? previous : base + csvLines(LEDGER_COLUMNS, missing, format);
   }
-  const format = detectCsvFormat(previous);
-  const keys = ledgerKeys(previous, format);
-  const missing = rows.filter((r) => !keys.has(`${r.exercice}-${r.numero}`));
-  if (missing.length === 0) return;
-  const eol = format.excel ? '\r\n' : '\n';
-  const base = previous.endsWith('\n') ? previous : previous + eol;
-  await writeFileAtomic(path, base + csvLines(LEDGER_COLUMNS, missing, format));
+  if (text !== previous) await writeFileAtomic(path, text);
+  const workbookPath = resolveOut(outDir, `${ledgerFolder(service)}/${ledgerWorkbookName(name)}`);
+  const author = options.workbookAuthor ?? (await existingAuthor(workbookPath));
+  if (author !== undefined) await writeFileAtomic(workbookPath, await workbookBuffer(ledgerWorkbook(text, author)));
 }

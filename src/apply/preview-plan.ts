@@ -59,8 +59,9 @@ export async function previewPlan(plan: Plan, context: PreviewContext): Promise<
     cumul[nature] = cumul[nature].plus(sum(lines.map((l) => dec(l.montant))));
     const cumulExercice = toAmountString(cumul[nature]);
     const spec = { exercice: plan.exercice, numero: null, nature, service, dateEmission: plan.dateEmission, lines, preview: true, cumulExercice };
-    await writeBordereau(context.outDir, base, spec, { ...context, format: { excel: context.excel === true } });
-    files.push(`${base}.pdf`, `${base}.csv`);
+    const excel = context.excel === true;
+    await writeBordereau(context.outDir, base, spec, { ...context, excel });
+    files.push(`${base}.pdf`, `${base}.csv`, ...(excel ? [`${base}.xlsx`] : []));
   }
   return { files };
 }

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { isTitresError } from '../errors/titres-error.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
+import { commanderProblem } from './commander-errors.js';
 import { formatProblems } from './format/problems.js';
 import { processIo, type CliIo } from './io.js';
 import { registerCommands, type CommandOutcome } from './commands/register.js';
@@ -18,7 +19,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
-    return reportError(error, io);
+    return reportError(error, io, program, argv);
   }
 }
 
@@ -46,7 +47,8 @@ function buildProgram(io: CliIo, outcome: CommandOutcome): Command {
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(s),
+      // commander's parse errors are English: reportError says them in French (commander-errors.ts)
+      outputError: () => undefined,
     });
   program.addHelpText(
     'after',
@@ -64,11 +66,13 @@ Codes de sortie : 0 succès, 1 erreur interne, 2 erreur d'utilisation, 3 donnée
   return program;
 }
 
-function reportError(error: unknown, io: CliIo): number {
+function reportError(error: unknown, io: CliIo, program: Command, argv: readonly string[]): number {
   if (error instanceof CommanderError) {
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
       return EXIT.OK;
     }
+    const command = program.commands.find((c) => c.name() === argv[0])?.name();
+    io.stderr(formatProblems([commanderProblem(error, command)]));
     return EXIT.USAGE;
   }
   if (isTitresError(error)) {

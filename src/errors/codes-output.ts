@@ -78,6 +78,10 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     sens: 'Le CSV d’un bordereau, ou sa ligne du registre des bordereaux (bordereaux.csv), ne concorde pas avec le journal (ligne, nombre de pièces ou total différent).',
     correction: 'Restaurer le bordereau depuis la sauvegarde.',
   },
+  WORKBOOK_MISMATCH: {
+    sens: 'Un classeur Excel (.xlsx) du dossier de sortie (journal, registre ou bordereau) ne correspond plus au fichier dont il est tiré : il a été modifié, ou sa source l’a été.',
+    correction: 'Ne pas modifier les classeurs du dossier de sortie (les copier pour travailler) ; le supprimer et relancer la commande avec --excel le régénère.',
+  },
   BORDEREAU_UNREGISTERED: {
     sens: 'Un bordereau du journal manque au registre des bordereaux (bordereaux.csv), qui garde l’empreinte de son PDF signé.',
     correction: 'Restaurer bordereaux.csv depuis la sauvegarde ; ne pas le modifier à la main.',

@@ -18,6 +18,30 @@ export const USAGE_CODES: Record<string, CodeEntry> = {
     sens: 'Une option obligatoire pour cette commande manque.',
     correction: "Ajouter l'option nommée dans le message.",
   },
+  UNKNOWN_COMMAND: {
+    sens: 'La commande demandée n’existe pas (faute de frappe ?) ; la commande la plus proche est proposée.',
+    correction: 'Lire `titres --help` pour la liste des commandes (check, issue, verify, cancel, export-pes, simulate).',
+  },
+  UNKNOWN_CLI_OPTION: {
+    sens: 'Une option donnée n’existe pas pour cette commande ; l’option la plus proche est proposée.',
+    correction: 'Lire `titres <commande> --help` et corriger le nom de l’option.',
+  },
+  OPTION_VALUE_MISSING: {
+    sens: 'Une option qui attend une valeur (un dossier, une année, une date…) a été donnée sans valeur.',
+    correction: 'Écrire la valeur après l’option, par exemple `--data samples/metropole-de-lyon`.',
+  },
+  MISSING_ARGUMENT: {
+    sens: 'Un argument obligatoire de la commande manque.',
+    correction: 'Lire `titres <commande> --help` et ajouter l’argument.',
+  },
+  TOO_MANY_ARGUMENTS: {
+    sens: 'La ligne de commande contient des valeurs qui ne suivent aucune option (les commandes de titres ne prennent que des options).',
+    correction: 'Placer chaque valeur après son option (`--data dossier`, `--year 2026`) ; mettre entre guillemets un texte qui contient des espaces.',
+  },
+  DATA_DIR_MISSING: {
+    sens: 'Le dossier du jeu de données (`--data`, ou celui de la dernière émission) n’existe pas ou n’est pas un dossier.',
+    correction: 'Vérifier le chemin donné à `--data` (relatif au dossier courant) ; il doit contenir config.json, communes.csv, adhesions.csv…',
+  },
   INVALID_OPTION_VALUE: {
     sens: "La valeur d'une option n'est pas de la forme attendue.",
     correction: "Corriger la valeur comme l'indique le message.",

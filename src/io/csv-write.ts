@@ -7,6 +7,7 @@
  * that already starts with apostrophes followed by such a character gets one more. Typed columns
  * (amounts, decimals, integers) are exempt when they hold a well-formed number.
  */
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 
 export type CellKind = 'text' | 'amount' | 'decimal' | 'integer';
@@ -75,4 +76,16 @@ export function detectCsvFormat(text: string): CsvFormat {
 /** Canonical form of a typed cell read back from an excel file ("1210,00" → "1210.00"). */
 export function canonicalNumber(text: string): string {
   return /^-?\d+,\d+$/.test(text) ? text.replace(',', '.') : text;
+}
+
+/** The records of a CSV of ours (either form), cells in canonical form (unneutralised, "1210.00"). */
+export function readOurCsv(text: string): Array<Record<string, string>> {
+  return parse(text, {
+    bom: true,
+    delimiter: detectCsvFormat(text).excel ? ';' : ',',
+    columns: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    cast: (value: string) => canonicalNumber(unneutralise(value)),
+  }) as Array<Record<string, string>>;
 }

@@ -3,16 +3,16 @@
  * so that the same plan gives the same paths (determinism) and `verify` can rebuild them.
  *
  * OUT/journal.csv                                   append-only record of every document (source of truth)
- * OUT/journal-excel.csv                             the journal for Excel (`--excel`), regenerated
+ * OUT/journal.xlsx                                 the journal as a workbook (`--excel`), regenerated
  * OUT/bordereaux.csv                                append-only register of the bordereaux written,
  *                                                   with their PDF's sha256 (what `verify` checks)
  * OUT/<exercice>/titres/<service>/<code_insee>-<slug commune>/
  *     titre-<exercice>-<numero:5>.pdf               a titre
  *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
  *     annulation-<exercice>-<numero:5>.pdf          a titre d'annulation
- * OUT/<exercice>/bordereaux/bordereau-<exercice>-<nature>-<numero:4>-<service>.pdf|.csv
+ * OUT/<exercice>/bordereaux/bordereau-<exercice>-<nature>-<numero:4>-<service>.pdf|.csv|.xlsx
  *                                                   nature: titres (PES TypBord 01) | reductions (02)
- * OUT/registres/<service>/<code_insee>-<slug commune>.csv
+ * OUT/registres/<service>/<code_insee>-<slug commune>.csv (+ .xlsx with `--excel`)
  *                                                   one ledger per commune and service, all years
  *                                                   (an existing `<code_insee>-*.csv` is kept when
  *                                                   the commune's name changes)
@@ -28,7 +28,9 @@ import type { DocumentType } from '../engine/plan-types.js';
 export type BordereauNature = 'titres' | 'reductions';
 
 export const JOURNAL_FILE = 'journal.csv';
-export const JOURNAL_EXCEL_FILE = 'journal-excel.csv';
+export const JOURNAL_EXCEL_FILE = 'journal.xlsx';
+/** The journal's Excel twin of earlier versions (a CSV), still recognised by verify. */
+export const LEGACY_JOURNAL_EXCEL_FILE = 'journal-excel.csv';
 /** The register of written bordereaux with their sha256 (src/io/bordereau-register.ts). */
 export const BORDEREAU_REGISTER_FILE = 'bordereaux.csv';
 export const STATE_DIR = '.titres';

@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset, IndexSeries, PopulationTable } from '../engine/dataset.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
-import { TitresError } from '../errors/titres-error.js';
+import { TitresError, usageError } from '../errors/titres-error.js';
 import { parseConfig } from './config/read-config.js';
 import type { IndexReference } from './config/services.js';
 import { readInputFile } from './read-input-file.js';
@@ -21,6 +21,7 @@ const UNREAD = new Set(['INPUT_FILE_MISSING', 'INPUT_FILE_UNREADABLE', 'CSV_EMPT
  * collected; any error throws one TitresError('data') listing them all, sorted. Warnings are returned.
  */
 export async function readDataset(dir: string): Promise<{ dataset: Dataset; warnings: Problem[] }> {
+  await requireFolder(dir);
   const src = (rel: string): SourceFile => ({ path: path.join(dir, rel), rel });
   const problems: Problem[] = [];
   const read = async (s: SourceFile): Promise<string | undefined> => {
@@ -71,6 +72,24 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
     },
     warnings: sorted,
   };
+}
+
+/**
+ * A dataset folder that does not exist is a mistake on the command line (exit 2) naming it, not
+ * one INPUT_FILE_MISSING per file it should hold.
+ */
+async function requireFolder(dir: string): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
+    throw usageError('DATA_DIR_MISSING', `dossier du jeu de données introuvable « ${dir} » : vérifier le chemin donné à --data`);
+  }
+  if (!isFolder) {
+    throw usageError('DATA_DIR_MISSING', `« ${dir} » n’est pas un dossier : --data attend le dossier du jeu de données (config.json, communes.csv…)`);
+  }
 }
 
 const YEAR_FILE = /^(\d{4})\.csv$/;

@@ -7,6 +7,8 @@
  * - ledgers and bordereau CSVs agree with the journal (LEDGER_MISMATCH, BORDEREAU_MISMATCH);
  * - every bordereau is registered in bordereaux.csv with its total, its number of pieces and the
  *   sha256 of its PDF, the signed document (BORDEREAU_UNREGISTERED, BORDEREAU_MISMATCH, HASH_MISMATCH);
+ * - each workbook (`--excel`: journal.xlsx, a ledger's or a bordereau's .xlsx) is rebuilt from its
+ *   source and compared byte for byte (WORKBOOK_MISMATCH, verify-workbooks.ts);
  * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
  * - an interrupted run or a held lock is reported (RUN_UNFINISHED, OUT_LOCKED).
  */
@@ -28,6 +30,7 @@ import {
   journalPath,
   JOURNAL_EXCEL_FILE,
   JOURNAL_FILE,
+  LEGACY_JOURNAL_EXCEL_FILE,
   ledgerCodeOf,
   LEDGER_DIR,
   lockPath,
@@ -40,6 +43,7 @@ import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
+import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
   ok: boolean;
@@ -101,7 +105,11 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
-    if (relative === JOURNAL_FILE || relative === JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
+    if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
+    if (relative === JOURNAL_EXCEL_FILE) {
+      checks.push(() => verifyJournalWorkbook(path, docs));
+      continue;
+    }
     if (relative.startsWith(`${STATE_DIR}/`)) {
       const m = RUN_FILE_PATTERN.exec(name);
       if (m) problems.push(problem('RUN_UNFINISHED', `l’émission de l’exercice ${m[1]} n’est pas terminée : relancez « titres issue »`, { file: path }));
@@ -122,8 +130,13 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       );
       continue;
     }
-    const base = relative.replace(/\.(pdf|csv)$/, '');
+    const base = relative.replace(/\.(pdf|csv|xlsx)$/, '');
     const inBordereau = bordereaux.get(base);
+    if (inBordereau && relative.endsWith('.xlsx')) {
+      const sorted = [...inBordereau].sort((a, b) => a.numero - b.numero);
+      checks.push(() => verifyBordereauWorkbook(path, resolveOut(outDir, `${base}.csv`), sorted));
+      continue;
+    }
     if (inBordereau) {
       found.add(relative);
       if (relative.endsWith('.csv')) checks.push(async () => verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
@@ -138,6 +151,10 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       continue;
     }
     const [top, service, file, more] = relative.split('/');
+    if (top === LEDGER_DIR && more === undefined && file?.endsWith('.xlsx') && ledgerCodeOf(file.replace(/\.xlsx$/, '.csv'))) {
+      checks.push(() => verifyLedgerWorkbook(path, path.replace(/\.xlsx$/, '.csv')));
+      continue;
+    }
     const codeInsee = top === LEDGER_DIR && more === undefined && file ? ledgerCodeOf(file) : undefined;
     const pairKey = `${service}/${codeInsee}`;
     if (codeInsee && !ledgerKeys.has(pairKey)) {

@@ -17,6 +17,7 @@ import iconv from 'iconv-lite';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySamples, runCli, tempDirs } from './run-cli.js';
+import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
 
 type Row = Record<string, string>;
 
@@ -221,67 +222,63 @@ describe('an INSEE + Excel-FR dataset and its UTF-8 twin', () => {
     expect(b.titres.find((t: any) => t.code_insee === FORMULA_CODE)).toMatchObject({ commune: FORMULA_NAME, montant: '383.33', regime: 'cible' });
   });
 
-  it('`issue --excel`: ledgers, bordereaux and journal-excel.csv are Excel-FR CSVs with the journal’s amounts; a formula name is neutralised', async () => {
+  it('`issue --excel`: journal, ledgers and bordereaux as workbooks with the journal’s amounts; a formula name stays text', async () => {
     const out = await temp();
     const r = await runCli(['issue', '--data', excel, '--year', '2026', '--out', out, '--date', '2026-06-15', '--excel', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const journal = parse(await readFile(path.join(out, 'journal.csv'), 'utf8'), { columns: true }) as Row[];
     expect(journal).toHaveLength(23);
     expect(journal.find((j) => j.code_insee === '69081' && j.service === 'laclasse')!.montant).toBe('1210.00'); // journal.csv stays machine form
+    const cents = (v: unknown): number => Math.round(Number(v) * 100);
 
-    // journal-excel.csv: same rows, decimal comma
-    const je = parseExcelCsv(await readFile(path.join(out, 'journal-excel.csv')));
-    expect(je).toHaveLength(journal.length);
-    for (const [i, row] of je.entries()) {
-      expect(row.numero).toBe(journal[i].numero);
-      expect(row.code_insee).toBe(journal[i].code_insee);
-      expect(row.montant).toMatch(/^\d+,\d\d$/);
-      expect(fromFr(row.montant)).toBe(journal[i].montant);
+    // journal.xlsx: same rows, amounts as numbers
+    const je = sheetContent((await loadWorkbook(path.join(out, 'journal.xlsx'))).getWorksheet('Journal')!);
+    expect(je.rows).toHaveLength(journal.length);
+    for (const [i, row] of je.rows.entries()) {
+      expect(String(je.cell(row, 'N° du document').value)).toBe(journal[i].numero);
+      expect(je.cell(row, 'Code INSEE').value).toBe(journal[i].code_insee);
+      expect(cents(je.cell(row, 'Montant (€, corrections en négatif)').value)).toBe(cents(journal[i].montant));
     }
 
     // bordereaux: one per service, rows = journal rows of that bordereau, total = Σ
     const bordDir = path.join(out, '2026/bordereaux');
-    const bordCsvs = (await readdir(bordDir)).filter((f) => f.endsWith('.csv')).sort();
-    expect(bordCsvs).toEqual(['bordereau-2026-titres-0001-laclasse.csv', 'bordereau-2026-titres-0002-toodego.csv']);
+    const books = (await readdir(bordDir)).filter((f) => f.endsWith('.xlsx')).sort();
+    expect(books).toEqual(['bordereau-2026-titres-0001-laclasse.xlsx', 'bordereau-2026-titres-0002-toodego.xlsx']);
     let formulaSeen = false;
-    for (const [i, f] of bordCsvs.entries()) {
-      const rows = parseExcelCsv(await readFile(path.join(bordDir, f)));
-      const total = rows.find((row) => row.numero === 'total')!;
-      const lines = rows.filter((row) => row.numero !== 'total');
+    for (const [i, f] of books.entries()) {
+      const sheet = sheetContent((await loadWorkbook(path.join(bordDir, f))).getWorksheet(1)!);
+      const amount = sheet.column('Montant (€, corrections en négatif)');
       const inJournal = journal.filter((j) => j.bordereau === String(i + 1));
-      expect(lines.map((l) => [l.numero, l.code_insee, fromFr(l.montant)])).toEqual(inJournal.map((j) => [j.numero, j.code_insee, j.montant]));
-      const sum = inJournal.reduce((s, j) => s + Math.round(Number(j.montant) * 100), 0);
-      expect(Math.round(Number(fromFr(total.montant)) * 100)).toBe(sum);
-      const formula = lines.find((l) => l.code_insee === FORMULA_CODE);
+      expect(sheet.rows.map((l) => [String(l.getCell(1).value), sheet.cell(l, 'Code INSEE').value, cents(l.getCell(amount).value)])).toEqual(
+        inJournal.map((j) => [j.numero, j.code_insee, cents(j.montant)]),
+      );
+      const sum = inJournal.reduce((s, j) => s + cents(j.montant), 0);
+      expect(cents((sheet.totalRow.getCell(amount).value as { result: number }).result)).toBe(sum);
+      const formula = sheet.rows.find((l) => sheet.cell(l, 'Code INSEE').value === FORMULA_CODE);
       if (formula) {
         formulaSeen = true;
-        expect(formula.commune).toBe(`'${FORMULA_NAME}`); // leading apostrophe: Excel shows text, runs nothing
+        expect(sheet.cell(formula, 'Commune').value).toBe(FORMULA_NAME); // a string cell: shown as text, never run
       }
-      for (const l of lines) expect(l.commune.startsWith('=')).toBe(false);
     }
     expect(formulaSeen).toBe(true);
 
-    // ledgers: one per commune × service, Excel form; the formula name is neutralised there too
+    // ledgers: one workbook per commune × service beside its CSV
     const ledgerDir = path.join(out, 'registres/laclasse');
-    const files = await readdir(ledgerDir);
+    const files = (await readdir(ledgerDir)).filter((f) => f.endsWith('.xlsx'));
     const formulaLedger = files.find((f) => f.startsWith(`${FORMULA_CODE}-`))!;
     expect(formulaLedger).toBeDefined();
     expect(formulaLedger).not.toMatch(/[="()/:]/); // a safe file name
-    const [fl] = parseExcelCsv(await readFile(path.join(ledgerDir, formulaLedger)));
-    expect(fl.commune).toBe(`'${FORMULA_NAME}`);
-    expect(fromFr(fl.montant)).toBe('383.33');
-    const ecully = parseExcelCsv(await readFile(path.join(ledgerDir, '69081-ecully.csv')));
-    expect(ecully).toHaveLength(1);
-    expect(ecully[0]).toMatchObject({ exercice: '2026', commune: 'Écully', montant: '1210,00', contribution_cible: '1425,55', montant_anterieur: '1100,00', plafond: '1210,00', population: '18243' });
-    for (const f of files) {
-      const [row] = parseExcelCsv(await readFile(path.join(ledgerDir, f)));
-      const j = journal.find((x) => x.numero === row.numero)!;
-      expect(fromFr(row.montant)).toBe(j.montant);
-      expect(row.code_insee).toBe(j.code_insee);
-    }
-    // Lyon's ledger: population = the sum of the arrondissements
-    const [lyon] = parseExcelCsv(await readFile(path.join(ledgerDir, '69123-lyon.csv')));
-    expect(lyon.population).toBe('525314');
+    const fl = sheetContent((await loadWorkbook(path.join(ledgerDir, formulaLedger))).getWorksheet(1)!);
+    expect(fl.cell(fl.rows[0], 'Commune').value).toBe(FORMULA_NAME);
+    expect(fl.cell(fl.rows[0], 'Montant (€, corrections en négatif)').value).toBe(383.33);
+    const ecully = sheetContent((await loadWorkbook(path.join(ledgerDir, '69081-ecully.xlsx'))).getWorksheet(1)!);
+    expect(ecully.rows).toHaveLength(1);
+    const e = (title: string) => ecully.cell(ecully.rows[0], title).value;
+    expect([e('Commune'), e('Contribution-cible (€)'), e('Montant antérieur (€)'), e('Plafond de convergence (€)'), e('Population (habitants)')]).toEqual([
+      'Écully', 1425.55, 1100, 1210, 18243,
+    ]);
+    const lyon = sheetContent((await loadWorkbook(path.join(ledgerDir, '69123-lyon.xlsx'))).getWorksheet(1)!);
+    expect(lyon.cell(lyon.rows[0], 'Population (habitants)').value).toBe(525314); // the sum of the arrondissements
 
     expect((await runCli(['verify', '--out', out])).code).toBe(0);
   });

@@ -14,10 +14,10 @@ describe('exit codes', () => {
     expect(r.code).toBe(EXIT.OK);
   });
 
-  it('2: an unknown option, with commander’s message on stderr', async () => {
+  it('2: an unknown option, with commander’s suggestion in French on stderr', async () => {
     const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--dry-runn']);
     expect(r.code).toBe(EXIT.USAGE);
-    expect(r.stderr).toContain("unknown option '--dry-runn'");
+    expect(r.stderr).toContain('erreur UNKNOWN_CLI_OPTION: option inconnue « --dry-runn » ; vouliez-vous dire « --dry-run » ?');
   });
 
   it('2: a malformed year or date', async () => {

@@ -104,12 +104,16 @@ describe('issuing the samples', () => {
     expect(await tree(threaded)).toEqual(await tree(inThread));
   });
 
-  it('under cron (no terminal) an issue run prints one summary line and nothing on stderr', async () => {
+  it('under cron (no terminal) an issue run prints one summary line, and each warning on stderr with FILE:LINE', async () => {
     const out = await temp();
     const { done } = spawnCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2026-06-15']);
     const r = await done;
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toBe(
+      `${SAMPLES}/indices/syntec.csv:25: avertissement INDICE_MOIS_ANCIEN: indice « syntec » connu au 01/01/2026 : « 10/2025 », ` +
+        'plus ancien que le mois attendu « 11/2025 » ; la série est peut-être incomplète (R4)\n1 avertissement.\n',
+    );
+    expect(r.stdout).toContain('1 avertissement(s)');
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stdout).toMatch(/^titres 2026 : 22 document\(s\) émis \(n° 1 à 22\), 2 bordereau\(x\)/);
   });

@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../src/errors/catalog.js';
 import { catalogMarkdown } from '../../src/errors/catalog-markdown.js';
+import { DATA_CODES } from '../../src/errors/codes-data.js';
+import { ENGINE_CODES } from '../../src/errors/codes-engine.js';
+import { OUTPUT_CODES } from '../../src/errors/codes-output.js';
+import { PES_CODES } from '../../src/errors/codes-pes.js';
+import { RENDER_CODES } from '../../src/errors/codes-render.js';
+import { SIMULATE_CODES } from '../../src/errors/codes-simulate.js';
+import { USAGE_CODES } from '../../src/errors/codes-usage.js';
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/codes-erreur.md');
 
@@ -14,6 +21,12 @@ describe('catalogue of problem codes', () => {
       expect(entry.sens.length, code).toBeGreaterThan(10);
       expect(entry.correction.length, code).toBeGreaterThan(5);
     }
+  });
+
+  it('no code is defined by two areas (the catalogue merges them: one would hide the other)', () => {
+    const areas = [DATA_CODES, ENGINE_CODES, OUTPUT_CODES, PES_CODES, RENDER_CODES, SIMULATE_CODES, USAGE_CODES];
+    const all = areas.flatMap((area) => Object.keys(area));
+    expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([]);
   });
 
   it('docs/codes-erreur.md is the catalogue as it stands (UPDATE_GOLDEN=1 regenerates it)', async () => {

@@ -7,6 +7,7 @@ import { dec } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { appendJournal, readJournal, repairJournalTail } from '../../src/io/journal.js';
 import { writeJournalExcel } from '../../src/io/journal-excel.js';
+import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
 
 let out: string;
 beforeEach(async () => {
@@ -102,11 +103,14 @@ describe('journal', () => {
     expect(error.problems[0]).toMatchObject({ code: 'JOURNAL_MALFORMED', line: 1 });
   });
 
-  it('writes the journal in Excel form: BOM, semicolons, decimal commas, CRLF', async () => {
+  it('writes the journal’s workbook: one row per document, machine journal.csv untouched', async () => {
     await appendJournal(out, [doc(1)]);
-    await writeJournalExcel(out);
-    const text = await readFile(join(out, 'journal-excel.csv'), 'utf8');
-    expect(text.startsWith('\ufeffexercice;numero;')).toBe(true);
-    expect(text.split('\r\n')[1]).toContain(';1210,00;transitoire;');
+    const before = await readFile(join(out, 'journal.csv'), 'utf8');
+    await writeJournalExcel(out, 'Métropole de Lyon');
+    const sheet = sheetContent((await loadWorkbook(join(out, 'journal.xlsx'))).getWorksheet('Journal')!);
+    expect(sheet.rows.map((r) => [sheet.cell(r, 'N° du document').value, sheet.cell(r, 'Montant (€, corrections en négatif)').value, sheet.cell(r, 'Régime').value])).toEqual([
+      [1, 1210, 'transitoire'],
+    ]);
+    expect(await readFile(join(out, 'journal.csv'), 'utf8')).toBe(before);
   });
 });

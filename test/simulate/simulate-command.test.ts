@@ -7,6 +7,8 @@ import { TitresError } from '../../src/errors/titres-error.js';
 import { EMETTEUR } from '../fixtures/dataset.js';
 import { csvFile, HEADERS, SYNTEC_CSV } from '../io/helpers/minimal-dataset.js';
 import { makeTempDir } from '../io/helpers/temp-dir.js';
+import { AMOUNT_FORMAT } from '../../src/io/workbook.js';
+import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
 
 const CONFIG = {
   emetteur: EMETTEUR, // not shown by a simulation
@@ -121,5 +123,24 @@ describe('titres simulate: outputs', () => {
     const svg = await readFile(path.join(dir, 'graphiques', 'convergence-laclasse.svg'), 'utf8');
     expect(svg).toContain('Convergence des contributions – laclasse.com (hypothèses : indice +0 %/an, population +0 %/an)');
     expect(stdout).toContain('Écrit : simulation.csv');
+  });
+
+  it('writes the projection as a workbook with --excel: amounts as numbers, codes as text, a total per exercice', async () => {
+    const { stdout } = await run({ excel: 'projection.xlsx' });
+    expect(stdout).toContain('Écrit : projection.xlsx');
+    const book = await loadWorkbook(path.join(dir, 'projection.xlsx'));
+    expect(book.creator).toBe(EMETTEUR.nom);
+    const projection = sheetContent(book.getWorksheet('Projection')!);
+    const ecully2027 = projection.rows.find((r) => projection.cell(r, 'Code INSEE').value === '69081' && projection.cell(r, 'Exercice').value === 2027)!;
+    expect(projection.cell(ecully2027, 'Montant projeté (€)')).toMatchObject({ value: 1270.5, numFmt: AMOUNT_FORMAT });
+    expect(projection.cell(ecully2027, 'Contribution-cible (€)').value).toBe(1425.55);
+    const byYear = sheetContent(book.getWorksheet('Montants par exercice')!);
+    expect(byYear.headers.slice(3, 5)).toEqual(['2026 (€)', '2027 (€)']);
+    const ecully = byYear.rows.find((r) => byYear.cell(r, 'Code INSEE').value === '69081')!;
+    expect(byYear.cell(ecully, 'Année de convergence').value).toBe(2030);
+    const total2027 = byYear.totalRow.getCell(byYear.column('2027 (€)')).value as { formula: string; result: number };
+    const sum2027 = byYear.rows.reduce((s, r) => s + Number(byYear.cell(r, '2027 (€)').value ?? 0), 0);
+    expect(total2027.result).toBeCloseTo(sum2027, 2);
+    expect(total2027.formula).toMatch(/^SUBTOTAL\(9,E2:E\d+\)$/);
   });
 });

@@ -2,7 +2,8 @@
 import { readDataset } from '../../io/read-dataset.js';
 import { readJournal } from '../../io/journal.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
-import { Decimal, ZERO } from '../../engine/money.js';
+import { Decimal, formatEuros, ZERO } from '../../engine/money.js';
+import { writeJournalExcel } from '../../io/journal-excel.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
@@ -12,6 +13,7 @@ import { parseDate, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
+import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface CancelOptions {
@@ -39,7 +41,8 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   }
   const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
   const dataDir = await recallDataset(opts.out, opts.data);
-  const { dataset } = await readDataset(dataDir);
+  const { dataset, warnings } = await readDataset(dataDir);
+  reportWarnings(io, warnings, false);
   const history = await readJournal(opts.out);
   const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant }, { communes: dataset.communes });
   const plan: Plan = {
@@ -58,13 +61,14 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   } finally {
     await renderer.close();
   }
+  if (opts.excel) await writeJournalExcel(opts.out, dataset.config.emetteur.nom);
   const issued = result.issued[0];
   if (opts.json) {
     io.stdout(planJson(plan, [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }], false));
   } else {
     io.stdout(
       `Titre ${document.type === 'annulation' ? "d'annulation" : 'de réduction'} n° ${issued.numero} (exercice ${exercice}) émis : ` +
-        `-${document.montant.toFixed(2)} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
+        `${formatEuros(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
   }
   return EXIT.OK;

@@ -7,7 +7,7 @@ import type { Dataset } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
 import { parseYear, today } from '../arguments.js';
 import { EXIT } from '../exit-codes.js';
-import { formatProblems, problemJson } from '../format/problems.js';
+import { problemJson, reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface CheckOptions {
@@ -30,9 +30,10 @@ export async function checkCommand(opts: CheckOptions, io: CliIo): Promise<numbe
   }
   if (opts.json) {
     io.stdout(JSON.stringify({ schema: 1, valide: true, resume: lines, avertissements: problems.map(problemJson) }, null, 2) + '\n');
+    reportWarnings(io, problems, io.stdoutIsTTY);
   } else {
     io.stdout(`Jeu de données ${opts.data} : valide.\n` + lines.map((l) => `  ${l}\n`).join(''));
-    if (problems.length > 0) io.stderr(formatProblems(problems));
+    reportWarnings(io, problems, false);
   }
   return EXIT.OK;
 }

@@ -10,6 +10,7 @@ import { parseDate, parseYear, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
+import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
 export interface ExportPesOptions {
@@ -31,7 +32,8 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
     return Number(b);
   });
   const dataDir = await recallDataset(opts.out, opts.data);
-  const { dataset } = await readDataset(dataDir);
+  const { dataset, warnings } = await readDataset(dataDir);
+  reportWarnings(io, warnings, false);
   const history = await readJournal(opts.out);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
   let bordereaux = await bordereauxFromJournal(history, dataset.config, opts.out, exercice, names, opts.pj !== false);

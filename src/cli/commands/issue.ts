@@ -18,6 +18,7 @@ import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
 import { planTable } from '../format/plan-table.js';
+import { reportWarnings } from '../format/problems.js';
 import { createProgress } from '../progress.js';
 import type { CliIo } from '../io.js';
 
@@ -60,6 +61,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     const numbered: NumberedDocument[] = plan.documents.map((document) => ({ document, numero: null, bordereau: null }));
     if (opts.json) io.stdout(planJson(plan, numbered, true));
     else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
+    reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
 
@@ -74,7 +76,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     await renderer.close();
   }
   await rememberDataset(out, opts.data, io.cwd);
-  if (opts.excel) await writeJournalExcel(out);
+  if (opts.excel) await writeJournalExcel(out, dataset.config.emetteur.nom);
 
   const numbered: NumberedDocument[] = result.issued.map((i) => ({
     document: i.document,
@@ -82,6 +84,8 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     bordereau: i.bordereau,
     fichier: i.fichier,
   }));
+  // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
+  reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
   if (opts.json) {
     io.stdout(planJson(plan, numbered, false));
     return EXIT.OK;

@@ -39,7 +39,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .option('--preview-dir <dossier>', 'avec --dry-run : écrit les PDF d’aperçu, sans numéro')
     .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui)")
     .option('--json', 'sortie JSON du contrat de données sur stdout')
-    .option('--excel', 'CSV pour Excel : « ; », BOM UTF-8, virgule décimale')
+    .option('--excel', 'écrit aussi les classeurs Excel (.xlsx) : journal, registres, bordereaux')
     .option('-q, --quiet', 'rien sur la sortie standard sauf les erreurs')
     .addHelpText(
       'after',
@@ -70,7 +70,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .option('-d, --data <dossier>', 'jeu de données (défaut : celui de la dernière émission)')
     .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui)")
     .option('--json', 'sortie JSON sur stdout')
-    .option('--excel', 'CSV pour Excel')
+    .option('--excel', 'écrit aussi les classeurs Excel (.xlsx) : journal, registres, bordereau')
     .addHelpText(
       'after',
       examples([
@@ -106,6 +106,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .option('--indice <taux>', 'évolution annuelle supposée de l’indice, ex. 0.02 ou 2% (défaut : dernière valeur connue)')
     .option('--population <taux>', 'évolution annuelle supposée des populations (défaut : derniers chiffres connus)')
     .option('--csv <fichier>', 'écrit la projection en CSV')
+    .option('--excel <fichier>', 'écrit la projection en classeur Excel (.xlsx)')
     .option('--chart-dir <dossier>', 'écrit un graphique SVG de convergence par service payant')
     .option('--json', 'sortie JSON sur stdout')
     .addHelpText(
@@ -113,6 +114,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
       examples([
         'titres simulate --data samples/metropole-de-lyon --from 2026 --to 2031',
         'titres simulate --data samples/metropole-de-lyon --from 2026 --to 2031 --indice 2% --csv projection.csv --chart-dir graphiques',
+        'titres simulate --data samples/metropole-de-lyon --from 2026 --to 2031 --excel projection.xlsx',
       ]),
     )
     .action(action(async () => (await import('./simulate.js')).simulateCommand));

@@ -1,7 +1,7 @@
 /**
  * `titres simulate`: project the titres of the coming exercices so that a commune can plan its
  * budget. Reads the dataset, simulates (pure, src/simulate/simulate.ts), then prints the table
- * (or JSON) and writes the CSV and the charts asked for. Nothing is numbered or issued.
+ * (or JSON) and writes the CSV, the workbook and the charts asked for. Nothing is numbered or issued.
  */
 import path from 'node:path';
 import { ZERO } from '../../engine/money.js';
@@ -12,12 +12,16 @@ import { checkRange } from '../../simulate/range.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { Simulation } from '../../simulate/types.js';
 import { simulationCsv } from '../../simulate/write-csv.js';
+import { simulationWorkbook } from '../../simulate/write-workbook.js';
+import { workbookBuffer } from '../../io/workbook.js';
 import { chartFileName, simulationChart } from '../../simulate/write-chart.js';
 import { simulationJson } from '../../simulate/write-json.js';
 import { simulationTable } from '../../simulate/write-table.js';
 import { parseYear } from '../arguments.js';
 import { EXIT } from '../exit-codes.js';
-import { formatProblems } from '../format/problems.js';
+import { reportWarnings } from '../format/problems.js';
+import { anchorProblem } from '../plan-for-cli.js';
+import type { Problem } from '../../errors/problem.js';
 import type { CliIo } from '../io.js';
 
 export interface SimulateOptions {
@@ -27,6 +31,7 @@ export interface SimulateOptions {
   indice?: string;
   population?: string;
   csv?: string;
+  excel?: string;
   chartDir?: string;
   json?: boolean;
 }
@@ -43,22 +48,32 @@ export async function simulateCommand(opts: SimulateOptions, io: CliIo): Promise
   const computed = simulate(dataset, assumptions, range);
   const simulation: Simulation = { ...computed, avertissements: [...warnings, ...computed.avertissements] };
 
-  const written = await writeOutputs(simulation, opts, io.cwd);
+  const written = await writeOutputs(simulation, opts, io.cwd, dataset.config.emetteur.nom);
   if (opts.json) {
     io.stdout(simulationJson(simulation));
+    reportWarnings(io, anchored(simulation, opts.data), io.stdoutIsTTY);
     return EXIT.OK;
   }
   io.stdout(simulationTable(simulation) + written.map((f) => `Écrit : ${f}\n`).join(''));
-  if (simulation.avertissements.length > 0) io.stderr(formatProblems(simulation.avertissements));
+  reportWarnings(io, anchored(simulation, opts.data), false);
   return EXIT.OK;
 }
 
+/** The engine's warnings cite dataset-relative files; stderr names them as the user typed --data. */
+function anchored(simulation: Simulation, dataDir: string): Problem[] {
+  return simulation.avertissements.map((p) => anchorProblem(p, dataDir));
+}
+
 /** Writes the CSV and the charts asked for; returns the paths written, as the user gave them. */
-async function writeOutputs(simulation: Simulation, opts: SimulateOptions, cwd: string): Promise<string[]> {
+async function writeOutputs(simulation: Simulation, opts: SimulateOptions, cwd: string, author: string): Promise<string[]> {
   const written: string[] = [];
   if (opts.csv !== undefined) {
     await writeFileAtomic(path.resolve(cwd, opts.csv), simulationCsv(simulation));
     written.push(opts.csv);
+  }
+  if (opts.excel !== undefined) {
+    await writeFileAtomic(path.resolve(cwd, opts.excel), await workbookBuffer(simulationWorkbook(simulation, author)));
+    written.push(opts.excel);
   }
   if (opts.chartDir !== undefined) {
     for (const service of simulation.services) {

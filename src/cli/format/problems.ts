@@ -24,3 +24,11 @@ export function problemJson(p: Problem): Record<string, unknown> {
     ...(p.column !== undefined ? { colonne: p.column } : {}),
   };
 }
+
+/**
+ * Warnings where the user will see them: on stderr, one line each with FILE:LINE (cron mails it),
+ * unless a terminal already shows them in the table printed on stdout (`shownOnStdout`).
+ */
+export function reportWarnings(io: { stderr: (text: string) => void }, warnings: readonly Problem[], shownOnStdout: boolean): void {
+  if (warnings.length > 0 && !shownOnStdout) io.stderr(formatProblems(warnings));
+}
