@@ -1,25 +1,31 @@
-// The benchmark (npm run bench): generates a synthetic national-scale dataset (N communes × 2
-// paying services = 2N titres), issues it with the real CLI in a child process, and measures, in
-// the same run and the same way, bare pdfkit writing as many documents of the same size.
+// The benchmark (npm run bench, issue 12): in one run, on a synthetic national-scale dataset
+// (N communes × 2 paying services = 2N titres),
+//   - `titres issue` (the real CLI, default rendering threads), at N and at N/4 communes (memory);
+//   - the floor: bare pdfkit writing as many one-page, 26-line titre-like documents with the
+//     standard Helvetica, on one thread, then the same on two worker threads (bench/floor-child.mjs);
+//   - the dry run of 35 000 communes (the whole of France);
+//   - the journal integrity check on the issued output (hook: bench/integrity-child.mjs);
+// and writes the figures to bench/RESULTS.md, which the README's performance section quotes.
 //
-//   node bench/run.mjs [--communes N | --quick] [--no-flat] [--no-single] [--naive-sample K] [--keep]
+//   node bench/run.mjs [--communes N | --quick] [--no-flat] [--single] [--keep] [--results FILE] [--json]
 //
-//   --communes N       communes (default 35 000, i.e. 70 000 titres)
-//   --quick            2 000 communes
-//   --no-flat          skip the memory-flatness run (the issue again on N/4 communes)
-//   --no-single        skip the single-thread run (TITRES_RENDER_THREADS=0), the before of the
-//                      worker-thread rendering
-//   --naive-sample K   documents for the registerFont-per-document pdfkit baseline (default 500;
-//                      0 skips it); per-titre figures are comparable, totals are not
-//   --keep             keep the temp folders (datasets and outputs) and print their paths
+//   --communes N   communes (default 35 000, i.e. 70 000 titres)
+//   --quick        400 communes (800 titres): the whole bench in under a minute on an idle machine
+//   --no-flat      skip the memory-flatness run (the issue again on N/4 communes)
+//   --single       also issue on one thread (TITRES_RENDER_THREADS=0) and check that the journal
+//                  (every PDF's sha256) is byte-identical to the threaded run's
+//   --results FILE where to write the figures (default bench/RESULTS.md; "-" = do not write)
+//   --keep         keep the temp folders (datasets and outputs) and print their paths
 //
 // Every measured step runs in its own child process, which reports its own getrusage (CPU
-// user+system, max RSS) and sampled RSS/heap peaks (bench/measure.mjs). Wall times depend on the
-// machine's load (printed); CPU ms per titre is the robust figure.
+// user+system of all its threads, max RSS of the process, worker threads included) and sampled
+// peaks (bench/measure.mjs). Wall times depend on the machine's load (printed at start and end):
+// on a shared machine CPU ms per titre and the ratios within one run are the robust figures.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from './generate-dataset.mjs';
 import { RESULT_PREFIX } from './measure.mjs';
@@ -31,19 +37,23 @@ const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const communes = has('--quick') ? 2000 : Number(opt('--communes') ?? 35_000);
-const naiveSample = Number(opt('--naive-sample') ?? 500);
+const NATIONAL = 35_000;
+const communes = has('--quick') ? 400 : Number(opt('--communes') ?? NATIONAL);
 const keep = has('--keep');
 const flat = !has('--no-flat');
-const single = !has('--no-single');
+const single = has('--single');
+const resultsFile = opt('--results') ?? join(ROOT, 'bench', 'RESULTS.md');
 if (!Number.isInteger(communes) || communes < 4) throw new Error('--communes: entier ≥ 4 attendu');
+
+/** Targets of issue 12 ("done when"). */
+const TARGET = { floorRatio: 1.0, rssMb: 300, flatness: 1.1, dryRunS: 3, nationalS: 180 };
 
 const work = mkdtempSync(join(tmpdir(), 'titres-bench-'));
 const log = (s) => process.stderr.write(s + '\n');
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 function child(script, childArgs, label, env = {}) {
   return new Promise((resolveDone, reject) => {
-    const started = process.hrtime.bigint();
     const p = spawn(process.execPath, [join(ROOT, 'bench', script), ...childArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,7 +65,6 @@ function child(script, childArgs, label, env = {}) {
     p.stderr.on('data', (d) => (stderr += d));
     p.on('error', reject);
     p.on('close', (code) => {
-      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       const line = stderr.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (code !== 0 || !line) {
         reject(new Error(`${label}: exit ${code}\n${stdout.slice(-2000)}\n${stderr.slice(-4000)}`));
@@ -63,7 +72,7 @@ function child(script, childArgs, label, env = {}) {
       }
       const result = JSON.parse(line.slice(RESULT_PREFIX.length));
       log(`  ${label} : ${(result.wallMs / 1000).toFixed(1)} s, CPU ${((result.userMs + result.systemMs) / 1000).toFixed(1)} s, RSS max ${(result.maxRssKb / 1024).toFixed(0)} Mo`);
-      resolveDone({ ...result, spawnWallMs: wallMs });
+      resolveDone({ ...result, label });
     });
   });
 }
@@ -82,7 +91,7 @@ function dataset(n) {
   if (!datasets.has(n)) {
     const t0 = Date.now();
     datasets.set(n, generateDataset({ communes: n, dir: join(work, `data-${n}`) }));
-    log(`  jeu de données ${n} communes généré en ${((Date.now() - t0) / 1000).toFixed(1)} s (${datasets.get(n).dir})`);
+    log(`  jeu de données ${n} communes généré en ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   return datasets.get(n);
 }
@@ -98,86 +107,131 @@ async function issue(n, label, env = {}) {
   );
   const titres = countFiles(join(out, '2026', 'titres'), '.pdf');
   if (titres !== data.titres) throw new Error(`${label}: ${titres} PDF de titres, ${data.titres} attendus`);
-  return { ...r, label, titres };
+  return { ...r, titres, out };
 }
 
-async function bare(count, fonts, label) {
-  const out = join(work, `pdfkit-${fonts}`);
-  const r = await child('pdfkit-child.mjs', ['--count', String(count), '--out', out, '--fonts', fonts], label);
-  if (!keep) rmSync(out, { recursive: true, force: true });
-  return { ...r, label, titres: count };
+async function floor(count, threads, label) {
+  const out = join(work, `floor-${threads}`);
+  const r = await child('floor-child.mjs', ['--count', String(count), '--out', out, '--threads', String(threads)], label);
+  rmSync(out, { recursive: true, force: true });
+  return { ...r, titres: count };
 }
+
+async function dryRun() {
+  const data = dataset(NATIONAL);
+  return child('issue-child.mjs', ['issue', '--data', data.dir, '--year', '2026', '--dry-run', '--quiet'], `titres issue --dry-run, ${NATIONAL} communes`);
+}
+
+/** Same inputs and --date ⇒ same journal, hence the same sha256 of every PDF it lists. */
+const fileHash = (path) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 const fmt = (x, d = 1) => x.toLocaleString('fr-FR', { minimumFractionDigits: d, maximumFractionDigits: d });
-function row(r) {
-  const cpuMs = r.userMs + r.systemMs;
+const cpuMs = (r) => r.userMs + r.systemMs;
+const perTitre = (ms, r) => ms / r.titres;
+const mb = (r) => r.maxRssKb / 1024;
+const HEAD = ['', 'titres', 'mur s', 'mur ms/titre', 'CPU ms/titre', 'user', 'sys', 'RSS max Mo'];
+function cells(r) {
   return [
     r.label,
     String(r.titres),
     fmt(r.wallMs / 1000),
-    fmt(r.titres / (r.wallMs / 1000)),
-    fmt(cpuMs / r.titres, 2),
-    fmt(r.userMs / r.titres, 2),
-    fmt(r.systemMs / r.titres, 2),
-    fmt(r.maxRssKb / 1024, 0),
-    fmt(r.sampledPeakHeapMb, 0),
+    fmt(perTitre(r.wallMs, r), 2),
+    fmt(perTitre(cpuMs(r), r), 2),
+    fmt(perTitre(r.userMs, r), 2),
+    fmt(perTitre(r.systemMs, r), 2),
+    fmt(mb(r), 0),
   ];
 }
-function table(rows) {
-  const head = ['', 'titres', 'mur s', 'titres/s', 'CPU ms/titre', 'user', 'sys', 'RSS max Mo', 'tas max Mo'];
-  const all = [head, ...rows.map(row)];
-  const widths = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+function textTable(rows) {
+  const all = [HEAD, ...rows.map(cells)];
+  const widths = HEAD.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   return all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }
+function markdownTable(rows) {
+  const line = (r) => `| ${r.join(' | ')} |`;
+  return [line(HEAD), line(HEAD.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map((r) => line(cells(r)))].join('\n');
+}
+const check = (ok) => (ok ? 'oui' : 'NON');
 
 const results = {};
+const startedAt = new Date();
+const loadBefore = load();
 try {
-  log(`titres bench : ${communes} communes → ${2 * communes} titres ; ${cpus().length} cœurs ; charge ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(`titres bench : ${communes} communes → ${2 * communes} titres ; ${cpus().length} cœurs ; charge ${loadBefore}`);
   if (flat) {
     const quarter = Math.max(2, Math.round(communes / 4));
-    log(`(1/4) émission, ${quarter} communes (mémoire : petite taille)`);
-    results.small = await issue(quarter, `titres issue (N/4)`);
+    log(`(1/6) émission, ${quarter} communes (mémoire à N/4)`);
+    results.small = await issue(quarter, 'titres issue (N/4)');
   }
-  log(`(2/4) émission, ${communes} communes`);
-  results.issue = await issue(communes, `titres issue`);
+  log(`(2/6) émission, ${communes} communes`);
+  results.issue = await issue(communes, 'titres issue');
   if (single) {
-    log(`(2b) émission, ${communes} communes, rendu sur un seul fil (avant les fils de rendu)`);
-    results.single = await issue(communes, `titres issue, un seul fil`, { TITRES_RENDER_THREADS: '0' });
+    log(`(2b) émission, ${communes} communes, rendu sur un seul fil`);
+    results.single = await issue(communes, 'titres issue, un seul fil', { TITRES_RENDER_THREADS: '0' });
+    results.identical = fileHash(join(results.issue.out, 'journal.csv')) === fileHash(join(results.single.out, 'journal.csv'));
   }
-  log(`(3/4) pdfkit nu, ${2 * communes} documents de 2 pages (polices analysées une fois)`);
-  results.bare = await bare(2 * communes, 'shared', 'pdfkit nu, polices partagées');
-  if (naiveSample > 0) {
-    log(`(4/4) pdfkit nu, registerFont par document, échantillon de ${naiveSample} documents`);
-    results.naive = await bare(naiveSample, 'register', 'pdfkit nu, registerFont/doc');
-  }
-
-  const rows = [results.issue, results.single, results.bare, results.naive, results.small].filter(Boolean);
-  const cpu = (r) => (r.userMs + r.systemMs) / r.titres;
-  process.stdout.write('\n' + table(rows) + '\n\n');
-  process.stdout.write(
-    `Rapport titres / pdfkit nu (polices partagées) : CPU par titre × ${fmt(cpu(results.issue) / cpu(results.bare), 2)}, ` +
-      `temps mur × ${fmt(results.issue.wallMs / results.bare.wallMs, 2)}\n`,
-  );
-  if (results.single) {
-    process.stdout.write(
-      `Fils de rendu (un par cœur) / un seul fil : temps mur × ${fmt(results.single.wallMs / results.issue.wallMs, 2)} plus rapide\n`,
-    );
-  }
-  if (results.naive) {
-    process.stdout.write(`pdfkit nu avec registerFont par document : ${fmt(cpu(results.naive), 2)} ms CPU par document\n`);
-  }
-  if (results.small) {
-    const s = results.small;
-    const b = results.issue;
-    process.stdout.write(
-      `Mémoire : RSS max ${fmt(s.maxRssKb / 1024, 0)} Mo pour ${s.titres} titres, ${fmt(b.maxRssKb / 1024, 0)} Mo pour ${b.titres} titres ` +
-        `(× ${fmt(b.maxRssKb / s.maxRssKb, 2)} pour × ${fmt(b.titres / s.titres, 1)} titres) ; ` +
-        `tas max ${fmt(s.sampledPeakHeapMb, 0)} → ${fmt(b.sampledPeakHeapMb, 0)} Mo\n`,
-    );
-  }
-  process.stdout.write(`Charge de la machine à la fin : ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cœurs)\n`);
-  if (has('--json')) process.stdout.write(JSON.stringify(results) + '\n');
+  log(`(3/6) plancher : pdfkit nu, Helvetica, 1 page, ${2 * communes} documents sur un fil`);
+  results.floor = await floor(2 * communes, 0, 'plancher pdfkit, 1 fil');
+  log(`(4/6) plancher sur deux fils`);
+  results.floor2 = await floor(2 * communes, 2, 'plancher pdfkit, 2 fils');
+  log(`(5/6) simulation (--dry-run) de ${NATIONAL} communes`);
+  results.dryRun = await dryRun();
+  log(`(6/6) contrôle d'intégrité du journal (${2 * communes} lignes)`);
+  results.integrity = await child('integrity-child.mjs', ['--out', results.issue.out], "contrôle d'intégrité du journal");
 } finally {
   if (keep) log(`dossiers gardés : ${work}`);
   else rmSync(work, { recursive: true, force: true });
+}
+
+const { issue: main, floor: f1, floor2: f2, small, dryRun: dry, integrity } = results;
+const rows = [main, results.single, small, f1, f2].filter(Boolean);
+const wallRatio = perTitre(main.wallMs, main) / perTitre(f1.wallMs, f1);
+const lines = [];
+lines.push(`Rapport titres issue / plancher 1 fil : temps mur par titre × ${fmt(wallRatio, 2)} (visé ≤ ${fmt(TARGET.floorRatio, 1)}), CPU par titre × ${fmt(cpuMs(main) / main.titres / (cpuMs(f1) / f1.titres), 2)}`);
+lines.push(`Rapport titres issue / plancher 2 fils : temps mur par titre × ${fmt(perTitre(main.wallMs, main) / perTitre(f2.wallMs, f2), 2)}`);
+if (small) {
+  const flatness = mb(main) / mb(small);
+  lines.push(
+    `Mémoire : RSS max ${fmt(mb(small), 0)} Mo pour ${small.titres} titres, ${fmt(mb(main), 0)} Mo pour ${main.titres} titres ` +
+      `(× ${fmt(flatness, 2)} pour × ${fmt(main.titres / small.titres, 1)} titres ; visé ≤ ${TARGET.rssMb} Mo et × ≤ ${fmt(TARGET.flatness, 2)}) : ` +
+      `${check(mb(main) <= TARGET.rssMb && flatness <= TARGET.flatness)}`,
+  );
+}
+lines.push(`Simulation (--dry-run) de ${NATIONAL} communes : ${fmt(dry.wallMs / 1000)} s (CPU ${fmt(cpuMs(dry) / 1000)} s ; visé ≤ ${TARGET.dryRunS} s)`);
+if (main.titres >= 2 * NATIONAL) lines.push(`${main.titres} titres en ${fmt(main.wallMs / 1000)} s (visé < ${TARGET.nationalS} s) : ${check(main.wallMs / 1000 < TARGET.nationalS)}`);
+lines.push(
+  integrity.skipped
+    ? `Contrôle d'intégrité du journal : non mesuré (à brancher : le contrôle du journal chaîné, issue 10, n'est pas encore livré ; bench/integrity-child.mjs l'appellera)`
+    : `Contrôle d'intégrité du journal (${main.titres} lignes) : ${fmt(integrity.checkMs / 1000, 2)} s`,
+);
+if (results.single) lines.push(`Journal identique (empreintes de chaque PDF) avec et sans fils de rendu : ${check(results.identical)}`);
+const loadAfter = load();
+
+process.stdout.write('\n' + textTable(rows) + '\n\n' + lines.join('\n') + '\n');
+process.stdout.write(`Charge de la machine : ${loadBefore} au début, ${loadAfter} à la fin (${cpus().length} cœurs)\n`);
+if (has('--json')) process.stdout.write(JSON.stringify(results) + '\n');
+
+if (resultsFile !== '-') {
+  const command = `node bench/run.mjs ${args.filter((a) => a !== '--json').join(' ')}`.trim();
+  const md = [
+    '# Mesures de performance (`npm run bench`)',
+    '',
+    `Dernière exécution : ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, \`${command}\` ; ` +
+      `${cpus().length} cœurs (${cpus()[0]?.model ?? '?'}), Node ${process.version} ; ` +
+      `charge moyenne (1, 5, 15 min) ${loadBefore} au début, ${loadAfter} à la fin.`,
+    '',
+    `Jeu synthétique de ${communes} communes × 2 services payants = ${2 * communes} titres (bench/generate-dataset.mjs). ` +
+      'Le plancher est pdfkit nu écrivant le même nombre de documents d\u2019une page de 26 lignes en Helvetica standard ' +
+      '(ni police embarquée, ni PDF/A, ni balisage), un fichier par document (bench/floor-child.mjs). ' +
+      'CPU = user + sys de tous les fils du processus ; RSS max = getrusage du processus, fils de rendu compris.',
+    '',
+    markdownTable(rows),
+    '',
+    ...lines.map((l) => `- ${l}`),
+    '',
+    'Sur une machine partagée, le temps mur dépend de la charge : comparer les lignes d\u2019une même exécution, et le CPU par titre.',
+    '',
+  ].join('\n');
+  writeFileSync(resultsFile, md);
+  log(`résultats écrits dans ${relative(process.cwd(), resultsFile) || resultsFile}`);
 }

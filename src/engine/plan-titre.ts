@@ -34,18 +34,43 @@ import {
 import { round2, toAmountString, type Decimal } from './money.js';
 import type { LiquidationLine, NoTitre, PlannedDocument, Regime } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
+import { ProblemSink } from './problem-sink.js';
 import { prorataAmount, prorataBase, prorataDays } from './prorata.js';
 import { tariffInputs } from './tariff-inputs.js';
 import { isBelowThreshold, thresholdDetail } from './threshold.js';
 import { transitionalStep } from './transitional-basis.js';
 import { transitionalAmount } from './transitional.js';
 
+/**
+ * The titre of the adhesion, without its liquidation wording held in the plan: that wording was
+ * 2.7 KB of the 3.9 KB a planned titre weighed, 270 MB for a national batch of 70 000 titres
+ * (issue 12: flat memory). `liquidation` is an accessor that plans the same adhesion again (its
+ * problems discarded: they were reported the first time) and returns its lines; planning is pure,
+ * so they are the lines the plan would have held. They are built when a titre is rendered or shown.
+ */
 export function planTitre(
   ctx: PlanContext,
   adhesion: Adhesion,
   service: PayingService,
   communeName: string,
   period: BilledPeriod,
+): PlannedDocument | NoTitre | undefined {
+  const planned = planTitreInFull(ctx, adhesion, service, communeName, period, false);
+  if (planned === undefined || !('type' in planned)) return planned;
+  return Object.defineProperty(planned, 'liquidation', {
+    enumerable: true,
+    get: () => (planTitreInFull({ ...ctx, sink: new ProblemSink() }, adhesion, service, communeName, period, true) as PlannedDocument).liquidation,
+  });
+}
+
+/** With `wording` false, the liquidation lines are not written (an empty list). */
+function planTitreInFull(
+  ctx: PlanContext,
+  adhesion: Adhesion,
+  service: PayingService,
+  communeName: string,
+  period: BilledPeriod,
+  wording: boolean,
 ): PlannedDocument | NoTitre | undefined {
   const N = ctx.exercice;
   const t = tariffInputs(ctx.dataset, service, adhesion, communeName, N, ctx.sink, ctx.indexCache);
@@ -55,13 +80,16 @@ export function planTitre(
 
   const C = t.cible.cible;
   const lines: LiquidationLine[] = [];
+  const say = (make: () => LiquidationLine | LiquidationLine[]): void => {
+    if (wording) lines.push(...[make()].flat());
+  };
   const figures = tariffFigures(service, t);
   const yearEnd = lastDayOfYear(N);
   const startsInExercice = period.start > firstDayOfYear(N);
-  if (startsInExercice || period.endsInExercice) lines.push(periodLine(period.start, period.end, period.adhesionStart));
-  lines.push(...t.options.map(optionLine));
-  lines.push(populationLine(t.population), indexLine(t.index, N));
-  lines.push(cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index));
+  if (startsInExercice || period.endsInExercice) say(() => periodLine(period.start, period.end, period.adhesionStart));
+  say(() => t.options.map(optionLine));
+  say(() => [populationLine(t.population), indexLine(t.index, N)]);
+  say(() => cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index));
 
   // R4 / R5: the full-year amount.
   let amount: Decimal = C;
@@ -69,7 +97,7 @@ export function planTitre(
   let converge: boolean | undefined;
   let ref = cibleRef(service);
   if (step?.kind === 'converged') {
-    lines.push(convergedLine(step.previous));
+    say(() => convergedLine(step.previous));
     converge = true;
   } else if (step) {
     const out = transitionalAmount(C, step.basis, step.rate);
@@ -80,10 +108,10 @@ export function planTitre(
     if (out.cap) figures.plafond = toAmountString(out.cap);
     if (step.kind === 'first') {
       figures.montantAnterieur = toAmountString(step.basis);
-      lines.push(...transitionalFirstLines(N, C, step.basis, step.rate, out.cap, amount));
+      say(() => transitionalFirstLines(N, C, step.basis, step.rate, out.cap, amount));
     } else {
       figures.montantPrecedent = toAmountString(step.basis);
-      lines.push(...transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
+      say(() => transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
     }
   }
 
@@ -92,7 +120,7 @@ export function planTitre(
   const breach = cause === 'manquement_commune' || cause === 'manquement_metropole';
   const policy = service.finEnCoursExercice;
   if (period.endsInExercice && cause !== 'manquement_metropole') {
-    lines.push(endLine(period.adhesionEnd, policy, adhesion.dateFin));
+    say(() => endLine(period.adhesionEnd, policy, adhesion.dateFin));
     if (!breach) figures.politiqueFin = policy;
   }
 
@@ -103,18 +131,18 @@ export function planTitre(
     const yearDays = daysInYear(N);
     const mode = service.prorata;
     const pop = t.population.value;
-    let formula: string;
+    let formula = '';
     if (amount.eq(C)) {
       amount = prorataAmount(mode, t.cible.fixed, t.cible.perHeadTotal, t.index.coefficient, days, yearDays);
-      formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index, days, yearDays);
+      if (wording) formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index, days, yearDays);
     } else {
       const ratio = prorataBase(mode, t.cible.fixed, t.cible.perHeadTotal, days, yearDays).div(t.cible.base);
-      formula = prorataOfCappedFormula(mode, amount, t.cible.fixed, t.cible.perHeadTotal, days, yearDays);
+      if (wording) formula = prorataOfCappedFormula(mode, amount, t.cible.fixed, t.cible.perHeadTotal, days, yearDays);
       amount = round2(amount.times(ratio));
     }
     if (regime === 'cible') regime = 'prorata';
     ref = REF.prorata;
-    lines.push(...prorataLines(mode, period.start, prorataEnd, days, yearDays, formula, amount));
+    say(() => prorataLines(mode, period.start, prorataEnd, days, yearDays, formula, amount));
     Object.assign(figures, { joursFactures: days, joursAnnee: yearDays, prorataMode: mode });
   }
 
@@ -122,7 +150,7 @@ export function planTitre(
   if (cause === 'manquement_metropole' && period.endsInExercice) {
     const r = breachRefund(amount, period.end, N);
     if (r.refund.gt(0)) {
-      lines.push(refundLine(amount, period.end, r.days, r.yearDays, r.refund));
+      say(() => refundLine(amount, period.end, r.days, r.yearDays, r.refund));
       amount = amount.minus(r.refund);
       figures.remboursement = toAmountString(r.refund);
       figures.joursAnnee = r.yearDays;
@@ -134,7 +162,7 @@ export function planTitre(
   if (isBelowThreshold(amount, ctx.dataset.config.seuilRecouvrement)) {
     return { ...commune, motif: 'seuil', detail: thresholdDetail(amount, ctx.dataset.config.seuilRecouvrement) };
   }
-  lines.push(dueLine(ref, N, amount));
+  say(() => dueLine(ref, N, amount));
   figures.dateDebut = period.start;
   figures.dateFin = period.end;
   return {

@@ -1,14 +1,17 @@
 /**
  * Binary files the PDFs embed, read once per process: the DejaVu Sans fonts and pdfkit's sRGB
- * ICC profile (the PDF/A output intent).
+ * ICC profile (the PDF/A output intent), which is also compressed once here for every document.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { deflateSync } from 'node:zlib';
 
 export interface PdfAssets {
   regular: Buffer;
   bold: Buffer;
   iccProfile: Buffer;
+  /** iccProfile deflated (as pdfkit would compress it), written as is into each document. */
+  iccProfileDeflated: Buffer;
 }
 
 const require = createRequire(import.meta.url);
@@ -16,10 +19,14 @@ const require = createRequire(import.meta.url);
 let cached: PdfAssets | undefined;
 
 export function loadPdfAssets(): PdfAssets {
-  cached ??= {
-    regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-    iccProfile: readFileSync(require.resolve('pdfkit/js/data/sRGB_IEC61966_2_1.icc')),
-  };
+  if (!cached) {
+    const iccProfile = readFileSync(require.resolve('pdfkit/js/data/sRGB_IEC61966_2_1.icc'));
+    cached = {
+      regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
+      bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
+      iccProfile,
+      iccProfileDeflated: deflateSync(iccProfile),
+    };
+  }
   return cached;
 }

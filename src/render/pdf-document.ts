@@ -65,11 +65,11 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
     font: '', // no default Helvetica: every text uses the embedded DejaVu Sans
     info,
   });
-  // pdfkit reads its ICC profile from disk for every document; use the buffer read once.
+  // pdfkit reads and compresses its ICC profile for every document; write the bytes compressed once.
   Object.assign(doc, {
     _addColorOutputIntent(this: PdfaInternals) {
-      const profile = this.ref({ Length: assets.iccProfile.length, N: 3 });
-      profile.write(assets.iccProfile);
+      const profile = this.ref({ N: 3, Filter: 'FlateDecode' });
+      profile.write(assets.iccProfileDeflated);
       profile.end();
       const intent = this.ref({
         Type: 'OutputIntent',

@@ -1,12 +1,12 @@
 /**
- * One parsed copy of each font for all the documents of a renderer.
+ * One parsed copy of each font, and one embedded subset of it, for all the documents of a renderer.
  *
  * pdfkit parses a registered font buffer again in every document (fontkit.create), and that parse
  * plus the cold glyph and layout caches cost ~60 ms per titre: far too slow for 70 000 titres.
  * Here the buffers are parsed once (through pdfkit itself, in a probe document) and each new
  * document receives its own pdfkit font objects built on those parsed fonts, sharing one cache of
- * shaped words (pdfkit treats its cached runs as immutable): each document still collects and
- * embeds its own subset, so the output is the same as with registerFont.
+ * shaped words (pdfkit treats its cached runs as immutable). Each document embeds the same fixed
+ * subset of each font, built and compressed once (fixed-subset.ts), instead of a subset of its own.
  *
  * A parsed font caches its glyph objects, and pdfkit takes a glyph's code points (the text that
  * copy and paste or pdftotext give back) from the object made at its first use. So that this
@@ -15,28 +15,25 @@
  *
  * This uses pdfkit internals (the font class behind doc._font, its layoutCache and the
  * doc._fontFamilies cache, pdfkit 0.17); if they change, install() falls back to registerFont
- * (slower, same PDF).
+ * (slower, and each document then embeds a subset of its own).
  */
 import PDFDocument from 'pdfkit';
 import type { PdfAssets } from './assets.js';
+import { FixedGlyphSet, LIGATURES, type EmbeddedFontInternals, type FontkitFont } from './fixed-subset.js';
 
 export const FONT_REGULAR = 'DejaVuSans';
 export const FONT_BOLD = 'DejaVuSans-Bold';
 
 type EmbeddedFontClass = new (doc: PDFKit.PDFDocument, font: unknown, id: string) => object;
 
-interface EmbeddedFont {
+interface EmbeddedFont extends EmbeddedFontInternals {
   layoutCache?: Record<string, unknown>;
-}
-
-interface FontkitFont {
-  characterSet: number[];
-  layout(text: string): unknown;
-  glyphForCodePoint(codePoint: number): unknown;
+  widthOfString(text: string, size: number, features?: unknown): number;
+  layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
 }
 
 interface FontInternals {
-  _font?: { constructor: EmbeddedFontClass; font: unknown };
+  _font?: { constructor: EmbeddedFontClass; font: unknown; subset?: { cff?: unknown }; embed?: unknown };
   _fontFamilies?: Record<string, object>;
   _fontCount?: number;
 }
@@ -46,18 +43,23 @@ export interface SharedFonts {
   install(doc: PDFKit.PDFDocument): void;
 }
 
-/** The letter sequences that the fonts' default features (liga) join into one glyph. */
-const LIGATURES = 'ff fi fl ffi ffl';
+interface ParsedFont {
+  cls: EmbeddedFontClass;
+  font: FontkitFont;
+  glyphSet: FixedGlyphSet;
+}
 
-function parse(buffer: Buffer): { cls: EmbeddedFontClass; font: unknown } | undefined {
+function parse(buffer: Buffer): ParsedFont | undefined {
   const probe = new PDFDocument({ autoFirstPage: false, font: '' }) as PDFKit.PDFDocument & FontInternals;
   probe.font(buffer);
   const embedded = probe._font;
   if (!embedded || typeof embedded.font !== 'object' || typeof embedded.constructor !== 'function') return undefined;
+  // The fixed subset replaces pdfkit's TrueType subset and embed(); anything else keeps pdfkit's.
+  if (!embedded.subset || embedded.subset.cff != null || typeof embedded.embed !== 'function') return undefined;
   const font = embedded.font as FontkitFont;
-  font.layout(LIGATURES);
+  font.layout(LIGATURES.join(' '));
   for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
-  return { cls: embedded.constructor, font };
+  return { cls: embedded.constructor, font, glyphSet: new FixedGlyphSet(font) };
 }
 
 /**
@@ -66,6 +68,21 @@ function parse(buffer: Buffer): { cls: EmbeddedFontClass; font: unknown } | unde
  * bench/run.mjs): a small bound keeps the batch's memory flat while the recurring wording stays hot.
  */
 const MAX_CACHED_WORDS = 3_000;
+
+/** Widths of texts (in thousandths of the font size), kept across documents like the words. */
+class WidthCache {
+  private widths = new Map<string, number>();
+
+  width(font: EmbeddedFont, text: string): number {
+    let width = this.widths.get(text);
+    if (width === undefined) {
+      width = font.layout(text, undefined, true).advanceWidth;
+      if (this.widths.size >= MAX_CACHED_WORDS) this.widths = new Map();
+      this.widths.set(text, width);
+    }
+    return width;
+  }
+}
 
 class WordCache {
   private words: Record<string, unknown> = Object.create(null);
@@ -85,16 +102,24 @@ export function createSharedFonts(assets: PdfAssets): SharedFonts {
   const bold = parse(assets.bold);
   const regularWords = new WordCache();
   const boldWords = new WordCache();
+  const regularWidths = new WidthCache();
+  const boldWidths = new WidthCache();
+  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, words: WordCache, widths: WidthCache): EmbeddedFont => {
+    const font = new parsed.cls(doc, parsed.font, id) as EmbeddedFont;
+    if (font.layoutCache) font.layoutCache = words.next();
+    const widthOfString = font.widthOfString.bind(font);
+    // pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered.
+    font.widthOfString = (text, size, features) =>
+      features === undefined ? widths.width(font, text) * (size / 1000) : widthOfString(text, size, features);
+    parsed.glyphSet.install(font);
+    return font;
+  };
   return {
     install(doc) {
       const internals = doc as PDFKit.PDFDocument & FontInternals;
       if (regular && bold && internals._fontFamilies && internals._fontCount === 0) {
-        const r = new regular.cls(doc, regular.font, 'F1') as EmbeddedFont;
-        const b = new bold.cls(doc, bold.font, 'F2') as EmbeddedFont;
-        if (r.layoutCache) r.layoutCache = regularWords.next();
-        if (b.layoutCache) b.layoutCache = boldWords.next();
-        internals._fontFamilies[FONT_REGULAR] = r;
-        internals._fontFamilies[FONT_BOLD] = b;
+        internals._fontFamilies[FONT_REGULAR] = open(doc, regular, 'F1', regularWords, regularWidths);
+        internals._fontFamilies[FONT_BOLD] = open(doc, bold, 'F2', boldWords, boldWidths);
         internals._fontCount = 2;
       } else {
         doc.registerFont(FONT_REGULAR, assets.regular).registerFont(FONT_BOLD, assets.bold);

@@ -1,0 +1,282 @@
+/**
+ * A fixed glyph set per font, embedded identically in every document of a run.
+ *
+ * pdfkit embeds, in each document, a subset of the font made of the glyphs that document used, and
+ * builds it (fontkit encode, then deflate) at the end of every document: a third of a titre's
+ * rendering time went there, redone on nearly the same glyphs each time. Here each font gets one
+ * subset holding every glyph the documents can use (FIXED_CHARACTERS below: Latin-1 and the French
+ * typographic characters, and the ligatures the font forms from them), in a fixed order. Its font
+ * program, widths and ToUnicode map are built and compressed once per renderer (per worker
+ * thread); each document then writes those same bytes, and its content stream names glyphs by
+ * their fixed numbers.
+ *
+ * A document that uses a glyph outside the set (a rare letter in a name) still gets a correct font:
+ * its subset is the fixed set followed by its own extra glyphs, in the order it first used them,
+ * built for that document alone. Either way a document's bytes depend only on its own content.
+ *
+ * Uses pdfkit's EmbeddedFont internals (subset, embed, widths, unicode, document, id; pdfkit 0.17)
+ * and fontkit's TrueType subset; shared-fonts.ts checks that they are there before using this.
+ */
+import { deflateSync } from 'node:zlib';
+
+/** Characters whose glyphs every document may use without building a font of its own. */
+export const FIXED_CHARACTERS: string = (() => {
+  let chars = '';
+  for (let c = 0x20; c <= 0x7e; c++) chars += String.fromCharCode(c); // ASCII
+  for (let c = 0xa0; c <= 0xff; c++) chars += String.fromCharCode(c); // Latin-1 (nbsp, «», °, §, letters)
+  // French typography: œ Œ Ÿ, quotes and apostrophe, dashes, ellipsis, narrow/thin spaces,
+  // non-breaking hyphen, euro, per mille, bullet, minus sign, trade mark, daggers.
+  return chars + 'ŒœŸ‘’‚“”„–—…\u202f\u2009\u2011€‰•\u2212™†‡';
+})();
+
+/** The letter sequences that the fonts' default features (liga) join into one glyph. */
+export const LIGATURES = ['ff', 'fi', 'fl', 'ffi', 'ffl'];
+
+export interface FontkitGlyph {
+  id: number;
+  codePoints: number[];
+  advanceWidth: number;
+}
+
+interface FontkitSubset {
+  glyphs: number[];
+  includeGlyph(id: number): number;
+  encode(): Uint8Array;
+  cff?: unknown;
+}
+
+export interface FontkitFont {
+  characterSet: number[];
+  unitsPerEm: number;
+  postscriptName: string;
+  italicAngle: number;
+  capHeight: number;
+  xHeight: number;
+  ascent: number;
+  descent: number;
+  bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  post: { isFixedPitch: number | boolean };
+  head: { macStyle: { italic: boolean } };
+  'OS/2'?: { sFamilyClass?: number };
+  layout(text: string): { glyphs: FontkitGlyph[] };
+  glyphForCodePoint(codePoint: number): FontkitGlyph;
+  getGlyph(id: number): FontkitGlyph;
+  createSubset(): FontkitSubset;
+}
+
+interface PdfRef {
+  data: Record<string, unknown>;
+  write(chunk: Buffer | string): void;
+  end(chunk?: Buffer | string): void;
+}
+
+/** pdfkit's encoding of a text: glyph numbers (4 hex digits each) and glyph positions. */
+type Encoded = [string[], object[]];
+
+/** The parts of pdfkit's EmbeddedFont this module replaces or reads. */
+export interface EmbeddedFontInternals {
+  document: { ref(data?: object): PdfRef };
+  id: string;
+  font: FontkitFont;
+  subset: unknown;
+  dictionary: PdfRef;
+  embed(): void;
+  encode(text: string, features?: unknown): Encoded;
+}
+
+/**
+ * Encoded texts shared by the documents of a renderer, emptied past MAX_ENCODED entries: the
+ * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn.
+ * pdfkit only reads an encoding, never changes it.
+ */
+const MAX_ENCODED = 5_000;
+
+/** A compressed stream: the bytes to write and its dictionary entries. */
+interface Deflated {
+  bytes: Buffer;
+  rawLength: number;
+}
+
+function deflate(raw: Uint8Array | string): Deflated {
+  const buffer = typeof raw === 'string' ? Buffer.from(raw, 'latin1') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
+  return { bytes: deflateSync(buffer, { level: 9 }), rawLength: buffer.length };
+}
+
+const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0');
+
+function utf16(codePoints: readonly number[]): string {
+  return codePoints
+    .map((cp) => (cp > 0xffff ? hex4(0xd800 | ((cp - 0x10000) >>> 10)) + hex4(0xdc00 | ((cp - 0x10000) & 0x3ff)) : hex4(cp)))
+    .join('');
+}
+
+/** ToUnicode CMap: each glyph of the subset that stands for text → its code points. */
+function toUnicodeCmap(codePoints: ReadonlyArray<readonly number[]>): string {
+  const entries: string[] = [];
+  codePoints.forEach((cps, gid) => {
+    if (gid > 0 && cps.length > 0) entries.push(`<${hex4(gid)}> <${utf16(cps)}>`);
+  });
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} beginbfchar\n${block.join('\n')}\nendbfchar`);
+  }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
+    '/CMapName /Adobe-Identity-UCS def',
+    '/CMapType 2 def',
+    '1 begincodespacerange',
+    '<0000> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
+}
+
+/** The embedded font's streams and widths for one ordered list of glyphs. */
+interface SubsetStreams {
+  program: Deflated;
+  toUnicode: Deflated;
+  widths: number[];
+}
+
+function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
+  const program = deflate(subset.encode()); // appends the components of composite glyphs
+  const scale = 1000 / font.unitsPerEm;
+  const glyphs = subset.glyphs.map((id) => font.getGlyph(id));
+  return {
+    program,
+    toUnicode: deflate(toUnicodeCmap(glyphs.map((g) => g.codePoints))),
+    widths: glyphs.map((g) => g.advanceWidth * scale),
+  };
+}
+
+/** The fixed subset of one font: built once, then installed in every document. */
+export class FixedGlyphSet {
+  /** Original glyph ids, in subset order (index = glyph number in the documents). */
+  private readonly glyphs: readonly number[];
+  private readonly numbers = new Map<number, number>();
+  private readonly streams: SubsetStreams;
+  private readonly descriptor: Record<string, unknown>;
+  private encoded = new Map<string, Encoded>();
+
+  constructor(private readonly font: FontkitFont) {
+    const subset = font.createSubset();
+    for (const ch of FIXED_CHARACTERS) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    for (const ligature of LIGATURES) for (const glyph of font.layout(ligature).glyphs) subset.includeGlyph(glyph.id);
+    this.streams = buildStreams(font, subset);
+    this.glyphs = [...subset.glyphs];
+    this.glyphs.forEach((id, gid) => this.numbers.set(id, gid));
+    this.descriptor = fontDescriptor(font);
+  }
+
+  /** Glyphs in the set (with the components of composite glyphs). */
+  get size(): number {
+    return this.glyphs.length;
+  }
+
+  /** Makes pdfkit's embedded font `target` number its glyphs and embed itself with this set. */
+  install(target: EmbeddedFontInternals): void {
+    const extra = new Map<number, number>(); // glyphs outside the set, in first-use order
+    const base = this.glyphs.length;
+    let usedExtra = false;
+    target.subset = {
+      includeGlyph: (id: number): number => {
+        const gid = this.numbers.get(id);
+        if (gid !== undefined) return gid;
+        usedExtra = true;
+        if (!extra.has(id)) extra.set(id, base + extra.size);
+        return extra.get(id)!;
+      },
+    };
+    // A text set in glyphs of the fixed set is encoded the same way in every document.
+    const encode = target.encode.bind(target);
+    target.encode = (text, features) => {
+      if (features !== undefined) return encode(text, features);
+      const known = this.encoded.get(text);
+      if (known) return known;
+      usedExtra = false;
+      const result = encode(text);
+      if (!usedExtra) {
+        if (this.encoded.size >= MAX_ENCODED) this.encoded = new Map();
+        this.encoded.set(text, result);
+      }
+      return result;
+    };
+    target.embed = () => this.embed(target, extra.size === 0 ? this.streams : this.extended([...extra.keys()]));
+  }
+
+  /** The fixed set followed by a document's own extra glyphs: built for that document only. */
+  private extended(extra: readonly number[]): SubsetStreams {
+    const subset = this.font.createSubset();
+    for (const id of this.glyphs) subset.includeGlyph(id);
+    for (const id of extra) subset.includeGlyph(id);
+    return buildStreams(this.font, subset);
+  }
+
+  /** Writes the font objects as pdfkit's EmbeddedFont.embed does (CID TrueType, Identity-H). */
+  private embed(target: EmbeddedFontInternals, streams: SubsetStreams): void {
+    const doc = target.document;
+    const name = subsetName(target.id, this.font.postscriptName);
+    const fontFile = doc.ref({ Length1: streams.program.rawLength, Filter: 'FlateDecode' });
+    fontFile.end(streams.program.bytes);
+    const descriptor = doc.ref({ ...this.descriptor, FontName: name, FontFile2: fontFile });
+    descriptor.end();
+    const descendant = doc.ref({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, streams.widths],
+      CIDToGIDMap: 'Identity',
+    });
+    descendant.end();
+    const cmap = doc.ref({ Filter: 'FlateDecode' });
+    cmap.end(streams.toUnicode.bytes);
+    target.dictionary.data = {
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: name,
+      Encoding: 'Identity-H',
+      DescendantFonts: [descendant],
+      ToUnicode: cmap,
+    };
+    target.dictionary.end();
+  }
+}
+
+/** pdfkit's subset tag: six letters derived from the font id (F1 → BZZZZZ), then the font name. */
+function subsetName(id: string, postscriptName: string): string {
+  const tag = [1, 2, 3, 4, 5, 6].map((i) => String.fromCharCode((id.charCodeAt(i) || 73) + 17)).join('');
+  return `${tag}+${postscriptName.replaceAll(' ', '_')}`;
+}
+
+/** The FontDescriptor entries that depend on the font only (pdfkit's computation). */
+function fontDescriptor(font: FontkitFont): Record<string, unknown> {
+  const scale = 1000 / font.unitsPerEm;
+  const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
+  let flags = 1 << 2; // symbolic (glyphs outside the standard Latin set)
+  if (font.post.isFixedPitch) flags |= 1 << 0;
+  if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+  if (familyClass === 10) flags |= 1 << 3;
+  if (font.head.macStyle.italic) flags |= 1 << 6;
+  const { bbox } = font;
+  return {
+    Type: 'FontDescriptor',
+    Flags: flags,
+    FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+    ItalicAngle: font.italicAngle,
+    Ascent: font.ascent * scale,
+    Descent: font.descent * scale,
+    CapHeight: (font.capHeight || font.ascent) * scale,
+    XHeight: (font.xHeight || 0) * scale,
+    StemV: 0,
+  };
+}
