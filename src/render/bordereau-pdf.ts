@@ -8,6 +8,7 @@ import { amountInWordsFr } from './amount-in-words.js';
 import { BordereauTable, type Column } from './bordereau-table.js';
 import { keepTogether, lineList, signatoryLines, signatoryValues } from './avis-parts.js';
 import { formatAmountCellFr, formatAmountFr } from './french-format.js';
+import { attachData, BORDEREAU_DATA_FILE, bordereauData } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
@@ -48,6 +49,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
     { title: w.text('document.pdfTitle', { title, service: view.service.libelle }), author: w.text('document.pdfAuthor', { emetteur: issuer.nom }), date: view.dateEmission },
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
   );
+  attachData(doc, BORDEREAU_DATA_FILE, 'Pièces du bordereau (données structurées, schéma bordereau)', bordereauData(view), view.dateEmission);
   const fs = layout.fontSize;
   const body: TextStyle = { size: fs.body };
   const accent = (size: number): TextStyle => ({ bold: true, size, color: layout.color.accent });

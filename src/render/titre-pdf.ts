@@ -6,6 +6,7 @@
  * own layout (correction-pdf.ts). Wording: templates/titre.fr.json; geometry: templates/layout.json.
  */
 import { drawHeader, drawWindow, formRow, issuerLines, lineList, liquidationTable, signatoryLines, tableLines } from './avis-parts.js';
+import { attachData, TITRE_DATA_FILE, titreData } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
@@ -31,6 +32,7 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
   );
   const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${t('reperes.numero')}`;
+  attachData(doc, TITRE_DATA_FILE, 'Liquidation du titre (données structurées, schéma titre-liquidation)', titreData(view), view.dateEmission);
   const frame = new PageFrame(doc, layout, {
     watermark: view.preview ? w.text('preview.watermark') : undefined,
     footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
