@@ -10,7 +10,7 @@
 //   node bench/run.mjs [--communes N | --quick] [--no-flat] [--single] [--keep] [--results FILE] [--json]
 //
 //   --communes N   communes (default 35 000, i.e. 70 000 titres)
-//   --quick        400 communes (800 titres): the whole bench in under a minute on an idle machine
+//   --quick        400 communes (800 titres): about a minute of CPU in all (measured under load)
 //   --no-flat      skip the memory-flatness run (the issue again on N/4 communes)
 //   --single       also issue on one thread (TITRES_RENDER_THREADS=0) and check that the journal
 //                  (every PDF's sha256) is byte-identical to the threaded run's

@@ -16,6 +16,7 @@ import { DOCUMENT_TYPE_LABELS } from '../io/journal-excel.js';
 import { workbookBuffer, type WorkbookColumn, type WorkbookSpec } from '../io/workbook.js';
 import { natureOf, resolveOut, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, BordereauView, DocumentRenderer } from '../render/views.js';
+import { editionFor, editionLine } from '../pes/pes-edition.js';
 import { payingService } from './titre-view.js';
 
 export const BORDEREAU_COLUMNS: readonly CsvColumn[] = [
@@ -137,6 +138,7 @@ export async function writeBordereau(
     total,
     cumulExercice: spec.cumulExercice,
     preview: spec.preview,
+    ...asapMention(context.dataset, spec),
   };
   const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
   await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, MACHINE));
@@ -145,4 +147,11 @@ export async function writeBordereau(
     await writeFileAtomic(resolveOut(outDir, `${base}.xlsx`), await workbookBuffer(workbook));
   }
   return { total, sha256 };
+}
+
+/** Issue 14: the Edition of the titres of a bordereau of titres (Chorus Pro or DGFiP print), one sentence. */
+function asapMention(dataset: Dataset, spec: BordereauSpec): { asap?: string } {
+  if (spec.nature !== 'titres') return {};
+  const asap = editionLine(spec.lines.map((l) => ({ edition: editionFor(dataset, l.codeInsee), commune: l.commune }))).trim();
+  return asap === '' ? {} : { asap };
 }

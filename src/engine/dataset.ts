@@ -55,6 +55,27 @@ export interface PesIdentifiers {
   codCol?: string;
   codBud?: string;
   libelleColBud?: string;
+  /**
+   * Edition of the titres (PES BlocPiece/Edition) for communes with a SIRET: '02' ASAP CPP
+   * (Chorus Pro, the default) or '01' ASAP à éditer. A commune without SIRET is always '01'.
+   */
+  edition?: PesEdition;
+  /** RefBdf of the PES_Facture ASAP: the budget's Banque de France issuer reference (ICS or numéro émetteur). */
+  refBdf?: string;
+  /** Address lines of the DGFiP centre d'encaissement (TSA…, then « CP Ville »), PES_Facture Tiers 25. */
+  centreEncaissement?: string[];
+  /** ModalitesReglement of the PES_Facture; a sentence built from the comptable's IBAN when absent. */
+  modalitesReglement?: string;
+  /** Per commune (code INSEE): its own Edition and Chorus Pro service code. */
+  communes?: Map<string, PesCommune>;
+}
+
+export type PesEdition = '01' | '02';
+
+export interface PesCommune {
+  edition?: PesEdition;
+  /** Chorus Pro « code service » of the debtor (BlocPiece/CodeService). */
+  codeService?: string;
 }
 
 export interface Imputation {

@@ -62,4 +62,12 @@ export const PES_CODES: Record<string, CodeEntry> = {
     sens: 'Le PDF à joindre à une pièce est vide ; Hélios rejette une pièce jointe vide.',
     correction: 'Régénérer le PDF du titre (titres verify) avant de relancer l\'export.',
   },
+  PES_ADDRESS_NO_STREET: {
+    sens: "L'adresse d'une commune n'a ni numéro ni voie (par exemple « Hôtel de ville » seul) : le champ voie (Adr2) du PES, obligatoire, reçoit alors tout le texte de l'adresse. L'export a lieu, mais l'avis des sommes à payer porte une adresse incomplète.",
+    correction: "Compléter la colonne adresse de la ligne indiquée de communes.csv avec le numéro et la voie, après le complément : « Hôtel de ville, 1 place de la Mairie ».",
+  },
+  PES_SCHEMA_INVALID: {
+    sens: "Le flux PES produit, ou l'un des PES_Facture qu'il transporte, n'est pas conforme aux schémas XSD de la DGFiP (PES V2 5.30) : Hélios le rejetterait. Aucun fichier n'est écrit.",
+    correction: "Lire l'élément cité (chemin XPath) : une valeur de config.json ou de communes.csv trop longue ou mal formée en est en général la cause ; sinon, signaler le message complet (défaut de l'outil).",
+  },
 };

@@ -1,6 +1,10 @@
 /**
  * The identifiers export-pes needs and the data contract leaves optional: one problem per missing
- * or malformed identifier, naming the config.json key or the communes.csv line.
+ * or malformed identifier, naming the config.json key or the communes.csv line. With titres to
+ * export (each carries a PES_Facture ASAP), also what the ASAP needs: emetteur.pes.ref_bdf, the
+ * centre d'encaissement, and addresses whose last line is « code postal ville ».
+ * A commune without SIRET is not a problem (its titres go as Edition 01, identified by the SIREN);
+ * an address without voie is a warning (its whole text goes in Adr2).
  */
 import type { Commune, Config, PayingService } from '../engine/dataset.js';
 import { problem, type Problem } from '../errors/problem.js';
@@ -8,6 +12,7 @@ import { isValidSiret } from '../io/values/identifiers.js';
 import {
   isValidCodBud, isValidCodCol, isValidCodePostal, isValidCodeProduit, isValidFonction, isValidIdPost, isValidNature,
 } from './pes-formats.js';
+import { postalAddress, splitAddress } from './pes-address.js';
 import { postalText } from './pes-text.js';
 
 export interface PesPositions {
@@ -27,6 +32,7 @@ export function checkPesRequirements(
   services: string[],
   codeInsees: string[],
   positions: PesPositions = DEFAULT_POSITIONS,
+  withFactures = false,
 ): Problem[] {
   const problems: Problem[] = [];
   const at = { file: positions.configFile };
@@ -47,6 +53,7 @@ export function checkPesRequirements(
   key(pes.idPost, 'emetteur.pes.id_post', 'poste comptable', isValidIdPost, '6 ou 7 chiffres (ou 02A/02B suivi de 3 ou 4 chiffres)');
   key(pes.codCol, 'emetteur.pes.cod_col', 'code collectivité', isValidCodCol, '3 chiffres');
   key(pes.codBud, 'emetteur.pes.cod_bud', 'code budget', isValidCodBud, 'un chiffre ou une majuscule suivi d\'un chiffre');
+  if (withFactures) problems.push(...checkAsapIssuer(config, at));
 
   for (const id of unique(services)) {
     const service = config.services.get(id);
@@ -83,18 +90,48 @@ function checkCommune(commune: Commune, file: string): Problem[] {
   const at = { file, line: commune.source.line };
   const who = `${commune.nom} (${commune.codeInsee})`;
   const out: Problem[] = [];
-  if (commune.siret === undefined || commune.siret.trim() === '') {
-    out.push(problem('PES_MISSING_IDENTIFIER', `identifiant PES manquant : siret de la commune ${who}`, at));
-  } else if (!isValidSiret(commune.siret)) {
-    out.push(problem('PES_INVALID_IDENTIFIER', `SIRET invalide pour la commune ${who} : « ${commune.siret} », attendu 14 chiffres avec une clé de Luhn valide`, at));
-  } else if (!commune.siret.startsWith(commune.siren)) {
-    out.push(problem('PES_SIRET_SIREN_MISMATCH', `le SIRET « ${commune.siret} » de la commune ${who} ne commence pas par son SIREN « ${commune.siren} »`, at));
+  if (commune.siret !== undefined && commune.siret.trim() !== '') {
+    if (!isValidSiret(commune.siret)) {
+      out.push(problem('PES_INVALID_IDENTIFIER', `SIRET invalide pour la commune ${who} : « ${commune.siret} », attendu 14 chiffres avec une clé de Luhn valide`, at));
+    } else if (!commune.siret.startsWith(commune.siren)) {
+      out.push(problem('PES_SIRET_SIREN_MISMATCH', `le SIRET « ${commune.siret} » de la commune ${who} ne commence pas par son SIREN « ${commune.siren} »`, at));
+    }
   }
   if (!isValidCodePostal(commune.codePostal)) {
     out.push(problem('PES_INVALID_ADDRESS', `code postal invalide pour la commune ${who} : « ${commune.codePostal} », attendu 5 chiffres`, at));
   }
   if (postalText(commune.adresse) === '' || postalText(commune.ville) === '') {
     out.push(problem('PES_INVALID_ADDRESS', `adresse ou ville manquante pour la commune ${who}`, at));
+  } else if (!splitAddress(commune.adresse).hasVoie) {
+    out.push(problem(
+      'PES_ADDRESS_NO_STREET',
+      `l'adresse « ${commune.adresse} » de la commune ${who} n'a ni numéro ni voie : elle est transmise telle quelle comme voie (Adr2)`,
+      at,
+      'warning',
+    ));
+  }
+  return out;
+}
+
+/** What the PES_Facture ASAP needs from config.json beyond the PES identifiers. */
+function checkAsapIssuer(config: Config, at: { file: string }): Problem[] {
+  const issuer = config.emetteur;
+  const pes = issuer.pes ?? {};
+  const out: Problem[] = [];
+  if (pes.refBdf === undefined || pes.refBdf.trim() === '') {
+    out.push(problem('PES_MISSING_IDENTIFIER', "identifiant PES manquant : emetteur.pes.ref_bdf (référence Banque de France du budget, RefBdf de l'avis des sommes à payer)", at));
+  }
+  const addresses: [string, readonly string[] | undefined, string][] = [
+    ['emetteur.adresse', issuer.adresse, "adresse de l'émetteur"],
+    ['emetteur.comptable.adresse', issuer.comptable.adresse, 'adresse du comptable public'],
+    ['emetteur.pes.centre_encaissement', pes.centreEncaissement, "adresse du centre d'encaissement de la DGFiP (TSA, puis code postal et ville)"],
+  ];
+  for (const [name, lines, label] of addresses) {
+    if (lines === undefined || lines.length === 0) {
+      out.push(problem('PES_MISSING_IDENTIFIER', `identifiant PES manquant : ${name} (${label})`, at));
+    } else if (postalAddress(lines) === undefined) {
+      out.push(problem('PES_INVALID_ADDRESS', `${name} (${label}) : la dernière ligne « ${lines[lines.length - 1]} » doit être le code postal (5 chiffres) suivi de la ville`, at));
+    }
   }
   return out;
 }

@@ -2,18 +2,17 @@
  * One Bordereau: BlocBordereau (TypBord 01 titres / 02 réductions-annulations, NbrPce, MtBordHt =
  * exact sum of the pieces) then its pieces in ascending number order.
  */
-import type { Commune, Imputation } from '../engine/dataset.js';
+import type { Imputation } from '../engine/dataset.js';
 import { Decimal, sum, toAmountString } from '../engine/money.js';
 import { TYP_BORD } from './pes-constants.js';
 import type { PesBordereau, PesPiece } from './pes-input.js';
-import { addPiece } from './pes-piece.js';
-import type { PesAttachment } from './pes-pj.js';
+import { addPiece, type PieceContext } from './pes-piece.js';
 import { leaf, type PesNode } from './pes-xml.js';
 
 export interface BordereauContext {
   imputation: Imputation;
-  communes: Map<string, Commune>;
-  attachments: Map<PesPiece, PesAttachment>;
+  /** Debtor, edition, invoice number and attachments of each piece. */
+  pieces: Map<PesPiece, Omit<PieceContext, 'imputation'>>;
 }
 
 /** MtBordHt: the sum of the pieces' amounts, exact, with 2 decimals. */
@@ -36,8 +35,8 @@ export function addBordereau(domain: PesNode, b: PesBordereau, ctx: BordereauCon
   if (b.cumulAnnuel !== undefined) leaf(bloc, 'MtCumulAnnuel', toAmountString(new Decimal(b.cumulAnnuel)));
   leaf(bloc, 'MtBordHt', bordereauTotal(b));
   for (const piece of sortedPieces(b)) {
-    const commune = ctx.communes.get(piece.codeInsee);
-    if (commune === undefined) throw new Error(`commune ${piece.codeInsee} not checked`);
-    addPiece(node, piece, { imputation: ctx.imputation, commune, attachment: ctx.attachments.get(piece) });
+    const context = ctx.pieces.get(piece);
+    if (context === undefined) throw new Error(`piece ${piece.numero} not prepared`);
+    addPiece(node, piece, { imputation: ctx.imputation, ...context });
   }
 }

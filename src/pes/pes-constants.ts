@@ -14,19 +14,20 @@ export const TYP_BORD = { titres: '01', reductions: '02' } as const;
 export const TYP_PCE = { titre: '01', reduction: '02', annulation: '02' } as const;
 export const NAT_PCE = { titre: '01', reduction: '06', annulation: '06' } as const;
 
-/**
- * Edition 01 (ASAP à éditer by DGFiP) on ordinary titres only. Réductions/annulations carry no
- * Edition: there is no sum to pay, hence no ASAP to print (to be confirmed with the comptable).
- */
-export const EDITION_TITRE = '01';
-
 /** Tiers of a commune: CatTiers 23 Communes, NatJur 09 collectivité territoriale, TypTiers 01 débiteur principal. */
-export const TIERS_COMMUNE = { natIdTiersSiret: '01', catTiers: '23', natJur: '09', typTiers: '01' } as const;
+export const TIERS_COMMUNE = { natIdTiersSiret: '01', natIdTiersSiren: '02', catTiers: '23', natJur: '09', typTiers: '01' } as const;
 
-/** PES_PJ: TypePJ 008 « Document complémentaire à l'ASAP », Support 01 électronique. */
-export const PJ_TYPE = '008';
+/** PES_PJ: TypePJ 006 « PES Facture » (the ASAP of a titre), Support 01 électronique. */
+export const PJ_TYPE_FACTURE = '006';
 export const PJ_SUPPORT = '01';
 export const PJ_MIME_TYPE = 'application/pdf';
+export const PJ_MIME_TYPE_XML = 'text/xml';
+
+/** NS_Facture: PES_Facture of type 09 (ASAP), IdVer 2. */
+export const TYPE_FACT_ASAP = '09';
 
 /** XSD length limits used by the builder. */
-export const MAX = { nom: 38, adresse: 38, ville: 38, libelleColBud: 38, objet: 160, description: 250, nomPj: 100, nomFic: 100 } as const;
+export const MAX = {
+  nom: 38, adresse: 38, ville: 38, libelleColBud: 38, objet: 160, description: 250, nomPj: 100, nomFic: 100,
+  libelle: 200, modalitesReglement: 250, modalitesContestation: 420, conditionsGen: 250, role: 50, codeService: 100,
+} as const;

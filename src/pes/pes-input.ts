@@ -5,6 +5,7 @@
 import type { Config, Commune } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { PesPositions } from './check-pes-requirements.js';
+import type { InvoiceLine } from './pes-invoice.js';
 
 export type PesPieceType = 'titre' | 'reduction' | 'annulation';
 export type PesBordereauNature = 'titres' | 'reductions';
@@ -25,8 +26,17 @@ export interface PesPiece {
   objet: string;
   /** Réductions and annulations: the titre reduced (same exercice, rule 02 02 06). */
   titreOrigine?: { exercice: number; numero: number };
-  /** Optional PDF sent as a PES_PJ attachment (TypePJ 008) referenced by the piece. */
+  /**
+   * Optional PDF sent as a PES_PJ attachment referenced by the piece: for a titre, the document
+   * joined to its ASAP (TypePJ 008 under Edition 02, 011 under Edition 01); for a réduction or an
+   * annulation, an untyped PJ.
+   */
   pdf?: PesPdf;
+  /**
+   * Titres: the lines of the PES_Facture, from the liquidation the PDF prints (pes-invoice.ts);
+   * absent when the liquidation is not known, then one line (objet, montant).
+   */
+  lignes?: InvoiceLine[];
 }
 
 export interface PesBordereau {
@@ -55,4 +65,6 @@ export interface PesExportInput {
   positions?: PesPositions;
   /** Version shown in Enveloppe/Emetteur/Adresse; defaults to PES_SOFTWARE_VERSION. */
   softwareVersion?: string;
+  /** NomFic: the name of the file written (`--file`); defaults to the normalised name pesFileName. */
+  fileName?: string;
 }

@@ -1,38 +1,42 @@
 /**
- * PES_PJ attachments: each piece's PDF, gzipped then base64-encoded (Class_PJ.xsd: « compressés
- * avec Gzip puis convertis en Base64 »), referenced from the piece's BlocPiece by PJRef.
+ * PES_PJ attachments: each file gzipped then base64-encoded (Class_PJ.xsd: « compressés avec Gzip
+ * puis convertis en Base64 »), referenced from the piece's BlocPiece by PJRef (same IdUnique,
+ * NomPJ and TypePJ).
  */
 import { gzipSync } from 'node:zlib';
 import type { Config } from '../engine/dataset.js';
-import { MAX, PJ_MIME_TYPE, PJ_SUPPORT, PJ_TYPE } from './pes-constants.js';
-import type { PesPdf } from './pes-input.js';
+import { MAX, PJ_SUPPORT } from './pes-constants.js';
 import { stripDiacritics } from './latin1.js';
 import { fitText, pesText } from './pes-text.js';
-import { leaf, type PesNode } from './pes-xml.js';
+import { leaf, optionalLeaf, type PesNode } from './pes-xml.js';
 
 export interface PesAttachment {
   idUnique: string;
   nomPj: string;
+  /** TypePJ (TPJ): 006 PES Facture, 008/011 document joined to the ASAP; absent for other documents. */
+  typePj?: string;
   description: string;
-  pdf: PesPdf;
+  mimeType: string;
+  content: Buffer;
 }
 
 /**
  * IdUnique (Base_Alphanum50, unique for ever in Hélios): « TITRES », exercice, CodCol, CodBud,
- * « N » and the piece number, e.g. TITRES202612301N42 (exercice 2026, CodCol 123, CodBud 01, n° 42).
+ * a letter for the kind of file (N the PDF of the piece, F its PES_Facture) and the piece number,
+ * e.g. TITRES202612301N42 (exercice 2026, CodCol 123, CodBud 01, PDF of n° 42).
  */
-export function pjIdUnique(config: Config, exercice: number, numero: number): string {
+export function pjIdUnique(config: Config, exercice: number, numero: number, kind: 'N' | 'F' = 'N'): string {
   const pes = config.emetteur.pes ?? {};
-  return `TITRES${exercice}${pes.codCol ?? ''}${pes.codBud ?? ''}N${numero}`;
+  return `TITRES${exercice}${pes.codCol ?? ''}${pes.codBud ?? ''}${kind}${numero}`;
 }
 
-/** NomPJ (Base_NomPJ): ASCII letters, digits, . _ - only, ending in .pdf, at most 100 characters. */
-export function pjFileName(fileName: string): string {
-  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(/\.pdf$/i, '');
+/** NomPJ (Base_NomPJ): ASCII letters, digits, . _ - only, with its extension, at most 100 characters. */
+export function pjFileName(fileName: string, extension = 'pdf'): string {
+  const base = (fileName.split(/[\\/]/).pop() ?? '').replace(new RegExp(`\\.${extension}$`, 'i'), '');
   const clean = stripDiacritics(base)
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .replace(/^[._-]+|[._-]+$/g, '');
-  return `${(clean || 'piece').slice(0, MAX.nomPj - 4)}.pdf`;
+  return `${(clean || 'piece').slice(0, MAX.nomPj - extension.length - 1)}.${extension}`;
 }
 
 export function pjDescription(kind: string, numero: number, exercice: number, objet: string): string {
@@ -52,7 +56,7 @@ export function addPjRef(parent: PesNode, pj: PesAttachment): void {
   leaf(ref, 'Support', PJ_SUPPORT);
   leaf(ref, 'IdUnique', pj.idUnique);
   leaf(ref, 'NomPJ', pj.nomPj);
-  leaf(ref, 'TypePJ', PJ_TYPE);
+  optionalLeaf(ref, 'TypePJ', pj.typePj);
 }
 
 /** The PES_PJ domain; nothing when there is no attachment. */
@@ -62,10 +66,10 @@ export function addPesPj(root: PesNode, attachments: PesAttachment[]): void {
   leaf(domain.ele('EnTetePES_PJ'), 'IdVer', 1);
   for (const pj of attachments) {
     const node = domain.ele('PJ');
-    node.ele('Contenu').ele('Fichier').att('MIMEType', PJ_MIME_TYPE).txt(gzipBase64(pj.pdf.content));
+    node.ele('Contenu').ele('Fichier').att('MIMEType', pj.mimeType).txt(gzipBase64(pj.content));
     leaf(node, 'IdUnique', pj.idUnique);
     leaf(node, 'NomPJ', pj.nomPj);
-    leaf(node, 'TypePJ', PJ_TYPE);
+    optionalLeaf(node, 'TypePJ', pj.typePj);
     leaf(node, 'Description', pj.description);
   }
 }

@@ -93,6 +93,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
   const words = [
     w.text('totaux.lettres', { lettres: amountInWordsFr(total) }),
     w.text('totaux.cumul', { exercice: String(view.exercice), cumul: formatAmountFr(view.cumulExercice) }),
+    ...(view.asap ? [view.asap] : []),
   ];
   const signText = [
     w.text('signature.attestation'),

@@ -86,10 +86,11 @@ export interface EmbeddedFontInternals {
 
 /**
  * Encoded texts shared by the documents of a renderer, emptied past MAX_ENCODED entries: the
- * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn.
- * pdfkit only reads an encoding, never changes it.
+ * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn. An
+ * entry holds a line's glyph numbers and positions (a few KB): the bound keeps a thread's memory
+ * flat. pdfkit only reads an encoding, never changes it.
  */
-const MAX_ENCODED = 5_000;
+const MAX_ENCODED = 1_000;
 
 /** A compressed stream: the bytes to write and its dictionary entries. */
 interface Deflated {
@@ -166,9 +167,14 @@ export class FixedGlyphSet {
   private readonly descriptor: Record<string, unknown>;
   private encoded = new Map<string, Encoded>();
 
-  constructor(private readonly font: FontkitFont) {
+  /** `extra`: more characters to hold (the templates' own), after FIXED_CHARACTERS, sorted. */
+  constructor(
+    private readonly font: FontkitFont,
+    extra = '',
+  ) {
     const subset = font.createSubset();
-    for (const ch of FIXED_CHARACTERS) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    const more = [...new Set(extra)].filter((ch) => !FIXED_CHARACTERS.includes(ch)).sort();
+    for (const ch of [...FIXED_CHARACTERS, ...more]) subset.includeGlyph(font.glyphForCodePoint(ch.codePointAt(0)!).id);
     for (const ligature of LIGATURES) for (const glyph of font.layout(ligature).glyphs) subset.includeGlyph(glyph.id);
     this.streams = buildStreams(font, subset);
     this.glyphs = [...subset.glyphs];

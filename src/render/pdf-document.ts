@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../engine/dates.js';
 import type { PdfAssets } from './assets.js';
+import type { LineCounts } from './line-counts.js';
 import type { SharedFonts } from './shared-fonts.js';
 
 export { FONT_BOLD, FONT_REGULAR } from './shared-fonts.js';
@@ -38,6 +39,8 @@ interface PdfaInternals {
 export interface PdfResources {
   assets: PdfAssets;
   fonts: SharedFonts;
+  /** Line counts of measured texts, kept across the documents of a renderer (optional). */
+  lineCounts?: LineCounts;
 }
 
 export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.Mixins.ExpandedSides<number>): PDFKit.PDFDocument {
@@ -95,5 +98,6 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
         </rdf:Description>
         `);
   fonts.install(doc);
+  resources.lineCounts?.install(doc);
   return doc;
 }

@@ -49,7 +49,7 @@ interface ParsedFont {
   glyphSet: FixedGlyphSet;
 }
 
-function parse(buffer: Buffer): ParsedFont | undefined {
+function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
   const probe = new PDFDocument({ autoFirstPage: false, font: '' }) as PDFKit.PDFDocument & FontInternals;
   probe.font(buffer);
   const embedded = probe._font;
@@ -59,7 +59,7 @@ function parse(buffer: Buffer): ParsedFont | undefined {
   const font = embedded.font as FontkitFont;
   font.layout(LIGATURES.join(' '));
   for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
-  return { cls: embedded.constructor, font, glyphSet: new FixedGlyphSet(font) };
+  return { cls: embedded.constructor, font, glyphSet: new FixedGlyphSet(font, alphabet) };
 }
 
 /**
@@ -97,9 +97,10 @@ class WordCache {
   }
 }
 
-export function createSharedFonts(assets: PdfAssets): SharedFonts {
-  const regular = parse(assets.regular);
-  const bold = parse(assets.bold);
+/** `alphabet`: characters the fixed glyph sets must hold besides FIXED_CHARACTERS (the templates'). */
+export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts {
+  const regular = parse(assets.regular, alphabet);
+  const bold = parse(assets.bold, alphabet);
   const regularWords = new WordCache();
   const boldWords = new WordCache();
   const regularWidths = new WidthCache();

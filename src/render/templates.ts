@@ -18,6 +18,15 @@ export interface Templates {
   correction: Wording<CorrectionWordingKey>;
   bordereau: Wording<BordereauWordingKey>;
   layout: Layout;
+  /** Every character of the wording, sorted: the fonts' fixed glyph set holds them all. */
+  alphabet: string;
+}
+
+/** Adds the characters of every string in `json` to `seen`. */
+function collectCharacters(json: unknown, seen: Set<string>): void {
+  if (typeof json === 'string') for (const ch of json) seen.add(ch);
+  else if (Array.isArray(json)) for (const item of json) collectCharacters(item, seen);
+  else if (typeof json === 'object' && json !== null) for (const value of Object.values(json)) collectCharacters(value, seen);
 }
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates', import.meta.url));
@@ -42,8 +51,9 @@ function invalid(file: string, message: string): TitresError {
   return new TitresError('data', [{ code: 'TEMPLATE_INVALID', severity: 'error', file, message }]);
 }
 
-function compile<T>(file: string, build: (json: unknown) => T): T {
+function compile<T>(file: string, build: (json: unknown) => T, seen?: Set<string>): T {
   const json = readJson(file);
+  if (seen) collectCharacters(json, seen);
   try {
     return build(json);
   } catch (e) {
@@ -57,10 +67,12 @@ export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Templates {
   const correctionFile = join(dir, 'correction.fr.json');
   const bordereauFile = join(dir, 'bordereau.fr.json');
   const layoutFile = join(dir, 'layout.json');
+  const seen = new Set<string>();
   return {
-    titre: compile(titreFile, (json) => compileWording(TITRE_WORDING, json, 'titre.fr.json')),
-    correction: compile(correctionFile, (json) => compileWording(CORRECTION_WORDING, json, 'correction.fr.json')),
-    bordereau: compile(bordereauFile, (json) => compileWording(BORDEREAU_WORDING, json, 'bordereau.fr.json')),
+    titre: compile(titreFile, (json) => compileWording(TITRE_WORDING, json, 'titre.fr.json'), seen),
+    correction: compile(correctionFile, (json) => compileWording(CORRECTION_WORDING, json, 'correction.fr.json'), seen),
+    bordereau: compile(bordereauFile, (json) => compileWording(BORDEREAU_WORDING, json, 'bordereau.fr.json'), seen),
     layout: compile(layoutFile, (json) => parseLayout(json, 'layout.json')),
+    alphabet: [...seen].filter((ch) => ch >= ' ').sort().join(''),
   };
 }

@@ -45,6 +45,8 @@ export interface BordereauView {
   /** The exercice's cumulative total for this nature, this bordereau included (PES MtCumulAnnuel). */
   cumulExercice: string;
   preview: boolean;
+  /** Issue 14: how the titres' ASAP reach the communes (PES Edition), printed under the totals. */
+  asap?: string;
 }
 
 /** A renderer returns the PDF as a stream, so that a batch never holds its documents in memory. */

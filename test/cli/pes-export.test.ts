@@ -1,8 +1,11 @@
 /**
- * `titres export-pes` on the issued samples: the PES_Aller flow validates against the PES V2 schemas,
- * its bordereaux and pieces are the journal's (totals, IdPce, amounts, debtors), the no-PJ export is
- * kept as a golden file, a missing PES identifier is refused (exit 3), and réductions / annulations
- * go in a bordereau of type 02 whose pieces are attached (RattachPiece) to the original titre.
+ * `titres export-pes` on the issued samples: the PES_Aller flow validates against the PES V2 schemas
+ * (in-process, and with xmllint as an independent check), its bordereaux and pieces are the journal's
+ * (totals, IdPce, amounts, debtors), each titre travels as an ASAP CPP (Edition 02) with its
+ * PES_Facture (PJ 006, decoded and checked against the journal) and its PDF (PJ 008), or under
+ * Edition 01 with its PDF as 011; the no-PJ export is kept as a golden file with one decoded
+ * PES_Facture, a missing PES identifier is refused (exit 3), and réductions / annulations go in a
+ * bordereau of type 02 whose pieces are attached (RattachPiece) to the original titre and name its invoice.
  */
 import { gunzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -11,6 +14,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySamples, expectGolden, REPO, runCli, SAMPLES, tempDirs } from './run-cli.js';
 import { validatePes, values } from '../pes/xmllint.js';
+import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
+import { HAS_POPPLER, normalise, pdfText } from '../render/pdf-tools.js';
 
 type Row = Record<string, string>;
 
@@ -35,6 +40,46 @@ const one = (text: string, name: string): string => {
   return v[0];
 };
 const cents = (amount: string): number => Math.round(Number(amount) * 100);
+
+/** Valid in-process and for xmllint. */
+async function expectValid(xml: Buffer, name: string): Promise<void> {
+  expect(await pesSchemaViolations(xml), name).toEqual([]);
+  const v = validatePes(xml);
+  expect(v.status, `${name}: ${v.stderr}`).toBe(0);
+}
+
+/** Each PJ of the flux: its NomPJ, TypePJ and decoded (gunzipped) content. */
+function attachments(text: string): { nomPj: string; typePj: string | undefined; content: Buffer }[] {
+  return blocks(text, 'PJ').map((pj) => ({
+    nomPj: one(pj, 'NomPJ'),
+    typePj: values(pj, 'TypePJ')[0],
+    content: gunzipSync(Buffer.from(/<Fichier MIMEType="[^"]+">([^<]+)<\/Fichier>/.exec(pj)![1], 'base64')),
+  }));
+}
+
+/**
+ * Every titre of the journal has its PES_Facture, whose number, amount, debtor SIRET and titre
+ * reference are the journal's, whose lines add up to the amount, and which is itself valid.
+ */
+async function expectFacturesMatchJournal(text: string, journal: Row[], communes: Map<string, Row>): Promise<void> {
+  const factures = attachments(text).filter((a) => a.typePj === '006');
+  const titres = journal.filter((row) => row.type === 'titre');
+  expect(factures.map((f) => f.nomPj)).toEqual(titres.map((row) => `facture-2026-${row.numero.padStart(5, '0')}.xml`));
+  for (const [i, f] of factures.entries()) {
+    const row = titres[i];
+    expect(await pesSchemaViolations(f.content), f.nomPj).toEqual([]);
+    const xml = decode(f.content);
+    expect(one(xml, 'TypeFact')).toBe('09');
+    expect(one(xml, 'NumeroFacture')).toBe(`${row.exercice}-${row.numero.padStart(5, '0')}`);
+    expect(one(xml, 'MtTotalTTC'), row.numero).toBe(row.montant);
+    expect(values(xml, 'MtTTC').reduce((t, m) => t + cents(m), 0)).toBe(cents(row.montant));
+    const debiteur = blocks(xml, 'Debiteur')[0];
+    expect(one(debiteur, 'IdTiers')).toBe(communes.get(row.code_insee)!.siret);
+    const ref = blocks(xml, 'RefTitre')[0];
+    expect([one(ref, 'Exercice'), one(ref, 'NumBordereau'), one(ref, 'NumTitre')]).toEqual([row.exercice, row.bordereau, row.numero]);
+    expect(one(xml, 'DateEmission')).toBe(row.date_emission);
+  }
+}
 
 async function exportPes(out: string, extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return runCli(['export-pes', '--out', out, '--year', '2026', '--date', '2026-06-20', ...extra]);
@@ -62,8 +107,7 @@ describe('export-pes on the samples issued for 2026', () => {
     expect(summary.fichier).toBe(path.join(out, '2026/pes/PES_Aller_2026_bord-1-2_2026-06-20.xml'));
     expect(await readdir(path.join(out, '2026/pes'))).toEqual(['PES_Aller_2026_bord-1-2_2026-06-20.xml']);
     const xml = await readFile(summary.fichier);
-    const v = validatePes(xml);
-    expect(v.status, v.stderr).toBe(0);
+    await expectValid(xml, 'flux');
     const text = decode(xml);
 
     expect(one(text, 'NomFic')).toBe('PES_Aller_2026_bord-1-2_2026-06-20.xml');
@@ -97,45 +141,79 @@ describe('export-pes on the samples issued for 2026', () => {
         expect(one(p, 'MtHT')).toBe(row.montant);
         expect(one(p, 'CodProdLoc')).toBe(row.service === 'laclasse' ? 'LCL' : 'TDG');
         expect(one(p, 'Nature')).toBe('74748');
+        // imputation per service (config.json): fonction 20 for laclasse.com, 020 for Toodego
+        expect(one(p, 'Fonction')).toBe(row.service === 'laclasse' ? '20' : '020');
         const commune = communes.get(row.code_insee)!;
         expect(one(p, 'IdTiers'), row.numero).toBe(commune.siret);
         expect(one(p, 'CP')).toBe(commune.code_postal);
         expect(one(p, 'ObjPce')).toContain(commune.nom);
-        // the piece's PJ reference is the titre's PDF
-        expect(one(p, 'NomPJ')).toBe(path.basename(row.fichier));
+        // Edition 02 (ASAP CPP): the invoice number, its PES_Facture (006) and the titre's PDF (008)
+        expect(one(p, 'Edition')).toBe('02');
+        expect(one(p, 'NumeroFacture')).toBe(`2026-${row.numero.padStart(5, '0')}`);
+        expect(values(p, 'NomPJ')).toEqual([`facture-2026-${row.numero.padStart(5, '0')}.xml`, path.basename(row.fichier)]);
+        expect(values(p, 'TypePJ')).toEqual(['006', '008']);
+        // Lyon has a Chorus Pro service code in the samples' config
+        expect(values(p, 'CodeService')).toEqual(row.code_insee === '69123' ? ['FINANCES-RECETTES'] : []);
       }
     }
     // Σ over the file = the run's total (72 923,93 €)
     expect(cumul).toBe(7292393);
 
-    // each PES_PJ holds the gzipped titre PDF, byte for byte
-    const pjs = blocks(text, 'PJ');
-    expect(pjs).toHaveLength(22);
-    for (const pj of pjs) {
-      const name = one(pj, 'NomPJ');
-      const row = journal.find((j) => path.basename(j.fichier) === name)!;
-      const content = /<Fichier MIMEType="application\/pdf">([^<]+)<\/Fichier>/.exec(pj)![1];
-      expect(gunzipSync(Buffer.from(content, 'base64')).equals(await readFile(path.join(out, row.fichier))), name).toBe(true);
+    // each PDF PJ is the titre's PDF, byte for byte; each PES_Facture is the journal's titre
+    const pdfs = attachments(text).filter((a) => a.typePj === '008');
+    expect(pdfs).toHaveLength(22);
+    for (const pj of pdfs) {
+      const row = journal.find((j) => path.basename(j.fichier) === pj.nomPj)!;
+      expect(pj.content.equals(await readFile(path.join(out, row.fichier))), pj.nomPj).toBe(true);
     }
+    await expectFacturesMatchJournal(text, journal, communes);
   });
 
-  it('--no-pj --file F: no PES_PJ, same bordereaux; kept as golden test/cli/golden/pes-samples-2026.xml', async () => {
+  it('--no-pj --file F: no PDF, the PES_Factures still; NomFic is F; kept as golden files', async () => {
     const dir = await temp();
     const file = path.join(dir, 'flux.xml');
     const r = await exportPes(out, ['--no-pj', '--file', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(file);
     const xml = await readFile(file);
-    const v = validatePes(xml);
-    expect(v.status, v.stderr).toBe(0);
+    await expectValid(xml, 'flux');
     const text = decode(xml);
-    expect(text).not.toContain('<PES_PJ>');
-    expect(text).not.toContain('<PJRef>');
+    expect(one(text, 'NomFic')).toBe('flux.xml');
+    expect(values(text, 'TypePJ').filter((t) => t !== '006')).toEqual([]);
     expect(values(text, 'IdPce')).toEqual(journal.map((row) => row.numero));
+    await expectFacturesMatchJournal(text, journal, communes);
     // The golden file holds the decoded text (stored in UTF-8 for readable diffs); the flow itself is ISO-8859-1:
     await expectGolden('pes-samples-2026.xml', text);
     const golden = await readFile(path.join(REPO, 'test/cli/golden/pes-samples-2026.xml'), 'utf8');
     expect(xml.equals(Buffer.from(golden, 'latin1'))).toBe(true);
+    // and, decoded, the PES_Facture of Albigny's titre (R6 prorata: two lines)
+    const albigny = attachments(text).find((a) => a.nomPj === 'facture-2026-00001.xml')!;
+    await expectGolden('pes-facture-2026-00001.xml', decode(albigny.content));
+  });
+
+  it('Edition 01 for every commune (config): valid, PDF announced as 011, no NumeroFacture in the titre', async () => {
+    const data = await copySamples();
+    temp.track(data);
+    const config = JSON.parse(await readFile(path.join(data, 'config.json'), 'utf8'));
+    config.emetteur.pes.edition = '01';
+    await writeFile(path.join(data, 'config.json'), JSON.stringify(config, null, 2));
+    const file = path.join(await temp(), 'edition-01.xml');
+    const r = await exportPes(out, ['--data', data, '--file', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const xml = await readFile(file);
+    await expectValid(xml, 'flux');
+    const text = decode(xml);
+    for (const p of blocks(text, 'Piece')) {
+      expect(one(p, 'Edition')).toBe('01');
+      expect(values(p, 'TypePJ')).toEqual(['006', '011']);
+      expect(values(p, 'NumeroFacture')).toEqual([]);
+    }
+    await expectFacturesMatchJournal(text, journal, communes);
+  });
+
+  it.skipIf(!HAS_POPPLER)('the bordereau of titres says that their ASAP go to Chorus Pro (issue 14)', () => {
+    const text = normalise(pdfText(path.join(out, '2026/bordereaux/bordereau-2026-titres-0001-laclasse.pdf')));
+    expect(text).toContain('Avis des sommes à payer : 17 sur Chorus Pro (ASAP CPP, édition 02).');
   });
 
   it('--bordereau 1 exports only the laclasse bordereau', async () => {
@@ -145,7 +223,7 @@ describe('export-pes on the samples issued for 2026', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ bordereaux: [1], pieces: 17 });
     const xml = await readFile(file);
-    expect(validatePes(xml).status).toBe(0);
+    await expectValid(xml, 'flux');
     const text = decode(xml);
     expect(values(text, 'IdBord')).toEqual(['1']);
     const rows = journal.filter((row) => row.bordereau === '1');
@@ -192,8 +270,7 @@ describe('export-pes on the samples issued for 2026', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ pieces: 24 });
     const xml = await readFile(file);
-    const v = validatePes(xml);
-    expect(v.status, v.stderr).toBe(0);
+    await expectValid(xml, 'flux');
     const text = decode(xml);
     const bordereaux = blocks(text, 'Bordereau');
     expect(bordereaux.map((b) => one(b, 'TypBord'))).toEqual(['01', '01', '02', '02']);
@@ -219,7 +296,11 @@ describe('export-pes on the samples issued for 2026', () => {
       expect(one(rattach[0], 'IdPceOrig')).toBe(idOrig);
       expect(one(rattach[0], 'NatPceOrig')).toBe('01');
       expect(one(rattach[0], 'IdLigneOrig')).toBe('1');
-      expect(one(piece, 'ObjPce')).toContain(`du titre ${c.titre_origine}`);
+      expect(one(piece, 'ObjPce')).toContain(`du titre ${c.titre_origine} (facture ${exerRat}-${idOrig.padStart(5, '0')})`);
+      // no ASAP for a correction: no Edition, no PES_Facture; it names the invoice of the titre it corrects
+      expect(values(piece, 'Edition')).toEqual([]);
+      expect(values(piece, 'NumeroFacture')).toEqual([`${exerRat}-${idOrig.padStart(5, '0')}`]);
+      expect(values(piece, 'TypePJ')).toEqual([]);
     }
     expect(cumul02).toBe(362000);
     // the titres bordereaux are unchanged: still 01 with their original totals

@@ -4,15 +4,16 @@ import { describe, expect, test } from 'vitest';
 import { Decimal, sum, toAmountString } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { buildPesAller } from '../../src/pes/build-pes-aller.js';
+import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
 import { makeInput, reductionsBordereau, titresBordereau } from './fixtures.js';
 import { validatePes, values } from './xmllint.js';
 
 const decode = (xml: Buffer): string => iconv.decode(xml, 'latin1');
 
-function expectSchemaValid(xml: Buffer): void {
-  const result = validatePes(xml);
-  expect(result.stderr).toContain('validates');
-  expect(result.status).toBe(0);
+/** Valid in-process (libxml2-wasm), the flux and each PES_Facture it carries. */
+async function expectSchemaValid(out: ReturnType<typeof buildPesAller>): Promise<void> {
+  expect(await pesSchemaViolations(out.xml)).toEqual([]);
+  for (const f of out.factures) expect(await pesSchemaViolations(f.xml), f.nomPj).toEqual([]);
 }
 
 /** The text of each <Bordereau>…</Bordereau>. */
@@ -21,19 +22,37 @@ function bordereaux(text: string): string[] {
 }
 
 describe('buildPesAller: schema validity', () => {
-  test('a bordereau of titres and one of réductions validate against PES_Aller.xsd v5.30', () => {
-    expectSchemaValid(buildPesAller(makeInput()).xml);
+  test('a bordereau of titres and one of réductions validate against PES_Aller.xsd v5.30, each PES_Facture too', async () => {
+    const out = buildPesAller(makeInput());
+    expect(out.factures.map((f) => f.numeroFacture)).toEqual(['2026-00012', '2026-00013', '2026-00014', '2026-00015']);
+    await expectSchemaValid(out);
   });
 
-  test('a file holding only réductions/annulations validates', () => {
-    expectSchemaValid(buildPesAller(makeInput([reductionsBordereau()])).xml);
+  test('a file holding only réductions/annulations validates (no PES_Facture)', async () => {
+    const out = buildPesAller(makeInput([reductionsBordereau()]));
+    expect(out.factures).toEqual([]);
+    await expectSchemaValid(out);
   });
 
-  test('with PDF attachments and a cumul annuel, the file still validates', () => {
+  test('with PDF attachments and a cumul annuel, the file still validates', async () => {
     const titres = { ...titresBordereau(), cumulAnnuel: '9876.54' };
     titres.pieces[0].pdf = { fileName: 'out/2026/Écully – titre n°12.pdf', content: Buffer.from('%PDF-1.4 titre 12') };
     titres.pieces[1].pdf = { fileName: 'titre-13.PDF', content: Buffer.from('%PDF-1.4 titre 13') };
-    expectSchemaValid(buildPesAller(makeInput([titres, reductionsBordereau()])).xml);
+    await expectSchemaValid(buildPesAller(makeInput([titres, reductionsBordereau()])));
+  });
+
+  test('under Edition 01 and with a commune without SIRET, the file still validates', async () => {
+    const input = makeInput();
+    input.config.emetteur.pes!.edition = '01';
+    input.communes.get('69202')!.siret = undefined;
+    input.bordereaux[0].pieces[0].pdf = { fileName: 'titre-12.pdf', content: Buffer.from('%PDF-1.4 titre 12') };
+    await expectSchemaValid(buildPesAller(input));
+  });
+
+  test('xmllint, an independent check, agrees on the flux and on a PES_Facture', () => {
+    const out = buildPesAller(makeInput());
+    expect(validatePes(out.xml).status).toBe(0);
+    expect(validatePes(out.factures[0].xml).status).toBe(0);
   });
 });
 
@@ -79,13 +98,14 @@ describe('buildPesAller: content', () => {
     expect(values(blocks[1], 'MtBordHt')).toEqual(['1637.40']);
   });
 
-  test('titres are 01/01/01 with Edition 01; réductions are 02/02/06 with RattachPiece, in number order', () => {
+  test('titres are 01/01/01 with Edition 02 (ASAP CPP) and NumeroFacture; réductions are 02/02/06 with RattachPiece, in number order', () => {
     const [titres, reductions] = bordereaux(text);
     expect(values(titres, 'TypBord')).toEqual(['01']);
     expect(values(titres, 'IdPce')).toEqual(['12', '13', '14', '15']);
     expect(new Set(values(titres, 'TypPce'))).toEqual(new Set(['01']));
     expect(new Set(values(titres, 'NatPce'))).toEqual(new Set(['01']));
-    expect(values(titres, 'Edition')).toEqual(['01', '01', '01', '01']);
+    expect(values(titres, 'Edition')).toEqual(['02', '02', '02', '02']);
+    expect(values(titres, 'NumeroFacture')).toEqual(['2026-00012', '2026-00013', '2026-00014', '2026-00015']);
     expect(titres).not.toContain('RattachPiece');
 
     expect(values(reductions, 'TypBord')).toEqual(['02']);
@@ -97,6 +117,9 @@ describe('buildPesAller: content', () => {
     expect(values(reductions, 'ExerRat')).toEqual(['2026', '2026']);
     expect(values(reductions, 'IdPceOrig')).toEqual(['13', '12']);
     expect(values(reductions, 'IdLigneOrig')).toEqual(['1', '1']);
+    // a correction of a titre sent to Chorus Pro names that titre's invoice, and carries no ASAP of its own
+    expect(values(reductions, 'NumeroFacture')).toEqual(['2026-00013', '2026-00012']);
+    expect(reductions).not.toContain('PJRef');
   });
 
   test('lines carry the service imputation, no VAT, and the amount', () => {
@@ -130,7 +153,9 @@ describe('buildPesAller: content', () => {
       for (const v of values(text, name)) expect(v.length).toBeLessThanOrEqual(38);
     }
     for (const v of values(text, 'ObjPce')) expect(v.length).toBeLessThanOrEqual(160);
-    expect(values(text, 'Adr2')).toContain("HOTEL DE VILLE, 1 PLACE DE L'EGLISE ET");
+    const collonges = bordereaux(text)[1].split('<Piece>')[2];
+    expect(values(collonges, 'Adr1')).toEqual(['HOTEL DE VILLE']);
+    expect(values(collonges, 'Adr2')).toEqual(["1 PLACE DE L'EGLISE ET DE LA FONTAINE"]);
     const long = values(text, 'ObjPce')[3];
     expect(long.endsWith('Contribution...')).toBe(true);
   });
@@ -143,24 +168,75 @@ describe('buildPesAller: content', () => {
 });
 
 describe('buildPesAller: attachments', () => {
-  test('no PDF ⇒ no PES_PJ and no PJRef', () => {
-    const text = decode(buildPesAller(makeInput()).xml);
-    expect(text).not.toContain('PES_PJ');
-    expect(text).not.toContain('PJRef');
+  const pj = (text: string): string[] => [...text.matchAll(/<PJ>[\s\S]*?<\/PJ>/g)].map((m) => m[0]);
+
+  test('no PDF ⇒ each titre carries only its PES_Facture (PJ 006, gzipped XML), referenced by its piece', () => {
+    const out = buildPesAller(makeInput());
+    const text = decode(out.xml);
+    const titres = bordereaux(text)[0];
+    expect(values(titres, 'TypePJ')).toEqual(['006', '006', '006', '006']);
+    expect(values(titres, 'NomPJ')).toEqual(['facture-2026-00012.xml', 'facture-2026-00013.xml', 'facture-2026-00014.xml', 'facture-2026-00015.xml']);
+    const attached = pj(text);
+    expect(attached).toHaveLength(4);
+    for (const [i, block] of attached.entries()) {
+      expect(values(block, 'TypePJ')).toEqual(['006']);
+      expect(block).toContain('<Fichier MIMEType="text/xml">');
+      const base64 = /<Fichier MIMEType="text\/xml">([^<]+)<\/Fichier>/.exec(block)?.[1] ?? '';
+      expect(gunzipSync(Buffer.from(base64, 'base64')).equals(out.factures[i].xml)).toBe(true);
+      expect(values(block, 'IdUnique')).toEqual([`TITRES202612301F${12 + i}`]);
+    }
   });
 
-  test('a PDF becomes a PES_PJ (gzip + base64) referenced by its piece with the same IdUnique', () => {
+  test('a PDF becomes a PES_PJ (gzip + base64) referenced by its piece with the same IdUnique, typed 008 under Edition 02', () => {
     const titres = titresBordereau();
     const pdf = Buffer.from('%PDF-1.4 contenu du titre 12');
     titres.pieces[0].pdf = { fileName: 'out/2026/Écully – titre n°12.pdf', content: pdf };
     const text = decode(buildPesAller(makeInput([titres])).xml);
-    expect(values(text, 'IdUnique')).toEqual(['TITRES202612301N12', 'TITRES202612301N12']);
-    expect(values(text, 'NomPJ')).toEqual(['Ecully_titre_n_12.pdf', 'Ecully_titre_n_12.pdf']);
-    expect(values(text, 'TypePJ')).toEqual(['008', '008']);
-    expect(values(text, 'Support')).toEqual(['01']);
-    const base64 = /<Fichier MIMEType="application\/pdf">([^<]+)<\/Fichier>/.exec(text)?.[1] ?? '';
+    const first = text.split('<Piece>')[1];
+    expect(values(first, 'IdUnique')).toEqual(['TITRES202612301F12', 'TITRES202612301N12']);
+    expect(values(first, 'NomPJ')).toEqual(['facture-2026-00012.xml', 'Ecully_titre_n_12.pdf']);
+    expect(values(first, 'TypePJ')).toEqual(['006', '008']);
+    expect(values(first, 'Support')).toEqual(['01', '01']);
+    const block = pj(text).find((b) => b.includes('Ecully_titre_n_12.pdf'))!;
+    expect(values(block, 'TypePJ')).toEqual(['008']);
+    const base64 = /<Fichier MIMEType="application\/pdf">([^<]+)<\/Fichier>/.exec(block)?.[1] ?? '';
     expect(gunzipSync(Buffer.from(base64, 'base64')).equals(pdf)).toBe(true);
-    expect(values(text, 'Description')[0]).toMatch(/^Titre de recette n° 12, exercice 2026 : /);
+    expect(values(block, 'Description')[0]).toMatch(/^Titre de recette n° 12, exercice 2026 : /);
+  });
+
+  test('under Edition 01 the PDF is announced as 011, and no NumeroFacture is given', () => {
+    const input = makeInput();
+    input.config.emetteur.pes!.edition = '01';
+    input.bordereaux[0].pieces[0].pdf = { fileName: 'titre-12.pdf', content: Buffer.from('%PDF-1.4 titre 12') };
+    const titres = bordereaux(decode(buildPesAller(input).xml))[0];
+    expect(values(titres, 'Edition')).toEqual(['01', '01', '01', '01']);
+    expect(values(titres.split('<Piece>')[1], 'TypePJ')).toEqual(['006', '011']);
+    expect(values(titres, 'NumeroFacture')).toEqual([]);
+  });
+
+  test('a réduction\'s PDF is joined without a type (it is no ASAP document)', () => {
+    const reductions = reductionsBordereau();
+    reductions.pieces[0].pdf = { fileName: 'reduction-17.pdf', content: Buffer.from('%PDF-1.4 reduction 17') };
+    const text = decode(buildPesAller(makeInput([reductions])).xml);
+    expect(values(text, 'NomPJ')).toEqual(['reduction-17.pdf', 'reduction-17.pdf']);
+    expect(values(text, 'TypePJ')).toEqual([]);
+  });
+});
+
+describe('buildPesAller: edition per debtor', () => {
+  test('a commune without SIRET: Edition 01, identified by its SIREN (NatIdTiers 02); one commune set to 01 in config; a Chorus Pro service code', () => {
+    const input = makeInput();
+    input.communes.get('69202')!.siret = undefined;
+    input.config.emetteur.pes!.communes = new Map([
+      ['69233', { edition: '01' as const }],
+      ['69081', { codeService: 'FINANCES' }],
+    ]);
+    const titres = bordereaux(decode(buildPesAller(input).xml))[0].split('<Piece>').slice(1);
+    expect(titres.map((p) => values(p, 'Edition')[0])).toEqual(['02', '01', '01', '02']);
+    expect(values(titres[1], 'IdTiers')).toEqual(['216902023']);
+    expect(values(titres[1], 'NatIdTiers')).toEqual(['02']);
+    expect(values(titres[0], 'CodeService')).toEqual(['FINANCES']);
+    expect(values(titres[2], 'CodeService')).toEqual([]);
   });
 });
 
@@ -194,12 +270,13 @@ describe('buildPesAller: refusals', () => {
   test('missing identifiers are all listed', () => {
     const input = makeInput();
     input.config.emetteur.pes = { codCol: '123' };
-    input.communes.get('69081')!.siret = undefined;
+    input.communes.get('69081')!.siret = undefined; // not a problem: Edition 01
     const problems = problemsOf(() => buildPesAller(input));
     expect(problems).toEqual([
       'PES_MISSING_IDENTIFIER: identifiant PES manquant : emetteur.pes.id_post (poste comptable)',
       'PES_MISSING_IDENTIFIER: identifiant PES manquant : emetteur.pes.cod_bud (code budget)',
-      'PES_MISSING_IDENTIFIER: identifiant PES manquant : siret de la commune Écully (69081)',
+      "PES_MISSING_IDENTIFIER: identifiant PES manquant : emetteur.pes.ref_bdf (référence Banque de France du budget, RefBdf de l'avis des sommes à payer)",
+      "PES_MISSING_IDENTIFIER: identifiant PES manquant : emetteur.pes.centre_encaissement (adresse du centre d'encaissement de la DGFiP (TSA, puis code postal et ville))",
     ]);
   });
 
@@ -233,10 +310,12 @@ describe('buildPesAller: refusals', () => {
 });
 
 describe('schema check harness', () => {
-  test('xmllint rejects a file with a bad TypBord, so validity above means something', () => {
+  test('both validators reject a file with a bad TypBord, so validity above means something', async () => {
     const text = decode(buildPesAller(makeInput()).xml).replace('<TypBord V="01"/>', '<TypBord V="09"/>');
     const result = validatePes(iconv.encode(text, 'latin1'));
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('TypBord');
+    const violations = await pesSchemaViolations(iconv.encode(text, 'latin1'));
+    expect(violations.map((v) => v.xpath)).toEqual(['/n:PES_Aller/PES_RecetteAller/Bordereau[1]/BlocBordereau/TypBord']);
   });
 });

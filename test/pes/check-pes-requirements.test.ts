@@ -17,26 +17,27 @@ describe('checkPesRequirements', () => {
     if (laclasse === undefined || laclasse.gratuit) throw new Error('fixture');
     laclasse.imputation = { chapitre: '74' };
     const communes = makeCommunes();
-    communes.get('69233')!.siret = '';
+    communes.get('69233')!.siret = ''; // no SIRET is no problem: its titres go as Edition 01
     const problems = checkPesRequirements(config, communes, ['laclasse'], ['69081', '69233'], {
       configFile: 'data/config.json',
       communesFile: 'data/communes.csv',
-    });
+    }, true);
     expect(problems.map((p) => [p.code, p.file, p.line, p.message])).toEqual([
       ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, 'identifiant PES manquant : emetteur.siret (SIRET du budget, IdColl)'],
       ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, 'identifiant PES manquant : emetteur.pes.id_post (poste comptable)'],
       ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, 'identifiant PES manquant : emetteur.pes.cod_col (code collectivité)'],
       ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, 'identifiant PES manquant : emetteur.pes.cod_bud (code budget)'],
+      ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, "identifiant PES manquant : emetteur.pes.ref_bdf (référence Banque de France du budget, RefBdf de l'avis des sommes à payer)"],
+      ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, "identifiant PES manquant : emetteur.pes.centre_encaissement (adresse du centre d'encaissement de la DGFiP (TSA, puis code postal et ville))"],
       ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, 'identifiant PES manquant : services.laclasse.imputation.nature (compte nature M57)'],
       ['PES_MISSING_IDENTIFIER', 'data/config.json', undefined, 'identifiant PES manquant : services.laclasse.imputation.code_produit (code produit local, CodProdLoc)'],
-      ['PES_MISSING_IDENTIFIER', 'data/communes.csv', 4, "identifiant PES manquant : siret de la commune Saint-Romain-au-Mont-d'Or (69233)"],
     ]);
     expect(new Set(problems.map((p) => p.severity))).toEqual(new Set(['error']));
   });
 
   test('default positions are config.json and communes.csv', () => {
     const communes = makeCommunes();
-    communes.get('69081')!.siret = undefined;
+    communes.get('69081')!.codePostal = '6913';
     const config = makeConfig();
     config.emetteur.pes!.idPost = undefined;
     const files = checkPesRequirements(config, communes, ['laclasse'], ['69081']).map((p) => p.file);
@@ -90,7 +91,26 @@ describe('checkPesRequirements', () => {
 
   test('each service and commune is checked once', () => {
     const communes = makeCommunes();
-    communes.get('69081')!.siret = undefined;
+    communes.get('69081')!.siret = '2169008110001';
     expect(checkPesRequirements(makeConfig(), communes, ['laclasse', 'laclasse'], ['69081', '69081'])).toHaveLength(1);
+  });
+
+  test('for the ASAP: an issuer or comptable address whose last line is not « CP ville » is refused', () => {
+    const config = makeConfig();
+    config.emetteur.comptable.adresse = ['Centre des finances publiques', 'Lyon'];
+    config.emetteur.pes!.centreEncaissement = ['TSA 90000', '35908 Rennes Cedex 9'];
+    const problems = checkPesRequirements(config, makeCommunes(), ['laclasse'], [], undefined, true);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['PES_INVALID_ADDRESS', 'emetteur.comptable.adresse (adresse du comptable public) : la dernière ligne « Lyon » doit être le code postal (5 chiffres) suivi de la ville'],
+    ]);
+    // without titres to export (réductions only), no ASAP is built and nothing of it is required
+    expect(checkPesRequirements(config, makeCommunes(), ['laclasse'], [], undefined, false)).toEqual([]);
+  });
+
+  test('an address without voie is a warning naming the communes.csv line, not an error', () => {
+    const communes = makeCommunes();
+    communes.get('69081')!.adresse = 'Hôtel de ville';
+    const problems = checkPesRequirements(makeConfig(), communes, ['laclasse'], ['69081']);
+    expect(problems.map((p) => [p.code, p.severity, p.line])).toEqual([['PES_ADDRESS_NO_STREET', 'warning', 2]]);
   });
 });

@@ -22,7 +22,10 @@ export function makeConfig(): Config {
       signataire: { prenom: 'Camille', nom: 'Martin', qualite: 'Vice-présidente déléguée aux finances' },
       comptable: { nom: 'Paierie métropolitaine de Lyon', adresse: ['1 rue Exemple', '69003 Lyon'], iban: 'FR7630001007941234567890185', bic: 'BDFEFRPPCCT' },
       tribunal: { nom: 'Tribunal administratif de Lyon', adresse: '184 rue Duguesclin, 69433 Lyon Cedex 03' },
-      pes: { idPost: '069099', codCol: '123', codBud: '01', libelleColBud: 'Métropole de Lyon – budget principal' },
+      pes: {
+        idPost: '069099', codCol: '123', codBud: '01', libelleColBud: 'Métropole de Lyon – budget principal',
+        refBdf: 'FR12ZZZ123456', centreEncaissement: ['TSA 90000', '35908 Rennes Cedex 9'],
+      },
     },
     convention: { reference: 'Convention-cadre 2025-091', premierExercice: 2026, dureeMaxAnnees: 6 },
     services: new Map<string, Service>([

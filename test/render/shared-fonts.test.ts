@@ -74,6 +74,12 @@ describe('fonts parsed once and shared by the documents', () => {
     }
   });
 
+  it('hold the characters of the templates in the fixed set', async () => {
+    const shared: PdfResources = { assets, fonts: createSharedFonts(assets, '→') }; // a template using « → »
+    const arrow = fontPrograms(await render(shared, titreView({ commune: { ...ecully, nom: 'Écully → Lyon' } })));
+    expect(arrow).toEqual(fontPrograms(await render(shared)));
+  });
+
   it.skipIf(!HAS_POPPLER || !HAS_QPDF)('embed a font of its own in a document using letters outside the fixed set', async () => {
     const shared: PdfResources = { assets, fonts: createSharedFonts(assets) };
     const pdf = await render(shared, titreView({ commune: rareLetters }));

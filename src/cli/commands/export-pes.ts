@@ -10,6 +10,8 @@ import { parseDate, parseYear, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
+import { titreLiquidations } from '../pes/titre-liquidations.js';
+import { validatePesOutput } from '../../pes/validate-pes-output.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
@@ -36,7 +38,8 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   reportWarnings(io, warnings, false);
   const history = await readJournal(opts.out);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
-  let bordereaux = await bordereauxFromJournal(history, dataset.config, opts.out, exercice, names, opts.pj !== false);
+  const linesOf = titreLiquidations(dataset, history, exercice);
+  let bordereaux = await bordereauxFromJournal(history, dataset.config, opts.out, exercice, names, opts.pj !== false, linesOf);
   if (wanted.length > 0) {
     const missing = wanted.filter((w) => !bordereaux.some((b) => b.numero === w));
     if (missing.length > 0) {
@@ -47,21 +50,26 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   if (bordereaux.length === 0) {
     throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
   }
-  const { fileName, xml } = buildPesAller({
+  const target = opts.file;
+  const built = buildPesAller({
     config: dataset.config,
     communes: dataset.communes,
     dateGeneration,
     bordereaux,
     positions: { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
+    ...(target !== undefined ? { fileName: path.basename(target) } : {}),
   });
-  const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', fileName);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFileAtomic(target, xml);
+  // Issue 9 item 6: the flux and each PES_Facture it carries are valid, or nothing is written.
+  await validatePesOutput(built);
+  reportWarnings(io, built.warnings, false);
+  const file = target ?? path.join(opts.out, String(exercice), 'pes', built.fileName);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, built.xml);
   const pieces = bordereaux.reduce((n, b) => n + b.pieces.length, 0);
   if (opts.json) {
-    io.stdout(JSON.stringify({ schema: 1, fichier: target, exercice, bordereaux: bordereaux.map((b) => b.numero), pieces }, null, 2) + '\n');
+    io.stdout(JSON.stringify({ schema: 1, fichier: file, exercice, bordereaux: bordereaux.map((b) => b.numero), pieces }, null, 2) + '\n');
   } else {
-    io.stdout(`PES_Aller écrit : ${target} (${bordereaux.length} bordereau(x), ${pieces} pièce(s)).\n`);
+    io.stdout(`PES_Aller écrit : ${file} (${bordereaux.length} bordereau(x), ${pieces} pièce(s)).\n`);
   }
   return EXIT.OK;
 }

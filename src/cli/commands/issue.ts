@@ -7,7 +7,7 @@ import { readJournal } from '../../io/journal.js';
 import { planForCli } from '../plan-for-cli.js';
 import { EMPTY_HISTORY } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
-import type { Plan } from '../../engine/plan-types.js';
+import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { previewPlan } from '../../apply/preview-plan.js';
 import { writeJournalExcel } from '../../io/journal-excel.js';
@@ -18,6 +18,9 @@ import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
 import { planTable } from '../format/plan-table.js';
+import { editionFor } from '../../pes/pes-edition.js';
+import type { PesEdition } from '../../pes/pes-edition.js';
+import type { Dataset } from '../../engine/dataset.js';
 import { reportWarnings } from '../format/problems.js';
 import { createProgress } from '../progress.js';
 import type { CliIo } from '../io.js';
@@ -58,7 +61,12 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
         await renderer.close();
       }
     }
-    const numbered: NumberedDocument[] = plan.documents.map((document) => ({ document, numero: null, bordereau: null }));
+    const numbered: NumberedDocument[] = plan.documents.map((document) => ({
+      document,
+      numero: null,
+      bordereau: null,
+      ...withEdition(dataset, document),
+    }));
     if (opts.json) io.stdout(planJson(plan, numbered, true));
     else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
     reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
@@ -83,6 +91,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     numero: i.numero,
     bordereau: i.bordereau,
     fichier: i.fichier,
+    ...withEdition(dataset, i.document),
   }));
   // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
   reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
@@ -112,4 +121,10 @@ function summaryLine(
     `${formatEuros(plan.total)} € ; ${plan.sansTitre.length} adhésion(s) sans titre ; ` +
     `${plan.avertissements.length} avertissement(s) ; dossier ${out}.`
   );
+}
+
+/** Issue 14: a titre's PES Edition, shown in the plan (dry run, --json, table). */
+function withEdition(dataset: Dataset, d: PlannedDocument): { edition?: PesEdition } {
+  const edition = d.type === 'titre' ? editionFor(dataset, d.codeInsee) : undefined;
+  return edition === undefined ? {} : { edition };
 }

@@ -4,6 +4,7 @@
  */
 import { toAmountString } from '../../engine/money.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
+import type { PesEdition } from '../../pes/pes-edition.js';
 import { problemJson } from './problems.js';
 
 export interface NumberedDocument {
@@ -11,6 +12,8 @@ export interface NumberedDocument {
   numero: number | null;
   bordereau: number | null;
   fichier?: string;
+  /** Titres: the PES Edition of the debtor (issue 14: 02 ASAP CPP, 01 ASAP à éditer). */
+  edition?: PesEdition;
 }
 
 export function planJson(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean): string {
@@ -34,7 +37,7 @@ export function planJson(plan: Plan, numbered: readonly NumberedDocument[], dryR
   return JSON.stringify(body, null, 2) + '\n';
 }
 
-function documentJson({ document: d, numero, bordereau, fichier }: NumberedDocument): Record<string, unknown> {
+function documentJson({ document: d, numero, bordereau, fichier, edition }: NumberedDocument): Record<string, unknown> {
   return {
     numero,
     bordereau,
@@ -49,6 +52,7 @@ function documentJson({ document: d, numero, bordereau, fichier }: NumberedDocum
     titre_origine: d.titreOrigine ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero}` : null,
     ...(d.motif !== undefined ? { motif: d.motif } : {}),
     ...(fichier !== undefined ? { fichier } : {}),
+    ...(edition !== undefined ? { edition } : {}),
     liquidation: d.liquidation.map((l) => ({ ref: l.ref, libelle: l.libelle, ...(l.montant ? { montant: l.montant } : {}), ...(l.source ? { source: l.source } : {}) })),
   };
 }

@@ -8,6 +8,7 @@ import type { Plan } from '../../engine/plan-types.js';
 import { formatProblem } from '../../errors/problem.js';
 import { textTable } from './text-table.js';
 import type { NumberedDocument } from './plan-json.js';
+import { editionLine } from '../../pes/pes-edition.js';
 
 const MOTIFS: Record<string, string> = {
   gratuit: 'gratuit',
@@ -57,6 +58,7 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
       total += ` ; ${reductions} réduction${reductions > 1 ? 's' : ''}/annulation${reductions > 1 ? 's' : ''}, -${formatEuros(plan.totalReductions)} €`;
     }
     out.push(total + '\n');
+    out.push(editionLine(numbered.filter((n) => n.document.type === 'titre').map((n) => ({ edition: n.edition, commune: n.document.commune }))));
   }
 
   if (plan.sansTitre.length > 0) {

@@ -9,6 +9,10 @@ import type { History, IssuedDocument } from '../../engine/history.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
 import { natureOf } from '../../io/output-layout.js';
 import type { PesBordereau } from '../../pes/pes-input.js';
+import { invoiceNumber } from '../../pes/pes-invoice.js';
+import type { LinesOf } from './titre-liquidations.js';
+
+const PES_TYPES: ReadonlySet<string> = new Set(['titre', 'reduction', 'annulation']);
 
 export async function bordereauxFromJournal(
   history: History,
@@ -17,10 +21,13 @@ export async function bordereauxFromJournal(
   exercice: number,
   communeNames: ReadonlyMap<string, string>,
   withPdf: boolean,
+  linesOf: LinesOf = () => undefined,
 ): Promise<PesBordereau[]> {
   const byBordereau = new Map<number, IssuedDocument[]>();
   for (const doc of history.documents) {
-    if (doc.exercice !== exercice) continue;
+    // Only titres and their corrections travel in the PES recette flux; any other document of the
+    // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
+    if (doc.exercice !== exercice || !PES_TYPES.has(doc.type)) continue;
     const list = byBordereau.get(doc.bordereau) ?? [];
     list.push(doc);
     byBordereau.set(doc.bordereau, list);
@@ -34,12 +41,15 @@ export async function bordereauxFromJournal(
     cumul[nature] = cumul[nature].plus(total);
     const pieces = [];
     for (const d of docs) {
+      const objet = objetOf(d, config, communeNames.get(d.codeInsee) ?? d.codeInsee);
+      const lignes = linesOf(d, objet);
       pieces.push({
         numero: d.numero,
         type: d.type,
         codeInsee: d.codeInsee,
         montant: toAmountString(d.montant),
-        objet: objetOf(d, config, communeNames.get(d.codeInsee) ?? d.codeInsee),
+        objet,
+        ...(lignes !== undefined ? { lignes } : {}),
         ...(d.titreOrigine ? { titreOrigine: d.titreOrigine } : {}),
         ...(withPdf ? { pdf: { fileName: path.basename(d.fichier), content: await readFile(path.join(outDir, d.fichier)) } } : {}),
       });
@@ -60,7 +70,9 @@ export async function bordereauxFromJournal(
 function objetOf(d: IssuedDocument, config: Config, commune: string): string {
   const service = config.services.get(d.service)?.libelle ?? d.service;
   if (d.type === 'titre') return `Contribution ${d.exercice} au service ${service} – ${commune}`;
-  const origine = d.titreOrigine ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero}` : '';
+  const origine = d.titreOrigine
+    ? `${d.titreOrigine.exercice}-${d.titreOrigine.numero} (facture ${invoiceNumber(d.titreOrigine.exercice, d.titreOrigine.numero)})`
+    : '';
   const kind = d.type === 'annulation' ? 'Annulation' : 'Réduction';
   return `${kind} du titre ${origine} – ${service} – ${commune}${d.motif ? ` – ${d.motif}` : ''}`;
 }

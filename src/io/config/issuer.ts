@@ -1,4 +1,4 @@
-import type { Issuer, IssuingService, PesIdentifiers } from '../../engine/dataset.js';
+import type { Issuer, IssuingService, PesCommune, PesEdition, PesIdentifiers } from '../../engine/dataset.js';
 import { COD_BUD, COD_COL, ID_POST } from '../../pes/pes-formats.js';
 import { isValidBic, isValidIban, isValidSiren, isValidSiret } from '../values/identifiers.js';
 import type { JsonFields, Scope } from './json-fields.js';
@@ -99,10 +99,46 @@ function readPes(f: JsonFields, e: Scope): PesIdentifiers | undefined {
   const codCol = f.pattern(p, 'cod_col', false, COD_COL, '3 chiffres');
   const codBud = f.pattern(p, 'cod_bud', false, COD_BUD, '2 caractères, par exemple 01');
   const libelleColBud = f.pattern(p, 'libelle_col_bud', false, /^.{1,38}$/, '38 caractères au plus');
+  const edition = f.has(p, 'edition') ? f.enumeration(p, 'edition', EDITIONS) : undefined;
+  const refBdf = f.pattern(p, 'ref_bdf', false, REF_BDF, '1 à 13 lettres ou chiffres (ICS ou numéro émetteur Banque de France du budget)');
+  const centreEncaissement = f.strings(p, 'centre_encaissement', false);
+  const modalitesReglement = f.pattern(p, 'modalites_reglement', false, /^[^\n]{1,250}$/, '250 caractères au plus, sur une ligne');
+  const communes = readPesCommunes(f, p);
   return {
     ...(idPost !== undefined ? { idPost } : {}),
     ...(codCol !== undefined ? { codCol } : {}),
     ...(codBud !== undefined ? { codBud } : {}),
     ...(libelleColBud !== undefined ? { libelleColBud } : {}),
+    ...(edition !== undefined ? { edition } : {}),
+    ...(refBdf !== undefined ? { refBdf } : {}),
+    ...(centreEncaissement !== undefined ? { centreEncaissement } : {}),
+    ...(modalitesReglement !== undefined ? { modalitesReglement } : {}),
+    ...(communes !== undefined ? { communes } : {}),
   };
+}
+
+/** Editions a titre to a commune can take (PES BlocPiece/Edition): 02 ASAP CPP (default), 01 ASAP à éditer. */
+const EDITIONS: readonly PesEdition[] = ['02', '01'];
+/** RefBdf (Base_Alphanum13). */
+const REF_BDF = /^(?=.*[^0])[0-9A-Za-z]{1,13}$/;
+/** CodeService (Base_Texte100_Light): one line of at most 100 characters. */
+const CODE_SERVICE = /^[^\n]{1,100}$/;
+
+/** `emetteur.pes.communes`: { "<code INSEE>": { "edition": "01", "code_service": "…" } }. */
+function readPesCommunes(f: JsonFields, p: Scope): Map<string, PesCommune> | undefined {
+  const scope = f.object(p, 'communes', false);
+  if (!scope) return undefined;
+  const out = new Map<string, PesCommune>();
+  for (const entry of scope.node.entries) {
+    const one = f.object(scope, entry.key, true);
+    if (!/^(\d{5}|2[AB]\d{3})$/.test(entry.key)) {
+      f.sink.add('CONFIG_INVALID_VALUE', `« ${f.path(scope, entry.key)} » : la clé doit être un code INSEE de commune (5 caractères)`, entry.value);
+      continue;
+    }
+    if (!one) continue;
+    const edition = f.has(one, 'edition') ? f.enumeration(one, 'edition', EDITIONS) : undefined;
+    const codeService = f.pattern(one, 'code_service', false, CODE_SERVICE, '100 caractères au plus, sur une ligne');
+    out.set(entry.key, { ...(edition !== undefined ? { edition } : {}), ...(codeService !== undefined ? { codeService } : {}) });
+  }
+  return out;
 }

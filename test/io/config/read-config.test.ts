@@ -42,6 +42,39 @@ describe('parseConfig', () => {
     expect(laclasse?.gratuit === false && laclasse.imputation).toEqual({ chapitre: '74', nature: '74748', fonction: '20', code_produit: 'LCL' });
   });
 
+  it('reads the ASAP settings of emetteur.pes: edition, ref_bdf, centre d\'encaissement, per-commune edition and Chorus Pro service code (issue 14)', () => {
+    const c = clone();
+    c.emetteur.pes = {
+      edition: '01',
+      ref_bdf: 'FR12ZZZ123456',
+      centre_encaissement: ['TSA 90000', '35908 Rennes Cedex 9'],
+      modalites_reglement: 'Paiement par mandat administratif.',
+      communes: { '69123': { code_service: 'FINANCES' }, '69081': { edition: '02' } },
+    };
+    const { config, problems } = parseConfig(JSON.stringify(c), FILE);
+    expect(problems).toEqual([]);
+    expect(config?.emetteur.pes).toEqual({
+      edition: '01',
+      refBdf: 'FR12ZZZ123456',
+      centreEncaissement: ['TSA 90000', '35908 Rennes Cedex 9'],
+      modalitesReglement: 'Paiement par mandat administratif.',
+      communes: new Map([['69123', { codeService: 'FINANCES' }], ['69081', { edition: '02' }]]),
+    });
+  });
+
+  it('refuses an unknown edition, a bad ref_bdf and a commune key that is no INSEE code, each at its position', () => {
+    const c = clone();
+    c.emetteur.pes = { edition: '03', ref_bdf: 'FR-12', communes: { Lyon: { edition: '01' }, '69123': { edition: '2' } } };
+    const { problems } = parseConfig(JSON.stringify(c, null, 2), FILE);
+    expect(problems.map((p) => [p.code, p.message])).toEqual([
+      ['CONFIG_INVALID_VALUE', '« emetteur.pes.edition » : valeur inconnue « 03 » (valeurs possibles : 02, 01)'],
+      ['CONFIG_INVALID_VALUE', '« emetteur.pes.ref_bdf » invalide « FR-12 » : 1 à 13 lettres ou chiffres (ICS ou numéro émetteur Banque de France du budget)'],
+      ['CONFIG_INVALID_VALUE', '« emetteur.pes.communes.69123.edition » : valeur inconnue « 2 » (valeurs possibles : 02, 01)'],
+      ['CONFIG_INVALID_VALUE', '« emetteur.pes.communes.Lyon » : la clé doit être un code INSEE de commune (5 caractères)'],
+    ]);
+    expect(problems.every((p) => p.line !== undefined)).toBe(true); // (JSON.stringify writes 69123 before Lyon)
+  });
+
   it('points at the line and column of invalid JSON', () => {
     const { problems } = parseConfig('{\n  "a": 1,\n  "b": }\n', FILE);
     expect(problems).toMatchObject([{ code: 'CONFIG_INVALID_JSON', file: FILE, line: 3, column: 8 }]);

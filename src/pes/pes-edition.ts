@@ -1,0 +1,52 @@
+/**
+ * Edition of a titre (PES BlocPiece/Edition, Class_TitreAller.xsd): how the DGFiP handles the avis
+ * des sommes à payer (ASAP) of a titre.
+ *   02 ASAP CPP: deposited on Chorus Pro for a public debtor. Requires a single debtor identified
+ *      by its SIRET (NatIdTiers 01), a PJ of type 006 (PES_Facture of type 09) and a NumeroFacture;
+ *      a PDF joined to it is announced as type 008.
+ *   01 ASAP à éditer: printed and mailed by the DGFiP. A PJ is required (the PES_Facture 006);
+ *      a PDF merged with it is announced as type 011 (Class_PJReference.xsd).
+ * Default: 02 for a commune with a valid SIRET, unless config.json says 01 (for all communes,
+ * `emetteur.pes.edition`, or for one, `emetteur.pes.communes.<code INSEE>.edition`); 01 without SIRET.
+ */
+import type { Commune, Config, Dataset, PesEdition } from '../engine/dataset.js';
+import { isValidSiret } from '../io/values/identifiers.js';
+
+export type { PesEdition };
+
+export function hasValidSiret(commune: Commune): commune is Commune & { siret: string } {
+  return commune.siret !== undefined && isValidSiret(commune.siret);
+}
+
+export function editionOf(config: Config, commune: Commune): PesEdition {
+  if (!hasValidSiret(commune)) return '01';
+  const pes = config.emetteur.pes;
+  return pes?.communes?.get(commune.codeInsee)?.edition ?? pes?.edition ?? '02';
+}
+
+/** The Chorus Pro service code of the commune, when config.json gives one (Edition 02 only). */
+export function codeServiceOf(config: Config, commune: Commune): string | undefined {
+  return config.emetteur.pes?.communes?.get(commune.codeInsee)?.codeService;
+}
+
+/** TypePJ of the titre's PDF joined to its ASAP: 008 under Edition 02, 011 under Edition 01. */
+export const PDF_PJ_TYPE: Readonly<Record<PesEdition, string>> = { '02': '008', '01': '011' };
+
+/** The Edition of a titre to this commune; undefined for an unknown commune (the plan refuses it). */
+export function editionFor(dataset: Dataset, codeInsee: string): PesEdition | undefined {
+  const commune = dataset.communes.get(codeInsee);
+  return commune === undefined ? undefined : editionOf(dataset.config, commune);
+}
+
+/** « Avis des sommes à payer : 20 sur Chorus Pro (ASAP CPP, édition 02), 2 à éditer par la DGFiP (édition 01) : Bron, Givors. » */
+export function editionLine(titres: readonly { edition?: PesEdition; commune: string }[]): string {
+  const cpp = titres.filter((t) => t.edition === '02').length;
+  const paper = titres.filter((t) => t.edition === '01');
+  const parts: string[] = [];
+  if (cpp > 0) parts.push(`${cpp} sur Chorus Pro (ASAP CPP, édition 02)`);
+  if (paper.length > 0) {
+    const names = [...new Set(paper.map((t) => t.commune))].join(', ');
+    parts.push(`${paper.length} à éditer et envoyer par la DGFiP (édition 01) : ${names}`);
+  }
+  return parts.length === 0 ? '' : `Avis des sommes à payer : ${parts.join(' ; ')}.\n`;
+}
