@@ -1,7 +1,8 @@
 /**
  * Numbers of a run (R9), a pure function of the plan, the journal and the config:
  * - titres, réductions and annulations share ONE continuous series per exercice: the first is
- *   config.numerotation.premierNumero, then max issued + 1, in plan order;
+ *   config.numerotation.premierNumero, then max issued + 1, in plan order; the statements of a
+ *   mandat on compte 673 (etat_annulation, R10) have their own series from 1, and no bordereau;
  * - bordereaux: one series per exercice (first premierBordereau, then max + 1), one bordereau per
  *   run, service and nature (titres | reductions), numbered in order of first appearance in the
  *   plan. A resumed run reuses the bordereau numbers of the interrupted run that are already in
@@ -11,7 +12,7 @@
  */
 import type { Config } from '../engine/dataset.js';
 import type { History } from '../engine/history.js';
-import type { Plan, PlannedDocument } from '../engine/plan-types.js';
+import { hasBordereau, seriesOf, type NumberSeries, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { documentFile, natureOf, type BordereauNature } from '../io/output-layout.js';
 
 export interface Assigned {
@@ -35,17 +36,24 @@ export function assignNumbers(
   config: Config,
   reuse: ReadonlyMap<string, number> = new Map(),
 ): { documents: Assigned[]; bordereaux: AssignedBordereau[] } {
-  let maxNumero = 0;
+  const maxNumero: Record<NumberSeries, number> = { titres: 0, etats: 0 };
   let maxBordereau = 0;
   for (const doc of history.documents) {
     if (doc.exercice !== plan.exercice) continue;
-    maxNumero = Math.max(maxNumero, doc.numero);
+    const series = seriesOf(doc.type);
+    maxNumero[series] = Math.max(maxNumero[series], doc.numero);
     maxBordereau = Math.max(maxBordereau, doc.bordereau);
   }
-  let nextNumero = maxNumero > 0 ? maxNumero + 1 : config.numerotation.premierNumero;
+  const next: Record<NumberSeries, number> = {
+    titres: maxNumero.titres > 0 ? maxNumero.titres + 1 : config.numerotation.premierNumero,
+    etats: maxNumero.etats + 1,
+  };
   let nextBordereau = maxBordereau > 0 ? maxBordereau + 1 : config.numerotation.premierBordereau;
   const bordereaux = new Map<string, AssignedBordereau>();
   const documents = plan.documents.map((document) => {
+    const numero = next[seriesOf(document.type)]++;
+    // R10 « Closed exercice »: a statement of a mandat on compte 673 goes in no bordereau (0).
+    if (!hasBordereau(document.type)) return { document, numero, bordereau: 0, fichier: documentFile(document, numero) };
     const nature = natureOf(document.type);
     const key = bordereauKey(document.service, nature);
     let bordereau = bordereaux.get(key);
@@ -53,7 +61,6 @@ export function assignNumbers(
       bordereau = { service: document.service, nature, numero: reuse.get(key) ?? nextBordereau++ };
       bordereaux.set(key, bordereau);
     }
-    const numero = nextNumero++;
     return { document, numero, bordereau: bordereau.numero, fichier: documentFile(document, numero) };
   });
   return { documents, bordereaux: [...bordereaux.values()] };

@@ -8,6 +8,7 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import type { IssuedDocument } from '../engine/history.js';
+import { seriesOf, type DocumentType } from '../engine/plan-types.js';
 import { toAmountString } from '../engine/money.js';
 import type { CsvRow } from '../io/csv-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
@@ -27,6 +28,9 @@ export interface WrittenBordereau {
   total: string;
 }
 
+/** A document's number within its series (statements of compte 673 have their own, R10). */
+const seriesKey = (d: { type: DocumentType; numero: number }): string => `${seriesOf(d.type)}:${d.numero}`;
+
 function isJournaled(planned: RunDocument, issued: IssuedDocument | undefined): issued is IssuedDocument {
   return (
     issued !== undefined &&
@@ -44,18 +48,18 @@ export async function finalizeRun(
   journal: readonly IssuedDocument[],
   context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
 ): Promise<WrittenBordereau[]> {
-  const byNumero = new Map<number, IssuedDocument>();
+  const byNumero = new Map<string, IssuedDocument>();
   const byBordereau = new Map<number, IssuedDocument[]>();
   for (const doc of journal) {
     if (doc.exercice !== intent.exercice) continue;
-    byNumero.set(doc.numero, doc);
+    byNumero.set(seriesKey(doc), doc);
     const list = byBordereau.get(doc.bordereau);
     if (list) list.push(doc);
     else byBordereau.set(doc.bordereau, [doc]);
   }
-  const planned = new Map(intent.documents.map((d) => [d.numero, d]));
+  const planned = new Map(intent.documents.map((d) => [seriesKey(d), d]));
   const communeName = (doc: IssuedDocument): string =>
-    planned.get(doc.numero)?.commune ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
+    planned.get(seriesKey(doc))?.commune ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
   const written: WrittenBordereau[] = [];
   const registered: RegisteredBordereau[] = [];
@@ -81,7 +85,7 @@ export async function finalizeRun(
 
   const ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
   for (const doc of intent.documents) {
-    if (!isJournaled(doc, byNumero.get(doc.numero))) continue;
+    if (!isJournaled(doc, byNumero.get(seriesKey(doc)))) continue;
     const key = `${doc.service}/${doc.ledgerName}`;
     const entry = ledgers.get(key) ?? { service: doc.service, name: doc.ledgerName, rows: [] };
     entry.rows.push(doc.ledger);
@@ -98,6 +102,6 @@ export async function finalizeRun(
 
 /** The interrupted run's documents that reached the journal (kept by a resumed run's intent). */
 export function journaledDocuments(intent: RunIntent, journal: readonly IssuedDocument[]): RunDocument[] {
-  const byNumero = new Map(journal.filter((d) => d.exercice === intent.exercice).map((d) => [d.numero, d]));
-  return intent.documents.filter((d) => isJournaled(d, byNumero.get(d.numero)));
+  const byNumero = new Map(journal.filter((d) => d.exercice === intent.exercice).map((d) => [seriesKey(d), d]));
+  return intent.documents.filter((d) => isJournaled(d, byNumero.get(seriesKey(d))));
 }

@@ -64,7 +64,7 @@ export function ledgerRow(doc: PlannedDocument, n: LedgerNumbers, commune: Commu
   return {
     exercice: String(doc.exercice),
     numero: String(n.numero),
-    bordereau: String(n.bordereau),
+    bordereau: n.bordereau > 0 ? String(n.bordereau) : undefined,
     date_emission: n.dateEmission,
     type: doc.type,
     titre_origine: doc.titreOrigine ? formatTitreRef(doc.titreOrigine) : undefined,

@@ -6,6 +6,7 @@
  * The ledger's workbook (same name, `.xlsx`) is regenerated from the whole CSV when asked
  * (`--excel`) or when it already exists, so it never lags behind its CSV.
  */
+import { documentKey } from '../engine/plan-types.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
@@ -36,9 +37,9 @@ export class LedgerNames {
   }
 }
 
-/** Keys (exercice-numero) of the rows a ledger text holds. */
+/** Keys (documentKey: exercice-numero, statements of compte 673 in their own series) of a ledger's rows. */
 export function ledgerKeys(text: string): Set<string> {
-  return new Set(readOurCsv(text).map((r) => `${r.exercice}-${r.numero}`));
+  return new Set(readOurCsv(text).map((r) => documentKey(r)));
 }
 
 const MACHINE: CsvFormat = { excel: false };
@@ -61,7 +62,7 @@ export async function appendLedgerRows(
   } else {
     const format = detectCsvFormat(previous);
     const keys = ledgerKeys(previous);
-    const missing = rows.filter((r) => !keys.has(`${r.exercice}-${r.numero}`));
+    const missing = rows.filter((r) => !keys.has(documentKey(r)));
     const eol = format.excel ? '\r\n' : '\n';
     const base = previous.endsWith('\n') ? previous : previous + eol;
     text = missing.length === 0 ? previous : base + csvLines(LEDGER_COLUMNS, missing, format);

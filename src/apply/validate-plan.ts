@@ -4,6 +4,7 @@
  * These are the shell's own guards (R9 never issue twice, R10 net never below zero), whatever the
  * engine planned.
  */
+import { amountFr } from '../engine/fr-format.js';
 import type { Dataset } from '../engine/dataset.js';
 import type { History } from '../engine/history.js';
 import { toAmountString } from '../engine/money.js';
@@ -53,10 +54,10 @@ export function validatePlan(plan: Plan, dataset: Dataset, history: History): Pr
     const after = nets.reduce(doc.titreOrigine, doc.montant)!;
     if (after.lt(0)) {
       problems.push(
-        problem('NET_NEGATIVE', `${who} : réduire le titre ${ref} de ${toAmountString(doc.montant)} € le rendrait négatif (net ${toAmountString(before)} €)`),
+        problem('NET_NEGATIVE', `${who} : réduire le titre ${ref} de ${amountFr(doc.montant)} le rendrait négatif (net ${amountFr(before)})`),
       );
     } else if (doc.type === 'annulation' && !after.isZero()) {
-      invalid(`l’annulation du titre ${ref} doit porter sur tout son net (${toAmountString(before)} €)`);
+      invalid(`l’annulation du titre ${ref} doit porter sur tout son net (${amountFr(before)})`);
     }
   }
   return problems;

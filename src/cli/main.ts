@@ -4,8 +4,8 @@
  * problems (FILE:LINE:COL: erreur CODE: message), never a stack trace.
  */
 import { Command, CommanderError } from 'commander';
-import { isTitresError } from '../errors/titres-error.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
+import { errorOutcome, EXIT } from './exit-codes.js';
+import { explainOsError } from '../io/explain-os-error.js';
 import { commanderProblem } from './commander-errors.js';
 import { formatProblems } from './format/problems.js';
 import { processIo, type CliIo } from './io.js';
@@ -19,7 +19,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo()): Pro
     await program.parseAsync([...argv], { from: 'user' });
     return outcome.exitCode;
   } catch (error) {
-    return reportError(error, io, program, argv);
+    return reportError(await explainOsError(error), io, program, argv);
   }
 }
 
@@ -60,7 +60,8 @@ Exemples :
   titres verify --out sorties
 
 Codes de sortie : 0 succès, 1 erreur interne, 2 erreur d'utilisation, 3 données invalides,
-4 dossier de sortie incohérent, 5 dossier de sortie verrouillé, 6 vérification en échec.`,
+4 dossier de sortie incohérent, 5 dossier de sortie verrouillé, 6 vérification en échec,
+7 refus du système (disque plein, lecture seule, droits…).`,
   );
   registerCommands(program, io, outcome);
   return program;
@@ -75,11 +76,8 @@ function reportError(error: unknown, io: CliIo, program: Command, argv: readonly
     io.stderr(formatProblems([commanderProblem(error, command)]));
     return EXIT.USAGE;
   }
-  if (isTitresError(error)) {
-    io.stderr(formatProblems(error.problems));
-    return exitCodeFor(error.kind);
-  }
-  const e = error as Error;
-  io.stderr(`erreur interne (à signaler) : ${e?.stack ?? String(error)}\n`);
-  return EXIT.INTERNAL;
+  const outcome = errorOutcome(error);
+  if (outcome.problems) io.stderr(formatProblems(outcome.problems));
+  if (outcome.defect !== undefined) io.stderr(`erreur interne (à signaler) : ${outcome.defect}\n`);
+  return outcome.exitCode;
 }

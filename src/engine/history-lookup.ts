@@ -7,6 +7,7 @@
  * functions below answer one question on a History (they index it first).
  */
 import type { History, IssuedDocument } from './history.js';
+import { seriesOf } from './plan-types.js';
 import { Decimal, ZERO } from './money.js';
 import { TitresError } from '../errors/titres-error.js';
 import { problem } from '../errors/problem.js';
@@ -33,7 +34,8 @@ export class HistoryIndex {
   constructor(history: History) {
     for (const d of history.documents) {
       const key = numberKey(d.exercice, d.numero);
-      if (!this.byNumber.has(key)) this.byNumber.set(key, d);
+      // statements (etat_annulation) have their own series: `numero` names a titre-series document
+      if (seriesOf(d.type) === 'titres' && !this.byNumber.has(key)) this.byNumber.set(key, d);
       if (d.type === 'titre') push(this.titres, pairKey(d.exercice, d.codeInsee, d.service), d);
       else if (d.titreOrigine) push(this.corrections, numberKey(d.titreOrigine.exercice, d.titreOrigine.numero), d);
     }

@@ -19,6 +19,7 @@ import type { OptionUse } from './options.js';
 import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
 import { motifForDocument } from './breach-refund.js';
+import type { PreviousAmount } from './transitional-basis.js';
 
 /** The annex that fixes a service's tariff, when the convention's text has one (R2). */
 const TARIFF_ANNEX: Readonly<Record<string, string>> = { laclasse: 'annexe laclasse.com §6' };
@@ -34,6 +35,8 @@ export const REF = {
   expiry: 'R7 – art. 2',
   breach: 'R8 – art. 12.2',
   correction: 'R10',
+  knockOn: 'R10 – art. 10.2',
+  closedExercice: 'R10 – compte 673',
 } as const;
 
 export function cibleRef(service: PayingService): string {
@@ -156,7 +159,7 @@ export function transitionalFirstLines(
 /** R5 on a later exercice: the basis is A(N-1), net of reductions (annualized after a prorated first year). */
 export function transitionalFollowingLines(
   exercice: number,
-  previous: IssuedDocument,
+  previous: PreviousAmount,
   basis: Decimal,
   rate: Decimal,
   target: Decimal,
@@ -164,9 +167,11 @@ export function transitionalFollowingLines(
   amount: Decimal,
   annualized: boolean,
 ): LiquidationLine[] {
-  const what = annualized
-    ? `Montant ${exercice - 1} ramené à l'année entière (premier exercice proratisé, titre n° ${previous.numero})`
-    : `Montant ${exercice - 1} net des réductions (titre n° ${previous.numero})`;
+  const what = previous.source === 'seuil'
+    ? `Montant ${previous.exercice} liquidé sous le seuil de recouvrement, non émis${annualized ? ", ramené à l'année entière (premier exercice proratisé)" : ''}`
+    : annualized
+      ? `Montant ${previous.exercice} ramené à l'année entière (premier exercice proratisé, titre n° ${previous.titre.numero})`
+      : `Montant ${previous.exercice} net des réductions (titre n° ${previous.titre.numero})`;
   return transitionalLines(what, exercice, basis, rate, target, cap, amount);
 }
 
@@ -196,10 +201,14 @@ function transitionalLines(
   ];
 }
 
-export function convergedLine(previous: IssuedDocument): LiquidationLine {
+export function convergedLine(previous: PreviousAmount): LiquidationLine {
+  const where =
+    previous.source === 'seuil'
+      ? `montant ${previous.exercice} de ${euros(previous.amount)} liquidé sous le seuil de recouvrement, non émis`
+      : `titre n° ${previous.titre.numero}`;
   return line(
     REF.transitional,
-    `Contribution-cible atteinte en ${previous.exercice} (titre n° ${previous.numero}) ou avant : elle s'applique désormais sans plafond, révision annuelle comprise`,
+    `Contribution-cible atteinte en ${previous.exercice} (${where}) ou avant : elle s'applique désormais sans plafond, révision annuelle comprise`,
   );
 }
 
@@ -286,6 +295,15 @@ export function refundLine(amount: Decimal, terminationDate: IsoDate, days: numb
 
 export function dueLine(ref: string, exercice: number, amount: Decimal, detail?: string): LiquidationLine {
   return line(ref, `Montant dû au titre de l'exercice ${exercice}${detail ? ` (${detail})` : ''} : ${euros(amount)}`, amount);
+}
+
+/** R10 « Closed exercice »: why the correction is a mandat on compte 673, not a titre of N. */
+export function closedExerciceLine(exercice: number, current: number): LiquidationLine {
+  return line(
+    REF.closedExercice,
+    `Exercice ${exercice} clos le 31/01/${exercice + 1} : la correction ne peut plus être un titre de réduction ou d'annulation de ${exercice} ; ` +
+      `elle est constatée par un mandat de l'exercice ${current} au compte 673 « Titres annulés (sur exercices antérieurs) » (instruction M57), que le présent état justifie`,
+  );
 }
 
 /** R10 / R8: the liquidation of a reduction or an annulation. */

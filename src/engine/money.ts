@@ -4,19 +4,24 @@ import { Decimal as DecimalJs } from 'decimal.js';
  * R1 Money: exact decimals, never binary floats.
  *
  * Precision is 60 significant digits. Sums and products of the inputs are exact at that precision;
- * the only inexact operations are the divisions of R4 (S(N)/S(ref)) and R6/R8 (days/Y). A value that
- * lies exactly on a half-cent is a finite decimal and is computed exactly, and a value that is not
- * lies at least 1/(2000 × denominator) away from it, far above 10^-55: so round2 of the 60-digit
- * value equals round2 of the exact rational value. Rounding happens only in round2 (R1).
+ * the only inexact operations are the divisions of R4 (S(N)/S(ref)) and R6/R8 (days/Y). An exact
+ * value that is not on a half-cent lies at least 1/(2000 × denominator) away from it, far above
+ * 10^-40; but an exact half-cent reached through an inexact coefficient (307,32 × 315,4/315,2 =
+ * 307,515) is computed a hair off it, either side. So round2 first rounds to 40 decimals, which puts
+ * such a value back on its half-cent and moves no other value across one: round2 of the 60-digit value
+ * equals round2 of the exact rational value. Rounding happens only in round2 (R1).
  */
 export const Decimal = DecimalJs.clone({ precision: 60, rounding: DecimalJs.ROUND_HALF_UP });
 export type Decimal = InstanceType<typeof Decimal>;
 
 export const ZERO = new Decimal(0);
 
+/** Decimals kept before rounding to the cent: well above the 60-digit error, well below any real gap. */
+const SNAP_DECIMALS = 40;
+
 /** R1: half up to the cent (away from zero for negative values). */
 export function round2(value: Decimal): Decimal {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return value.toDecimalPlaces(SNAP_DECIMALS, Decimal.ROUND_HALF_UP).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** Parses a canonical decimal string ("1234.56", "-3", "0.06"); throws on anything else. */

@@ -2,7 +2,8 @@
  * One adhesion for exercice N: a planned document, or the reason why none (NoTitre), or nothing
  * when a problem prevents the computation (the problem is in the sink).
  * Order of the checks: free service (R2) → exercice outside the adhesion (R7) → already issued
- * (R9/R10; except R8's refund) → the titre (plan-titre.ts).
+ * (R9/R10; except R8's refund) → perception not started on the run's date (R9 « a_venir ») → the
+ * titre (plan-titre.ts).
  */
 import type { Adhesion, Service } from './dataset.js';
 import { formatDateFr, yearOf } from './dates.js';
@@ -12,6 +13,8 @@ import { planBreachReduction } from './breach-reduction.js';
 import type { NoTitre, PlannedDocument } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { planTitre } from './plan-titre.js';
+import { isToCome, toComeDetail } from './issue-dates.js';
+import { moreDetail, planRegularisation, regularisation } from './knock-on.js';
 import { problem } from '../errors/problem.js';
 
 export interface AdhesionOutcome {
@@ -61,13 +64,23 @@ export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutc
   const current = history.currentTitre(exercice, adhesion.codeInsee, adhesion.service);
   if (current && breachByMetropole) return outcome(planBreachReduction(exercice, adhesion, communeName, current, period.end));
   if (current) {
+    // R10 knock-on: M-1's titre was corrected after M's titre was issued under the R5 cap.
+    const knockOn = regularisation(ctx, adhesion, service, communeName, current);
+    if (knockOn?.r5.lt(knockOn.net)) return { document: planRegularisation(knockOn) };
     return {
       sansTitre: {
         ...who,
         motif: 'deja_emis',
-        detail: `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
+        detail: knockOn
+          ? moreDetail(knockOn)
+          : `titre n° ${current.titre.numero} de l'exercice ${exercice} déjà émis le ${formatDateFr(current.titre.dateEmission)} (R9)`,
       },
     };
+  }
+  // R9 « Dates »: never a titre dated before its adhesion's start of perception; the first run
+  // dated on or after that day issues it (its amount does not depend on the run's date).
+  if (isToCome(period.adhesionStart, ctx.dateEmission)) {
+    return { sansTitre: { ...who, motif: 'a_venir', detail: toComeDetail(period.adhesionStart) } };
   }
   return outcome(planTitre(ctx, adhesion, service, communeName, period));
 }

@@ -2,14 +2,18 @@
  * R10 corrections: a titre d'annulation (the whole remaining net amount) or de réduction (a part),
  * citing the original titre and the reason. An amount equal to the remaining net is an annulation.
  * The planned document belongs to the original titre's exercice; its number is given by src/apply.
+ * Once that exercice is closed (after 31 January N+1), the correction is instead the statement
+ * (« état des annulations ») supporting a mandat on compte 673 of the current exercice.
  */
 import type { Commune } from './dataset.js';
 import { HistoryIndex } from './history-lookup.js';
 import type { History } from './history.js';
-import { correctionLines, REF } from './liquidation-lines.js';
+import { closedExerciceLine, correctionLines, REF } from './liquidation-lines.js';
 import { toAmountString, type Decimal } from './money.js';
 import type { PlannedDocument } from './plan-types.js';
 import { euros } from './fr-format.js';
+import { formatDateFr, yearOf, type IsoDate } from './dates.js';
+import { isExerciceClosed } from './issue-dates.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 
@@ -19,6 +23,8 @@ export interface CancellationRequest {
   motif: string;
   /** Absent: annul the whole remaining net amount. */
   montant?: Decimal;
+  /** The correction's date (R9: never before the titre it corrects). */
+  date: IsoDate;
 }
 
 export function planCancellation(
@@ -37,7 +43,7 @@ export function planCancellation(
   }
   if (origin.type !== 'titre') {
     throw new TitresError('usage', [
-      problem('TITRE_EST_UNE_REDUCTION', `le document « ${id} » est un titre de ${origin.type === 'annulation' ? 'annulation' : 'réduction'} : seul un titre de recette peut être corrigé (R10)`),
+      problem('TITRE_EST_UNE_REDUCTION', `le document « ${id} » est un titre ${origin.type === 'annulation' ? "d'annulation" : 'de réduction'} : seul un titre de recette peut être corrigé (R10)`),
     ]);
   }
   const net = journal.netOf(origin);
@@ -47,6 +53,14 @@ export function planCancellation(
     ]);
   }
   const problems: Problem[] = [];
+  if (request.date < origin.dateEmission) {
+    problems.push(
+      problem(
+        'DATE_AVANT_TITRE',
+        `--date ${formatDateFr(request.date)} précède l'émission du titre « ${id} » le ${formatDateFr(origin.dateEmission)} : une correction ne peut pas le précéder (R10)`,
+      ),
+    );
+  }
   const motif = request.motif.trim();
   if (motif === '') problems.push(problem('MOTIF_CORRECTION_ABSENT', `motif absent pour la correction du titre « ${id} » (R10)`));
   const montant = request.montant;
@@ -61,6 +75,26 @@ export function planCancellation(
   if (problems.length > 0) throw new TitresError('usage', problems);
 
   const amount = montant ?? net;
+  // R10 « Closed exercice »: after 31 January N+1, never a titre of N: the statement supporting a
+  // mandat on compte 673 of the current exercice, in its own series.
+  if (isExerciceClosed(exercice, request.date)) {
+    const current = yearOf(request.date);
+    return {
+      type: 'etat_annulation',
+      exercice: current,
+      codeInsee: origin.codeInsee,
+      commune: context.communes.get(origin.codeInsee)?.nom ?? origin.codeInsee,
+      service: origin.service,
+      montant: amount,
+      liquidation: [
+        closedExerciceLine(exercice, current),
+        ...correctionLines(origin, net, amount, motif, REF.closedExercice),
+      ],
+      figures: { ...(origin.contributionCible ? { contributionCible: toAmountString(origin.contributionCible) } : {}) },
+      titreOrigine: { exercice, numero },
+      motif,
+    };
+  }
   return {
     type: amount.eq(net) ? 'annulation' : 'reduction',
     exercice,

@@ -20,7 +20,7 @@ export function planExercice(
   options: { exercice: number; dateEmission: IsoDate },
 ): Plan {
   const sink = new ProblemSink();
-  const ctx: PlanContext = { dataset, history: new HistoryIndex(history), exercice: options.exercice, sink, indexCache: new Map() };
+  const ctx: PlanContext = { dataset, history: new HistoryIndex(history), exercice: options.exercice, dateEmission: options.dateEmission, sink, indexCache: new Map() };
   const documents: PlannedDocument[] = [];
   const sansTitre: NoTitre[] = [];
   for (const adhesion of dataset.adhesions) {

@@ -4,7 +4,7 @@
  */
 import type { DocumentType, NoTitre, PlannedDocument } from './plan-types.js';
 
-const TYPE_ORDER: Record<DocumentType, number> = { titre: 0, reduction: 1, annulation: 2 };
+const TYPE_ORDER: Record<DocumentType, number> = { titre: 0, reduction: 1, annulation: 2, etat_annulation: 3 };
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -32,7 +32,7 @@ import {
   transitionalFollowingLines,
 } from './liquidation-lines.js';
 import { round2, toAmountString, type Decimal } from './money.js';
-import type { LiquidationLine, NoTitre, PlannedDocument, Regime } from './plan-types.js';
+import type { Figures, LiquidationLine, NoTitre, PlannedDocument, Regime } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { ProblemSink } from './problem-sink.js';
 import { prorataAmount, prorataBase, prorataDays } from './prorata.js';
@@ -72,6 +72,58 @@ function planTitreInFull(
   period: BilledPeriod,
   wording: boolean,
 ): PlannedDocument | NoTitre | undefined {
+  const l = liquidate(ctx, adhesion, service, communeName, period, wording);
+  if (!l) return undefined;
+  const N = ctx.exercice;
+  const commune = { codeInsee: adhesion.codeInsee, commune: communeName, service: service.id };
+  if (isBelowThreshold(l.amount, ctx.dataset.config.seuilRecouvrement)) {
+    return { ...commune, motif: 'seuil', detail: thresholdDetail(l.amount, ctx.dataset.config.seuilRecouvrement) };
+  }
+  if (wording) l.lines.push(dueLine(l.ref, N, l.amount));
+  l.figures.dateDebut = period.start;
+  l.figures.dateFin = period.end;
+  return {
+    type: 'titre',
+    exercice: N,
+    ...commune,
+    montant: l.amount,
+    regime: l.regime,
+    contributionCible: l.contributionCible,
+    ...(l.converge !== undefined ? { converge: l.converge } : {}),
+    liquidation: l.lines,
+    figures: l.figures,
+  };
+}
+
+/** The liquidation of one exercice, before R7's threshold: what a titre would state. */
+export interface Liquidation {
+  /** The amount due for N (after R6 prorata, R7 end policy and R8 refund). */
+  amount: Decimal;
+  /** R5's full-year amount (before R6/R7/R8): the basis of N+1 after a prorated first year. */
+  fullYear: Decimal;
+  regime: Regime;
+  contributionCible: Decimal;
+  converge?: boolean;
+  /** The rule cited by the line « Montant dû ». */
+  ref: string;
+  /** Empty unless `wording`. */
+  lines: LiquidationLine[];
+  figures: Figures;
+}
+
+/**
+ * R2–R8 for exercice ctx.exercice: the amount and (with `wording`) the lines that found it. Also
+ * asked for N-1 by R5 when N-1 gave no titre under the threshold (transitional-basis.ts), and for
+ * a later exercice by R10's knock-on (knock-on.ts).
+ */
+export function liquidate(
+  ctx: PlanContext,
+  adhesion: Adhesion,
+  service: PayingService,
+  communeName: string,
+  period: BilledPeriod,
+  wording = true,
+): Liquidation | undefined {
   const N = ctx.exercice;
   const t = tariffInputs(ctx.dataset, service, adhesion, communeName, N, ctx.sink, ctx.indexCache);
   const P = adhesion.montantAnterieur;
@@ -114,6 +166,8 @@ function planTitreInFull(
       say(() => transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
     }
   }
+
+  const fullYear = amount;
 
   // R7 / R8: an end during N.
   const cause = period.adhesionEnd.cause;
@@ -158,22 +212,14 @@ function planTitreInFull(
     }
   }
 
-  const commune = { codeInsee: adhesion.codeInsee, commune: communeName, service: service.id };
-  if (isBelowThreshold(amount, ctx.dataset.config.seuilRecouvrement)) {
-    return { ...commune, motif: 'seuil', detail: thresholdDetail(amount, ctx.dataset.config.seuilRecouvrement) };
-  }
-  say(() => dueLine(ref, N, amount));
-  figures.dateDebut = period.start;
-  figures.dateFin = period.end;
   return {
-    type: 'titre',
-    exercice: N,
-    ...commune,
-    montant: amount,
+    amount,
+    fullYear,
     regime,
     contributionCible: C,
     ...(converge !== undefined ? { converge } : {}),
-    liquidation: lines,
+    ref,
+    lines,
     figures,
   };
 }

@@ -9,8 +9,31 @@ import type { IsoDate, IsoMonth } from './dates.js';
 import type { Problem } from '../errors/problem.js';
 
 export type Regime = 'cible' | 'transitoire' | 'prorata';
-export type DocumentType = 'titre' | 'reduction' | 'annulation';
-export type NoTitreReason = 'gratuit' | 'seuil' | 'expiree' | 'deja_emis' | 'hors_periode';
+/**
+ * `etat_annulation` (R10 « Closed exercice »): the statement supporting a mandat on compte 673 that
+ * corrects a titre of a closed exercice; it belongs to the current exercice, in its own numbering
+ * series, has no bordereau (the mandat goes through the expense chain) and never enters the PES
+ * titres flow.
+ */
+export type DocumentType = 'titre' | 'reduction' | 'annulation' | 'etat_annulation';
+
+/** The numbering series of a document in its exercice (R9; R10 « Closed exercice »). */
+export type NumberSeries = 'titres' | 'etats';
+
+export function seriesOf(type: DocumentType): NumberSeries {
+  return type === 'etat_annulation' ? 'etats' : 'titres';
+}
+
+/** A document's identity in the journal: « 2026-7 » in the titres series, « 2027-etat-1 » for a statement. */
+export function documentKey(d: { exercice?: number | string; numero?: number | string; type?: string }): string {
+  return d.type === 'etat_annulation' ? `${d.exercice}-etat-${d.numero}` : `${d.exercice}-${d.numero}`;
+}
+
+/** Whether a document goes into a bordereau (titres, réductions, annulations) or not (statements). */
+export function hasBordereau(type: DocumentType): boolean {
+  return type !== 'etat_annulation';
+}
+export type NoTitreReason = 'gratuit' | 'seuil' | 'expiree' | 'deja_emis' | 'hors_periode' | 'a_venir';
 
 /** One line of the liquidation, as printed on the titre and given in --json. */
 export interface LiquidationLine {

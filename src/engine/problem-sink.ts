@@ -29,6 +29,10 @@ export class ProblemSink {
     if (this.fresh(p)) this.warns.push({ ...p, severity: 'warning' });
   }
 
+  hasErrors(): boolean {
+    return this.errors.length > 0;
+  }
+
   warnings(): Problem[] {
     return sortProblems(this.warns);
   }

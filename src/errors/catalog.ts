@@ -9,6 +9,7 @@ import { OUTPUT_CODES } from './codes-output.js';
 import { PES_CODES } from './codes-pes.js';
 import { RENDER_CODES } from './codes-render.js';
 import { SIMULATE_CODES } from './codes-simulate.js';
+import { SYSTEM_CODES } from './codes-system.js';
 import { USAGE_CODES } from './codes-usage.js';
 
 export interface CodeEntry {
@@ -25,5 +26,6 @@ export const CATALOG: Readonly<Record<string, CodeEntry>> = {
   ...PES_CODES,
   ...RENDER_CODES,
   ...SIMULATE_CODES,
+  ...SYSTEM_CODES,
   ...USAGE_CODES,
 };

@@ -15,6 +15,42 @@ export const DATA_CODES: Record<string, CodeEntry> = {
     sens: 'Le jeu de données n’a pas pu être lu dans son ensemble.',
     correction: 'Corriger les autres problèmes signalés puis relancer.',
   },
+  INPUT_FILE_TOO_LARGE: {
+    sens: 'Le fichier d’entrée dépasse la taille permise (32 Mo, cinq fois un jeu national) : ce n’est sans doute pas le bon fichier.',
+    correction: 'Vérifier le fichier donné (un export complet à la place d’un extrait ?) et n’y garder que les lignes du contrat de données.',
+  },
+  CSV_LINE_TOO_LONG: {
+    sens: 'Une ligne du CSV dépasse 65 536 caractères : un collage accidentel dans une cellule, ou un guillemet jamais fermé qui avale la suite du fichier.',
+    correction: 'Ouvrir le fichier à la ligne indiquée, retirer le texte collé ou fermer le guillemet.',
+  },
+  CSV_CELL_COUNT: {
+    sens: 'Une ligne n’a pas autant de cellules que l’en-tête : un séparateur en trop (par exemple un montant « 2 500,00 » non protégé dans un fichier séparé par des virgules) ou en moins. La ligne n’est pas lue plus avant.',
+    correction: 'Mettre entre guillemets la cellule qui contient le séparateur, ou enregistrer le fichier avec le séparateur « ; » ; compléter une ligne trop courte par des cellules vides.',
+  },
+  CONTROL_CHARACTER: {
+    sens: 'Une cellule (ou une chaîne de config.json) contient un caractère de contrôle invisible (caractère nul, retour à la ligne, tabulation, inversion de sens d’écriture…) qui serait recopié dans les titres, les registres et le flux PES.',
+    correction: 'Retaper la valeur à la main dans la cellule citée (le message montre le caractère sous la forme ⟨U+000A⟩).',
+  },
+  TEXT_TOO_LONG: {
+    sens: 'Un texte dépasse la longueur permise : 100 caractères pour un nom, une ville ou une ligne d’adresse, 1 000 pour toute autre cellule ou chaîne.',
+    correction: 'Raccourcir la valeur (un collage accidentel ?) ; le nom officiel d’une commune compte au plus 45 caractères.',
+  },
+  AMOUNT_TOO_MANY_DECIMALS: {
+    sens: 'Un montant en euros a plus de deux décimales (R1 : les montants sont au centime).',
+    correction: 'Arrondir le montant au centime tel qu’il a été facturé, par exemple 2500.01 et non 2500.005.',
+  },
+  AMOUNT_IMPLAUSIBLE: {
+    sens: 'Un montant dépasse le plafond de vraisemblance (un million d’euros par défaut) : sans doute un zéro de trop ou une valeur collée dans la mauvaise colonne.',
+    correction: 'Corriger le montant ; si un montant aussi élevé est réel, relever `limites.montant_max` dans config.json.',
+  },
+  POPULATION_IMPLAUSIBLE: {
+    sens: 'Une population dépasse le plafond de vraisemblance (dix millions d’habitants par défaut ; Paris en compte 2,1 millions).',
+    correction: 'Corriger la population (colonne décalée, zéros en trop) ; `limites.population_max` de config.json règle le plafond.',
+  },
+  PROBLEMS_OMITTED: {
+    sens: 'Le fichier a plus de mille problèmes de même gravité : les suivants sont comptés mais pas détaillés.',
+    correction: 'Corriger les problèmes détaillés (souvent une même cause, comme un mauvais séparateur ou un mauvais fichier), puis relancer.',
+  },
   CSV_EMPTY: {
     sens: 'Le fichier CSV est vide : il n’a même pas de ligne d’en-tête.',
     correction: 'Ajouter la ligne d’en-tête avec les noms de colonnes du contrat de données.',
@@ -181,9 +217,9 @@ export const DATA_CODES: Record<string, CodeEntry> = {
     sens: 'Une date de préavis est donnée alors que le motif de fin n’est pas une résiliation (R7).',
     correction: 'Vider date_preavis, ou mettre motif_fin à resiliation.',
   },
-  FREE_SERVICE_AMOUNT: {
-    sens: 'Un montant antérieur est donné pour un service gratuit, qui ne donne jamais lieu à titre (R2).',
-    correction: 'Vider montant_anterieur pour ce service.',
+  FREE_SERVICE_AMOUNT_IGNORED: {
+    sens: 'Avertissement : un montant antérieur est donné pour un service gratuit (le service était peut-être payant avant la convention). Il est ignoré : un service gratuit ne donne jamais lieu à titre (R2). Le traitement continue.',
+    correction: 'Rien à faire ; pour ne plus voir l’avertissement, vider montant_anterieur pour ce service.',
   },
   FREE_SERVICE_OPTIONS: {
     sens: 'Des options sont données pour un service gratuit (R2).',

@@ -64,4 +64,8 @@ export const ENGINE_CODES: Record<string, CodeEntry> = {
     sens: "Le titre désigné est déjà entièrement annulé : son montant net est nul (R10).",
     correction: "Aucune correction n'est possible ; émettre au besoin un nouveau titre pour l'exercice (titres issue).",
   },
+  EXERCICE_CLOS: {
+    sens: "L'exercice du titre à corriger est clos (après le 31 janvier N+1) : un titre de cet exercice ne peut plus être réduit ni annulé par un titre du même exercice (R10).",
+    correction: "La correction passe par un mandat au compte 673 de l'exercice courant, justifié par un état des annulations.",
+  },
 };

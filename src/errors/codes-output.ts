@@ -82,6 +82,10 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     sens: 'Le CSV d’un bordereau, ou sa ligne du registre des bordereaux (bordereaux.csv), ne concorde pas avec le journal (ligne, nombre de pièces ou total différent).',
     correction: 'Restaurer le bordereau depuis la sauvegarde.',
   },
+  REPORT_NOTHING_ISSUED: {
+    sens: 'Le bilan annuel (titres rapport) est demandé pour un exercice dont aucun titre n’est au journal.',
+    correction: 'Émettre d’abord les titres de l’exercice (titres issue), ou demander le bilan d’un exercice émis.',
+  },
   WORKBOOK_MISMATCH: {
     sens: 'Un classeur Excel (.xlsx) du dossier de sortie (journal, registre ou bordereau) ne correspond plus au fichier dont il est tiré : il a été modifié, ou sa source l’a été.',
     correction: 'Ne pas modifier les classeurs du dossier de sortie (les copier pour travailler) ; le supprimer et relancer la commande avec --excel le régénère.',

@@ -46,4 +46,16 @@ export const USAGE_CODES: Record<string, CodeEntry> = {
     sens: "La valeur d'une option n'est pas de la forme attendue.",
     correction: "Corriger la valeur comme l'indique le message.",
   },
+  DATE_FUTURE: {
+    sens: "La date d'émission demandée est postérieure à aujourd'hui : un titre est rendu exécutoire le jour de son émission, qui ne peut pas être à venir (R9).",
+    correction: "Émettre à la date du jour (sans --date), ou, pour une répétition sur une copie du dossier de sortie, ajouter --allow-future-date.",
+  },
+  DATE_HORS_EXERCICE: {
+    sens: "La date d'émission est hors de la période où l'exercice peut recevoir des titres : du 1er janvier N au 31 janvier N+1, journée complémentaire comprise (R9).",
+    correction: "Choisir une date dans cette période ; après le 31 janvier N+1, une correction d'un titre de N passe par un mandat au compte 673 (`titres cancel` produit l'état qui le justifie).",
+  },
+  DATE_AVANT_TITRE: {
+    sens: "La date de la correction précède l'émission du titre corrigé (R10).",
+    correction: "Donner une date égale ou postérieure à la date d'émission du titre d'origine.",
+  },
 };

@@ -15,7 +15,7 @@ export class TitresError extends Error {
   readonly problems: readonly Problem[];
 
   constructor(kind: ErrorKind, problems: readonly Problem[], message?: string) {
-    super(message ?? problems.map((p) => p.message).join('\n'));
+    super(message ?? problems.slice(0, 20).map((p) => p.message).join('\n'));
     this.name = 'TitresError';
     this.kind = kind;
     this.problems = problems;

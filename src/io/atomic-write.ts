@@ -59,7 +59,26 @@ async function writeAtomically<T>(path: string, fill: (handle: FileHandle) => Pr
     return result;
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw namingTarget(error, temp, path);
+  }
+}
+
+/**
+ * An OS error of a write names the file the user will look for: the target, not our temp file,
+ * and a write through a handle (which names no path) gets it too (src/errors/system-error.ts).
+ */
+function namingTarget(error: unknown, temp: string | undefined, path: string): unknown {
+  const e = error as NodeJS.ErrnoException | undefined;
+  if (e && typeof e.code === 'string' && (e.path === undefined || e.path === temp)) e.path = path;
+  return error;
+}
+
+/** Runs writes through a handle of `path`: an OS error they raise (no path of its own) names it. */
+export async function namingPath<T>(path: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw namingTarget(error, undefined, path);
   }
 }
 

@@ -3,7 +3,7 @@
  * - default: `,`, UTF-8 without BOM, LF, amounts "1210.00";
  * - excel: `;`, UTF-8 with BOM, CRLF, decimal commas ("1210,00"), what Excel in French expects.
  * Every text cell is neutralised against formula injection (CSV injection): a cell starting with
- * = + - @ TAB or CR gets a leading apostrophe. The encoding is reversible (`unneutralise`): a cell
+ * = + - @ TAB, CR or LF (OWASP's list), or their full-width forms (＝ ＋ － ＠), gets a leading apostrophe. The encoding is reversible (`unneutralise`): a cell
  * that already starts with apostrophes followed by such a character gets one more. Typed columns
  * (amounts, decimals, integers) are exempt when they hold a well-formed number.
  */
@@ -25,7 +25,8 @@ export interface CsvFormat {
 export type CsvRow = Record<string, string | undefined>;
 
 const BOM = '\ufeff';
-const DANGER = /^'*[=+\-@\t\r]/;
+/** What a spreadsheet may take for the start of a formula (OWASP CSV injection), after any apostrophes. */
+const DANGER = /^'*[=+\-@\t\r\n\uff1d\uff0b\uff0d\uff20]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export function neutralise(text: string): string {
@@ -34,7 +35,7 @@ export function neutralise(text: string): string {
 
 /** Inverse of neutralise, for readers of our own files. */
 export function unneutralise(text: string): string {
-  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return /^'/.test(text) && DANGER.test(text) ? text.slice(1) : text;
 }
 
 function cell(value: string | undefined, kind: CellKind, format: CsvFormat): string {

@@ -20,6 +20,7 @@ export const DOCUMENT_TYPE_LABELS: Record<IssuedDocument['type'], string> = {
   titre: 'Titre',
   reduction: 'Réduction',
   annulation: 'Annulation',
+  etat_annulation: 'État des annulations (compte 673)',
 };
 
 const JOURNAL_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [
@@ -73,7 +74,7 @@ export function journalWorkbook(documents: readonly IssuedDocument[], author: st
         rows: documents.map((d) => [
           d.exercice,
           d.numero,
-          d.bordereau,
+          d.bordereau > 0 ? d.bordereau : undefined, // none for a statement of compte 673 (R10)
           d.dateEmission,
           DOCUMENT_TYPE_LABELS[d.type],
           d.titreOrigine ? formatTitreRef(d.titreOrigine) : undefined,

@@ -40,7 +40,7 @@ export function toJournalRow(doc: IssuedDocument): CsvRow {
   return {
     exercice: String(doc.exercice),
     numero: String(doc.numero),
-    bordereau: String(doc.bordereau),
+    bordereau: doc.bordereau > 0 ? String(doc.bordereau) : '', // none for a statement (etat_annulation)
     date_emission: doc.dateEmission,
     type: doc.type,
     code_insee: doc.codeInsee,
@@ -56,7 +56,7 @@ export function toJournalRow(doc: IssuedDocument): CsvRow {
   };
 }
 
-const TYPES: readonly string[] = ['titre', 'reduction', 'annulation'];
+const TYPES: readonly string[] = ['titre', 'reduction', 'annulation', 'etat_annulation'];
 const REGIMES: readonly string[] = ['cible', 'transitoire', 'prorata'];
 
 /**
@@ -87,9 +87,10 @@ export function fromJournalCells(
   };
   const exercice = /^\d{4}$/.test(cells('exercice')) ? Number(cells('exercice')) : bad('exercice', 'année attendue');
   const numero = int('numero');
-  const bordereau = int('bordereau');
+  // R10 « Closed exercice »: a statement of a mandat on compte 673 has no bordereau.
+  const bordereau = cells('type') === 'etat_annulation' && cells('bordereau') === '' ? 0 : int('bordereau');
   const dateEmission = isIsoDate(cells('date_emission')) ? cells('date_emission') : bad('date_emission', 'date AAAA-MM-JJ attendue');
-  const type = TYPES.includes(cells('type')) ? (cells('type') as DocumentType) : bad('type', 'titre, reduction ou annulation attendu');
+  const type = TYPES.includes(cells('type')) ? (cells('type') as DocumentType) : bad('type', 'titre, reduction, annulation ou etat_annulation attendu');
   const montant = amount('montant', false);
   const regime = cells('regime') === '' || REGIMES.includes(cells('regime')) ? (cells('regime') as Regime | '') : bad('regime', 'régime inconnu');
   const origineMatch = /^(\d{4})-([1-9]\d*)$/.exec(cells('titre_origine'));

@@ -16,7 +16,7 @@ import { parse } from 'csv-parse/sync';
 import { EMPTY_HISTORY, type History, type IssuedDocument } from '../engine/history.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { namingPath, writeFileAtomic } from './atomic-write.js';
 import { csvHeader, csvLines, unneutralise } from './csv-write.js';
 import { fromJournalCells, JOURNAL_COLUMNS, toJournalRow, type JournalKey } from './journal-format.js';
 import { journalPath } from './output-layout.js';
@@ -121,7 +121,10 @@ const FORMAT = { excel: false };
 
 /** Keeps the journal open for a batch: one append + fsync per document. */
 export class JournalAppender {
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly path: string,
+  ) {}
 
   static async open(outDir: string): Promise<JournalAppender> {
     const path = journalPath(outDir);
@@ -130,14 +133,16 @@ export class JournalAppender {
       () => 0,
     );
     if (size === 0) await writeFileAtomic(path, csvHeader(JOURNAL_COLUMNS, FORMAT));
-    return new JournalAppender(await open(path, 'a'));
+    return new JournalAppender(await open(path, 'a'), path);
   }
 
   async append(docs: readonly IssuedDocument[]): Promise<void> {
     if (docs.length === 0) return;
     const text = csvLines(JOURNAL_COLUMNS, docs.map(toJournalRow), FORMAT);
-    await this.handle.write(text);
-    await this.handle.sync();
+    await namingPath(this.path, async () => {
+      await this.handle.write(text);
+      await this.handle.sync();
+    });
   }
 
   async close(): Promise<void> {

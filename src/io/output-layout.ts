@@ -10,6 +10,9 @@
  *     titre-<exercice>-<numero:5>.pdf               a titre
  *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
  *     annulation-<exercice>-<numero:5>.pdf          a titre d'annulation
+ *     etat_annulation-<exercice>-<numero:5>.pdf     a statement supporting a mandat on compte 673
+ *                                                   (R10, closed exercice): exercice = the current
+ *                                                   one, numero in its own series, no bordereau
  * OUT/<exercice>/bordereaux/bordereau-<exercice>-<nature>-<numero:4>-<service>.pdf|.csv|.xlsx
  *                                                   nature: titres (PES TypBord 01) | reductions (02)
  * OUT/registres/<service>/<code_insee>-<slug commune>.csv (+ .xlsx with `--excel`)
@@ -36,15 +39,20 @@ export const BORDEREAU_REGISTER_FILE = 'bordereaux.csv';
 export const STATE_DIR = '.titres';
 export const LEDGER_DIR = 'registres';
 
-/** « Saint-Genis-Laval » → « saint-genis-laval »; « L'Île » → « l-ile ». */
+/** Longest slug in a file name: whatever the data, a path stays far below the system's limits. */
+const MAX_SLUG_LENGTH = 60;
+
+/** « Saint-Genis-Laval » → « saint-genis-laval »; « L'Île » → « l-ile »; at most 60 characters. */
 export function slugify(text: string): string {
   const slug = text
+    .slice(0, 4 * MAX_SLUG_LENGTH)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/œ/gi, 'oe')
     .replace(/æ/gi, 'ae')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, MAX_SLUG_LENGTH)
     .replace(/^-+|-+$/g, '');
   return slug || 'commune';
 }
@@ -85,7 +93,7 @@ export function previewDocumentFile(doc: {
 
 /** Matches a document PDF name and gives its number. */
 export function parseDocumentName(name: string): { type: DocumentType; exercice: number; numero: number } | undefined {
-  const m = /^(titre|reduction|annulation)-(\d{4})-(\d{5,})\.pdf$/.exec(name);
+  const m = /^(titre|reduction|annulation|etat_annulation)-(\d{4})-(\d{5,})\.pdf$/.exec(name);
   return m ? { type: m[1] as DocumentType, exercice: Number(m[2]), numero: Number(m[3]) } : undefined;
 }
 

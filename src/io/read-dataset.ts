@@ -1,9 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset, IndexSeries, PopulationTable } from '../engine/dataset.js';
-import { problem, sortProblems, type Problem } from '../errors/problem.js';
+import { appendProblems, problem, sortProblems, type Problem } from '../errors/problem.js';
 import { TitresError, usageError } from '../errors/titres-error.js';
 import { parseConfig } from './config/read-config.js';
+import { DEFAULT_LIMITS } from './config/limits.js';
 import type { IndexReference } from './config/services.js';
 import { readInputFile } from './read-input-file.js';
 import { parseAdhesions } from './readers/adhesions.js';
@@ -13,7 +14,18 @@ import { parsePopulations } from './readers/populations.js';
 import type { SourceFile } from './source-file.js';
 
 /** Problems after which a CSV file's rows are unknown (its commune list cannot be trusted as complete). */
-const UNREAD = new Set(['INPUT_FILE_MISSING', 'INPUT_FILE_UNREADABLE', 'CSV_EMPTY', 'CSV_SYNTAX', 'CSV_MISSING_COLUMN']);
+const UNREAD = new Set([
+  'INPUT_FILE_MISSING',
+  'INPUT_FILE_UNREADABLE',
+  'INPUT_FILE_TOO_LARGE',
+  'CSV_EMPTY',
+  'CSV_SYNTAX',
+  'CSV_LINE_TOO_LONG',
+  'CSV_MISSING_COLUMN',
+  'CSV_CELL_COUNT',
+  'CONTROL_CHARACTER',
+  'TEXT_TOO_LONG',
+]);
 
 /**
  * Reads and validates the dataset folder `dir` (data contract): config.json, communes.csv,
@@ -33,15 +45,16 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
   const configFile = src('config.json');
   const configText = await read(configFile);
   const configRead = configText === undefined ? undefined : parseConfig(configText, configFile.path);
-  problems.push(...(configRead?.problems ?? []));
+  appendProblems(problems, configRead?.problems ?? []);
 
   const communesText = await read(src('communes.csv'));
   const communesRead = communesText === undefined ? undefined : parseCommunes(communesText, src('communes.csv'));
-  problems.push(...(communesRead?.problems ?? []));
+  appendProblems(problems, communesRead?.problems ?? []);
   const communeCodes =
     communesRead && !communesRead.problems.some((p) => UNREAD.has(p.code)) ? new Set(communesRead.communes.keys()) : undefined;
 
-  const populations = await readPopulations(src, read, communeCodes, problems);
+  const limits = configRead?.limits ?? DEFAULT_LIMITS;
+  const populations = await readPopulations(src, read, communeCodes, problems, limits.populationMax);
 
   const adhesionsText = await read(src('adhesions.csv'));
   const adhesionsRead =
@@ -51,8 +64,9 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
           communes: communeCodes,
           services: configRead?.services?.services,
           serviceIds: configRead?.services?.ids,
+          limits,
         });
-  problems.push(...(adhesionsRead?.problems ?? []));
+  appendProblems(problems, adhesionsRead?.problems ?? []);
 
   const indices = await readIndices(configRead?.references ?? [], src, problems);
 
@@ -99,6 +113,7 @@ async function readPopulations(
   read: (s: SourceFile) => Promise<string | undefined>,
   communes: ReadonlySet<string> | undefined,
   problems: Problem[],
+  populationMax: number,
 ): Promise<Map<number, PopulationTable>> {
   const folder = src('populations').path;
   let names: string[];
@@ -121,8 +136,8 @@ async function readPopulations(
     const text = await read(source);
     if (text === undefined) continue;
     const year = Number(m[1]);
-    const parsed = parsePopulations(text, source, year, communes);
-    problems.push(...parsed.problems);
+    const parsed = parsePopulations(text, source, year, communes, populationMax);
+    appendProblems(problems, parsed.problems);
     tables.set(year, parsed.table);
   }
   return tables;
@@ -144,7 +159,7 @@ async function readIndices(
       continue;
     }
     const parsed = parseIndexSeries(r.text, source, serie);
-    problems.push(...parsed.problems);
+    appendProblems(problems, parsed.problems);
     indices.set(serie, parsed.series);
   }
   for (const ref of references) {

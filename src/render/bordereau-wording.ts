@@ -22,7 +22,7 @@ export const BORDEREAU_WORDING = {
     suite: ['title'],
   },
   colonnes: { numero: [], codeInsee: [], commune: [], nature: [], titreOrigine: [], montant: [] },
-  nature: { titre: [], reduction: [], annulation: [] },
+  nature: { titre: [], reduction: [], annulation: [], etat_annulation: [] },
   totaux: {
     nombre: ['nombre'],
     total: ['total'],

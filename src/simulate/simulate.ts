@@ -7,6 +7,7 @@ import type { Dataset, PayingService } from '../engine/dataset.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { indexForExercice } from '../engine/index-lookup.js';
 import { planExercice } from '../engine/plan-exercice.js';
+import { exerciceWindow } from '../engine/issue-dates.js';
 import type { Problem } from '../errors/problem.js';
 import { issuedFromPlan } from './issued-history.js';
 import { projectDataset, type ProjectedDataset } from './projected-dataset.js';
@@ -39,7 +40,10 @@ export function simulate(dataset: Dataset, assumptions: SimulationAssumptions, r
   const projectedIndexMonths = new Set(projection.indices.map((p) => indexMonthKey(p.serie, p.mois)));
 
   for (const exercice of years) {
-    const plan = planExercice(projection.dataset, { documents: history }, { exercice, dateEmission: `${exercice}-06-15` });
+    // The whole exercice as issued by the end of its window (R9): the June batch and every later
+    // run of the year, so that an adhesion starting in the autumn is projected, never « a_venir ».
+    const dateEmission = exerciceWindow(exercice).last;
+    const plan = planExercice(projection.dataset, { documents: history }, { exercice, dateEmission });
     history = [...history, ...issuedFromPlan(plan, dataset.config.numerotation.premierNumero)];
     for (const w of plan.avertissements) warnings.set(`${w.code}|${w.file}|${w.line}|${w.message}`, w);
     const outcomes = planOutcomes(plan);

@@ -12,25 +12,26 @@ const COLUMNS: Column[] = [
   { header: 'contribution-cible', align: 'right' },
   { header: 'plafond', align: 'right' },
   { header: 'montant', align: 'right' },
-  { header: 'régime' },
+  { header: 'régime', wrap: true },
   { header: 'convergé' },
   { header: 'projeté' },
 ];
 
-export function simulationTable(simulation: Simulation): string {
+/** `width`: the terminal's, to fit the tables in (undefined when piped: full width). */
+export function simulationTable(simulation: Simulation, width?: number): string {
   const { from, to } = simulation.range;
   const parts = [`Simulation des exercices ${from} à ${to} (hypothèses : ${assumptionsFr(simulation.assumptions)})\n`];
   const labels = new Map(simulation.services.map((s) => [s.id, shortServiceLabel(s.libelle)]));
-  for (const adhesion of simulation.adhesions) parts.push(adhesionBlock(adhesion, labels.get(adhesion.service) ?? adhesion.service));
+  for (const adhesion of simulation.adhesions) parts.push(adhesionBlock(adhesion, labels.get(adhesion.service) ?? adhesion.service, width));
   if (simulation.adhesions.length === 0) parts.push('\nAucune adhésion à un service payant.\n');
   parts.push('\n' + projectionNote(simulation));
   return parts.join('');
 }
 
-function adhesionBlock(a: SimulatedAdhesion, serviceLabel: string): string {
+function adhesionBlock(a: SimulatedAdhesion, serviceLabel: string, width: number | undefined): string {
   const convergence =
     a.anneeConvergence === null ? 'contribution-cible non atteinte sur la période' : `contribution-cible atteinte en ${a.anneeConvergence}`;
-  return `\n${a.commune} (${a.codeInsee}) – ${serviceLabel} : ${convergence}\n` + textTable(COLUMNS, a.rows.map(rowCells));
+  return `\n${a.commune} (${a.codeInsee}) – ${serviceLabel} : ${convergence}\n` + textTable(COLUMNS, a.rows.map(rowCells), { width });
 }
 
 function rowCells(row: SimulationRow): string[] {

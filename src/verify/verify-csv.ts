@@ -1,4 +1,6 @@
 /** Ledgers and bordereau CSVs against the journal. */
+import { amountFr } from '../engine/fr-format.js';
+import { documentKey } from '../engine/plan-types.js';
 import { parse } from 'csv-parse/sync';
 import type { IssuedDocument } from '../engine/history.js';
 import { sum, toAmountString } from '../engine/money.js';
@@ -39,7 +41,7 @@ export function verifyLedger(
   const { rows, problems } = parseOurCsv(text, file);
   const keys = new Set<string>();
   for (const { record: r, info } of rows) {
-    const key = `${r.exercice}-${r.numero}`;
+    const key = documentKey(r);
     const doc = journal.get(key);
     const at = { file, line: info.lines };
     if (keys.has(key)) problems.push(problem('LEDGER_MISMATCH', `registre : le document ${key} y figure deux fois`, at));
@@ -48,7 +50,7 @@ export function verifyLedger(
       problems.push(problem('LEDGER_MISMATCH', `registre : le document ${key} n’est pas au journal pour ${pair.codeInsee}/${pair.service}`, at));
     } else if (toAmountString(doc.montant) !== r.montant || doc.type !== r.type) {
       problems.push(
-        problem('LEDGER_MISMATCH', `registre : ${key} indique ${r.type} de ${r.montant} €, le journal ${doc.type} de ${toAmountString(doc.montant)} €`, at),
+        problem('LEDGER_MISMATCH', `registre : ${key} indique ${r.type} de ${amountFr(r.montant)}, le journal ${doc.type} de ${amountFr(doc.montant)}`, at),
       );
     }
   }
@@ -64,12 +66,12 @@ export function verifyBordereauCsv(text: string, file: string, docs: readonly Is
     const at = { file, line: info.lines };
     if (r.numero === TOTAL_LABEL) {
       const total = toAmountString(sum(docs.map((d) => d.montant)));
-      if (r.montant !== total) problems.push(problem('BORDEREAU_MISMATCH', `bordereau : total ${r.montant} € au lieu de ${total} €`, at));
+      if (r.montant !== total) problems.push(problem('BORDEREAU_MISMATCH', `bordereau : total ${amountFr(r.montant)} au lieu de ${amountFr(total)}`, at));
       continue;
     }
     seen.add(r.numero);
     if (expected.get(r.numero) !== r.montant) {
-      problems.push(problem('BORDEREAU_MISMATCH', `bordereau : la ligne n° ${r.numero} (${r.montant} €) ne correspond pas au journal`, at));
+      problems.push(problem('BORDEREAU_MISMATCH', `bordereau : la ligne n° ${r.numero} (${amountFr(r.montant)}) ne correspond pas au journal`, at));
     }
   }
   for (const numero of expected.keys()) {

@@ -1,13 +1,15 @@
 /**
  * Journal-only checks (R9, R10): one continuous series of numbers per exercice (titres,
- * réductions and annulations together), continuous bordereau numbers, each bordereau of one
+ * réductions and annulations together; the statements of compte 673 in their own series), continuous bordereau numbers, each bordereau of one
  * service and nature, each correction citing an existing titre whose net stays ≥ 0.
  */
+import { amountFr } from '../engine/fr-format.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import type { JournalEntry } from '../io/journal.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { natureOf } from '../io/output-layout.js';
+import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
 
 function gaps(numbers: Iterable<number>): number[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
@@ -25,13 +27,16 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
     else byExercice.set(e.doc.exercice, [e]);
   }
   for (const [exercice, list] of [...byExercice].sort((a, b) => a[0] - b[0])) {
-    const seen = new Map<number, number>();
+    const seen: Record<NumberSeries, Map<number, number>> = { titres: new Map(), etats: new Map() };
     const bordereaux = new Map<number, string>();
     for (const { doc, line } of list) {
-      const first = seen.get(doc.numero);
+      const series = seen[seriesOf(doc.type)];
+      const first = series.get(doc.numero);
+      const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
       if (first !== undefined) {
-        problems.push(problem('NUMBER_DUPLICATE', `numéro ${exercice}-${doc.numero} déjà utilisé ligne ${first}`, { file, line }));
-      } else seen.set(doc.numero, line);
+        problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
+      } else series.set(doc.numero, line);
+      if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
       const kind = `${doc.service}/${natureOf(doc.type)}`;
       const other = bordereaux.get(doc.bordereau);
       if (other !== undefined && other !== kind) {
@@ -40,8 +45,11 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
         );
       } else bordereaux.set(doc.bordereau, kind);
     }
-    for (const n of gaps(seen.keys())) {
+    for (const n of gaps(seen.titres.keys())) {
       problems.push(problem('NUMBER_GAP', `numéro ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
+    }
+    for (const n of gaps(seen.etats.keys())) {
+      problems.push(problem('NUMBER_GAP', `état ${exercice}-${n} manquant dans la série des états d’annulation (compte 673) de l’exercice ${exercice}`, { file }));
     }
     for (const n of gaps(bordereaux.keys())) {
       problems.push(problem('BORDEREAU_GAP', `bordereau ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
@@ -65,7 +73,7 @@ function verifyCorrections(entries: readonly JournalEntry[], file: string): Prob
     }
     origin.net = origin.net.minus(doc.montant);
     if (origin.net.lt(0)) {
-      problems.push(problem('NET_NEGATIVE', `le net du titre ${ref} devient négatif (${toAmountString(origin.net)} €)`, { file, line }));
+      problems.push(problem('NET_NEGATIVE', `le net du titre ${ref} devient négatif (${amountFr(origin.net)})`, { file, line }));
     }
   }
   return problems;

@@ -20,11 +20,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { IssuedDocument } from '../engine/history.js';
+import { documentKey, hasBordereau } from '../engine/plan-types.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
 import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
 import { sum, toAmountString } from '../engine/money.js';
+import { amountFr } from '../engine/fr-format.js';
 import { inspectOutLock } from '../io/lock.js';
 import {
   bordereauBase,
@@ -46,6 +48,7 @@ import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
 import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';
+import { REPORT_FILE_PATTERN } from '../report/report-files.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -85,13 +88,12 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
   problems.push(...verifyNumbering(contents.entries, journalFile));
 
   const docs = contents.entries.map((e) => e.doc);
-  const byKey = new Map(docs.map((d) => [`${d.exercice}-${d.numero}`, d]));
+  const byKey = new Map(docs.map((d) => [documentKey(d), d]));
   const byFile = new Map(contents.entries.map((e) => [e.doc.fichier, e]));
   const bordereaux = new Map<string, IssuedDocument[]>();
   const pairs = new Map<string, IssuedDocument[]>();
   for (const d of docs) {
-    const base = bordereauBase(d.exercice, natureOf(d.type), d.bordereau, d.service);
-    push(bordereaux, base, d);
+    if (hasBordereau(d.type)) push(bordereaux, bordereauBase(d.exercice, natureOf(d.type), d.bordereau, d.service), d);
     push(pairs, `${d.service}/${d.codeInsee}`, d);
   }
 
@@ -109,6 +111,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
     if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
+    if (REPORT_FILE_PATTERN.test(relative)) continue; // the comité's reports (titres rapport), drawn up from the journal
     if (relative === JOURNAL_EXCEL_FILE) {
       checks.push(() => verifyJournalWorkbook(path, docs));
       continue;
@@ -179,7 +182,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
 
   for (const { doc, line } of contents.entries) {
     if (!found.has(doc.fichier)) {
-      problems.push(problem('FILE_MISSING', `PDF du document ${doc.exercice}-${doc.numero} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
+      problems.push(problem('FILE_MISSING', `PDF du document ${documentKey(doc)} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
     }
   }
   for (const base of bordereaux.keys()) {
@@ -196,8 +199,8 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       continue;
     }
     for (const d of list) {
-      if (!keys.has(`${d.exercice}-${d.numero}`)) {
-        problems.push(problem('LEDGER_MISMATCH', `le document ${d.exercice}-${d.numero} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
+      if (!keys.has(documentKey(d))) {
+        problems.push(problem('LEDGER_MISMATCH', `le document ${documentKey(d)} du journal manque au registre de ${code}/${service}`, { file: journalFile }));
       }
     }
   }
@@ -232,7 +235,7 @@ function checkRegister(
       problems.push(
         problem(
           'BORDEREAU_MISMATCH',
-          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${entry.bordereau.total} €, le journal ${docs.length} pour ${total} €`,
+          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${amountFr(entry.bordereau.total)}, le journal ${docs.length} pour ${amountFr(total)}`,
           { file, line: entry.line },
         ),
       );

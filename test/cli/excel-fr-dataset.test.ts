@@ -191,13 +191,13 @@ describe('an INSEE + Excel-FR dataset and its UTF-8 twin', () => {
 
   it('`issue --dry-run --json` gives the same titres on both twins', async () => {
     const run = async (data: string) => {
-      const r = await runCli(['issue', '--data', data, '--year', '2026', '--dry-run', '--json', '--date', '2026-06-15']);
+      const r = await runCli(['issue', '--data', data, '--year', '2026', '--dry-run', '--json', '--date', '2026-09-15']);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout);
     };
     const a = await run(utf8);
     const b = await run(excel);
-    expect(a.titres).toHaveLength(23); // the samples' 22 + the formula-named commune
+    expect(a.titres).toHaveLength(23); // the samples' 22 (dated 15/09/2026: Albigny has signed, R9) + the formula-named commune
     expect(b.total).toBe(a.total);
     expect(b.sans_titre).toEqual(a.sans_titre);
     const figures = (plan: any) =>
@@ -224,7 +224,7 @@ describe('an INSEE + Excel-FR dataset and its UTF-8 twin', () => {
 
   it('`issue --excel`: journal, ledgers and bordereaux as workbooks with the journal’s amounts; a formula name stays text', async () => {
     const out = await temp();
-    const r = await runCli(['issue', '--data', excel, '--year', '2026', '--out', out, '--date', '2026-06-15', '--excel', '-q']);
+    const r = await runCli(['issue', '--data', excel, '--year', '2026', '--out', out, '--date', '2026-09-15', '--excel', '-q']);
     expect(r.code, r.stderr).toBe(0);
     const journal = parse(await readFile(path.join(out, 'journal.csv'), 'utf8'), { columns: true }) as Row[];
     expect(journal).toHaveLength(23);

@@ -29,6 +29,32 @@ describe('exit codes', () => {
     expect(date.stderr).toContain('erreur INVALID_DATE_OPTION');
   });
 
+  it('2: an issue date later than today (R9), for every command that dates a document, unless --allow-future-date', async () => {
+    const out = await temp();
+    const issue = await runCli(['issue', '--data', SAMPLES, '--year', '2099', '--out', out, '--date', '2099-06-15']);
+    expect(issue.code).toBe(EXIT.USAGE);
+    expect(issue.stderr).toContain('erreur DATE_FUTURE: --date 15/06/2099 est postérieure à aujourd');
+    expect(issue.stderr).toContain('--allow-future-date');
+    const cancel = await runCli(['cancel', '--out', out, '--titre', '2099-1', '--motif', 'x', '--date', '2099-06-15']);
+    expect([cancel.code, cancel.stderr.includes('DATE_FUTURE')]).toEqual([EXIT.USAGE, true]);
+    const pes = await runCli(['export-pes', '--out', out, '--year', '2099', '--date', '2099-06-15']);
+    expect([pes.code, pes.stderr.includes('DATE_FUTURE')]).toEqual([EXIT.USAGE, true]);
+    // a dry run dates nothing: any day may be previewed
+    expect((await runCli(['issue', '--data', SAMPLES, '--year', '2027', '--dry-run', '--date', '2099-01-31'])).stderr).not.toContain('DATE_FUTURE');
+    await expect(readFile(path.join(out, 'journal.csv'))).rejects.toThrow();
+  });
+
+  it('2: an issue date outside the exercice, 1 January N to 31 January N+1 (R9), saying why', async () => {
+    const out = await temp();
+    const before = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2025-12-31']);
+    expect(before.code).toBe(EXIT.USAGE);
+    expect(before.stderr).toContain("erreur DATE_HORS_EXERCICE: --date 31/12/2025 précède l'exercice 2026");
+    const after = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2027-02-01', '--allow-future-date']);
+    expect(after.code).toBe(EXIT.USAGE);
+    expect(after.stderr).toContain("après la clôture de l'exercice 2026");
+    await expect(readFile(path.join(out, 'journal.csv'))).rejects.toThrow();
+  });
+
   it('2: issuing without --out', async () => {
     const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026']);
     expect(r.code).toBe(EXIT.USAGE);
@@ -52,7 +78,7 @@ describe('exit codes', () => {
 
   it('4: issuing 2027 into a folder that has no 2026 titre for a transitional adhesion', async () => {
     const out = await temp();
-    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2027', '--out', out, '--date', '2027-06-15']);
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2027', '--out', out, '--date', '2027-06-15', '--allow-future-date']);
     expect(r.code).toBe(EXIT.STATE);
     expect(r.stderr).toContain('2026');
     expect(r.stderr).toMatch(/Écully|69081/);
@@ -79,5 +105,15 @@ describe('exit codes', () => {
     const r = await runCli(['verify', '--out', out]);
     expect(r.code).toBe(EXIT.VERIFY);
     expect(r.stderr).toContain(fichier);
+  });
+
+  it('7: the system refuses a write (here --out below a file), one French problem naming the path', async () => {
+    const dir = await temp();
+    await writeFile(path.join(dir, 'fichier'), 'x');
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', path.join(dir, 'fichier', 'sorties'), '--date', '2026-06-15']);
+    expect(r.code).toBe(EXIT.SYSTEM);
+    expect(r.stderr.startsWith(`${path.join(dir, 'fichier')}`), r.stderr).toBe(true); // the path, below the file
+    expect(r.stderr).toContain(': erreur PATH_KIND_CONFLICT: ');
+    expect(r.stderr).not.toContain('    at ');
   });
 });

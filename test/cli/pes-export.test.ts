@@ -6,6 +6,9 @@
  * Edition 01 with its PDF as 011; the no-PJ export is kept as a golden file with one decoded
  * PES_Facture, a missing PES identifier is refused (exit 3), and réductions / annulations go in a
  * bordereau of type 02 whose pieces are attached (RattachPiece) to the original titre and name its invoice.
+ *
+ * The samples are issued on 15/09/2026, the day Albigny-sur-Saône signs, so that the run holds the
+ * whole of 2026 (a June run lists Albigny « a_venir », R9).
  */
 import { gunzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
@@ -82,7 +85,7 @@ async function expectFacturesMatchJournal(text: string, journal: Row[], communes
 }
 
 async function exportPes(out: string, extra: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return runCli(['export-pes', '--out', out, '--year', '2026', '--date', '2026-06-20', ...extra]);
+  return runCli(['export-pes', '--out', out, '--year', '2026', '--date', '2026-09-20', ...extra]);
 }
 
 describe('export-pes on the samples issued for 2026', () => {
@@ -92,7 +95,7 @@ describe('export-pes on the samples issued for 2026', () => {
 
   beforeAll(async () => {
     out = await temp();
-    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2026-06-15', '-q']);
+    const r = await runCli(['issue', '--data', SAMPLES, '--year', '2026', '--out', out, '--date', '2026-09-15', '-q']);
     expect(r.code, r.stderr).toBe(0);
     journal = await csv(path.join(out, 'journal.csv'));
     communes = new Map((await csv(path.join(SAMPLES, 'communes.csv'))).map((c) => [c.code_insee, c]));
@@ -104,14 +107,14 @@ describe('export-pes on the samples issued for 2026', () => {
     const summary = JSON.parse(r.stdout);
     // default file: OUT/<exercice>/pes/<nom normalisé>.xml
     expect(summary).toMatchObject({ exercice: 2026, bordereaux: [1, 2], pieces: 22 });
-    expect(summary.fichier).toBe(path.join(out, '2026/pes/PES_Aller_2026_bord-1-2_2026-06-20.xml'));
-    expect(await readdir(path.join(out, '2026/pes'))).toEqual(['PES_Aller_2026_bord-1-2_2026-06-20.xml']);
+    expect(summary.fichier).toBe(path.join(out, '2026/pes/PES_Aller_2026_bord-1-2_2026-09-20.xml'));
+    expect(await readdir(path.join(out, '2026/pes'))).toEqual(['PES_Aller_2026_bord-1-2_2026-09-20.xml']);
     const xml = await readFile(summary.fichier);
     await expectValid(xml, 'flux');
     const text = decode(xml);
 
-    expect(one(text, 'NomFic')).toBe('PES_Aller_2026_bord-1-2_2026-06-20.xml');
-    expect(one(text, 'DteStr')).toBe('2026-06-20');
+    expect(one(text, 'NomFic')).toBe('PES_Aller_2026_bord-1-2_2026-09-20.xml');
+    expect(one(text, 'DteStr')).toBe('2026-09-20');
     expect(one(text, 'IdPost')).toBe('069099');
     expect(one(text, 'IdColl')).toBe('20004697700019');
     expect(one(text, 'CodCol')).toBe('001');
@@ -128,7 +131,7 @@ describe('export-pes on the samples issued for 2026', () => {
       const head = blocks(b, 'BlocBordereau')[0];
       expect(one(head, 'Exer')).toBe('2026');
       expect(one(head, 'TypBord')).toBe('01');
-      expect(one(head, 'DteBordEm')).toBe('2026-06-15');
+      expect(one(head, 'DteBordEm')).toBe('2026-09-15');
       expect(Number(one(head, 'NbrPce'))).toBe(rows.length);
       expect(cents(one(head, 'MtBordHt'))).toBe(sum); // bordereau total = Σ journal amounts
       expect(cents(one(head, 'MtCumulAnnuel'))).toBe(cumul); // running total of the exercice's titres bordereaux
@@ -236,7 +239,7 @@ describe('export-pes on the samples issued for 2026', () => {
     const data = await copySamples();
     temp.track(data);
     const out2 = await temp();
-    expect((await runCli(['issue', '--data', data, '--year', '2026', '--out', out2, '--date', '2026-06-15', '-q'])).code).toBe(0);
+    expect((await runCli(['issue', '--data', data, '--year', '2026', '--out', out2, '--date', '2026-09-15', '-q'])).code).toBe(0);
     const config = JSON.parse(await readFile(path.join(data, 'config.json'), 'utf8'));
     delete config.emetteur.pes.id_post;
     await writeFile(path.join(data, 'config.json'), JSON.stringify(config, null, 2));
@@ -252,11 +255,11 @@ describe('export-pes on the samples issued for 2026', () => {
     const data = await copySamples();
     temp.track(data);
     const out3 = await temp();
-    expect((await runCli(['issue', '--data', data, '--year', '2026', '--out', out3, '--date', '2026-06-15', '-q'])).code).toBe(0);
+    expect((await runCli(['issue', '--data', data, '--year', '2026', '--out', out3, '--date', '2026-09-15', '-q'])).code).toBe(0);
     // Écully laclasse = titre 6 (1 210,00): reduction of 100,00; Villeurbanne toodego = titre 20 (3 520,00): annulation
-    const red = await runCli(['cancel', '--out', out3, '--titre', '2026-6', '--montant', '100,00', '--motif', 'Service interrompu', '--date', '2026-06-18']);
+    const red = await runCli(['cancel', '--out', out3, '--titre', '2026-6', '--montant', '100,00', '--motif', 'Service interrompu', '--date', '2026-09-18']);
     expect(red.code, red.stderr).toBe(0);
-    const ann = await runCli(['cancel', '--out', out3, '--titre', '2026-20', '--motif', 'Erreur de tarif', '--date', '2026-06-18']);
+    const ann = await runCli(['cancel', '--out', out3, '--titre', '2026-20', '--motif', 'Erreur de tarif', '--date', '2026-09-18']);
     expect(ann.code, ann.stderr).toBe(0);
     const rows = await csv(path.join(out3, 'journal.csv'));
     const corrections = rows.filter((row) => row.type !== 'titre');
@@ -266,7 +269,7 @@ describe('export-pes on the samples issued for 2026', () => {
     ]);
 
     const file = path.join(out3, 'flux.xml');
-    const r = await runCli(['export-pes', '--out', out3, '--year', '2026', '--date', '2026-06-20', '--file', file, '--json']);
+    const r = await runCli(['export-pes', '--out', out3, '--year', '2026', '--date', '2026-09-20', '--file', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ pieces: 24 });
     const xml = await readFile(file);

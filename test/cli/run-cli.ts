@@ -18,7 +18,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
+export async function runCli(argv: string[], options: { tty?: boolean; columns?: number; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -27,6 +27,7 @@ export async function runCli(argv: string[], options: { tty?: boolean; env?: Nod
     env: options.env ?? {},
     stderrIsTTY: Boolean(options.tty),
     stdoutIsTTY: Boolean(options.tty),
+    ...(options.tty && options.columns !== undefined ? { stdoutColumns: options.columns } : {}),
     cwd: REPO,
   };
   const cwd = process.cwd();

@@ -78,7 +78,7 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
     };
 
     const issue = async (year: number, date = `${year}-06-15`) => {
-      const r = await runCli(['issue', '--data', data, '--year', String(year), '--out', out, '--date', date, '--json']);
+      const r = await runCli(['issue', '--data', data, '--year', String(year), '--out', out, '--date', date, '--json', '--allow-future-date']);
       expect(r.code, r.stderr).toBe(0);
       return JSON.parse(r.stdout) as { titres: any[]; sans_titre: any[]; avertissements: any[]; total: string };
     };
@@ -91,8 +91,12 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
     const y2026 = await issue(2026);
     // Écully (E1, E2): C = round2(1 394,58 × 322,2/315,2) = 1 425,55; cap = round2(1 100 × 1,10) = 1 210,00
     expect(find(y2026, '69081')).toMatchObject({ montant: '1210.00', contribution_cible: '1425.55', regime: 'transitoire', converge: false });
-    // Albigny joins 15/09/2026 (E5): 108 days of 365, forfait mode: 281,05
-    expect(find(y2026, '69003')).toMatchObject({ montant: '281.05', regime: 'prorata' });
+    // Albigny signs on 15/09/2026: not in the June run (R9 a_venir), issued by the run of that day
+    // (E5): 108 days of 365, forfait mode: 281,05
+    expect(motif(y2026, '69003')).toBe('a_venir');
+    const y2026b = await issue(2026, '2026-09-15');
+    expect(y2026b.titres).toHaveLength(1);
+    expect(find(y2026b, '69003')).toMatchObject({ montant: '281.05', regime: 'prorata', numero: y2026.titres.length + 1 });
 
     // ---------------------------------------------------------------- 2027
     // Fleurieu's resiliation (samples): date_fin 14/12/2027, préavis 01/08/2027 + 3 months = 01/11/2027 ≤ 15/12/2027: valid,
@@ -119,7 +123,7 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
 
     // Partial reduction of Écully's 2028 titre: 100,00 €, net 1 234,03 €.
     const cancel2028 = await runCli([
-      'cancel', '--out', out, '--titre', `2028-${ecully2028.numero}`, '--montant', '100,00', '--motif', 'Service interrompu en mars', '--date', '2028-09-01', '--json',
+      'cancel', '--out', out, '--titre', `2028-${ecully2028.numero}`, '--montant', '100,00', '--motif', 'Service interrompu en mars', '--date', '2028-09-01', '--json', '--allow-future-date',
     ]);
     expect(cancel2028.code, cancel2028.stderr).toBe(0);
     const reduction2028 = JSON.parse(cancel2028.stdout).titres[0];
@@ -193,7 +197,7 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
     expect(givors2031).toMatchObject({ montant: '1740.52' });
 
     // Givors's population was wrong: full annulation, corrected data, re-issue of 2031.
-    const cancel2031 = await runCli(['cancel', '--out', out, '--titre', `2031-${givors2031.numero}`, '--motif', 'Erreur de population', '--date', '2031-07-01', '--json']);
+    const cancel2031 = await runCli(['cancel', '--out', out, '--titre', `2031-${givors2031.numero}`, '--motif', 'Erreur de population', '--date', '2031-07-01', '--json', '--allow-future-date']);
     expect(cancel2031.code, cancel2031.stderr).toBe(0);
     const annulation = JSON.parse(cancel2031.stdout).titres[0];
     expect(annulation).toMatchObject({ type: 'annulation', montant: '1740.52', titre_origine: `2031-${givors2031.numero}`, numero: y2031.titres.length + 1 });
@@ -255,7 +259,7 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
     // ---------------------------------------------------------------- the ledger of Écully × laclasse
     const ledger = await csv(path.join(out, 'registres/laclasse/69081-ecully.csv'));
     expect(ledger.map((r) => [r.exercice, r.numero, r.type, r.titre_origine, r.montant, r.net_apres, r.plafond, r.contribution_cible])).toEqual([
-      ['2026', '6', 'titre', '', '1210.00', '1210.00', '1210.00', '1425.55'],
+      ['2026', '5', 'titre', '', '1210.00', '1210.00', '1210.00', '1425.55'],
       ['2027', expect.any(String), 'titre', '', '1270.50', '1270.50', '1270.50', '1460.06'],
       ['2028', String(ecully2028.numero), 'titre', '', '1334.03', '1334.03', '1334.03', '1486.61'],
       ['2028', String(reduction2028.numero), 'reduction', `2028-${ecully2028.numero}`, '100.00', '1234.03', '', '1486.61'], // the reduction row repeats the original's target

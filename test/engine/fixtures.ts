@@ -12,6 +12,9 @@ export * from '../fixtures/dataset.js';
 /** Planning the 2026 exercice on 15 June 2026. */
 export const at2026 = { exercice: 2026, dateEmission: '2026-06-15' };
 
+/** Planning 2026 on its last day: every adhesion starting during 2026 has started (R9 « a_venir »). */
+export const late2026 = { exercice: 2026, dateEmission: '2026-12-31' };
+
 /** The TitresError that `fn` throws (any other error is rethrown; no error fails). */
 export function thrownError(fn: () => unknown): TitresError {
   try {

@@ -1,6 +1,10 @@
 /** planExercice: ordering, totals, free services, deja_emis and re-issue (R9/R10), problems at once. */
 import { describe, expect, it } from 'vitest';
 import { planExercice } from '../../src/engine/plan-exercice.js';
+import { sortDocuments, sortSansTitre } from '../../src/engine/plan-order.js';
+import type { NoTitre, PlannedDocument } from '../../src/engine/plan-types.js';
+import { ProblemSink } from '../../src/engine/problem-sink.js';
+import { problem } from '../../src/errors/problem.js';
 import { adhesion, at2026, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populationTable, SMALL, syntec, thrownError, TINY } from './fixtures.js';
 
 describe('planExercice', () => {
@@ -81,5 +85,87 @@ describe('planExercice', () => {
     const e = thrownError(() => planExercice(noIndex, EMPTY, at2026));
     expect(e.kind).toBe('data');
     expect(e.problems.map((p) => p.code)).toEqual(['INDICE_NON_CONNU']);
+  });
+});
+
+describe('R9 order of the plan and problems reported once', () => {
+  const doc = (service: string, codeInsee: string, type: PlannedDocument['type'], numero?: number): PlannedDocument => ({
+    type,
+    exercice: 2026,
+    codeInsee,
+    commune: codeInsee,
+    service,
+    montant: d('1.00'),
+    liquidation: [],
+    figures: {},
+    ...(numero !== undefined ? { titreOrigine: { exercice: 2026, numero } } : {}),
+  });
+  const key = (x: PlannedDocument) => `${x.service}/${x.codeInsee}/${x.type}/${x.titreOrigine?.numero ?? ''}`;
+
+  it('sorts by service, code_insee, titres before reductions before annulations, then the original number', () => {
+    const shuffled = [
+      doc('toodego', '69033', 'titre'),
+      doc('laclasse', '69081', 'annulation', 2),
+      doc('laclasse', '69081', 'reduction', 9),
+      doc('laclasse', '69081', 'reduction', 4),
+      doc('laclasse', '69081', 'titre'),
+      doc('laclasse', '69033', 'reduction', 1),
+      doc('Laclasse', '69033', 'titre'),
+    ];
+    expect(sortDocuments(shuffled).map(key)).toEqual([
+      'Laclasse/69033/titre/',
+      'laclasse/69033/reduction/1',
+      'laclasse/69081/titre/',
+      'laclasse/69081/reduction/4',
+      'laclasse/69081/reduction/9',
+      'laclasse/69081/annulation/2',
+      'toodego/69033/titre/',
+    ]);
+    expect(sortDocuments([doc('laclasse', '69081', 'reduction', 4), doc('laclasse', '69081', 'reduction', 4)]).length).toBe(2);
+    const none = (service: string, codeInsee: string): NoTitre => ({ service, codeInsee, commune: codeInsee, motif: 'gratuit', detail: '' });
+    expect(sortSansTitre([none('geonet', '69081'), none('geonet', '69033'), none('data-grandlyon', '69081')]).map((x) => `${x.service}/${x.codeInsee}`)).toEqual([
+      'data-grandlyon/69081',
+      'geonet/69033',
+      'geonet/69081',
+    ]);
+  });
+
+  it('totals titres and corrections apart', () => {
+    const history = { documents: [issued({ exercice: 2026, numero: 1, codeInsee: ECULLY, montant: d('1425.55') })] };
+    const data = dataset({
+      adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2026-06-30', motifFin: 'manquement_metropole' }), adhesion({ codeInsee: SMALL })],
+    });
+    const plan = planExercice(data, history, at2026);
+    expect(plan.documents.map((x) => `${x.codeInsee}/${x.type}`)).toEqual(['69033/titre', '69081/reduction']);
+    expect(plan.total.toFixed(2)).toBe('496.98');
+    expect(plan.totalReductions.toFixed(2)).toBe('718.63');
+    expect(plan).toMatchObject({ exercice: 2026, dateEmission: '2026-06-15' });
+  });
+
+  it('keeps a problem met several times once, warnings sorted, errors thrown as state unless one is data', () => {
+    const sink = new ProblemSink();
+    sink.warning(problem('B', 'b', { file: 'z.csv', line: 1 }));
+    sink.warning(problem('A', 'a', { file: 'a.csv', line: 9 }));
+    sink.warning(problem('A', 'a', { file: 'a.csv', line: 9 }));
+    expect(sink.warnings().map((w) => [w.code, w.severity])).toEqual([['A', 'warning'], ['B', 'warning']]);
+    expect(() => sink.throwIfAny()).not.toThrow();
+    sink.error('state', problem('S', 's'));
+    sink.error('state', problem('S', 's'));
+    const state = thrownError(() => sink.throwIfAny());
+    expect(state.kind).toBe('state');
+    expect(state.problems.map((p) => p.code)).toEqual(['S']);
+    sink.error('data', problem('D', 'd', { file: 'a.csv' }));
+    sink.error('state', problem('S', 's', { line: 2 }));
+    const data = thrownError(() => sink.throwIfAny());
+    expect(data.kind).toBe('data');
+    expect(data.problems.map((p) => p.code)).toEqual(['S', 'S', 'D']);
+    // the same message at another position, or with another code, is another problem
+    const other = new ProblemSink();
+    other.warning(problem('A', 'a', { file: 'a.csv', line: 1 }));
+    other.warning(problem('A', 'a', { file: 'a.csv', line: 1, column: 2 }));
+    other.warning(problem('C', 'a', { file: 'a.csv', line: 1 }));
+    other.warning(problem('A', 'b', { file: 'a.csv', line: 1 }));
+    other.warning(problem('A', 'a', { file: 'a.csv1' })); // not a.csv at line 1
+    expect(other.warnings()).toHaveLength(5);
   });
 });

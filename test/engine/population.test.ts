@@ -45,3 +45,40 @@ describe('R3 population', () => {
     expect(e.problems[0].message).toContain('« populations/2026.csv »');
   });
 });
+
+describe('R3 wording of a missing population', () => {
+  const source = { file: 'adhesions.csv', line: 3 };
+
+  it('names the missing file and the exercice', () => {
+    expect(populationFor(new Map(), ECULLY, 'Écully', 'totale', 2027, source)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({
+        code: 'POPULATION_FICHIER_ABSENT',
+        file: 'populations/2027.csv',
+        message: "fichier « populations/2027.csv » absent : les populations en vigueur au 01/01/2027 sont nécessaires pour l'exercice 2027 (R3)",
+      }),
+    });
+  });
+
+  it('names the commune, the file read and the exercice, on the adhesion line', () => {
+    const populations = new Map([[2026, { ...populationTable(2026, { [SMALL]: [3050, 3103] }), file: 'populations/donnees_communes.csv' }]]);
+    expect(populationFor(populations, ECULLY, 'Écully', 'totale', 2026, source)).toEqual({
+      ok: false,
+      problem: expect.objectContaining({
+        code: 'POPULATION_COMMUNE_ABSENTE',
+        file: 'adhesions.csv',
+        line: 3,
+        message: "population de la commune « 69081 » (Écully) absente de « populations/donnees_communes.csv » : elle est nécessaire pour l'exercice 2026 (R3)",
+      }),
+    });
+  });
+
+  it('returns the figure of the kind asked, with its file and line', () => {
+    const populations = new Map([[2026, populationTable(2026, { [SMALL]: [3050, 3103] })]]);
+    expect(populationFor(populations, SMALL, 'Cailloux', 'municipale', 2026, source)).toEqual({
+      ok: true,
+      population: { value: 3050, kind: 'municipale', exercice: 2026, file: 'populations/2026.csv', line: 2 },
+    });
+    expect(populationFor(populations, SMALL, 'Cailloux', 'totale', 2026, source)).toMatchObject({ ok: true, population: { value: 3103, kind: 'totale' } });
+  });
+});

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { effectiveTerminationEnd } from '../../src/engine/termination-notice.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
+import type { Problem } from '../../src/errors/problem.js';
 import { adhesion, amount, config, dataset, EMPTY, issuePlan, laclasse, SMALL } from './fixtures.js';
 
 const LIFE_END = '2031-12-17';
@@ -47,7 +48,7 @@ describe('R7 a new adhesion mid-year, then a resiliation', () => {
 
   it('with valid notice: prorata in 2026, full 2027 (policy du), nothing in 2028', () => {
     const data = dataset({ adhesions: [adhesion({ ...signed, dateFin: '2027-09-14', motifFin: 'resiliation', datePreavis: '2027-05-02' })] });
-    const p2026 = planExercice(data, EMPTY, { exercice: 2026, dateEmission: '2026-06-15' });
+    const p2026 = planExercice(data, EMPTY, { exercice: 2026, dateEmission: '2026-09-15' });
     expect(amount(p2026, SMALL)).toBe('281.05');
     const p2027 = planExercice(data, issuePlan(EMPTY, p2026), { exercice: 2027, dateEmission: '2027-06-15' });
     expect(p2027.avertissements).not.toContainEqual(expect.objectContaining({ code: 'PREAVIS_TARDIF' }));
@@ -83,5 +84,98 @@ describe('R7 a new adhesion mid-year, then a resiliation', () => {
     const p2027 = planExercice(data, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' });
     expect(p2027.avertissements.map((w) => w.code)).toContain('PREAVIS_ABSENT');
     expect(p2027.avertissements.map((w) => w.code)).not.toContain('PREAVIS_TARDIF');
+  });
+});
+
+/** The notice warnings only (the fixture's Syntec series also warns that its month is old, R4). */
+function noticeWarnings(warnings: Problem[]): Problem[] {
+  return warnings.filter((w) => w.code.startsWith('PREAVIS_'));
+}
+
+describe('R7 notice received on days 1–9 and 28–31 of a month', () => {
+  it('days 1–9: a notice that reaches 3 months on the anniversary itself is on time, one day later is late', () => {
+    // signed 06/01/2026: adhesion years end on 5 January
+    const life = '2032-01-05';
+    expect(effectiveTerminationEnd('2026-01-06', '2027-01-05', '2026-10-05', life)).toEqual({ end: '2027-01-05', adjusted: false, noticeMissing: false });
+    expect(effectiveTerminationEnd('2026-01-06', '2027-01-05', '2026-10-06', life)).toEqual({ end: '2027-01-05', adjusted: false, noticeMissing: false });
+    expect(effectiveTerminationEnd('2026-01-06', '2027-01-05', '2026-10-07', life)).toEqual({ end: '2028-01-05', adjusted: true, noticeMissing: false });
+    expect(effectiveTerminationEnd('2026-01-06', '2027-01-05', '2026-10-01', life).end).toBe('2027-01-05');
+    expect(effectiveTerminationEnd('2026-01-10', '2027-01-09', '2026-10-09', '2032-01-09').end).toBe('2027-01-09');
+  });
+
+  it('days 28–31: three months after 30 November is 28 February (29 in a leap year)', () => {
+    // signed 01/03/2026: adhesion years end on the last day of February
+    const life = '2032-02-29';
+    expect(effectiveTerminationEnd('2026-03-01', '2027-02-28', '2026-11-30', life)).toEqual({ end: '2027-02-28', adjusted: false, noticeMissing: false });
+    expect(effectiveTerminationEnd('2026-03-01', '2027-02-28', '2026-12-01', life)).toEqual({ end: '2027-02-28', adjusted: false, noticeMissing: false });
+    expect(effectiveTerminationEnd('2026-03-01', '2027-02-28', '2026-12-02', life)).toEqual({ end: '2028-02-29', adjusted: true, noticeMissing: false });
+    expect(effectiveTerminationEnd('2026-03-01', '2028-02-29', '2027-11-29', life).end).toBe('2028-02-29');
+    expect(effectiveTerminationEnd('2026-03-01', '2028-02-29', '2027-12-02', life).end).toBe('2029-02-28');
+  });
+
+  it('day 31: three months after 31 August is 30 November', () => {
+    // signed 01/12/2025: adhesion years end on 30 November
+    const life = '2031-11-30';
+    expect(effectiveTerminationEnd('2025-12-01', '2027-11-30', '2027-08-31', life)).toEqual({ end: '2027-11-30', adjusted: false, noticeMissing: false });
+    expect(effectiveTerminationEnd('2025-12-01', '2027-11-30', '2027-09-01', life).end).toBe('2027-11-30');
+    expect(effectiveTerminationEnd('2025-12-01', '2027-11-30', '2027-09-02', life).end).toBe('2028-11-30');
+    expect(effectiveTerminationEnd('2025-12-01', '2027-11-30', '2027-08-28', life).end).toBe('2027-11-30');
+  });
+
+  it('ends at the first adhesion year end on or after date_fin, and at the life end past the last one', () => {
+    expect(effectiveTerminationEnd('2025-12-18', '2026-12-17', '2026-01-01', LIFE_END).end).toBe('2026-12-17');
+    expect(effectiveTerminationEnd('2025-12-18', '2026-12-18', '2026-01-01', LIFE_END)).toMatchObject({ end: '2027-12-17', adjusted: true });
+    expect(effectiveTerminationEnd('2025-12-18', '2030-12-18', '2026-01-01', LIFE_END)).toMatchObject({ end: LIFE_END, adjusted: true });
+    expect(effectiveTerminationEnd('2025-12-18', '2030-12-17', '2026-01-01', LIFE_END)).toMatchObject({ end: '2030-12-17', adjusted: false });
+  });
+
+  it('follows a notice on day 5 through planning: on time, no warning and nothing billed after', () => {
+    const data = dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-01-06', dateFin: '2027-01-05', motifFin: 'resiliation', datePreavis: '2026-10-05' })] });
+    const p2027 = planExercice(data, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' });
+    expect(noticeWarnings(p2027.avertissements)).toEqual([]);
+    expect(p2027.documents[0].liquidation.find((l) => l.libelle.startsWith('Fin de'))).toEqual({
+      ref: 'R7 – art. 12.2',
+      libelle: "Fin de l'adhésion le 05/01/2027 (résiliation, art. 12.2) ; la contribution de l'exercice reste due en entier",
+      source: 'fin_en_cours_exercice = du',
+    });
+    expect(planExercice(data, EMPTY, { exercice: 2028, dateEmission: '2028-06-15' }).sansTitre[0].detail).toBe('adhésion terminée le 05/01/2027 (résiliation, art. 12.2)');
+  });
+
+  it('warns with the exact wording, for each exercice from date_fin to the effective end only', () => {
+    const data = dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-01-06', dateFin: '2027-01-05', motifFin: 'resiliation', datePreavis: '2026-10-07' })] });
+    const line = data.adhesions[0].source.line;
+    const warnings = (exercice: number) => noticeWarnings(planExercice(data, EMPTY, { exercice, dateEmission: `${exercice}-06-15` }).avertissements);
+    expect(warnings(2026)).toEqual([]);
+    const expected = [
+      {
+        code: 'PREAVIS_TARDIF',
+        severity: 'warning',
+        file: 'adhesions.csv',
+        line,
+        message:
+          "commune « 69033 », service « laclasse » : préavis tardif : convention reconduite jusqu'au 05/01/2028 (date_fin « 05/01/2027 », date_preavis « 07/10/2026 », art. 12.2, R7)",
+      },
+    ];
+    expect(warnings(2027)).toEqual(expected);
+    expect(warnings(2028)).toEqual(expected);
+    expect(warnings(2029)).toEqual([]);
+  });
+
+  it('warns about a missing notice date with the exact wording', () => {
+    const data = dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-01-06', dateFin: '2027-01-05', motifFin: 'resiliation' })] });
+    expect(noticeWarnings(planExercice(data, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }).avertissements)).toEqual([
+      {
+        code: 'PREAVIS_ABSENT',
+        severity: 'warning',
+        file: 'adhesions.csv',
+        line: data.adhesions[0].source.line,
+        message: 'commune « 69033 », service « laclasse » : résiliation au « 05/01/2027 » sans date_preavis ; préavis tenu pour valable (R7)',
+      },
+    ]);
+    const late = dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-01-06', dateFin: '2027-01-04', motifFin: 'resiliation' })] });
+    expect(noticeWarnings(planExercice(late, EMPTY, { exercice: 2027, dateEmission: '2027-06-15' }).avertissements).map((w) => w.message)).toEqual([
+      'commune « 69033 », service « laclasse » : résiliation au « 04/01/2027 » sans date_preavis ; préavis tenu pour valable (R7)',
+      "commune « 69033 », service « laclasse » : préavis tardif : convention reconduite jusqu'au 05/01/2027 (date_fin « 04/01/2027 », date_preavis « absente », art. 12.2, R7)",
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   adhesion,
   amount,
   at2026,
+  late2026,
   config,
   d,
   dataset,
@@ -77,7 +78,7 @@ describe('worked examples of tariff-rules.md', () => {
     const plan = planExercice(
       dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-09-15' })] }),
       EMPTY,
-      at2026,
+      late2026,
     );
     const titre = plan.documents[0];
     expect(titre.figures.joursFactures).toBe(108);
@@ -91,7 +92,7 @@ describe('worked examples of tariff-rules.md', () => {
       adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-09-15' })],
       config: config([laclasse({ prorata: 'total' })]),
     });
-    expect(amount(planExercice(data, EMPTY, at2026), SMALL)).toBe('147.05');
+    expect(amount(planExercice(data, EMPTY, late2026), SMALL)).toBe('147.05');
   });
 
   it('E7 new adhesion 01/03/2028 (leap year), forfait mode, coef(2026) → 306 of 366 days, 446,70 €', () => {

@@ -10,6 +10,7 @@ import { OUTPUT_CODES } from '../../src/errors/codes-output.js';
 import { PES_CODES } from '../../src/errors/codes-pes.js';
 import { RENDER_CODES } from '../../src/errors/codes-render.js';
 import { SIMULATE_CODES } from '../../src/errors/codes-simulate.js';
+import { SYSTEM_CODES } from '../../src/errors/codes-system.js';
 import { USAGE_CODES } from '../../src/errors/codes-usage.js';
 
 const DOC = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/codes-erreur.md');
@@ -24,7 +25,7 @@ describe('catalogue of problem codes', () => {
   });
 
   it('no code is defined by two areas (the catalogue merges them: one would hide the other)', () => {
-    const areas = [DATA_CODES, ENGINE_CODES, OUTPUT_CODES, PES_CODES, RENDER_CODES, SIMULATE_CODES, USAGE_CODES];
+    const areas = [DATA_CODES, ENGINE_CODES, OUTPUT_CODES, PES_CODES, RENDER_CODES, SIMULATE_CODES, SYSTEM_CODES, USAGE_CODES];
     const all = areas.flatMap((area) => Object.keys(area));
     expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([]);
   });

@@ -35,9 +35,34 @@ describe('csv-write', () => {
   });
 
   it('neutralises reversibly', () => {
-    for (const text of ['=x', "'=x", "''-1", 'plain', '\tx', '@a']) {
+    for (const text of ['=x', "'=x", "''-1", 'plain', '\tx', '@a', '\rx', '\nx', "'\n=1", '＝1+1', "'＠a"]) {
       expect(unneutralise(neutralise(text))).toBe(text);
-      expect(/^[=+\-@\t\r]/.test(neutralise(text))).toBe(false);
+      expect(/^[=+\-@\t\r\n＝＋－＠]/.test(neutralise(text))).toBe(false);
     }
+  });
+
+  it.each([
+    ['=', '=1+1'],
+    ['+', '+33 4 72'],
+    ['-', '-2+3'],
+    ['@', '@SUM(A1)'],
+    ['TAB', '\t=1+1'],
+    ['CR', '\r=1+1'],
+    ['LF', '\n=1+1'],
+    ['full-width =', '＝1+1'],
+    ['full-width +', '＋1'],
+    ['full-width -', '－1'],
+    ['full-width @', '＠A1'],
+  ])('a text cell starting with %s is neutralised in both forms (OWASP)', (_, text) => {
+    for (const excel of [false, true]) {
+      const csv = formatCsv(columns, [{ commune: text, montant: '1.00', numero: '1' }], { excel });
+      const [row] = parse(csv, { bom: true, delimiter: excel ? ';' : ',', columns: true, relax_quotes: true }) as Array<Record<string, string>>;
+      expect(row.commune).toBe(`'${text}`);
+      expect(unneutralise(row.commune)).toBe(text);
+    }
+  });
+
+  it('leaves harmless starts alone', () => {
+    for (const text of ['Écully', ' =x', '1=1', "l'Arbresle", '(=)']) expect(neutralise(text)).toBe(text);
   });
 });

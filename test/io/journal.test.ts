@@ -64,6 +64,25 @@ describe('journal', () => {
     expect(history.documents).toEqual([doc(1), reduction]);
   });
 
+  it('round-trips a statement of compte 673 (R10, closed exercice): its own type, no bordereau (empty cell)', async () => {
+    const etat = doc(1, {
+      exercice: 2027,
+      bordereau: 0,
+      dateEmission: '2027-09-01',
+      type: 'etat_annulation',
+      montant: dec('50.00'),
+      titreOrigine: { exercice: 2026, numero: 1 },
+      motif: 'Erreur de tarif',
+      fichier: '2027/titres/laclasse/69081-ecully/etat_annulation-2027-00001.pdf',
+    });
+    delete etat.regime;
+    delete etat.contributionCible;
+    delete etat.converge;
+    await appendJournal(out, [doc(1), etat]);
+    expect((await readFile(join(out, 'journal.csv'), 'utf8')).split('\n')[2]).toMatch(/^2027,1,,2027-09-01,etat_annulation,/);
+    expect((await readJournal(out)).documents).toEqual([doc(1), etat]);
+  });
+
   it('appends without rewriting earlier bytes', async () => {
     await appendJournal(out, [doc(1)]);
     const before = await readFile(join(out, 'journal.csv'));

@@ -103,6 +103,15 @@ describe('readDataset', () => {
     expect(problems.find((p) => p.code === 'INDEX_REFERENCE_MISSING')?.message).toContain('« 2024-12 »');
   });
 
+  it('a montant antérieur on a free service is a warning: the dataset is read, the batch not blocked (data contract, R2)', async () => {
+    const dir = await dataset({ ...MINIMAL, 'adhesions.csv': MINIMAL['adhesions.csv'].replace('69081,geonet,2025-12-18,,,', '69081,geonet,2025-12-18,,"350,00",') });
+    const { dataset: d, warnings } = await readDataset(dir);
+    expect(warnings.map((p) => [path.relative(dir, p.file ?? ''), p.line, p.column, p.code, p.severity])).toEqual([
+      ['adhesions.csv', 5, 5, 'FREE_SERVICE_AMOUNT_IGNORED', 'warning'],
+    ]);
+    expect(d.adhesions.find((a) => a.service === 'geonet')?.montantAnterieur).toBeUndefined();
+  });
+
   it('reports missing files and folders', async () => {
     const dir = await dataset({ 'config.json': MINIMAL['config.json'] });
     const problems = await problemsOf(dir);

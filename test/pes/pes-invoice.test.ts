@@ -29,7 +29,7 @@ describe('invoice lines of the samples 2026', () => {
 
   beforeAll(async () => {
     dataset = (await readDataset('samples/metropole-de-lyon')).dataset;
-    titres = planExercice(dataset, EMPTY_HISTORY, { exercice: 2026, dateEmission: '2026-06-15' }).documents;
+    titres = planExercice(dataset, EMPTY_HISTORY, { exercice: 2026, dateEmission: '2026-09-15' }).documents;
   });
 
   test('every titre: lines strictly positive, adding up to the titre amount exactly', () => {

@@ -43,16 +43,17 @@ describe('simulationTable', () => {
 describe('simulationChart', () => {
   const svg = simulationChart(simulate(transitionalDataset(), growth('0.02', '0'), { from: 2026, to: 2032 }), 'laclasse');
 
-  it('draws one solid polyline per commune and its dashed target', () => {
-    expect(svg.match(/<polyline class="montant"/g)).toHaveLength(2);
-    expect(svg.match(/<polyline class="cible"[^>]*stroke-dasharray/g)).toHaveLength(2);
-    expect(svg).toContain('data-code-insee="69081"');
+  it('draws small multiples: one panel per commune with its amount and its dashed target, no palette', () => {
+    for (const name of ['Écully (69081)', 'Cailloux-sur-Fontaines (69033)']) expect(svg).toContain(`>${name}</text>`);
+    expect(svg.match(/<polyline [^>]*stroke="#b03a2e"[^>]*stroke-dasharray/g)).toHaveLength(2); // the cible, dashed, in every panel
+    const strokes = new Set([...svg.matchAll(/stroke="(#[0-9a-f]{6})"/g)].map((m) => m[1]));
+    expect(strokes.size).toBeLessThanOrEqual(5); // the same few colours whatever the number of communes
+    expect(svg).toContain('chaque case a sa propre échelle');
   });
 
-  it('has the French title with the assumptions, the years and a legend', () => {
+  it('has the French title with the assumptions, the years, a legend and direct labels', () => {
     expect(svg).toContain('Convergence des contributions – laclasse.com (hypothèses : indice +2 %/an, population +0 %/an)');
-    for (const year of ['2026', '2029', '2032']) expect(svg).toContain(`>${year}</text>`);
-    expect(svg).toContain('Cailloux-sur-Fontaines (69033)</text>');
+    for (const year of ['2026', '2032']) expect(svg).toContain(`>${year}</text>`);
     expect(svg).toContain('contribution-cible</text>');
     expect(svg).toMatch(/ €<\/text>/);
   });

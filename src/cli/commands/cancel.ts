@@ -8,11 +8,14 @@ import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
 import { usageError } from '../../errors/titres-error.js';
-import type { Plan } from '../../engine/plan-types.js';
-import { parseDate, today } from '../arguments.js';
+import type { DocumentType, Plan } from '../../engine/plan-types.js';
+import { documentDate } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
+import { issuedDocument } from '../../engine/history.js';
+import { knockOnChain, knockOnStepFr, type KnockOnStep } from '../../engine/knock-on.js';
+import { toAmountString } from '../../engine/money.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 
@@ -25,6 +28,7 @@ export interface CancelOptions {
   date?: string;
   json?: boolean;
   excel?: boolean;
+  allowFutureDate?: boolean;
 }
 
 export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<number> {
@@ -39,14 +43,14 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
     if (!parsed.ok) throw usageError('INVALID_OPTION_VALUE', `--montant : ${parsed.message}`);
     montant = parsed.value;
   }
-  const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
+  const dateEmission = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
   const history = await readJournal(opts.out);
-  const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant }, { communes: dataset.communes });
+  const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
   const plan: Plan = {
-    exercice,
+    exercice: document.exercice, // the current exercice for a statement of compte 673 (R10, closed exercice)
     dateEmission,
     documents: [document],
     sansTitre: [],
@@ -63,13 +67,37 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   }
   if (opts.excel) await writeJournalExcel(opts.out, dataset.config.emetteur.nom);
   const issued = result.issued[0];
+  // R10 knock-on: the later titres whose R5 amount the correction changes.
+  const after = { documents: [...history.documents, issuedDocument(document, { ...issued, dateEmission })] };
+  const knockOn = knockOnChain(dataset, after, { exercice, codeInsee: document.codeInsee, service: document.service }, dateEmission);
   if (opts.json) {
-    io.stdout(planJson(plan, [{ document, numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier }], false));
+    // a statement of compte 673 has no bordereau (R10, closed exercice)
+    const numbered = [{ document, numero: issued.numero, bordereau: issued.bordereau > 0 ? issued.bordereau : null, fichier: issued.fichier }];
+    io.stdout(planJson(plan, numbered, false, { repercussions: knockOn.map(knockOnJson) }));
   } else {
     io.stdout(
-      `Titre ${document.type === 'annulation' ? "d'annulation" : 'de réduction'} n° ${issued.numero} (exercice ${exercice}) émis : ` +
+      `${DOCUMENT_FR[document.type]} n° ${issued.numero} (exercice ${document.exercice}) émis : ` +
         `${formatEuros(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
+    if (knockOn.length > 0) io.stdout(`Répercussion sur les exercices suivants (R10) :\n${knockOn.map((s) => `  - ${knockOnStepFr(s)}\n`).join('')}`);
   }
   return EXIT.OK;
+}
+
+const DOCUMENT_FR: Record<DocumentType, string> = {
+  titre: 'Titre',
+  reduction: 'Titre de réduction',
+  annulation: "Titre d'annulation",
+  etat_annulation: 'État des annulations (exercice clos : pièce justificative du mandat au compte 673)',
+};
+
+function knockOnJson(s: KnockOnStep): Record<string, unknown> {
+  return {
+    titre: `${s.titre.exercice}-${s.titre.numero}`,
+    code_insee: s.codeInsee,
+    service: s.service,
+    ancien_montant: toAmountString(s.ancien),
+    nouveau_montant: toAmountString(s.nouveau),
+    suite: s.suite,
+  };
 }

@@ -4,7 +4,7 @@ import { planForCli } from '../plan-for-cli.js';
 import { EMPTY_HISTORY } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
 import type { Dataset } from '../../engine/dataset.js';
-import type { Problem } from '../../errors/problem.js';
+import { appendProblems, type Problem } from '../../errors/problem.js';
 import { parseYear, today } from '../arguments.js';
 import { EXIT } from '../exit-codes.js';
 import { problemJson, reportWarnings } from '../format/problems.js';
@@ -23,7 +23,7 @@ export async function checkCommand(opts: CheckOptions, io: CliIo): Promise<numbe
   const lines = describeDataset(dataset);
   if (year !== undefined) {
     const plan = planForCli(opts.data, dataset, EMPTY_HISTORY, { exercice: year, dateEmission: today() });
-    problems.push(...plan.avertissements);
+    appendProblems(problems, plan.avertissements);
     lines.push(
       `Exercice ${year} : ${plan.documents.length} titre(s) pour ${formatEuros(plan.total)} €, ${plan.sansTitre.length} adhésion(s) sans titre (avant tout journal d'émission).`,
     );

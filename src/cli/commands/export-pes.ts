@@ -6,7 +6,7 @@ import { readJournal } from '../../io/journal.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { buildPesAller } from '../../pes/build-pes-aller.js';
 import { usageError } from '../../errors/titres-error.js';
-import { parseDate, parseYear, today } from '../arguments.js';
+import { documentDate, parseYear } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
@@ -24,11 +24,12 @@ export interface ExportPesOptions {
   date?: string;
   pj?: boolean;
   json?: boolean;
+  allowFutureDate?: boolean;
 }
 
 export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promise<number> {
   const exercice = parseYear(opts.year);
-  const dateGeneration = opts.date !== undefined ? parseDate(opts.date) : today();
+  const dateGeneration = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
   const wanted = (opts.bordereau ?? []).flatMap((b) => b.split(',')).map((b) => {
     if (!/^\d+$/.test(b.trim())) throw usageError('INVALID_OPTION_VALUE', `--bordereau attend un numéro, reçu « ${b} »`);
     return Number(b);

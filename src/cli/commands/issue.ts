@@ -13,7 +13,7 @@ import { previewPlan } from '../../apply/preview-plan.js';
 import { writeJournalExcel } from '../../io/journal-excel.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { usageError } from '../../errors/titres-error.js';
-import { parseDate, parseYear, today } from '../arguments.js';
+import { documentDate, parseYear } from '../arguments.js';
 import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
@@ -35,22 +35,27 @@ export interface IssueOptions {
   json?: boolean;
   excel?: boolean;
   quiet?: boolean;
+  allowFutureDate?: boolean;
 }
 
 export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<number> {
   const exercice = parseYear(opts.year);
-  const dateEmission = opts.date !== undefined ? parseDate(opts.date) : today();
   if (!opts.dryRun && !opts.out) {
     throw usageError('MISSING_OPTION', '--out est obligatoire pour émettre (ou ajouter --dry-run pour un aperçu)');
   }
   if (opts.previewDir && !opts.dryRun) {
     throw usageError('INVALID_OPTION_VALUE', '--preview-dir ne s’emploie qu’avec --dry-run');
   }
+  // R9: a dry run dates nothing (any date may be previewed); a real run is dated today or before
+  // (unless --allow-future-date), within the exercice's window.
+  const dateEmission = opts.dryRun
+    ? documentDate(opts.date, { allowFuture: true })
+    : documentDate(opts.date, { allowFuture: opts.allowFutureDate, exercice });
 
   const { dataset, warnings } = await readDataset(opts.data);
   const history = opts.out ? await readJournal(opts.out) : EMPTY_HISTORY;
   const plan = planForCli(opts.data, dataset, history, { exercice, dateEmission });
-  plan.avertissements.unshift(...warnings);
+  plan.avertissements = [...warnings, ...plan.avertissements];
 
   if (opts.dryRun) {
     if (opts.previewDir) {
@@ -68,7 +73,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
       ...withEdition(dataset, document),
     }));
     if (opts.json) io.stdout(planJson(plan, numbered, true));
-    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true));
+    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true, io.stdoutColumns));
     reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
@@ -99,7 +104,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     io.stdout(planJson(plan, numbered, false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false));
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false, io.stdoutColumns));
   if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, plan) + '\n');
   return EXIT.OK;
 }

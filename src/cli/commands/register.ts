@@ -1,6 +1,7 @@
 /** Declares every command, its options and examples; actions live one per file beside this one. */
 import { Command } from 'commander';
 import type { CliIo } from '../io.js';
+import { registerRapport } from './rapport.js';
 
 export interface CommandOutcome {
   exitCode: number;
@@ -37,7 +38,8 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .option('-o, --out <dossier>', 'dossier de sortie (journal, titres, bordereaux, registres)')
     .option('-n, --dry-run', 'calcule et affiche le plan sans rien écrire ni numéroter')
     .option('--preview-dir <dossier>', 'avec --dry-run : écrit les PDF d’aperçu, sans numéro')
-    .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui)")
+    .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui), du 1er janvier de l'exercice au 31 janvier suivant")
+    .option('--allow-future-date', 'accepte une date postérieure à aujourd’hui : répétition sur une copie du dossier de sortie')
     .option('--json', 'sortie JSON du contrat de données sur stdout')
     .option('--excel', 'écrit aussi les classeurs Excel (.xlsx) : journal, registres, bordereaux')
     .option('-q, --quiet', 'rien sur la sortie standard sauf les erreurs')
@@ -69,6 +71,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .option('--montant <montant>', 'montant de la réduction (défaut : annulation du reste dû)')
     .option('-d, --data <dossier>', 'jeu de données (défaut : celui de la dernière émission)')
     .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui)")
+    .option('--allow-future-date', 'accepte une date postérieure à aujourd’hui : répétition sur une copie du dossier de sortie')
     .option('--json', 'sortie JSON sur stdout')
     .option('--excel', 'écrit aussi les classeurs Excel (.xlsx) : journal, registres, bordereau')
     .addHelpText(
@@ -89,6 +92,7 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
     .option('-f, --file <fichier>', 'fichier XML à écrire (défaut : OUT/<exercice>/pes/<nom normalisé>.xml)')
     .option('-d, --data <dossier>', 'jeu de données (défaut : celui de la dernière émission)')
     .option('--date <AAAA-MM-JJ>', "date de génération du flux (défaut : aujourd'hui)")
+    .option('--allow-future-date', 'accepte une date postérieure à aujourd’hui : répétition sur une copie du dossier de sortie')
     .option('--no-pj', 'sans les PDF des titres en pièces jointes PES_PJ')
     .option('--json', 'sortie JSON sur stdout')
     .addHelpText(
@@ -118,4 +122,6 @@ export function registerCommands(program: Command, io: CliIo, outcome: CommandOu
       ]),
     )
     .action(action(async () => (await import('./simulate.js')).simulateCommand));
+
+  registerRapport(program, action, examples);
 }

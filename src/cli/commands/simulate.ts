@@ -54,7 +54,7 @@ export async function simulateCommand(opts: SimulateOptions, io: CliIo): Promise
     reportWarnings(io, anchored(simulation, opts.data), io.stdoutIsTTY);
     return EXIT.OK;
   }
-  io.stdout(simulationTable(simulation) + written.map((f) => `Écrit : ${f}\n`).join(''));
+  io.stdout(simulationTable(simulation, io.stdoutColumns) + written.map((f) => `Écrit : ${f}\n`).join(''));
   reportWarnings(io, anchored(simulation, opts.data), false);
   return EXIT.OK;
 }

@@ -16,7 +16,12 @@ export interface NumberedDocument {
   edition?: PesEdition;
 }
 
-export function planJson(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean): string {
+export function planJson(
+  plan: Plan,
+  numbered: readonly NumberedDocument[],
+  dryRun: boolean,
+  extra: Record<string, unknown> = {},
+): string {
   const body = {
     schema: 1,
     exercice: plan.exercice,
@@ -33,6 +38,7 @@ export function planJson(plan: Plan, numbered: readonly NumberedDocument[], dryR
     avertissements: plan.avertissements.map(problemJson),
     total: toAmountString(plan.total),
     total_reductions: toAmountString(plan.totalReductions),
+    ...extra,
   };
   return JSON.stringify(body, null, 2) + '\n';
 }

@@ -16,9 +16,11 @@ const MOTIFS: Record<string, string> = {
   expiree: 'convention expirée',
   deja_emis: 'déjà émis',
   hors_periode: 'hors période',
+  a_venir: 'à venir',
 };
 
-export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean): string {
+/** `width`: the terminal's, to fit the tables in (undefined when piped: full width). */
+export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean, width?: number): string {
   const out: string[] = [];
   const mode = dryRun ? 'aperçu, aucun titre émis' : 'émission';
   out.push(`Exercice ${plan.exercice} – date d'émission ${formatDateFr(plan.dateEmission)} – ${mode}\n`);
@@ -49,6 +51,7 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
           { header: 'Montant (€)', align: 'right' },
         ],
         rows,
+        { width },
       ),
     );
     const titres = numbered.filter((n) => n.document.type === 'titre').length;
@@ -65,8 +68,9 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
     out.push('\nSans titre :\n');
     out.push(
       textTable(
-        [{ header: 'Commune' }, { header: 'Code' }, { header: 'Service' }, { header: 'Motif' }, { header: 'Détail' }],
+        [{ header: 'Commune' }, { header: 'Code' }, { header: 'Service' }, { header: 'Motif' }, { header: 'Détail', wrap: true }],
         plan.sansTitre.map((s) => [s.commune, s.codeInsee, s.service, MOTIFS[s.motif] ?? s.motif, s.detail]),
+        { width },
       ),
     );
   }

@@ -1,11 +1,25 @@
 import { formatProblem, sortProblems, type Problem } from '../../errors/problem.js';
 
-/** Problems one per line, sorted, with a closing count line (hledger style). */
+/** Problems printed at most; the rest are counted on one line (a file of 100 000 bad rows). */
+export const MAX_PRINTED_PROBLEMS = 300;
+
+/**
+ * Problems one per line, sorted, the first MAX_PRINTED_PROBLEMS of them, then a closing count line
+ * of them all (hledger style), those counted but not detailed (PROBLEMS_OMITTED) included.
+ */
 export function formatProblems(problems: readonly Problem[]): string {
   const sorted = sortProblems(problems);
-  const errors = sorted.filter((p) => p.severity === 'error').length;
-  const warnings = sorted.length - errors;
-  const lines = sorted.map(formatProblem);
+  let errors = 0;
+  let warnings = 0;
+  for (const p of sorted) {
+    const n = p.count ?? 1;
+    if (p.severity === 'error') errors += n;
+    else warnings += n;
+  }
+  const lines = sorted.slice(0, MAX_PRINTED_PROBLEMS).map(formatProblem);
+  if (sorted.length > MAX_PRINTED_PROBLEMS) {
+    lines.push(`… ${sorted.length - MAX_PRINTED_PROBLEMS} autre(s) problème(s) non affiché(s) : corriger ceux-ci, puis relancer.`);
+  }
   const counts: string[] = [];
   if (errors) counts.push(`${errors} erreur${errors > 1 ? 's' : ''}`);
   if (warnings) counts.push(`${warnings} avertissement${warnings > 1 ? 's' : ''}`);

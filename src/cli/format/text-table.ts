@@ -1,18 +1,58 @@
-/** Plain-text table with padded columns: readable in a terminal, in a cron mail and in a golden file. */
+/**
+ * Plain-text table with padded columns: readable in a terminal, in a cron mail and in a golden file.
+ * Given a width (a terminal's), the table fits it: the column marked `wrap` (the detail) is
+ * wrapped on word boundaries onto continuation lines, the other columns keep their width; without
+ * a width (piped, cron), every row stays on one line at full width.
+ */
 export type Align = 'left' | 'right';
 
 export interface Column {
   header: string;
   align?: Align;
+  /** The column to wrap when the table is wider than the terminal (one per table). */
+  wrap?: boolean;
 }
 
-export function textTable(columns: readonly Column[], rows: readonly string[][]): string {
+const GAP = 2;
+/** A wrapped column keeps at least this many characters, even if the table then overflows. */
+const MIN_WRAP = 16;
+
+/** Splits `text` into lines of at most `width` characters, on spaces (a longer word is cut). */
+export function wrapText(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let rest = word;
+    while (rest.length > width) {
+      if (current) lines.push(current), (current = '');
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    if (!current) current = rest;
+    else if (current.length + 1 + rest.length <= width) current += ` ${rest}`;
+    else lines.push(current), (current = rest);
+  }
+  if (current || lines.length === 0) lines.push(current);
+  return lines;
+}
+
+export function textTable(columns: readonly Column[], rows: readonly string[][], options: { width?: number } = {}): string {
   const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const wrapAt = columns.findIndex((c) => c.wrap);
+  const total = widths.reduce((s, w) => s + w, 0) + GAP * (columns.length - 1);
+  if (options.width !== undefined && wrapAt >= 0 && total > options.width) {
+    widths[wrapAt] = Math.max(MIN_WRAP, columns[wrapAt].header.length, widths[wrapAt] - (total - options.width));
+  }
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) => (columns[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-      .join('  ')
+      .join(' '.repeat(GAP))
       .trimEnd();
-  const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(columns.map((c) => c.header)), rule, ...rows.map(line)].join('\n') + '\n';
+  const physical = (cells: readonly string[]): string[] => {
+    if (wrapAt < 0 || (cells[wrapAt] ?? '').length <= widths[wrapAt]) return [line(cells)];
+    const parts = wrapText(cells[wrapAt], widths[wrapAt]);
+    return parts.map((part, k) => line(cells.map((cell, i) => (i === wrapAt ? part : k === 0 ? cell : ''))));
+  };
+  const rule = widths.map((w) => '-'.repeat(w)).join(' '.repeat(GAP));
+  return [line(columns.map((c) => c.header)), rule, ...rows.flatMap(physical)].join('\n') + '\n';
 }

@@ -8,11 +8,15 @@ import type { Config } from '../../engine/dataset.js';
 import type { History, IssuedDocument } from '../../engine/history.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
 import { natureOf } from '../../io/output-layout.js';
-import type { PesBordereau } from '../../pes/pes-input.js';
+import type { PesBordereau, PesPieceType } from '../../pes/pes-input.js';
 import { invoiceNumber } from '../../pes/pes-invoice.js';
 import type { LinesOf } from './titre-liquidations.js';
 
 const PES_TYPES: ReadonlySet<string> = new Set(['titre', 'reduction', 'annulation']);
+
+function isPesPiece(doc: IssuedDocument): doc is IssuedDocument & { type: PesPieceType } {
+  return PES_TYPES.has(doc.type);
+}
 
 export async function bordereauxFromJournal(
   history: History,
@@ -23,11 +27,11 @@ export async function bordereauxFromJournal(
   withPdf: boolean,
   linesOf: LinesOf = () => undefined,
 ): Promise<PesBordereau[]> {
-  const byBordereau = new Map<number, IssuedDocument[]>();
+  const byBordereau = new Map<number, Array<IssuedDocument & { type: PesPieceType }>>();
   for (const doc of history.documents) {
     // Only titres and their corrections travel in the PES recette flux; any other document of the
     // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
-    if (doc.exercice !== exercice || !PES_TYPES.has(doc.type)) continue;
+    if (doc.exercice !== exercice || !isPesPiece(doc)) continue;
     const list = byBordereau.get(doc.bordereau) ?? [];
     list.push(doc);
     byBordereau.set(doc.bordereau, list);

@@ -1,7 +1,9 @@
 import { Decimal } from '../../engine/money.js';
 import { ProblemSink } from '../csv/problem-sink.js';
 import { KIND_FR, type JsonNode, type JsonObject } from '../json/json-node.js';
-import { parseAmount } from '../values/amount.js';
+import { parseAmount, parseDecimal } from '../values/amount.js';
+import type { Parsed } from '../values/parsed.js';
+import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
 
 /** A JSON object with the dotted path that leads to it (`services.laclasse`), for messages. */
 export interface Scope {
@@ -48,13 +50,21 @@ export class JsonFields {
     return node && { node, path: this.path(scope, key) };
   }
 
-  string(scope: Scope, key: string, required: boolean): string | undefined {
+  string(scope: Scope, key: string, required: boolean, max?: number): string | undefined {
     const node = this.typed(scope, key, 'string', required);
     if (node && node.value.trim() === '' && required) {
       this.sink.add('CONFIG_MISSING_KEY', `« ${this.path(scope, key)} » est vide`, node);
       return undefined;
     }
+    if (node && !this.plainText(node, this.path(scope, key), max)) return undefined;
     return node?.value;
+  }
+
+  /** No control character, not too long (src/io/values/text.ts); else a problem at the string. */
+  private plainText(node: JsonNode & { kind: 'string' }, path: string, max?: number): boolean {
+    const bad = textProblem(node.value, max);
+    if (bad) this.sink.add(bad.code, `« ${path} » : ${bad.message}`, node);
+    return bad === undefined;
   }
 
   boolean(scope: Scope, key: string): boolean | undefined {
@@ -69,20 +79,43 @@ export class JsonFields {
       this.sink.add('CONFIG_WRONG_TYPE', `« ${this.path(scope, key)} » doit être une liste de chaînes`, bad);
       return undefined;
     }
+    const path = this.path(scope, key);
+    if (!node.items.every((i) => this.plainText(i as JsonNode & { kind: 'string' }, path, MAX_NAME_LENGTH))) return undefined;
     return node.items.map((i) => (i as { value: string }).value);
   }
 
-  /** An exact decimal written as a string ("300.00"), never negative. */
-  decimal(scope: Scope, key: string, required: boolean, fallback?: string): Decimal | undefined {
+  /** An exact decimal written as a string ("0.06"), never negative, at most `max` when given. */
+  decimal(scope: Scope, key: string, required: boolean, fallback?: string, max?: Decimal): Decimal | undefined {
+    return this.exact(scope, key, required, fallback, parseDecimal, max);
+  }
+
+  /** A sum of money written as a string ("300.00"): two decimals at most, never negative, at most `max`. */
+  amount(scope: Scope, key: string, required: boolean, fallback?: string, max?: Decimal): Decimal | undefined {
+    return this.exact(scope, key, required, fallback, parseAmount, max);
+  }
+
+  private exact(
+    scope: Scope,
+    key: string,
+    required: boolean,
+    fallback: string | undefined,
+    parse: (text: string) => Parsed<Decimal>,
+    max: Decimal | undefined,
+  ): Decimal | undefined {
     const node = this.typed(scope, key, 'string', required);
     if (!node) return fallback === undefined ? undefined : new Decimal(fallback);
-    const parsed = parseAmount(node.value);
+    const parsed = parse(node.value);
     if (!parsed.ok) {
-      this.sink.add('CONFIG_INVALID_DECIMAL', `« ${this.path(scope, key)} » : nombre décimal invalide « ${node.value} »`, node);
+      const code = parsed.code === 'INVALID_AMOUNT' ? 'CONFIG_INVALID_DECIMAL' : parsed.code;
+      this.sink.add(code, `« ${this.path(scope, key)} » : ${parsed.message}`, node);
       return undefined;
     }
     if (parsed.value.lt(0)) {
       this.sink.add('CONFIG_INVALID_VALUE', `« ${this.path(scope, key)} » ne peut pas être négatif : « ${node.value} »`, node);
+      return undefined;
+    }
+    if (max !== undefined && parsed.value.gt(max)) {
+      this.sink.add('AMOUNT_IMPLAUSIBLE', `« ${this.path(scope, key)} » : « ${node.value} » dépasse le plafond de vraisemblance ${max.toFixed(2)} (limites.montant_max)`, node);
       return undefined;
     }
     return parsed.value;

@@ -5,6 +5,7 @@ import type { JsonNode } from '../json/json-node.js';
 import { JsonSyntaxError, parseLocatedJson } from '../json/parse-located.js';
 import { readIssuer } from './issuer.js';
 import { JsonFields, type Scope } from './json-fields.js';
+import { DEFAULT_LIMITS, readLimits, type Limits } from './limits.js';
 import { readServices, type IndexReference, type ServicesRead } from './services.js';
 
 /**
@@ -17,6 +18,8 @@ export interface ConfigRead {
   /** What could be read of the services even when config is undefined (to check adhesions anyway). */
   services?: ServicesRead;
   references: IndexReference[];
+  /** Plausibility bounds for the other files (the defaults when config.json is unreadable). */
+  limits: Limits;
   problems: Problem[];
 }
 
@@ -28,29 +31,30 @@ export function parseConfig(text: string, file: string): ConfigRead {
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
     sink.add('CONFIG_INVALID_JSON', `JSON invalide : ${e.reason}`, e);
-    return { references: [], problems: sink.problems };
+    return { references: [], limits: DEFAULT_LIMITS, problems: sink.problems };
   }
   if (root.kind !== 'object') {
     sink.add('CONFIG_WRONG_TYPE', 'le fichier doit contenir un objet JSON { … }', root);
-    return { references: [], problems: sink.problems };
+    return { references: [], limits: DEFAULT_LIMITS, problems: sink.problems };
   }
   reportDuplicateKeys(root, '', sink);
   const f = new JsonFields(sink);
   const scope: Scope = { node: root, path: '' };
+  const limits = readLimits(f, scope);
   const emetteur = readIssuer(f, scope);
   const convention = readConvention(f, scope);
   const n = f.object(scope, 'numerotation', false);
   const premierNumero = n ? f.integer(n, 'premier_numero', 1, 1) : 1;
   const premierBordereau = n ? f.integer(n, 'premier_bordereau', 1, 1) : 1;
   const delaiPaiementJours = f.integer(scope, 'delai_paiement_jours', 0, 30);
-  const seuilRecouvrement = f.decimal(scope, 'seuil_recouvrement', false, '15.00');
-  const read = readServices(f, scope);
+  const seuilRecouvrement = f.amount(scope, 'seuil_recouvrement', false, '15.00', limits.montantMax);
+  const read = readServices(f, scope, limits);
   const { services, references } = read;
   if (
     !emetteur || !convention || !read.complete || premierNumero === undefined || premierBordereau === undefined ||
     delaiPaiementJours === undefined || seuilRecouvrement === undefined || sink.problems.length > 0
   ) {
-    return { services: read, references, problems: sink.problems };
+    return { services: read, references, limits, problems: sink.problems };
   }
   return {
     services: read,
@@ -63,6 +67,7 @@ export function parseConfig(text: string, file: string): ConfigRead {
       services,
     },
     references,
+    limits,
     problems: sink.problems,
   };
 }

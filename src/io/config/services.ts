@@ -4,6 +4,8 @@ import type { Position } from '../../errors/problem.js';
 import { CODE_PRODUIT } from '../../pes/pes-formats.js';
 import { parseMonth } from '../values/month.js';
 import type { JsonFields, Scope } from './json-fields.js';
+import type { Limits } from './limits.js';
+import { preview } from '../values/text.js';
 
 /** A paying service's reference index month and where config.json states it (checked against the series later). */
 export interface IndexReference {
@@ -14,6 +16,7 @@ export interface IndexReference {
 }
 
 const ID = /^[a-z0-9][a-z0-9_-]*$/;
+const MAX_ID_LENGTH = 32;
 const ID_RULE = 'lettres minuscules, chiffres, « - » ou « _ »';
 const TARIFF_KEYS = ['forfait', 'par_habitant', 'options'] as const;
 
@@ -27,7 +30,7 @@ export interface ServicesRead {
   references: IndexReference[];
 }
 
-export function readServices(f: JsonFields, root: Scope): ServicesRead {
+export function readServices(f: JsonFields, root: Scope, limits: Limits): ServicesRead {
   const s = f.object(root, 'services', true);
   const references: IndexReference[] = [];
   const services = new Map<string, Service>();
@@ -35,22 +38,22 @@ export function readServices(f: JsonFields, root: Scope): ServicesRead {
   let complete = true;
   for (const entry of s.node.entries) {
     const path = f.path(s, entry.key);
-    if (!ID.test(entry.key)) {
-      f.sink.add('CONFIG_INVALID_VALUE', `identifiant de service invalide « ${entry.key} » : ${ID_RULE}`, entry.keyAt);
+    if (!ID.test(entry.key) || entry.key.length > MAX_ID_LENGTH) {
+      f.sink.add('CONFIG_INVALID_VALUE', `identifiant de service invalide « ${preview(entry.key)} » : ${ID_RULE}, ${MAX_ID_LENGTH} caractères au plus (il nomme des dossiers)`, entry.keyAt);
     }
     if (entry.value.kind !== 'object') {
       f.sink.add('CONFIG_WRONG_TYPE', `« ${path} » doit être un objet { … }`, entry.value);
       complete = false;
       continue;
     }
-    const service = readService(f, { node: entry.value, path }, entry.key, references);
+    const service = readService(f, { node: entry.value, path }, entry.key, references, limits);
     if (service) services.set(entry.key, service);
     else complete = false;
   }
   return { services, complete, ids: new Set(s.node.entries.map((e) => e.key)), references };
 }
 
-function readService(f: JsonFields, s: Scope, id: string, references: IndexReference[]): Service | undefined {
+function readService(f: JsonFields, s: Scope, id: string, references: IndexReference[], limits: Limits): Service | undefined {
   const libelle = f.string(s, 'libelle', true);
   const gratuit = f.boolean(s, 'gratuit') ?? false;
   if (gratuit) {
@@ -68,8 +71,8 @@ function readService(f: JsonFields, s: Scope, id: string, references: IndexRefer
       s.node,
     );
   }
-  const forfait = f.decimal(s, 'forfait', false);
-  const parHabitant = f.decimal(s, 'par_habitant', false);
+  const forfait = f.amount(s, 'forfait', false, undefined, limits.montantMax);
+  const parHabitant = f.decimal(s, 'par_habitant', false, undefined, limits.montantMax);
   const indice = readIndice(f, s, id, references);
   const population = f.enumeration(s, 'population', ['totale', 'municipale'] as const);
   const prorata = f.enumeration(s, 'prorata', ['forfait', 'total'] as const);
@@ -78,7 +81,7 @@ function readService(f: JsonFields, s: Scope, id: string, references: IndexRefer
   const haussePremiereAnnee = t ? f.decimal(t, 'hausse_premiere_annee', false, '0.10') : new Decimal('0.10');
   const hausseAnnuelle = t ? f.decimal(t, 'hausse_annuelle', false, '0.05') : new Decimal('0.05');
   const imputation = readImputation(f, s);
-  const options = readOptions(f, s);
+  const options = readOptions(f, s, limits);
   if (
     libelle === undefined || forfait === undefined || parHabitant === undefined || indice === undefined ||
     population === undefined || prorata === undefined || finEnCoursExercice === undefined ||
@@ -134,7 +137,7 @@ function readImputation(f: JsonFields, s: Scope): Imputation | undefined {
 }
 
 /** R2: options are priced lines per adhesion (unit price per year × quantity). */
-function readOptions(f: JsonFields, s: Scope): Map<string, ServiceOption> | undefined {
+function readOptions(f: JsonFields, s: Scope, limits: Limits): Map<string, ServiceOption> | undefined {
   const options = new Map<string, ServiceOption>();
   if (!f.has(s, 'options')) return options;
   const o = f.object(s, 'options', false);
@@ -152,7 +155,7 @@ function readOptions(f: JsonFields, s: Scope): Map<string, ServiceOption> | unde
     }
     const scope = { node: entry.value, path };
     const libelle = f.string(scope, 'libelle', true);
-    const prixUnitaire = f.decimal(scope, 'prix_unitaire', true);
+    const prixUnitaire = f.amount(scope, 'prix_unitaire', true, undefined, limits.montantMax);
     if (libelle === undefined || prixUnitaire === undefined) complete = false;
     else options.set(entry.key, { id: entry.key, libelle, prixUnitaire });
   }

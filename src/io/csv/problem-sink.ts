@@ -1,15 +1,30 @@
-import { problem, type Problem, type Severity } from '../../errors/problem.js';
+import { BoundedProblems, problem, type Problem, type Severity } from '../../errors/problem.js';
 import type { Parsed } from '../values/parsed.js';
 import type { Cell } from './table.js';
 
-/** Collects the problems of one file; every problem gets the file's user path and a cell position. */
+/**
+ * Collects the problems of one file; every problem gets the file's user path and a cell position.
+ * Memory stays bounded whatever the file (BoundedProblems): beyond a thousand, problems are counted.
+ */
 export class ProblemSink {
-  readonly problems: Problem[] = [];
+  private readonly bounded: BoundedProblems;
+  readonly problems: Problem[];
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string) {
+    this.bounded = new BoundedProblems(file);
+    this.problems = this.bounded.list;
+  }
 
   add(code: string, message: string, at: { line?: number; column?: number } = {}, severity: Severity = 'error'): void {
-    this.problems.push(problem(code, message, { file: this.file, line: at.line, column: at.column }, severity));
+    this.bounded.add(problem(code, message, { file: this.file, line: at.line, column: at.column }, severity));
+  }
+
+  /** Problems found by another reader of the same file (its CSV layer). */
+  addAll(problems: Iterable<Problem>): void {
+    for (const p of problems) {
+      if (p.code === 'PROBLEMS_OMITTED') this.problems.push(p);
+      else this.bounded.add(p);
+    }
   }
 
   /** The cell's text, or a MISSING_VALUE problem naming the column. */

@@ -12,5 +12,7 @@ export function readTable(
 ): { rows: Row[]; problems: Problem[] } {
   const parsed = parseCsv(text, file, options);
   if (!parsed.csv) return { rows: [], problems: parsed.problems };
-  return bindColumns(parsed.csv, file, required, optional);
+  const bound = bindColumns(parsed.csv, file, required, optional);
+  // the records left out (cell count, control character…) are reported with the columns' problems
+  return { rows: bound.rows, problems: parsed.problems.length > 0 ? [...parsed.problems, ...bound.problems] : bound.problems };
 }

@@ -7,6 +7,7 @@ import type { SourceFile } from '../source-file.js';
 import { parseAmount } from '../values/amount.js';
 import { parseDate } from '../values/date.js';
 import { parseAdhesionOptions } from './adhesion-options.js';
+import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 
 const REQUIRED = ['code_insee', 'service', 'date_signature'];
 const OPTIONAL = ['date_debut', 'montant_anterieur', 'date_fin', 'motif_fin', 'date_preavis', 'options'];
@@ -19,13 +20,15 @@ export interface AdhesionContext {
   services?: ReadonlyMap<string, Service>;
   /** Every service id of config.json, valid or not (UNKNOWN_SERVICE). */
   serviceIds?: ReadonlySet<string>;
+  /** Plausibility bounds (config.json `limites`); the defaults when absent. */
+  limits?: Limits;
 }
 
 /** adhesions.csv: one line per commune and service (data contract; R5–R8 read these fields). */
 export function parseAdhesions(text: string, source: SourceFile, context: AdhesionContext): { adhesions: Adhesion[]; problems: Problem[] } {
   const sink = new ProblemSink(source.path);
   const table = readTable(text, source.path, REQUIRED, OPTIONAL);
-  sink.problems.push(...table.problems);
+  sink.addAll(table.problems);
   const adhesions: Adhesion[] = [];
   const seen = new Map<string, number>();
   for (const row of table.rows) {
@@ -62,7 +65,7 @@ function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, si
   }
   const dateSignature = sink.requiredParse(row.cell('date_signature'), 'date_signature', parseDate);
   const dateDebut = sink.parse(row.cell('date_debut'), parseDate) ?? dateSignature;
-  const montantAnterieur = readMontantAnterieur(row, service, sink);
+  const montantAnterieur = readMontantAnterieur(row, service, sink, context.limits ?? DEFAULT_LIMITS);
   const end = readEnd(row, dateDebut, sink);
   const options = parseAdhesionOptions(row.cell('options'), service, sink);
   if (codeInsee === undefined || serviceId === undefined || dateSignature === undefined || dateDebut === undefined || !end) return undefined;
@@ -78,7 +81,7 @@ function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, si
   };
 }
 
-function readMontantAnterieur(row: Row, service: Service | undefined, sink: ProblemSink) {
+function readMontantAnterieur(row: Row, service: Service | undefined, sink: ProblemSink, limits: Limits) {
   const cell = row.cell('montant_anterieur');
   const montant = sink.parse(cell, parseAmount);
   if (montant === undefined) return undefined;
@@ -86,8 +89,18 @@ function readMontantAnterieur(row: Row, service: Service | undefined, sink: Prob
     sink.add('NEGATIVE_AMOUNT', `montant antérieur négatif « ${cell.value} » (R5)`, cell);
     return undefined;
   }
+  if (montant.gt(limits.montantMax)) {
+    sink.add('AMOUNT_IMPLAUSIBLE', `montant antérieur « ${cell.value} » au-delà du plafond de vraisemblance ${limits.montantMax.toFixed(2)} (limites.montant_max de config.json)`, cell);
+    return undefined;
+  }
   if (service?.gratuit) {
-    sink.add('FREE_SERVICE_AMOUNT', `montant antérieur « ${cell.value} » sur le service gratuit « ${service.id} » (R2)`, cell);
+    // data contract, config: the service may have been paying before the convention; never blocks.
+    sink.add(
+      'FREE_SERVICE_AMOUNT_IGNORED',
+      `montant antérieur « ${cell.value} » sur le service gratuit « ${service.id} » ignoré : aucun titre n'est émis pour ce service (R2)`,
+      cell,
+      'warning',
+    );
     return undefined;
   }
   return montant;

@@ -2,16 +2,27 @@ import type { Commune } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
 import { ProblemSink } from '../csv/problem-sink.js';
 import { readTable } from '../csv/read-table.js';
+import type { Cell } from '../csv/table.js';
+import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
 import type { SourceFile } from '../source-file.js';
 import { isValidCodeInsee, isValidSiren, isValidSiret } from '../values/identifiers.js';
 
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
 
+/** A name, a town or an address line: required, and short enough for a titre, a PES flow and a file name. */
+function name(sink: ProblemSink, cell: Cell, column: string): string | undefined {
+  const value = sink.required(cell, column);
+  if (value === undefined) return undefined;
+  const bad = textProblem(value, MAX_NAME_LENGTH);
+  if (bad) sink.add(bad.code, `colonne « ${column} » : ${bad.message}`, cell);
+  return value;
+}
+
 /** communes.csv: the debtors (data contract), keyed by code INSEE. */
 export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
   const sink = new ProblemSink(source.path);
   const table = readTable(text, source.path, REQUIRED, ['siret']);
-  sink.problems.push(...table.problems);
+  sink.addAll(table.problems);
   const communes = new Map<string, Commune>();
   const firstLine = new Map<string, number>();
   for (const row of table.rows) {
@@ -20,7 +31,7 @@ export function parseCommunes(text: string, source: SourceFile): { communes: Map
     if (code !== undefined && !isValidCodeInsee(code)) {
       sink.add('INVALID_CODE_INSEE', `code INSEE invalide « ${code} » : 5 caractères attendus (chiffres, ou 2A/2B suivi de 3 chiffres)`, codeCell);
     }
-    const [nom, adresse, ville] = (['nom', 'adresse', 'ville'] as const).map((c) => sink.required(row.cell(c), c));
+    const [nom, adresse, ville] = (['nom', 'adresse', 'ville'] as const).map((c) => name(sink, row.cell(c), c));
     const sirenCell = row.cell('siren');
     const siren = sink.required(sirenCell, 'siren');
     const sirenOk = siren !== undefined && isValidSiren(siren);

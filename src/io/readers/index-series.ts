@@ -4,7 +4,7 @@ import type { Problem } from '../../errors/problem.js';
 import { ProblemSink } from '../csv/problem-sink.js';
 import { readTable } from '../csv/read-table.js';
 import type { SourceFile } from '../source-file.js';
-import { parseAmount } from '../values/amount.js';
+import { parseDecimal } from '../values/amount.js';
 import { parseDate } from '../values/date.js';
 import { parseMonth } from '../values/month.js';
 
@@ -15,14 +15,14 @@ import { parseMonth } from '../values/month.js';
 export function parseIndexSeries(text: string, source: SourceFile, serie: string): { series: IndexSeries; problems: Problem[] } {
   const sink = new ProblemSink(source.path);
   const table = readTable(text, source.path, ['mois', 'valeur'], ['publie_le']);
-  sink.problems.push(...table.problems);
+  sink.addAll(table.problems);
   const byMonth = new Map<string, IndexPoint>();
   for (const row of table.rows) {
     const valeurCell = row.cell('valeur');
     if (valeurCell.value === undefined) continue;
     const moisCell = row.cell('mois');
     const mois = sink.requiredParse(moisCell, 'mois', parseMonth);
-    let valeur = sink.parse(valeurCell, parseAmount);
+    let valeur = sink.parse(valeurCell, parseDecimal);
     if (valeur !== undefined && !valeur.gt(0)) {
       sink.add('INDEX_NOT_POSITIVE', `valeur d'indice « ${valeurCell.value} » : un nombre strictement positif est attendu`, valeurCell);
       valeur = undefined;

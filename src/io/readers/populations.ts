@@ -5,6 +5,7 @@ import { ProblemSink } from '../csv/problem-sink.js';
 import { detectSeparator, firstLine, type Separator } from '../csv/separator.js';
 import { bindColumns, type Cell, type Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
+import { DEFAULT_LIMITS } from '../config/limits.js';
 import { parseInteger } from '../values/integer.js';
 import { detectPopulationLayout, inseeCode2020, LYON, LYON_ARRONDISSEMENTS, type PopulationLayout } from './population-format.js';
 
@@ -18,6 +19,7 @@ export function parsePopulations(
   source: SourceFile,
   exercice: number,
   communes?: ReadonlySet<string>,
+  populationMax: number = DEFAULT_LIMITS.populationMax,
 ): { table: PopulationTable; problems: Problem[] } {
   const sink = new ProblemSink(source.path);
   const header = firstLine(text).replace(/^\uFEFF/, '');
@@ -37,8 +39,9 @@ export function parsePopulations(
   const keepLine = wanted && layout.format !== 'simple' ? lineFilter(headerFields, separator, layout, wanted) : undefined;
   const parsed = parseCsv(text, source.path, { keepLine });
   if (!parsed.csv) return { table: empty, problems: parsed.problems };
+  sink.addAll(parsed.problems);
   const bound = bindColumns(parsed.csv, source.path, layout.required);
-  sink.problems.push(...bound.problems);
+  sink.addAll(bound.problems);
   const all = new Map<string, PopulationFigures>();
   for (const row of bound.rows) {
     const code = codeOf(row, layout, sink);
@@ -49,7 +52,7 @@ export function parsePopulations(
       }
       continue;
     }
-    const figures = readFigures(row, layout, sink, source.rel);
+    const figures = readFigures(row, layout, sink, source.rel, populationMax);
     if (!figures) continue;
     const previous = all.get(code);
     if (previous) {
@@ -95,12 +98,20 @@ function codeCell(row: Row, layout: PopulationLayout): Cell {
   return row.cell('column' in layout.code ? layout.code.column : layout.code.codcom);
 }
 
-function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel: string): PopulationFigures | undefined {
+function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel: string, populationMax: number): PopulationFigures | undefined {
   const [municipale, totale] = [layout.municipale, layout.totale].map((column) => {
     const cell = row.cell(column);
     const value = sink.requiredParse(cell, column, parseInteger);
     if (value !== undefined && value < 0) {
       sink.add('NEGATIVE_POPULATION', `population négative « ${cell.value} » dans la colonne « ${column} »`, cell);
+      return undefined;
+    }
+    if (value !== undefined && value > populationMax) {
+      sink.add(
+        'POPULATION_IMPLAUSIBLE',
+        `population « ${cell.value} » dans la colonne « ${column} » au-delà du plafond de vraisemblance ${populationMax} habitants (limites.population_max de config.json)`,
+        cell,
+      );
       return undefined;
     }
     return value;

@@ -11,9 +11,11 @@ describe('readTable', () => {
 
   it('gives each record the physical line it starts on, across blank lines and quoted line breaks', () => {
     const text = 'a,b\n1,"x\ny"\n\n3,\n';
-    const { rows } = readTable(text, 'f.csv', ['a', 'b']);
-    expect(rows.map((r) => r.line)).toEqual([2, 5]);
-    expect(rows[1].cell('b')).toEqual({ value: undefined, line: 5, column: 2 });
+    const { rows, problems } = readTable(text, 'f.csv', ['a', 'b']);
+    expect(rows.map((r) => r.line)).toEqual([5]);
+    expect(rows[0].cell('b')).toEqual({ value: undefined, line: 5, column: 2 });
+    // a line break inside a quoted cell is a control character, reported where the record starts
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([['CONTROL_CHARACTER', 2, 2]]);
   });
 
   it('skips rows whose cells are all empty (Excel leftovers)', () => {

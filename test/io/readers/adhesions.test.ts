@@ -75,7 +75,7 @@ describe('parseAdhesions', () => {
   it('checks montant antérieur and options against the service (R2, R5)', () => {
     const { problems } = read(
       '69081,laclasse,2025-12-18,,-10.00,,,,',
-      '69081,geonet,2025-12-18,,100.00,,,,x=1',
+      '69081,geonet,2025-12-18,,,,,,x=1',
       '69003,toodego,2025-12-18,,,,,,passerelles=1',
       '69123,toodego,2025-12-18,,,,,,connecteurs=0|connecteurs',
       '69081,toodego,2025-12-18,,,,,,connecteurs=1|connecteurs=2',
@@ -83,7 +83,6 @@ describe('parseAdhesions', () => {
     );
     expect(where(problems)).toEqual([
       ['NEGATIVE_AMOUNT', 2, 5],
-      ['FREE_SERVICE_AMOUNT', 3, 5],
       ['FREE_SERVICE_OPTIONS', 3, 9],
       ['UNKNOWN_OPTION', 4, 9],
       ['INVALID_QUANTITY', 5, 9],
@@ -91,8 +90,16 @@ describe('parseAdhesions', () => {
       ['DUPLICATE_OPTION', 6, 9],
       ['INVALID_AMOUNT', 7, 5],
     ]);
-    expect(problems[3].message).toContain('« passerelles »');
-    expect(problems[3].message).toContain('connecteurs');
+    expect(problems[2].message).toContain('« passerelles »');
+    expect(problems[2].message).toContain('connecteurs');
+  });
+
+  it('ignores a montant antérieur on a free service with a warning, never an error (data contract, R2)', () => {
+    const { adhesions, problems } = read('69081,geonet,2025-12-18,,100.00,,,,');
+    expect(problems).toMatchObject([{ code: 'FREE_SERVICE_AMOUNT_IGNORED', severity: 'warning', line: 2, column: 5 }]);
+    expect(problems[0].message).toContain('« geonet »');
+    expect(adhesions).toHaveLength(1);
+    expect(adhesions[0].montantAnterieur).toBeUndefined();
   });
 
   it('needs only code_insee, service and date_signature columns', () => {

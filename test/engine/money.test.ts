@@ -1,0 +1,125 @@
+/** R1 money: exact decimals, half up to the cent only where a rule says round2, French display. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { contributionCible } from '../../src/engine/contribution-cible.js';
+import { Decimal, dec, formatDecimalFr, formatEuros, round2, sum, toAmountString, ZERO } from '../../src/engine/money.js';
+import { euros, rateFactorFr } from '../../src/engine/fr-format.js';
+
+const NNBSP = '\u202f';
+
+describe('R1 round2', () => {
+  it('rounds half up to the cent, away from zero for negative values', () => {
+    const cases: Array<[string, string]> = [
+      ['1.005', '1.01'],
+      ['1.004999', '1'],
+      ['2.675', '2.68'], // 2.67499999… as a binary float
+      ['1334.025', '1334.03'],
+      ['-1.005', '-1.01'],
+      ['-1.004', '-1'],
+      ['0.001', '0'],
+      ['0.005', '0.01'],
+    ];
+    for (const [value, rounded] of cases) expect(round2(dec(value)).toString(), value).toBe(rounded);
+  });
+
+  it('is half up on any exact decimal (property)', () => {
+    // value = n × 10^-k, k ≥ 3 digits; the cent is floor((n + 5 × 10^(k-3)) / 10^(k-2)).
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 3, max: 12 }), fc.boolean(), (n, k, negative) => {
+        const text = n.toString().padStart(k + 1, '0');
+        const value = `${negative ? '-' : ''}${text.slice(0, -k)}.${text.slice(-k)}`;
+        const cents = (n + 5n * 10n ** BigInt(k - 3)) / 10n ** BigInt(k - 2);
+        const expected = new Decimal(cents.toString()).div(100).times(negative ? -1 : 1);
+        expect(round2(dec(value)).eq(expected), value).toBe(true);
+      }),
+    );
+  });
+
+  it('rounds an exact half cent up when an inexact coefficient lands a hair below it', () => {
+    // (300 + 0,06 × 122) × 315,4 / 315,2 = 307,32 × 315,4 / 315,2 = 307,515 exactly → 307,52;
+    // the 60-digit coefficient 315,4 / 315,2 is a little below its exact value.
+    const coefficient = dec('315.4').div(dec('315.2'));
+    const cc = contributionCible(dec('300.00'), ZERO, dec('0.06'), 122, coefficient);
+    expect(cc.cible.toFixed(2)).toBe('307.52');
+  });
+
+  it('R4 cible equals round2 of the exact rational value (property)', () => {
+    // Exact integer arithmetic: base in cents × S(N) / S(ref) (indices with one decimal), half up.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }), // forfait + options, in cents
+        fc.integer({ min: 1, max: 20 }), // h, in cents
+        fc.integer({ min: 0, max: 600_000 }), // population
+        fc.integer({ min: 2500, max: 4000 }), // S(N) × 10
+        fc.integer({ min: 2500, max: 4000 }), // S(ref) × 10
+        (fixedCents, hCents, population, s, sRef) => {
+          const baseCents = BigInt(fixedCents) + BigInt(hCents) * BigInt(population);
+          // cents of C = round half up of baseCents × s / sRef
+          const num = baseCents * BigInt(s) * 2n + BigInt(sRef);
+          const expectedCents = num / (2n * BigInt(sRef));
+          const coefficient = new Decimal(s).div(sRef);
+          const cc = contributionCible(new Decimal(fixedCents).div(100), ZERO, new Decimal(hCents).div(100), population, coefficient);
+          expect(cc.cible.times(100).toString()).toBe(expectedCents.toString());
+        },
+      ),
+    );
+  });
+});
+
+describe('R1 parsing and machine form', () => {
+  it('parses only canonical decimals', () => {
+    expect(dec('1234.56').toString()).toBe('1234.56');
+    expect(dec('-3').toString()).toBe('-3');
+    expect(dec('0.06').toString()).toBe('0.06');
+    for (const bad of ['1,5', '1e3', ' 1', '1 ', '', '.5', '1.', '+1', '1.2.3', 'abc']) {
+      expect(() => dec(bad), bad).toThrow(`not a canonical decimal: ${bad}`);
+    }
+  });
+
+  it('writes amounts with two decimals, rounded half up', () => {
+    expect(toAmountString(dec('1210'))).toBe('1210.00');
+    expect(toAmountString(dec('0.005'))).toBe('0.01');
+    expect(toAmountString(dec('1425.554'))).toBe('1425.55');
+    expect(toAmountString(dec('-718.625'))).toBe('-718.63');
+  });
+
+  it('sums exactly; the sum of nothing is zero', () => {
+    expect(sum([]).toString()).toBe('0');
+    expect(sum([dec('0.1'), dec('0.2'), dec('1210.00')]).toString()).toBe('1210.3');
+    expect(sum(new Set([dec('-1.5'), dec('1.25')])).toString()).toBe('-0.25');
+    expect(ZERO.isZero()).toBe(true);
+  });
+
+  it('keeps 60 significant digits: 2 / 3', () => {
+    expect(new Decimal(2).div(3).toString()).toBe(`0.${'6'.repeat(59)}7`);
+  });
+});
+
+describe('R1 French display', () => {
+  it('groups thousands with a narrow no-break space and writes a decimal comma', () => {
+    expect(formatEuros(dec('1234567.891'))).toBe(`1${NNBSP}234${NNBSP}567,89`);
+    expect(formatEuros(dec('999'))).toBe('999,00');
+    expect(formatEuros(dec('1000'))).toBe(`1${NNBSP}000,00`);
+    expect(formatEuros(dec('-1234.5'))).toBe(`-1${NNBSP}234,50`);
+    expect(formatEuros(dec('-0.5'))).toBe('-0,50');
+    expect(formatEuros(dec('1234.5'), 0)).toBe(`1${NNBSP}235`);
+    expect(formatEuros(dec('1.0222081218'), 6)).toBe('1,022208');
+  });
+
+  it('shows every decimal of a figure, at least the minimum asked', () => {
+    expect(formatDecimalFr('0.06')).toBe('0,06');
+    expect(formatDecimalFr(dec('315.2'))).toBe('315,2');
+    expect(formatDecimalFr(18243)).toBe(`18${NNBSP}243`);
+    expect(formatDecimalFr(dec('1210'), 2)).toBe(`1${NNBSP}210,00`);
+    expect(formatDecimalFr(dec('0.055'), 2)).toBe('0,055');
+    expect(formatDecimalFr(dec('-1234.5'), 2)).toBe(`-1${NNBSP}234,50`);
+  });
+
+  it('prints euros and rate factors (the coefficient is printed as the quotient of its indices, not rounded)', () => {
+    expect(euros(dec('1210'))).toBe(`1${NNBSP}210,00 €`);
+    expect(euros(dec('0.055'))).toBe('0,055 €');
+    expect(rateFactorFr(dec('0.10'))).toBe('1,10');
+    expect(rateFactorFr(dec('0.05'))).toBe('1,05');
+    expect(rateFactorFr(dec('0.125'))).toBe('1,125');
+  });
+});
