@@ -96,7 +96,8 @@ export function planRegularisation(r: Regularisation): PlannedDocument {
     commune: r.commune,
     service: r.service,
     montant: excess,
-    liquidation: [...r.lines, ...correctionLines(r.titre, r.net, excess, motif, REF.knockOn, computation)],
+    // The recomputation cites art. 10.2 (the cap); the correction itself is R10's, as on any réduction.
+    liquidation: [...r.lines, ...correctionLines(r.titre, r.net, excess, motif, REF.correction, computation)],
     figures: { ...(r.titre.contributionCible ? { contributionCible: toAmountString(r.titre.contributionCible) } : {}) },
     titreOrigine: { exercice: r.titre.exercice, numero: r.titre.numero },
     motif,

@@ -36,7 +36,7 @@ export const REF = {
   breach: 'R8 – art. 12.2',
   correction: 'R10',
   knockOn: 'R10 – art. 10.2',
-  closedExercice: 'R10 – compte 673',
+  closedExercice: 'R10 – instruction M57, compte 673',
 } as const;
 
 export function cibleRef(service: PayingService): string {

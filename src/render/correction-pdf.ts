@@ -1,10 +1,14 @@
 /**
- * A titre de réduction, d'annulation or de régularisation (R10): the same header and envelope
- * window as the avis, then the original titre and the motif first, the effect in words that are
- * true whether or not the commune has paid (« si vous avez déjà réglé, la somme vous sera
- * remboursée »), the detail, the ordonnateur and the recourse. It claims nothing: no formule
- * exécutoire, no date limite, no payment details. Wording: templates/correction.fr.json.
+ * A titre de réduction, d'annulation or de régularisation (R10), or the statement of a closed
+ * exercice (état des annulations supporting a mandat on compte 673, R10 « Closed exercice »): the
+ * same header and envelope window as the avis, then the original titre and the motif first, the
+ * effect in words that are true whether or not the commune has paid (« si vous avez déjà réglé, la
+ * somme vous sera remboursée »), the detail, the ordonnateur and the recourse. It claims nothing: no
+ * formule exécutoire, no date limite, no payment details. The statement has its own number series,
+ * no bordereau and the imputation 673 of the current exercice. Wording: templates/correction.fr.json.
  */
+import { dec } from '../engine/money.js';
+import { hasBordereau } from '../engine/plan-types.js';
 import { drawHeader, drawWindow, formRow, issuerLines, lineList, liquidationTable, signatoryLines, tableLines } from './avis-parts.js';
 import { attachData, TITRE_DATA_FILE, titreData } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
@@ -13,10 +17,25 @@ import type { Templates } from './templates.js';
 import { titreValues } from './titre-values.js';
 import type { TitreView } from './views.js';
 
+type Kind = 'reduction' | 'annulation' | 'etat';
+
 /** A réduction whose motif is a régularisation (R10 knock-on) gets its own title. */
-function titleKey(view: TitreView): 'document.titleReduction' | 'document.titleAnnulation' | 'document.titleRegularisation' {
+function titleKey(view: TitreView): 'document.titleReduction' | 'document.titleAnnulation' | 'document.titleRegularisation' | 'document.titleEtat' {
+  if (view.document.type === 'etat_annulation') return 'document.titleEtat';
   if (view.document.type === 'annulation') return 'document.titleAnnulation';
   return /^régularisation/i.test(view.document.motif ?? '') ? 'document.titleRegularisation' : 'document.titleReduction';
+}
+
+function kindOf(view: TitreView): Kind {
+  const type = view.document.type;
+  return type === 'etat_annulation' ? 'etat' : type === 'annulation' ? 'annulation' : 'reduction';
+}
+
+/** The effect in words: a statement that leaves nothing due on the titre reads as an annulation. */
+function effectKey(kind: Kind, view: TitreView, montant: string): 'effet.reduction' | 'effet.annulation' | 'effet.etatReduction' | 'effet.etatAnnulation' {
+  if (kind !== 'etat') return `effet.${kind}`;
+  const nothingLeft = view.origine !== undefined && dec(view.origine.netAvant).eq(dec(montant));
+  return nothingLeft ? 'effet.etatAnnulation' : 'effet.etatReduction';
 }
 
 export function renderCorrectionPdf(view: TitreView, templates: Templates, resources: PdfResources): PDFKit.PDFDocument {
@@ -25,9 +44,12 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   const layout = templates.layout;
   const { values: base, montant } = titreValues(view);
   const title = w.text(titleKey(view));
-  const kind = view.document.type === 'annulation' ? 'annulation' : 'reduction';
+  const kind = kindOf(view);
+  const isEtat = kind === 'etat';
   const values: Record<string, string> = { ...base, title, titleLower: title.charAt(0).toLowerCase() + title.slice(1) };
   const t = (key: Parameters<typeof w.text>[0]): string => w.text(key, values);
+  // The document's number names the piece by its type: « Titre de réduction n° 44 », even for a régularisation.
+  const piece = view.document.type === 'reduction' ? w.text('document.titleReduction') : title;
   const issuer = view.config.emetteur;
   const objet = t(`objet.${kind}`);
 
@@ -41,7 +63,8 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
     },
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
   );
-  const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${t('reperes.numero')}`;
+  const numeroRepere = isEtat ? t('reperes.numeroEtat') : w.text('reperes.numero', { ...values, title: piece });
+  const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${numeroRepere}`;
   attachData(doc, TITRE_DATA_FILE, 'Liquidation de la correction (données structurées, schéma titre-liquidation)', titreData(view), view.dateEmission);
   const frame = new PageFrame(doc, layout, {
     watermark: view.preview ? w.text('preview.watermark') : undefined,
@@ -62,10 +85,12 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
       ...(contact?.courriel ? { courriel: tt('entete.courriel') } : {}),
     }),
     title,
-    subtitle: values.numeroOrigine ? t('document.subtitle') : '',
+    subtitle: values.numeroOrigine ? t(isEtat ? 'document.subtitleEtat' : 'document.subtitle') : '',
     reperes: view.preview
       ? [t('reperes.exercice'), w.text('preview.reperes')]
-      : [t('reperes.exercice'), t('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')],
+      : hasBordereau(view.document.type)
+        ? [t('reperes.exercice'), numeroRepere, t('reperes.bordereau'), t('reperes.dateEmission')]
+        : [t('reperes.exercice'), numeroRepere, t('reperes.dateEtat')],
   });
   const commune = view.commune;
   drawWindow(frame, [tw.text('destinataire.appel'), tt('destinataire.nom'), commune.adresse, tt('destinataire.ville')]);
@@ -86,13 +111,16 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   frame.y = Math.max(avis.bodyTop, boxTop + boxHeight + 10);
 
   formRow(frame, w.text('labels.objet'), [objet], { bold: true, size: fs.body });
-  const amountLines = [t(`montant.${kind}`), ...(kind === 'reduction' && values.solde ? [t('montant.solde')] : [])];
+  const amountLines = [t(`montant.${kind}`), ...(kind !== 'annulation' && values.solde ? [t('montant.solde')] : [])];
   frame.y += lineList(frame, amountLines, { bold: true, size: fs.amount, color: accent }, frame.left, frame.y, frame.width) + layout.spacing.section;
-  formRow(frame, w.text('labels.effet'), [values.solde ? t(`effet.${kind}`) : t('montant.lettres')], { bold: true, size: fs.body });
+  formRow(frame, w.text('labels.effet'), [values.solde ? t(effectKey(kind, view, montant)) : t('montant.lettres')], { bold: true, size: fs.body });
 
-  liquidationTable(frame, tableLines(view.document.liquidation, montant).map((l, i, all) => ({
+  // Steps without an article of the convention (R10 itself): the first names the original titre, the last the motif.
+  const lines = tableLines(view.document.liquidation, montant);
+  const first = lines.findIndex((l) => l.article === '');
+  liquidationTable(frame, lines.map((l, i, all) => ({
     ...l,
-    article: l.article || (i === 0 ? w.text('liquidation.titreOrigine') : i === all.length - 1 ? w.text('liquidation.motif') : ''),
+    article: l.article || (i === first ? w.text('liquidation.titreOrigine') : i === all.length - 1 ? w.text('liquidation.motif') : ''),
   })), montant, {
     article: w.text('liquidation.colArticle'),
     libelle: w.text('liquidation.colLibelle'),
@@ -103,7 +131,12 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   frame.y += lineList(frame, [t('montant.lettres')], body, frame.left, frame.y, frame.width) + layout.spacing.section;
 
   const imputation = (['chapitre', 'nature', 'fonction'] as const).filter((k) => values[k] !== '').map((k) => tt(`imputation.${k}`));
-  formRow(frame, w.text('labels.imputation'), [imputation.length > 0 ? imputation.join(tw.text('imputation.separateur')) : tw.text('imputation.aucune')]);
+  const imputationText = isEtat
+    ? t('imputation.compte673')
+    : imputation.length > 0
+      ? imputation.join(tw.text('imputation.separateur'))
+      : tw.text('imputation.aucune');
+  formRow(frame, w.text('labels.imputation'), [imputationText]);
   const signature = signatoryLines(issuer, {
     signataire: tt('ordonnateur.signataire'),
     signataireDelegation: tt('ordonnateur.signataireDelegation'),

@@ -6,7 +6,7 @@
  * the data keeps the internal rule ids and the dataset positions (ledger-grade provenance).
  */
 import type { IsoDate } from '../engine/dates.js';
-import type { Figures } from '../engine/plan-types.js';
+import { hasBordereau, type Figures } from '../engine/plan-types.js';
 import { motifForDocument } from '../engine/breach-refund.js';
 import { populationMillesime } from '../engine/liquidation-lines.js';
 import { toAmountString } from '../engine/money.js';
@@ -91,7 +91,7 @@ export function titreData(view: TitreView): TitreData {
       type: d.type,
       exercice: d.exercice,
       numero: issued ? view.numero : null,
-      bordereau: issued ? view.bordereau : null,
+      bordereau: issued && hasBordereau(d.type) ? view.bordereau : null,
       date_emission: view.dateEmission,
       date_limite_paiement: issued && claims ? view.dateEcheance : null,
       apercu: !issued,

@@ -2,6 +2,7 @@
 import { motifForDocument } from '../engine/breach-refund.js';
 import { formatDateFr } from '../engine/dates.js';
 import { dec, toAmountString } from '../engine/money.js';
+import { hasBordereau } from '../engine/plan-types.js';
 import type { TitreView } from './views.js';
 import { amountInWordsFr } from './amount-in-words.js';
 import { signatoryValues } from './avis-parts.js';
@@ -20,7 +21,8 @@ export function titreValues(view: TitreView): TitreValues {
   const issuer = config.emetteur;
   const montant = toAmountString(d.montant);
   const numero = view.preview || view.numero === null ? '' : String(view.numero);
-  const bordereau = view.preview || view.bordereau === null ? '' : String(view.bordereau);
+  // A statement of compte 673 (etat_annulation) has no bordereau (R10 « Closed exercice »).
+  const bordereau = view.preview || view.bordereau === null || !hasBordereau(d.type) ? '' : String(view.bordereau);
   const contact = issuer.service;
   const values: Record<string, string> = {
     exercice: String(d.exercice),
@@ -54,10 +56,15 @@ export function titreValues(view: TitreView): TitreValues {
     ...signatoryValues(issuer),
     tribunal: issuer.tribunal.nom,
     tribunalAdresse: issuer.tribunal.adresse,
-    motif: motifForDocument(d.motif ?? ''),
+    motif: sentenceCase(motifForDocument(d.motif ?? '')),
     ...origineValues(view, montant),
   };
   return { values, montant };
+}
+
+/** « régularisation : … » → « Régularisation : … » (a motif opens its line on the page). */
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The original titre of a correction and its amount after the correction (R10). */

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { IssuedDocument } from '../engine/history.js';
+import { hasBordereau } from '../engine/plan-types.js';
 import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { natureOf } from '../io/output-layout.js';
@@ -34,7 +35,7 @@ export function checkTitreData(bytes: Buffer, doc: IssuedDocument, file: string)
     ['type', data.document.type, doc.type],
     ['exercice', data.document.exercice, doc.exercice],
     ['numéro', data.document.numero, doc.numero],
-    ['bordereau', data.document.bordereau, doc.bordereau],
+    ['bordereau', data.document.bordereau, hasBordereau(doc.type) ? doc.bordereau : null], // a statement of compte 673 has none (R10)
     ["date d'émission", data.document.date_emission, doc.dateEmission],
     ['commune', data.debiteur?.code_insee, doc.codeInsee],
     ['service', data.service?.id, doc.service],

@@ -1,13 +1,13 @@
 /**
  * Issue 11: what every document sent to a commune must and must not carry, checked on every
- * template (avis, réduction, annulation, régularisation, preview, bordereaux) from the PDF itself:
+ * template (avis, réduction, annulation, régularisation, état des annulations, preview, bordereaux) from the PDF itself:
  * no internal rule id, file path, line number or configuration key; the debtor's address in the
  * window of a DL/C5 envelope; font sizes; PDF/UA identification and consistent metadata.
  */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { bordereauView, reductionView, regularisationView, titreView } from './fixtures.js';
+import { bordereauView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
 import { keepTogether } from '../../src/render/avis-parts.js';
 import { HAS_POPPLER, HAS_QPDF, linesOf, normalise, pdfInfo, pdfText, POPPLER_MISSING, scratch, toBuffer, wordBoxes } from './pdf-tools.js';
 
@@ -20,10 +20,11 @@ const DOCUMENTS = {
   reduction: () => renderer.renderTitre(reductionView('reduction')),
   annulation: () => renderer.renderTitre(reductionView('annulation')),
   regularisation: () => renderer.renderTitre(regularisationView()),
+  etat: () => renderer.renderTitre(etatView()),
   apercu: () => renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null })),
   bordereau: () => renderer.renderBordereau(bordereauView()),
 } as const;
-const AVIS = ['titre', 'reduction', 'annulation', 'regularisation', 'apercu'] as const;
+const AVIS = ['titre', 'reduction', 'annulation', 'regularisation', 'etat', 'apercu'] as const;
 
 async function file(name: keyof typeof DOCUMENTS): Promise<string> {
   return tmp.write(`${name}.pdf`, await toBuffer(DOCUMENTS[name]()));

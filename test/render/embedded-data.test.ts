@@ -14,7 +14,7 @@ import type { IssuedDocument } from '../../src/engine/history.js';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { readEmbeddedFile } from '../../src/verify/embedded-file.js';
 import { checkBordereauData, checkTitreData } from '../../src/verify/verify-embedded.js';
-import { bordereauView, reductionView, titreView } from './fixtures.js';
+import { bordereauView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
 import { HAS_QPDF, QPDF_MISSING, scratch, toBuffer } from './pdf-tools.js';
 
 const renderer = createPdfRenderer();
@@ -72,6 +72,20 @@ describe('the machine-readable twin', () => {
     expect(preview.document).toMatchObject({ numero: null, bordereau: null, date_limite_paiement: null, apercu: true });
   });
 
+  it('the régularisation and the statement of a closed exercice embed theirs: no bordereau, no date limite for the statement (R10)', async () => {
+    const regularisation = embedded(await toBuffer(renderer.renderTitre(regularisationView())), 'liquidation.json');
+    expect(validateTitre(regularisation), JSON.stringify(validateTitre.errors)).toBe(true);
+    expect(regularisation).toMatchObject({ montant: '63.00', titre_origine: { exercice: 2027, numero: 31 }, motif: 'régularisation : plafond recalculé après la réduction du titre 2026-12' });
+    expect(regularisation.liquidation.map((l: any) => l.ref)).toContain('R10 – art. 10.2');
+
+    const etat = embedded(await toBuffer(renderer.renderTitre(etatView())), 'liquidation.json');
+    expect(validateTitre(etat), JSON.stringify(validateTitre.errors)).toBe(true);
+    expect(etat.document).toEqual({ type: 'etat_annulation', exercice: 2027, numero: 1, bordereau: null, date_emission: '2027-09-01', date_limite_paiement: null, apercu: false });
+    expect(etat).toMatchObject({ montant: '50.00', titre_origine: { exercice: 2026, numero: 12 }, motif: 'Erreur de tarif' });
+    expect(etat.liquidation[0]).toMatchObject({ ref: 'R10 – instruction M57, compte 673', libelle: expect.stringContaining('compte 673') });
+    expect(etat.liquidation.at(-1)).toMatchObject({ ref: 'R10', montant: '50.00' });
+  });
+
   it('a bordereau embeds bordereau.json with its pieces, total and the exercice cumul', async () => {
     const data = embedded(await toBuffer(renderer.renderBordereau(bordereauView())), 'bordereau.json');
     expect(validateBordereau(data), JSON.stringify(validateBordereau.errors)).toBe(true);
@@ -96,6 +110,14 @@ describe('the machine-readable twin', () => {
       expect.objectContaining({ code: 'EMBEDDED_DATA_MISMATCH', message: expect.stringMatching(/numéro 12 au lieu de 13 ; montant "1210.00" au lieu de "1210.01"/) }),
     ]);
     expect(checkTitreData(Buffer.from('%PDF-1.7\n%%EOF\n'), journaled(), 'x.pdf')[0].message).toContain('absentes ou illisibles');
+
+    // The statement of compte 673: the journal records no bordereau (0), the data says none (null).
+    const etat = await toBuffer(renderer.renderTitre(etatView()));
+    const etatLine = journaled({ type: 'etat_annulation', exercice: 2027, numero: 1, bordereau: 0, dateEmission: '2027-09-01', montant: new Decimal('50.00'), titreOrigine: { exercice: 2026, numero: 12 } });
+    expect(checkTitreData(etat, etatLine, 'etat.pdf')).toEqual([]);
+    expect(checkTitreData(etat, { ...etatLine, titreOrigine: { exercice: 2026, numero: 13 } }, 'etat.pdf')[0].message).toContain(
+      `titre d'origine {"exercice":2026,"numero":12} au lieu de {"exercice":2026,"numero":13}`,
+    );
 
     const bordereau = await toBuffer(renderer.renderBordereau(bordereauView()));
     const lines = bordereauView().lines;

@@ -4,6 +4,10 @@
  */
 import type { Commune, Config, PayingService } from '../../src/engine/dataset.js';
 import { Decimal } from '../../src/engine/money.js';
+import { issuedDocument, type IssuedDocument } from '../../src/engine/history.js';
+import { planRegularisation } from '../../src/engine/knock-on.js';
+import { transitionalFollowingLines } from '../../src/engine/liquidation-lines.js';
+import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import type { PlannedDocument } from '../../src/engine/plan-types.js';
 import type { BordereauLine, BordereauView, TitreView } from '../../src/render/views.js';
 import { config as sharedConfig, laclasse as sharedLaclasse, METROPOLE } from '../fixtures/dataset.js';
@@ -172,25 +176,69 @@ export function bordereauView(overrides: Partial<BordereauView> = {}): Bordereau
   };
 }
 
-/** R10 knock-on: the 2027 titre reduced after the 2026 one was (motif « régularisation : … »). */
+/** Écully's titre n° 12 of 2026 as the journal holds it (E2: 1 210,00 €). */
+function issuedTitre12(): IssuedDocument {
+  return issuedDocument(titreDocument(), { numero: 12, bordereau: 3, dateEmission: '2026-06-15', fichier: 'titre-2026-00012.pdf', sha256: '' });
+}
+
+/**
+ * R10 knock-on, as the engine plans it: 2026's titre n° 12 reduced to 1 150,00 €, so R5 caps 2027
+ * at 1 150,00 × 1,05 = 1 207,50 € and the 2027 titre n° 31 (1 270,50 €) is reduced by 63,00 €.
+ */
 export function regularisationView(): TitreView {
-  const base = reductionView('reduction');
+  const titre31: IssuedDocument = {
+    ...issuedTitre12(),
+    exercice: 2027,
+    numero: 31,
+    dateEmission: '2027-06-15',
+    montant: new Decimal('1270.50'),
+    contributionCible: new Decimal('1460.06'),
+  };
+  const document = planRegularisation({
+    codeInsee: '69081',
+    commune: 'Écully',
+    service: 'laclasse',
+    titre: titre31,
+    net: new Decimal('1270.50'),
+    r5: new Decimal('1207.50'),
+    cause: issuedTitre12(),
+    lines: transitionalFollowingLines(
+      2027,
+      { source: 'titre', exercice: 2026, titre: issuedTitre12() },
+      new Decimal('1150.00'),
+      new Decimal('0.05'),
+      new Decimal('1460.06'),
+      new Decimal('1207.50'),
+      new Decimal('1207.50'),
+      false,
+    ),
+  });
   return titreView({
-    ...base,
-    document: {
-      ...base.document,
-      exercice: 2027,
-      montant: new Decimal('63.00'),
-      liquidation: [
-        { ref: 'R10', libelle: "Titre d'origine : n° 31 de l'exercice 2027, émis le 15/06/2027, montant 1 270,50 €", montant: '1270.50' },
-        { ref: 'R5 – art. 10.2', libelle: 'Montant 2026 net des réductions : 1 150,00 € ; plafond 2027 = 1 150,00 € × 1,05 = 1 207,50 €', montant: '1207.50' },
-        { ref: 'R10', libelle: 'Montant de la réduction (motif : régularisation) : 63,00 €', montant: '63.00' },
-      ],
-      titreOrigine: { exercice: 2027, numero: 31 },
-      motif: 'régularisation : plafond recalculé après la réduction du titre 2026-12',
-    },
+    document,
     numero: 44,
-    dateEmission: '2027-06-20',
+    bordereau: 6,
+    dateEmission: '2027-09-15',
+    dateEcheance: '2027-10-15',
     origine: { numero: 31, exercice: 2027, dateEmission: '2027-06-15', montant: '1270.50', netAvant: '1270.50' },
+  });
+}
+
+/**
+ * R10 « Closed exercice », as the engine plans it: on 01/09/2027 the 2026 titre n° 12 is reduced by
+ * 50,00 € through the statement n° 1 of 2027 supporting a mandat on compte 673 (no bordereau).
+ */
+export function etatView(montant = '50.00'): TitreView {
+  const document = planCancellation(
+    { documents: [issuedTitre12()] },
+    { exercice: 2026, numero: 12, motif: 'Erreur de tarif', montant: new Decimal(montant), date: '2027-09-01' },
+    { communes: new Map([[ecully.codeInsee, ecully]]) },
+  );
+  return titreView({
+    document,
+    numero: 1,
+    bordereau: null,
+    dateEmission: '2027-09-01',
+    dateEcheance: '2027-10-01',
+    origine: { numero: 12, exercice: 2026, dateEmission: '2026-06-15', montant: '1210.00', netAvant: '1210.00' },
   });
 }

@@ -13,7 +13,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { bordereauView, reductionView, regularisationView, titreView } from './fixtures.js';
+import { bordereauView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
 import { HAS_POPPLER, POPPLER_MISSING, scratch, toBuffer } from './pdf-tools.js';
 
 const GOLDEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -27,6 +27,7 @@ const TEMPLATES = {
   reduction: () => renderer.renderTitre(reductionView('reduction')),
   annulation: () => renderer.renderTitre(reductionView('annulation')),
   regularisation: () => renderer.renderTitre(regularisationView()),
+  etat: () => renderer.renderTitre(etatView()),
   apercu: () => renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null })),
   bordereau: () => renderer.renderBordereau(bordereauView()),
 };

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { config, LIQUIDATION_E2, reductionView, regularisationView, titreView } from './fixtures.js';
+import { config, etatView, LIQUIDATION_E2, reductionView, regularisationView, titreView } from './fixtures.js';
 import {
   HAS_POPPLER,
   HAS_QPDF,
@@ -145,7 +145,7 @@ describe('titre de recette', () => {
   });
 });
 
-describe('titre de réduction, d’annulation, de régularisation (their own template)', () => {
+describe('titre de réduction, d’annulation, de régularisation, état des annulations (their own template)', () => {
   it.skipIf(!HAS_POPPLER)(`a reduction states the titre it reduces, the motif and the effect whether paid or not (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
     const { file } = await renderTitre('reduction.pdf', reductionView('reduction'));
     const text = pdfText(file);
@@ -154,7 +154,7 @@ describe('titre de réduction, d’annulation, de régularisation (their own tem
       "Rectifie le titre de recette n° 12 de l'exercice 2026",
       'Titre de réduction n° 40',
       "Titre rectifié : n° 12 de l'exercice 2026, émis le 15/06/2026, montant 1 210,00 €",
-      'Motif : résiliation pour manquement de la Métropole (art. 12.2)',
+      'Motif : Résiliation pour manquement de la Métropole (art. 12.2)',
       'Montant de la réduction : 304,99 €',
       'Montant du titre n° 12 après la présente correction : 905,01 €',
       'Le présent titre ne vous réclame aucune somme',
@@ -177,7 +177,7 @@ describe('titre de réduction, d’annulation, de régularisation (their own tem
     const { file } = await renderTitre('annulation.pdf', reductionView('annulation'));
     const text = pdfText(file);
     expect(text).toContain("Titre d'annulation n° 40");
-    expect(text).toContain('Motif : erreur matérielle : double émission');
+    expect(text).toContain('Motif : Erreur matérielle : double émission');
     expect(text).toContain('Montant annulé : 1 210,00 €');
     expect(text).toContain('il annule le titre n° 12, dont vous ne devez plus rien. Si vous avez déjà réglé, la somme versée vous sera remboursée par le comptable public.');
     expect(text).toContain("Titre d'origine");
@@ -189,9 +189,53 @@ describe('titre de réduction, d’annulation, de régularisation (their own tem
     const text = pdfText(file);
     expect(text).toContain('Titre de réduction – régularisation');
     expect(text).toContain("Rectifie le titre de recette n° 31 de l'exercice 2027");
-    expect(text).toContain('Motif : régularisation : plafond recalculé après la réduction du titre 2026-12');
+    expect(text).toContain('Titre de réduction n° 44'); // the piece's number names its type, not the régularisation
+    expect(text).toContain('Motif : Régularisation : plafond recalculé après la réduction du titre 2026-12');
     expect(text).toContain('Montant de la réduction : 63,00 €');
+    expect(text).toContain('Montant 2027 recalculé sur le montant 2026 net des réductions (titre n° 12) : 1 207,50 € ; excédent 1 270,50 € − 1 207,50 € = 63,00 €');
     expect(text).toContain('Si vous avez déjà réglé, la somme de 63,00 € vous sera remboursée');
+    expect(text).toContain('Convention, art. 10.2');
+    for (const absent of ['Date limite de paiement', 'Titre exécutoire', 'somme réclamée', 'IBAN']) expect(text, absent).not.toContain(absent);
+  });
+
+  it.skipIf(!HAS_POPPLER)(`the statement of a closed exercice (compte 673) names the titre it corrects, its own number, no bordereau, nothing claimed (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
+    const { file } = await renderTitre('etat.pdf', etatView());
+    const text = pdfText(file);
+    for (const mention of [
+      'État des annulations',
+      "Rectifie le titre de recette n° 12 de l'exercice clos 2026",
+      'Exercice 2027',
+      'État n° 1',
+      'Établi le 01/09/2027',
+      "Titre rectifié : n° 12 de l'exercice 2026, émis le 15/06/2026, montant 1 210,00 €",
+      'Motif : Erreur de tarif',
+      "Correction, sur exercice clos, de la contribution 2026 de la commune d'Écully au service laclasse.com : mandat de l'exercice 2027 au compte 673",
+      'Montant annulé sur exercice clos : 50,00 €',
+      'Montant du titre n° 12 après la présente correction : 1 160,00 €',
+      "Le présent état ne vous réclame aucune somme. L'exercice 2026 étant clos, la réduction de 50,00 € du titre n° 12 est constatée par un mandat de l'exercice 2027 au compte 673",
+      "Si vous n'avez pas encore réglé ce titre, vous n'en devez plus que 1 160,00 €.",
+      'Si vous avez déjà réglé, la somme de 50,00 € vous sera remboursée par le comptable public.',
+      'Instruction M57, compte 673',
+      "Exercice 2026 clos le 31/01/2027",
+      "Compte 673 « Titres annulés (sur exercices antérieurs) », budget de l'exercice 2027 (instruction budgétaire et comptable M57)",
+      'cinquante euros',
+      'Pour le Président et par délégation, Hélène GÉRAUD',
+      'Métropole de Lyon – Exercice 2027 – État n° 1 – page 1',
+    ]) {
+      expect(text, mention).toContain(mention);
+    }
+    // A statement supporting a mandat: no bordereau, nothing claimed, no formule exécutoire.
+    for (const absent of ['Bordereau', 'Date limite de paiement', 'IBAN', 'Titre exécutoire', 'rendu exécutoire', 'somme réclamée', 'reste dû', 'chapitre 74']) {
+      expect(text, absent).not.toContain(absent);
+    }
+    expect(pdfInfo(file).Title).toBe('État des annulations – exercice 2027 – n° 1 – Écully – laclasse.com');
+  });
+
+  it.skipIf(!HAS_POPPLER)(`a statement for the whole net amount says nothing is left due (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
+    const text = pdfText((await renderTitre('etat-annulation.pdf', etatView('1210.00'))).file);
+    expect(text).toContain("l'annulation du titre n° 12 est constatée par un mandat de l'exercice 2027 au compte 673, que le présent état justifie : vous ne devez plus rien sur ce titre.");
+    expect(text).toContain('Montant du titre n° 12 après la présente correction : 0,00 €');
+    expect(text).not.toContain("vous n'en devez plus que");
   });
 });
 
