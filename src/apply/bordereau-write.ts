@@ -8,6 +8,7 @@ import type { Dataset } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { dec, sum, toAmountString, ZERO, type Decimal } from '../engine/money.js';
+import { hasBordereau } from '../engine/plan-types.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
@@ -55,7 +56,8 @@ export function exerciceCumul(
 ): Decimal {
   let cumul = ZERO;
   for (const d of docs) {
-    if (d.exercice === exercice && natureOf(d.type) === nature && (upTo === null || d.bordereau <= upTo)) cumul = cumul.plus(d.montant);
+    if (d.exercice !== exercice || !hasBordereau(d.type) || natureOf(d.type) !== nature) continue; // a statement of compte 673 is in none (R10)
+    if (upTo === null || d.bordereau <= upTo) cumul = cumul.plus(d.montant);
   }
   return cumul;
 }
@@ -119,7 +121,7 @@ export async function writeBordereau(
   base: string,
   spec: BordereauSpec,
   context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
-): Promise<{ total: string; sha256: string }> {
+): Promise<{ total: string; sha256: string; bytes: number }> {
   const service = payingService(context.dataset, spec.service);
   if (!service) {
     throw new TitresError('state', [
@@ -140,13 +142,13 @@ export async function writeBordereau(
     preview: spec.preview,
     ...asapMention(context.dataset, spec),
   };
-  const { sha256 } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
+  const { sha256, bytes } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
   await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, MACHINE));
   if (context.excel) {
     const workbook = bordereauWorkbook(spec, context.dataset.config.emetteur.nom);
     await writeFileAtomic(resolveOut(outDir, `${base}.xlsx`), await workbookBuffer(workbook));
   }
-  return { total, sha256 };
+  return { total, sha256, bytes };
 }
 
 /** Issue 14: the Edition of the titres of a bordereau of titres (Chorus Pro or DGFiP print), one sentence. */

@@ -1,8 +1,9 @@
 /**
  * End of a run (or recovery of an interrupted one): from the run's intent and the journal, write
- * each bordereau (its lines are the journal's documents with that exercice and bordereau number)
- * and register it with its sha256 (OUT/bordereaux.csv), append the journaled documents' rows to
- * their ledgers, then remove the run file.
+ * each bordereau (its lines are the journal's documents of that exercice, type and bordereau
+ * number: engine/bordereaux.ts) and register it with its sha256, size and the journal's chain at
+ * its last document (OUT/bordereaux.csv), append the journaled documents' rows to their ledgers,
+ * then remove the run file.
  * Every step is idempotent (atomic rewrites, ledger rows matched on exercice + numero), so a
  * crash here is recovered by doing it again.
  */
@@ -13,6 +14,7 @@ import { toAmountString } from '../engine/money.js';
 import type { CsvRow } from '../io/csv-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
+import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
 import { exerciceCumul, writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
@@ -45,18 +47,17 @@ function isJournaled(planned: RunDocument, issued: IssuedDocument | undefined): 
 export async function finalizeRun(
   outDir: string,
   intent: RunIntent,
-  journal: readonly IssuedDocument[],
+  journal: ReadonlyArray<{ doc: IssuedDocument; chain: string }>,
   context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
 ): Promise<WrittenBordereau[]> {
   const byNumero = new Map<string, IssuedDocument>();
-  const byBordereau = new Map<number, IssuedDocument[]>();
-  for (const doc of journal) {
+  const chainOf = new Map<IssuedDocument, string>();
+  for (const { doc, chain } of journal) {
     if (doc.exercice !== intent.exercice) continue;
     byNumero.set(seriesKey(doc), doc);
-    const list = byBordereau.get(doc.bordereau);
-    if (list) list.push(doc);
-    else byBordereau.set(doc.bordereau, [doc]);
+    chainOf.set(doc, chain);
   }
+  const byBordereau = new Map(journalGroups(byNumero.values(), intent.exercice).map((g) => [bordereauKey(g), g.documents]));
   const planned = new Map(intent.documents.map((d) => [seriesKey(d), d]));
   const communeName = (doc: IssuedDocument): string =>
     planned.get(seriesKey(doc))?.commune ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
@@ -64,7 +65,7 @@ export async function finalizeRun(
   const written: WrittenBordereau[] = [];
   const registered: RegisteredBordereau[] = [];
   for (const b of intent.bordereaux) {
-    const docs = (byBordereau.get(b.numero) ?? []).sort((x, y) => x.numero - y.numero);
+    const docs = byBordereau.get(bordereauKey({ exercice: intent.exercice, nature: b.nature, numero: b.numero })) ?? [];
     if (docs.length === 0) continue;
     const lines: BordereauLine[] = docs.map((d) => ({
       numero: d.numero,
@@ -75,11 +76,22 @@ export async function finalizeRun(
       ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
     }));
     const base = bordereauBase(intent.exercice, b.nature, b.numero, b.service);
-    const cumulExercice = toAmountString(exerciceCumul(journal, intent.exercice, b.nature, b.numero));
+    const cumulExercice = toAmountString(exerciceCumul(byNumero.values(), intent.exercice, b.nature, b.numero));
     const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
-    const { total, sha256 } = await writeBordereau(outDir, base, spec, context);
+    const { total, sha256, bytes } = await writeBordereau(outDir, base, spec, context);
     written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
-    registered.push({ exercice: intent.exercice, numero: b.numero, nature: b.nature, service: b.service, pieces: docs.length, total, fichier: `${base}.pdf`, sha256 });
+    registered.push({
+      exercice: intent.exercice,
+      numero: b.numero,
+      nature: b.nature,
+      service: b.service,
+      pieces: docs.length,
+      total,
+      fichier: `${base}.pdf`,
+      sha256,
+      taille: bytes,
+      chaineJournal: chainOf.get(docs[docs.length - 1]),
+    });
   }
   await registerBordereaux(outDir, registered);
 

@@ -1,49 +1,52 @@
 /**
- * Issuing for real (R9): numbers, PDFs, journal, bordereaux, ledgers. Crash-safe protocol:
+ * Issuing for real (R9): numbers, PDFs, journal, bordereaux, ledgers, under the lock. Crash-safe
+ * protocol, called by `withLockedOut` (out-session.ts) once the lock is taken and the folder read
+ * and checked (check-out.ts), with a plan computed from that very journal:
  *
- * 1. Before any write: read the journal (a torn last line is ignored), check that the plan was
- *    computed from it (else PLAN_STALE), validate the plan, assign numbers.
- * 2. Take the lock on OUT (fails fast with kind 'lock'); re-read the journal under the lock.
- * 3. Recovery: truncate a torn journal line; if run files (.titres/run-<exercice>.jsonl) are left,
- *    delete temp files and orphan PDFs (renamed but never journaled). An interrupted run of the
- *    same exercice and date is resumed: its journaled bordereau numbers are reused and its
- *    journaled documents kept in the new intent; any other interrupted run is finalized (its
- *    bordereaux and ledgers written) and closed.
- * 4. Write the run's intent atomically (run file), then, by batches of documents in plan order:
- *    render their PDFs to their final names (temp + fsync + rename + fsync of the folder, hashed
- *    on the way, a few at once), then append their journal lines in plan order with one write and
- *    one fsync (group commit). The journal line is the commit point: a kill before it leaves
- *    orphan PDFs that step 3 removes, and the resumed run renders them again under the same
- *    numbers.
+ * 1. Validate the plan against the journal; check the ledgers the plan will append to (an edited
+ *    ledger row is damage). Nothing is written before this.
+ * 2. Recovery: truncate a torn journal line (check-out.ts accepted it only with a run file); if
+ *    run files (.titres/run-<exercice>.jsonl) are left, delete temp files and orphan PDFs (renamed
+ *    but never journaled). An interrupted run of the same exercice and date is resumed: its
+ *    journaled bordereau numbers are reused and its journaled documents kept in the new intent;
+ *    any other interrupted run is finalized (its bordereaux and ledgers written) and closed.
+ * 3. Number the plan (engine/numbered-plan.ts): every document's number, bordereau, net amounts;
+ *    then its file and ledger row. Write the run's intent atomically (run file).
+ * 4. By batches of documents in plan order: render their PDFs to their final names (temp + fsync +
+ *    rename + fsync of the folder, hashed and measured on the way, a few at once), then append
+ *    their journal lines, chained, in plan order with one write and one fsync (group commit). The
+ *    journal line is the commit point: a kill before it leaves orphan PDFs that step 2 removes,
+ *    and the resumed run renders them again under the same numbers.
  * 5. Finalize: bordereaux (PDF + CSV) from the journal, ledgers, remove the run file.
  * A kill at any instant thus ends, after the next run, in the state of an uninterrupted run.
  */
 import type { Dataset } from '../engine/dataset.js';
-import { issuedDocument, type History, type IssuedDocument } from '../engine/history.js';
+import { issuedDocument, type IssuedDocument } from '../engine/history.js';
 import { toAmountString } from '../engine/money.js';
-import type { Plan, PlannedDocument } from '../engine/plan-types.js';
-import { problem } from '../errors/problem.js';
+import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
+import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
+import { hasBordereau, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
-import { JournalAppender, readJournal, repairJournalTail } from '../io/journal.js';
-import { acquireOutLock } from '../io/lock.js';
-import { journalPath, resolveOut, type BordereauNature } from '../io/output-layout.js';
+import { JournalAppender, repairJournalTail } from '../io/journal.js';
+import { documentFile, resolveOut } from '../io/output-layout.js';
 import type { DocumentRenderer } from '../render/views.js';
-import { assignNumbers, bordereauKey, type Assigned } from './assign-numbers.js';
+import { damaged } from './check-out.js';
 import { finalizeRun, journaledDocuments } from './finalize-run.js';
-import { ledgerRow } from './ledger-row.js';
-import { LedgerNames } from './ledger-update.js';
-import { NetAmounts } from './net-amounts.js';
+import { ledgerRow, ledgerRowSha256 } from './ledger-row.js';
+import { checkLedgers, LedgerNames } from './ledger-update.js';
+import type { LockedOut } from './out-session.js';
 import { cleanOutDir } from './recover.js';
-import { readRunFiles, writeRunFile, type RunDocument, type RunIntent } from './run-file.js';
+import { writeRunFile, type RunDocument, type RunIntent } from './run-file.js';
+import { stage } from './stages.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
 import { mapPool } from './pool.js';
 
 export interface IssueContext {
   dataset: Dataset;
-  history: History;
-  outDir: string;
+  /** The folder under its lock, read and checked: the plan was computed from `out.history`. */
+  out: LockedOut;
   renderer: DocumentRenderer;
   excel?: boolean;
   onProgress?: (done: number, total: number) => void;
@@ -51,96 +54,84 @@ export interface IssueContext {
   commitEvery?: number;
 }
 
+export interface IssuedResult {
+  numero: number;
+  /** 0 and no nature for a statement of compte 673, which goes in no bordereau (R10). */
+  bordereau: number;
+  nature?: BordereauNature;
+  fichier: string;
+  sha256: string;
+  document: PlannedDocument;
+}
+
 export interface IssueResult {
-  issued: Array<{ numero: number; bordereau: number; fichier: string; sha256: string; document: PlannedDocument }>;
+  issued: IssuedResult[];
   bordereaux: Array<{ numero: number; nature: BordereauNature; service: string; fichier: string; total: string }>;
   /** What the recovery of an interrupted run did (OUT-relative paths), for the CLI's report. */
   recovered: { runs: number[]; orphans: string[]; tempFiles: string[]; tornJournalBytes: number };
 }
 
-function sameHistory(a: History, b: History): boolean {
-  if (a.documents.length !== b.documents.length) return false;
-  return a.documents.every((d, i) => {
-    const e = b.documents[i];
-    return d.exercice === e.exercice && d.numero === e.numero && d.sha256 === e.sha256;
-  });
-}
-
-function staleError(outDir: string): TitresError {
-  return new TitresError('state', [
-    problem(
-      'PLAN_STALE',
-      'le journal a changé depuis le calcul du plan (une autre exécution a émis entre-temps) ; relancez la commande',
-      { file: journalPath(outDir) },
-    ),
-  ]);
-}
-
 export async function issuePlan(plan: Plan, context: IssueContext): Promise<IssueResult> {
-  const { dataset, outDir, renderer } = context;
+  const { dataset, renderer, out } = context;
+  const { outDir, history, interrupted } = out;
   const excel = context.excel === true;
-  const before = await readJournal(outDir);
-  if (!sameHistory(before, context.history)) throw staleError(outDir);
-  const problems = validatePlan(plan, dataset, before);
+  const problems = validatePlan(plan, dataset, history);
   if (problems.length > 0) throw new TitresError('state', problems);
+  const names = new LedgerNames(outDir);
+  const ledgerProblems = await checkLedgers(outDir, plan.documents, names, history, new Set(interrupted.map((r) => r.exercice)));
+  if (ledgerProblems.length > 0) throw damaged(ledgerProblems, outDir);
 
-  const lock = await acquireOutLock(outDir);
-  try {
-    const history = await readJournal(outDir);
-    if (!sameHistory(history, context.history)) throw staleError(outDir);
-    const tornJournalBytes = await repairJournalTail(outDir);
-    const interrupted = await readRunFiles(outDir);
-    const cleaned = await cleanOutDir(outDir, history.documents, interrupted.map((r) => r.exercice));
-    const recovered = { runs: interrupted.map((r) => r.exercice), ...cleaned, tornJournalBytes };
+  const tornJournalBytes = await repairJournalTail(outDir);
+  const cleaned = await cleanOutDir(outDir, history.documents, interrupted.map((r) => r.exercice));
+  const recovered = { runs: interrupted.map((r) => r.exercice), ...cleaned, tornJournalBytes };
 
-    const resumed = interrupted.find(
-      (r) => r.exercice === plan.exercice && r.dateEmission === plan.dateEmission && plan.documents.length > 0,
-    );
-    for (const run of interrupted) {
-      if (run !== resumed) await finalizeRun(outDir, run, history.documents, { dataset, renderer, excel });
-    }
-    if (plan.documents.length === 0) return { issued: [], bordereaux: [], recovered };
-
-    const kept = resumed ? journaledDocuments(resumed, history.documents) : [];
-    const reuse = new Map<string, number>();
-    const journaledBordereaux = new Set(kept.map((d) => d.bordereau));
-    for (const b of resumed?.bordereaux ?? []) {
-      if (journaledBordereaux.has(b.numero)) reuse.set(bordereauKey(b.service, b.nature), b.numero);
-    }
-    const assignment = assignNumbers(plan, history, dataset.config, reuse);
-    const intent = await buildIntent(plan, assignment.documents, history, context, kept);
-    const keptBordereaux = (resumed?.bordereaux ?? []).filter(
-      (b) => journaledBordereaux.has(b.numero) && !assignment.bordereaux.some((a) => a.numero === b.numero),
-    );
-    intent.bordereaux = [...keptBordereaux, ...assignment.bordereaux].sort((a, b) => a.numero - b.numero);
-    await writeRunFile(outDir, intent);
-
-    const issued = await issueDocuments(plan, assignment.documents, history, context);
-    const journal = [...history.documents, ...issued.map((i) => i.journal)];
-    const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, excel });
-    return { issued: issued.map((i) => i.result), bordereaux, recovered };
-  } finally {
-    await lock.release();
+  const resumed = interrupted.find(
+    (r) => r.exercice === plan.exercice && r.dateEmission === plan.dateEmission && plan.documents.length > 0,
+  );
+  for (const run of interrupted) {
+    if (run !== resumed) await finalizeRun(outDir, run, out.journal.entries, { dataset, renderer, excel });
   }
+  if (plan.documents.length === 0) return { issued: [], bordereaux: [], recovered };
+
+  const kept = resumed ? journaledDocuments(resumed, history.documents) : [];
+  const reuse = new Map<string, number>();
+  const journaledBordereaux = new Set(kept.filter((d) => hasBordereau(d.type)).map((d) => `${natureOf(d.type)}/${d.bordereau}`));
+  for (const b of resumed?.bordereaux ?? []) {
+    if (journaledBordereaux.has(`${b.nature}/${b.numero}`)) reuse.set(groupKey(b.service, b.nature), b.numero);
+  }
+  const numbered = numberPlan(plan, history, dataset.config.numerotation, reuse);
+  await stage('numbered', outDir);
+  const intent = await buildIntent(numbered.documents, plan, context, names, kept);
+  const fresh = new Set(numbered.bordereaux.map((b) => `${b.nature}/${b.numero}`));
+  const keptBordereaux = (resumed?.bordereaux ?? []).filter(
+    (b) => journaledBordereaux.has(`${b.nature}/${b.numero}`) && !fresh.has(`${b.nature}/${b.numero}`),
+  );
+  intent.bordereaux = [...keptBordereaux, ...numbered.bordereaux];
+  await writeRunFile(outDir, intent);
+
+  const issued = await issueDocuments(plan, numbered.documents, intent, context);
+  await stage('finalizing', outDir);
+  const journal = [...out.journal.entries, ...issued.map((i) => ({ doc: i.journal, chain: i.chain }))];
+  const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, excel });
+  return { issued: issued.map((i) => i.result), bordereaux, recovered };
 }
 
 async function buildIntent(
+  documents: readonly NumberedDocument[],
   plan: Plan,
-  assigned: readonly Assigned[],
-  history: History,
   context: IssueContext,
+  names: LedgerNames,
   kept: readonly RunDocument[],
 ): Promise<RunIntent> {
-  const nets = new NetAmounts(history);
-  const names = new LedgerNames(context.outDir);
-  const documents: RunDocument[] = [...kept];
-  for (const { document: doc, numero, bordereau, fichier } of assigned) {
-    const netApres = doc.titreOrigine ? nets.reduce(doc.titreOrigine, doc.montant)! : doc.montant;
+  const out: RunDocument[] = [...kept];
+  for (const n of documents) {
+    const doc = n.document;
+    const fichier = documentFile(doc, n.numero);
     const ledgerName = await names.nameFor(doc.service, doc.codeInsee, doc.commune);
-    const numbers = { numero, bordereau, dateEmission: plan.dateEmission, fichier, netApres };
-    documents.push({
-      numero,
-      bordereau,
+    const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier, netApres: n.netApres };
+    out.push({
+      numero: n.numero,
+      bordereau: n.bordereau,
       type: doc.type,
       codeInsee: doc.codeInsee,
       commune: doc.commune,
@@ -151,44 +142,44 @@ async function buildIntent(
       ledger: ledgerRow(doc, numbers, context.dataset.communes.get(doc.codeInsee)),
     });
   }
-  return { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [], documents };
+  return { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [], documents: out };
 }
 
 /** Documents per journal commit (one append + fsync), and PDFs written at once within a batch. */
 const DEFAULT_BATCH = 32;
 const CONCURRENCY = 4;
 
-type Issued = { journal: IssuedDocument; result: IssueResult['issued'][number] };
+type Issued = { journal: IssuedDocument; chain: string; result: IssuedResult };
 
 async function issueDocuments(
   plan: Plan,
-  assigned: readonly Assigned[],
-  history: History,
+  numbered: readonly NumberedDocument[],
+  intent: RunIntent,
   context: IssueContext,
 ): Promise<Issued[]> {
-  const nets = new NetAmounts(history);
-  const appender = await JournalAppender.open(context.outDir);
+  const planned = new Map(intent.documents.map((d) => [d.numero, d]));
+  const appender = await JournalAppender.open(context.out.outDir, context.out.journal.head);
   const out: Issued[] = [];
   try {
     const size = Math.max(1, context.commitEvery ?? DEFAULT_BATCH);
-    for (let start = 0; start < assigned.length; start += size) {
-      const batch = assigned.slice(start, start + size);
-      const views = batch.map(({ document: doc, numero, bordereau }) => {
-        const view = buildTitreView(doc, { dataset: context.dataset, nets, numero, bordereau, dateEmission: plan.dateEmission, preview: false });
-        if (doc.titreOrigine) nets.reduce(doc.titreOrigine, doc.montant);
-        return view;
-      });
+    for (let start = 0; start < numbered.length; start += size) {
+      const batch = numbered.slice(start, start + size).map((n) => ({ n, run: planned.get(n.numero)! }));
+      const views = batch.map(({ n }) => buildTitreView(n, { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false }));
       // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan order.
-      const hashes = await mapPool(batch, CONCURRENCY, async ({ fichier }, i) =>
-        (await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(views[i]))).sha256,
+      const written = await mapPool(batch, CONCURRENCY, async ({ run }, i) =>
+        writeStreamAtomic(resolveOut(context.out.outDir, run.fichier), context.renderer.renderTitre(views[i])),
       );
-      const issued = batch.map(({ document: doc, numero, bordereau, fichier }, i): Issued => {
-        const journal = issuedDocument(doc, { numero, bordereau, dateEmission: plan.dateEmission, fichier, sha256: hashes[i] });
-        return { journal, result: { numero, bordereau, fichier, sha256: hashes[i], document: doc } };
+      const issued = batch.map(({ n, run }, i): Issued => {
+        const { sha256, bytes } = written[i];
+        const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier: run.fichier, sha256 };
+        const journal = issuedDocument(n.document, { ...numbers, taille: bytes, ledgerSha256: ledgerRowSha256(run.ledger) });
+        return { journal, chain: '', result: { numero: n.numero, bordereau: n.bordereau, ...(n.nature ? { nature: n.nature } : {}), fichier: run.fichier, sha256, document: n.document } };
       });
-      await appender.append(issued.map((i) => i.journal));
+      const chains = await appender.append(issued.map((i) => i.journal));
+      issued.forEach((i, k) => (i.chain = chains[k]));
       out.push(...issued);
-      context.onProgress?.(out.length, assigned.length);
+      await stage('committed', context.out.outDir);
+      context.onProgress?.(out.length, numbered.length);
     }
   } finally {
     await appender.close();

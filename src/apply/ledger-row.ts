@@ -6,7 +6,8 @@ import type { Commune } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import type { PlannedDocument } from '../engine/plan-types.js';
-import type { CellKind, CsvColumn, CsvRow } from '../io/csv-write.js';
+import { createHash } from 'node:crypto';
+import { csvLines, type CellKind, type CsvColumn, type CsvRow } from '../io/csv-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
 
 const col = (key: string, kind: CellKind): CsvColumn => ({ key, header: key, kind });
@@ -97,4 +98,12 @@ export function ledgerRow(doc: PlannedDocument, n: LedgerNumbers, commune: Commu
     motif: doc.motif?.replace(/[\r\n]+/g, ' '),
     fichier: n.fichier,
   };
+}
+
+/**
+ * sha256 of a ledger row in canonical form (the machine CSV line, whatever the ledger's format):
+ * the journal keeps it (`empreinte_registre`) so that an edited ledger cell shows.
+ */
+export function ledgerRowSha256(row: CsvRow): string {
+  return createHash('sha256').update(csvLines(LEDGER_COLUMNS, [row], { excel: false })).digest('hex');
 }

@@ -15,6 +15,10 @@ import { workbookBuffer } from '../io/workbook.js';
 import { ledgerWorkbook, ledgerWorkbookName } from './ledger-workbook.js';
 import { ledgerCodeOf, ledgerFileName, ledgerFolder, resolveOut } from '../io/output-layout.js';
 import { LEDGER_COLUMNS } from './ledger-row.js';
+import type { History, IssuedDocument } from '../engine/history.js';
+import { problem, type Problem } from '../errors/problem.js';
+import { verifyLedger } from '../verify/verify-csv.js';
+import { mapPool } from './pool.js';
 
 /** Ledger file names by service and code_insee: an existing file wins over the current name. */
 export class LedgerNames {
@@ -71,4 +75,50 @@ export async function appendLedgerRows(
   const workbookPath = resolveOut(outDir, `${ledgerFolder(service)}/${ledgerWorkbookName(name)}`);
   const author = options.workbookAuthor ?? (await existingAuthor(workbookPath));
   if (author !== undefined) await writeFileAtomic(workbookPath, await workbookBuffer(ledgerWorkbook(text, author)));
+}
+
+/**
+ * Before a run appends to ledgers: each ledger the plan's documents go to must agree with the
+ * journal (verifyLedger: every row journaled and unedited; every journaled document of the pair in
+ * it, except those of an interrupted run, whose rows the recovery appends). Returns the damage.
+ */
+export async function checkLedgers(
+  outDir: string,
+  documents: ReadonlyArray<{ service: string; codeInsee: string; commune: string }>,
+  names: LedgerNames,
+  history: History,
+  interruptedExercices: ReadonlySet<number>,
+): Promise<Problem[]> {
+  const pairs = new Map<string, { service: string; codeInsee: string; commune: string }>();
+  for (const d of documents) pairs.set(`${d.service}/${d.codeInsee}`, d);
+  if (pairs.size === 0) return [];
+  const byKey = new Map<string, IssuedDocument>();
+  const journaled = new Map<string, IssuedDocument[]>();
+  for (const doc of history.documents) {
+    const pair = `${doc.service}/${doc.codeInsee}`;
+    if (!pairs.has(pair)) continue;
+    byKey.set(documentKey(doc), doc);
+    const list = journaled.get(pair);
+    if (list) list.push(doc);
+    else journaled.set(pair, [doc]);
+  }
+  const lists = await mapPool([...pairs], 8, async ([pair, d]) => {
+    const path = resolveOut(outDir, `${ledgerFolder(d.service)}/${await names.nameFor(d.service, d.codeInsee, d.commune)}`);
+    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    const expected = (journaled.get(pair) ?? []).filter((doc) => !interruptedExercices.has(doc.exercice));
+    if (text === undefined) {
+      return expected.length === 0 ? [] : [problem('FILE_MISSING', `registre de ${d.codeInsee}/${d.service} introuvable`, { file: path })];
+    }
+    const checked = verifyLedger(text, path, d, byKey);
+    for (const doc of expected) {
+      if (!checked.keys.has(documentKey(doc))) {
+        checked.problems.push(problem('LEDGER_MISMATCH', `le document ${documentKey(doc)} du journal manque au registre`, { file: path }));
+      }
+    }
+    return checked.problems;
+  });
+  return lists.flat();
 }

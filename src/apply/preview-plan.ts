@@ -9,10 +9,11 @@ import { dec, sum, toAmountString } from '../engine/money.js';
 import type { Plan } from '../engine/plan-types.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
-import { natureOf, previewBordereauBase, previewDocumentFile, resolveOut, type BordereauNature } from '../io/output-layout.js';
+import { previewBordereauBase, previewDocumentFile, resolveOut } from '../io/output-layout.js';
+import { runGroups } from '../engine/bordereaux.js';
+import { planNets } from '../engine/numbered-plan.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
 import { exerciceCumul, writeBordereau } from './bordereau-write.js';
-import { NetAmounts } from './net-amounts.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
 import { TitresError } from '../errors/titres-error.js';
@@ -30,31 +31,26 @@ export async function previewPlan(plan: Plan, context: PreviewContext): Promise<
   const history = context.history ?? EMPTY_HISTORY;
   const problems = validatePlan(plan, context.dataset, history);
   if (problems.length > 0) throw new TitresError('state', problems);
-  const nets = new NetAmounts(history);
   const files: string[] = [];
-  const groups = new Map<string, { service: string; nature: BordereauNature; lines: BordereauLine[] }>();
-  for (const doc of plan.documents) {
-    const fichier = previewDocumentFile(doc);
-    const view = buildTitreView(doc, { dataset: context.dataset, nets, numero: null, bordereau: null, dateEmission: plan.dateEmission, preview: true });
+  const planned = planNets(plan.documents, history);
+  for (const doc of planned) {
+    const fichier = previewDocumentFile(doc.document); // no number, not even a position (issue 11)
+    const view = buildTitreView(doc, { dataset: context.dataset, dateEmission: plan.dateEmission, preview: true });
     await writeStreamAtomic(resolveOut(context.outDir, fichier), context.renderer.renderTitre(view));
-    if (doc.titreOrigine) nets.reduce(doc.titreOrigine, doc.montant);
     files.push(fichier);
-    const nature = natureOf(doc.type);
-    const key = `${doc.service}/${nature}`;
-    const group = groups.get(key) ?? { service: doc.service, nature, lines: [] };
-    group.lines.push({
+  }
+  const groups = runGroups(planned.map((p) => ({ ...p, service: p.document.service, type: p.document.type })));
+  // The previews' bordereaux follow the issued ones: each adds its total to the exercice's cumul.
+  const cumul = { titres: exerciceCumul(history.documents, plan.exercice, 'titres', null), reductions: exerciceCumul(history.documents, plan.exercice, 'reductions', null) };
+  for (const { service, nature, documents } of groups) {
+    const lines: BordereauLine[] = documents.map(({ document: doc }) => ({
       numero: null,
       type: doc.type,
       codeInsee: doc.codeInsee,
       commune: doc.commune,
       montant: toAmountString(doc.montant),
       ...(doc.titreOrigine ? { titreOrigine: formatTitreRef(doc.titreOrigine) } : {}),
-    });
-    groups.set(key, group);
-  }
-  // The previews' bordereaux follow the issued ones: each adds its total to the exercice's cumul.
-  const cumul = { titres: exerciceCumul(history.documents, plan.exercice, 'titres', null), reductions: exerciceCumul(history.documents, plan.exercice, 'reductions', null) };
-  for (const { service, nature, lines } of groups.values()) {
+    }));
     const base = previewBordereauBase(plan.exercice, nature, service);
     cumul[nature] = cumul[nature].plus(sum(lines.map((l) => dec(l.montant))));
     const cumulExercice = toAmountString(cumul[nature]);

@@ -4,42 +4,42 @@ import { addDays, type IsoDate } from '../engine/dates.js';
 import { toAmountString } from '../engine/money.js';
 import type { PlannedDocument } from '../engine/plan-types.js';
 import type { TitreView } from '../render/views.js';
-import type { NetAmounts } from './net-amounts.js';
+import type { BordereauNature } from '../engine/bordereaux.js';
+import type { DocumentNets } from '../engine/numbered-plan.js';
 
 export function payingService(dataset: Dataset, id: string): PayingService | undefined {
   const service = dataset.config.services.get(id);
   return service && !service.gratuit ? service : undefined;
 }
 
-/** Call before recording the document in `nets` (netAvant is the net before this document). */
+/** A planned document with its nets (and, once numbered, its numbers) as the renderer sees it. */
 export function buildTitreView(
-  doc: PlannedDocument,
-  args: { dataset: Dataset; nets: NetAmounts; numero: number | null; bordereau: number | null; dateEmission: IsoDate; preview: boolean },
+  planned: DocumentNets & { numero?: number; bordereau?: number; nature?: BordereauNature },
+  args: { dataset: Dataset; dateEmission: IsoDate; preview: boolean },
 ): TitreView {
-  const { dataset, nets } = args;
+  const { dataset } = args;
+  const doc = planned.document;
   const view: TitreView = {
     document: doc,
     config: dataset.config,
     commune: dataset.communes.get(doc.codeInsee)!,
     service: payingService(dataset, doc.service)!,
-    numero: args.numero,
-    bordereau: args.bordereau,
+    numero: planned.numero ?? null,
+    bordereau: planned.bordereau ?? null,
+    ...(planned.nature !== undefined ? { bordereauNature: planned.nature } : {}),
     dateEmission: args.dateEmission,
     dateEcheance: addDays(args.dateEmission, dataset.config.delaiPaiementJours),
     preview: args.preview,
   };
-  if (doc.titreOrigine) {
-    const origin = nets.titre(doc.titreOrigine);
-    const net = nets.net(doc.titreOrigine);
-    if (origin && net) {
-      view.origine = {
-        numero: origin.numero,
-        exercice: origin.exercice,
-        dateEmission: origin.dateEmission,
-        montant: toAmountString(origin.montant),
-        netAvant: toAmountString(net),
-      };
-    }
+  if (planned.origine) {
+    const { titre, netAvant } = planned.origine;
+    view.origine = {
+      numero: titre.numero,
+      exercice: titre.exercice,
+      dateEmission: titre.dateEmission,
+      montant: toAmountString(titre.montant),
+      netAvant: toAmountString(netAvant),
+    };
   }
   return view;
 }

@@ -11,7 +11,7 @@ import { toAmountString } from '../engine/money.js';
 import type { Plan } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { formatTitreRef } from '../io/journal-format.js';
-import { NetAmounts } from './net-amounts.js';
+import { NetAmounts } from '../engine/net-amounts.js';
 import { payingService } from './titre-view.js';
 
 export function validatePlan(plan: Plan, dataset: Dataset, history: History): Problem[] {

@@ -23,6 +23,15 @@ export interface IssuedDocument {
   motif?: string;
   fichier: string;
   sha256: string;
+  /** The PDF's size in bytes (absent on lines written before the chained journal). */
+  taille?: number;
+  /** sha256 of the document's ledger row (absent on lines written before the chained journal). */
+  ledgerSha256?: string;
+  /**
+   * The bordereau number belongs to the one series that titres and réductions shared before each
+   * type had its own (a line of a former folder, see engine/bordereaux.ts).
+   */
+  legacySeries?: true;
 }
 
 export interface History {
@@ -34,7 +43,7 @@ export const EMPTY_HISTORY: History = { documents: [] };
 /** The journal's record of a planned document once issued under these numbers (R9). */
 export function issuedDocument(
   doc: PlannedDocument,
-  n: { numero: number; bordereau: number; dateEmission: IsoDate; fichier: string; sha256: string },
+  n: { numero: number; bordereau: number; dateEmission: IsoDate; fichier: string; sha256: string; taille?: number; ledgerSha256?: string },
 ): IssuedDocument {
   return {
     exercice: doc.exercice,
@@ -52,5 +61,7 @@ export function issuedDocument(
     ...(doc.motif !== undefined ? { motif: doc.motif } : {}),
     fichier: n.fichier,
     sha256: n.sha256,
+    ...(n.taille !== undefined ? { taille: n.taille } : {}),
+    ...(n.ledgerSha256 !== undefined ? { ledgerSha256: n.ledgerSha256 } : {}),
   };
 }

@@ -6,9 +6,49 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     sens: 'Le dossier de sortie est verrouillé par une autre exécution de titres (ou par une exécution interrompue sur une autre machine).',
     correction: 'Attendre la fin de l’autre exécution ; si aucune n’est en cours, supprimer le fichier .titres/lock du dossier de sortie.',
   },
-  PLAN_STALE: {
-    sens: 'Le journal a changé entre le calcul du plan et l’émission : une autre exécution a émis entre-temps.',
-    correction: 'Relancer la commande : le plan sera recalculé à partir du journal à jour.',
+  OUT_DAMAGED: {
+    sens: 'Le dossier de sortie est endommagé (journal modifié, coupé ou incomplet, document manquant ou modifié, registre modifié) : issue, cancel et export-pes refusent de s’appuyer dessus et n’écrivent rien.',
+    correction: 'Restaurer le dossier de sortie depuis la sauvegarde, sans modifier ses fichiers à la main, puis relancer ; « titres verify » détaille chaque écart.',
+  },
+  JOURNAL_CHAIN_BROKEN: {
+    sens: 'Le chaînage du journal est rompu : une ligne a été modifiée, insérée, copiée, déplacée ou supprimée. Le message donne la première ligne touchée et ce qui diffère.',
+    correction: 'Restaurer journal.csv depuis la sauvegarde ; ne jamais le modifier à la main.',
+  },
+  JOURNAL_CUT: {
+    sens: 'La dernière ligne du journal est coupée alors qu’aucune exécution n’a été interrompue (pas de fichier .titres/run-*) : le journal a été tronqué.',
+    correction: 'Restaurer journal.csv depuis la sauvegarde.',
+  },
+  JOURNAL_MISSING: {
+    sens: 'Le dossier de sortie contient des documents, des registres ou des bordereaux mais pas de journal : ce n’est pas un dossier neuf.',
+    correction: 'Restaurer journal.csv depuis la sauvegarde, ou émettre dans un dossier de sortie vide.',
+  },
+  JOURNAL_UNCHAINED: {
+    sens: 'Le journal a été écrit par une version antérieure, sans chaînage : il sera vérifié puis scellé tel qu’il est par la prochaine commande qui écrit dans le dossier.',
+    correction: 'Rien à faire si « titres verify » ne signale rien d’autre ; garder une sauvegarde du dossier avant la reprise.',
+  },
+  LEGACY_NOT_ADOPTED: {
+    sens: 'Un dossier de sortie écrit par une version antérieure n’a pas été repris : « titres verify » y trouve des écarts, et le sceller les rendrait indétectables.',
+    correction: 'Restaurer le dossier depuis la sauvegarde (ou terminer l’exécution interrompue avec la version antérieure), puis relancer.',
+  },
+  REGISTER_MALFORMED: {
+    sens: 'Un registre du dossier de sortie (bordereaux.csv, exports-pes.csv) est illisible ou incomplet.',
+    correction: 'Restaurer le registre depuis la sauvegarde ; ne jamais le modifier à la main.',
+  },
+  REGISTER_CHAIN_BROKEN: {
+    sens: 'Le chaînage d’un registre (bordereaux.csv, exports-pes.csv) est rompu : une ligne a été modifiée, insérée, déplacée ou supprimée.',
+    correction: 'Restaurer le registre depuis la sauvegarde.',
+  },
+  REGISTER_ANCHOR_MISMATCH: {
+    sens: 'Une ligne du registre des bordereaux est ancrée sur une ligne du journal qui a disparu ou changé (journal tronqué ou réécrit).',
+    correction: 'Restaurer journal.csv et bordereaux.csv depuis la même sauvegarde.',
+  },
+  FILE_SIZE_MISMATCH: {
+    sens: 'Un PDF émis (titre ou bordereau) n’a plus la taille enregistrée au journal ou au registre : il a été modifié ou remplacé.',
+    correction: 'Restaurer le PDF d’origine depuis la sauvegarde.',
+  },
+  PES_UNREGISTERED: {
+    sens: 'Un fichier PES du dossier de sortie est absent du registre des exports (exports-pes.csv).',
+    correction: 'Le déplacer hors du dossier de sortie, ou relancer « titres export-pes » qui l’écrit et l’enregistre.',
   },
   PLAN_INVALID: {
     sens: 'Le plan à émettre est incohérent avec les données (commune ou service inconnu, montant non positif, annulation partielle…).',
@@ -67,11 +107,11 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     correction: 'Restaurer le journal depuis la sauvegarde ; signaler l’anomalie.',
   },
   BORDEREAU_GAP: {
-    sens: 'La série des numéros de bordereaux de l’exercice a un trou.',
+    sens: 'La série des numéros de bordereaux d’un type (titres ou réductions) de l’exercice a un trou.',
     correction: 'Restaurer le journal complet depuis la sauvegarde.',
   },
   BORDEREAU_DUPLICATE: {
-    sens: 'Un numéro de bordereau est utilisé pour deux services ou deux natures différents.',
+    sens: 'Un numéro de bordereau d’un type est utilisé pour deux services ou deux émissions différentes.',
     correction: 'Restaurer le journal depuis la sauvegarde ; signaler l’anomalie.',
   },
   LEDGER_MISMATCH: {

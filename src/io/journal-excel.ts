@@ -3,7 +3,7 @@
  * which always stays the machine form and the source of truth. One row per document, réductions
  * and annulations negative, each titre with its net after corrections (R10), a total row.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssuedDocument } from '../engine/history.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
@@ -112,4 +112,14 @@ export async function writeJournalExcel(outDir: string, author?: string): Promis
   const by = author ?? (await existingAuthor(path)) ?? DEFAULT_AUTHOR;
   await writeFileAtomic(path, await workbookBuffer(journalWorkbook(history.documents, by)));
   return path;
+}
+
+/**
+ * The twin follows the journal: every command that writes under OUT calls this under the lock
+ * (src/apply/out-session.ts), which rewrites the twin when it exists, or creates it when `create`
+ * (--excel). The one place that decides it, whatever the twin's format.
+ */
+export async function refreshJournalTwin(outDir: string, create: boolean, author?: string): Promise<void> {
+  const exists = await stat(journalWorkbookPath(outDir)).then(() => true, () => false);
+  if (create || exists) await writeJournalExcel(outDir, author);
 }

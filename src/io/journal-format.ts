@@ -2,6 +2,15 @@
  * The columns of OUT/journal.csv and the conversion between a journal line and an IssuedDocument.
  * The data contract's columns come first, then ours. One document per physical line: text cells
  * never hold a line break (replaced by a space), so a torn append is a torn last line.
+ *
+ * Columns added with the chained journal (src/io/chain.ts), absent from folders written before:
+ * - type_bordereau: the PES TypBord of the document's bordereau (01 titres, 02 réductions et
+ *   annulations), the type of the series its `bordereau` number belongs to; empty on the lines of
+ *   a former folder, whose bordereaux were numbered in one series shared by both types;
+ * - taille: the PDF's size in bytes (the quick check of issue, cancel and export-pes);
+ * - empreinte_registre: sha256 of the document's ledger row (canonical CSV line), so that an
+ *   edited ledger cell shows;
+ * - chaine: sha256 chaining this line to the previous one (always the last column).
  */
 import type { IssuedDocument } from '../engine/history.js';
 import { dec, toAmountString } from '../engine/money.js';
@@ -9,6 +18,7 @@ import { isIsoDate } from '../engine/dates.js';
 import type { DocumentType, Regime } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { unneutralise, type CsvColumn, type CsvRow } from './csv-write.js';
+import { natureOf, natureOfTypBord, TYP_BORD } from '../engine/bordereaux.js';
 
 export const JOURNAL_COLUMNS = [
   { key: 'exercice', header: 'exercice', kind: 'integer' },
@@ -26,7 +36,16 @@ export const JOURNAL_COLUMNS = [
   { key: 'contribution_cible', header: 'contribution_cible', kind: 'amount' },
   { key: 'converge', header: 'converge', kind: 'text' },
   { key: 'motif', header: 'motif', kind: 'text' },
+  { key: 'type_bordereau', header: 'type_bordereau', kind: 'text' },
+  { key: 'taille', header: 'taille', kind: 'integer' },
+  { key: 'empreinte_registre', header: 'empreinte_registre', kind: 'text' },
+  { key: 'chaine', header: 'chaine', kind: 'text' },
 ] as const satisfies readonly CsvColumn[];
+
+/** The columns of a journal written before the chain (read as they are, see journal.ts). */
+export const LEGACY_JOURNAL_COLUMNS = JOURNAL_COLUMNS.slice(0, 15);
+/** Every column but the chain: the body of a line, which the chain hashes. */
+export const JOURNAL_BODY_COLUMNS = JOURNAL_COLUMNS.slice(0, -1);
 
 export type JournalKey = (typeof JOURNAL_COLUMNS)[number]['key'];
 
@@ -53,6 +72,9 @@ export function toJournalRow(doc: IssuedDocument): CsvRow {
     contribution_cible: doc.contributionCible ? toAmountString(doc.contributionCible) : '',
     converge: doc.converge === undefined ? '' : doc.converge ? 'oui' : 'non',
     motif: oneLine(doc.motif ?? ''),
+    type_bordereau: doc.legacySeries ? '' : TYP_BORD[natureOf(doc.type)],
+    taille: doc.taille === undefined ? '' : String(doc.taille),
+    empreinte_registre: doc.ledgerSha256 ?? '',
   };
 }
 
@@ -67,6 +89,7 @@ export function fromJournalCells(
   cells: (key: JournalKey) => string,
   columnOf: (key: JournalKey) => number,
   at: { file: string; line: number },
+  legacy = false,
 ): { doc?: IssuedDocument; problems: Problem[] } {
   const problems: Problem[] = [];
   const bad = (key: JournalKey, what: string): undefined => {
@@ -103,6 +126,14 @@ export function fromJournalCells(
   if (cells('service') === '') bad('service', 'valeur manquante');
   if (cells('fichier') === '') bad('fichier', 'valeur manquante');
   if (!/^[0-9a-f]{64}$/.test(cells('sha256'))) bad('sha256', 'empreinte sha256 attendue');
+  const typBord = legacy ? '' : cells('type_bordereau');
+  if (typBord !== '' && (!type || natureOfTypBord(typBord) !== natureOf(type))) {
+    bad('type_bordereau', `01 (titres) ou 02 (réductions, annulations) attendu selon le type du document`);
+  }
+  const taille = legacy ? '' : cells('taille');
+  if (taille !== '' && !/^\d+$/.test(taille)) bad('taille', 'taille en octets attendue');
+  const ledgerSha256 = legacy ? '' : cells('empreinte_registre');
+  if (ledgerSha256 !== '' && !/^[0-9a-f]{64}$/.test(ledgerSha256)) bad('empreinte_registre', 'empreinte sha256 attendue');
   if (problems.length > 0) return { problems };
   const doc: IssuedDocument = {
     exercice: exercice!,
@@ -121,5 +152,8 @@ export function fromJournalCells(
   if (contributionCible) doc.contributionCible = contributionCible;
   if (converge) doc.converge = converge === 'oui';
   if (cells('motif') !== '') doc.motif = unneutralise(cells('motif'));
+  if (typBord === '') doc.legacySeries = true;
+  if (taille !== '') doc.taille = Number(taille);
+  if (ledgerSha256 !== '') doc.ledgerSha256 = ledgerSha256;
   return { doc, problems };
 }

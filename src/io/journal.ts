@@ -17,13 +17,16 @@ import { EMPTY_HISTORY, type History, type IssuedDocument } from '../engine/hist
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { namingPath, writeFileAtomic } from './atomic-write.js';
-import { csvHeader, csvLines, unneutralise } from './csv-write.js';
-import { fromJournalCells, JOURNAL_COLUMNS, toJournalRow, type JournalKey } from './journal-format.js';
+import { csvLines, unneutralise } from './csv-write.js';
+import { fromJournalCells, JOURNAL_BODY_COLUMNS, JOURNAL_COLUMNS, LEGACY_JOURNAL_COLUMNS, toJournalRow, type JournalKey } from './journal-format.js';
+import { CHAIN_COLUMN, chainGenesis, chainLines, checkChain } from './chain.js';
 import { journalPath } from './output-layout.js';
 
 export interface JournalEntry {
   doc: IssuedDocument;
   line: number; // 1-based line in journal.csv
+  /** The line's `chaine` cell ('' on a journal written before the chain). */
+  chain: string;
 }
 
 export interface JournalContents {
@@ -32,6 +35,12 @@ export interface JournalContents {
   /** Bytes of a torn last line (no trailing newline), ignored. */
   tornBytes: number;
   exists: boolean;
+  /** Written before the chain (no `chaine` column): read as it is, adopted at the next write. */
+  legacy: boolean;
+  /** The first broken link of the chain, if any (also in `problems`). */
+  chainBroken?: Problem;
+  /** The chain's head: the last complete line's `chaine` (the genesis of an empty chained journal). */
+  head: string;
 }
 
 async function readText(path: string): Promise<string | undefined> {
@@ -43,30 +52,66 @@ async function readText(path: string): Promise<string | undefined> {
   }
 }
 
+/** The journal header line this version writes. */
+export const JOURNAL_HEADER = JOURNAL_COLUMNS.map((c) => c.header).join(',');
+
+const emptyContents = (exists: boolean, tornBytes = 0): JournalContents => ({
+  entries: [],
+  problems: [],
+  tornBytes,
+  exists,
+  legacy: false,
+  head: chainGenesis(JOURNAL_HEADER),
+});
+
 /** Parses journal text: every problem is collected (file:line:column), nothing thrown. */
 export function parseJournal(text: string, file: string): JournalContents {
   const end = text.lastIndexOf('\n') + 1;
   const complete = text.slice(0, end);
-  const result: JournalContents = { entries: [], problems: [], tornBytes: Buffer.byteLength(text.slice(end)), exists: true };
+  const result = emptyContents(true, Buffer.byteLength(text.slice(end)));
   if (complete.trim() === '') return result; // empty, or only a torn header: nothing was issued
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(complete, { info: true, relax_column_count: true, bom: true, skip_empty_lines: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { lines?: number; message: string };
-    result.problems.push(problem('JOURNAL_MALFORMED', `journal illisible : ${e.message}`, { file, line: e.lines }));
-    return result;
+  // One document per physical line (journal-format.ts): lines are split here, and only a line with a
+  // quote (a motif with a comma) goes through the CSV parser, so that 70 000 lines stay fast.
+  const lines = complete.slice(0, -1).split('\n');
+  const records: Array<{ record: string[]; info: { lines: number } }> = [];
+  for (let i = 0; i < lines.length; i++) {
+    const text = (i === 0 ? lines[i].replace(/^\ufeff/, '') : lines[i]).replace(/\r$/, '');
+    if (text === '') continue;
+    if (!text.includes('"')) {
+      records.push({ record: text.split(','), info: { lines: i + 1 } });
+      continue;
+    }
+    try {
+      const [record] = parse(text, { relax_column_count: true }) as string[][];
+      records.push({ record, info: { lines: i + 1 } });
+    } catch (error) {
+      result.problems.push(problem('JOURNAL_MALFORMED', `journal illisible : ${(error as Error).message}`, { file, line: i + 1 }));
+    }
   }
+  if (result.problems.length > 0) return result;
   const [header, ...rows] = records;
   const index = new Map(header.record.map((name, i) => [name, i]));
-  const missing = JOURNAL_COLUMNS.filter((c) => !index.has(c.header)).map((c) => c.header);
+  result.legacy = !index.has(CHAIN_COLUMN);
+  const expected = result.legacy ? LEGACY_JOURNAL_COLUMNS : JOURNAL_COLUMNS;
+  const missing = expected.filter((c) => !index.has(c.header)).map((c) => c.header);
   if (missing.length > 0) {
     result.problems.push(
       problem('JOURNAL_MALFORMED', `journal : colonnes manquantes dans l’en-tête : ${missing.join(', ')}`, { file, line: 1 }),
     );
     return result;
   }
-  const columnOf = (key: JournalKey): number => index.get(key)! + 1;
+  let heads: string[] = [];
+  if (!result.legacy) {
+    const check = checkChain(lines, file, 'JOURNAL_CHAIN_BROKEN', 'journal');
+    heads = check.heads;
+    result.head = check.head;
+    if (check.problem) {
+      result.chainBroken = check.problem;
+      result.problems.push(check.problem);
+    }
+  }
+  const positions = Object.fromEntries(JOURNAL_COLUMNS.map((c) => [c.key, index.get(c.header) ?? -1])) as Record<JournalKey, number>;
+  const columnOf = (key: JournalKey): number => positions[key] + 1;
   for (const { record, info } of rows) {
     const at = { file, line: info.lines };
     if (record.length !== header.record.length) {
@@ -75,10 +120,13 @@ export function parseJournal(text: string, file: string): JournalContents {
       );
       continue;
     }
-    const cells = (key: JournalKey): string => unneutralise(record[index.get(key)!] ?? '');
-    const { doc, problems } = fromJournalCells(cells, columnOf, at);
+    const cells = (key: JournalKey): string => {
+      const value = record[positions[key]] ?? '';
+      return value.charCodeAt(0) === 39 ? unneutralise(value) : value; // only a cell starting with ' was neutralised
+    };
+    const { doc, problems } = fromJournalCells(cells, columnOf, at, result.legacy);
     result.problems.push(...problems);
-    if (doc) result.entries.push({ doc, line: info.lines });
+    if (doc) result.entries.push({ doc, line: info.lines, chain: heads[info.lines - 2] ?? '' });
   }
   return result;
 }
@@ -86,7 +134,7 @@ export function parseJournal(text: string, file: string): JournalContents {
 /** Reads the journal with line numbers and problems (for `verify`). */
 export async function readJournalContents(outDir: string): Promise<JournalContents> {
   const text = await readText(journalPath(outDir));
-  if (text === undefined) return { entries: [], problems: [], tornBytes: 0, exists: false };
+  if (text === undefined) return emptyContents(false);
   return parseJournal(text, journalPath(outDir));
 }
 
@@ -119,30 +167,51 @@ export async function repairJournalTail(outDir: string): Promise<number> {
 
 const FORMAT = { excel: false };
 
-/** Keeps the journal open for a batch: one append + fsync per document. */
+/** The body of each document's journal line (every cell but the chain), without line ends. */
+export function journalBodies(docs: readonly IssuedDocument[]): string[] {
+  if (docs.length === 0) return [];
+  return csvLines(JOURNAL_BODY_COLUMNS, docs.map(toJournalRow), FORMAT).slice(0, -1).split('\n');
+}
+
+/** A whole chained journal: header, then the documents' lines chained from the genesis. */
+export function formatJournal(docs: readonly IssuedDocument[]): string {
+  return `${JOURNAL_HEADER}\n` + chainLines(chainGenesis(JOURNAL_HEADER), journalBodies(docs)).text;
+}
+
+/**
+ * Keeps the journal open for a run: each batch is one append + fsync (group commit), each line
+ * chained to the previous one. `head` is the chain's head as read under the lock.
+ */
 export class JournalAppender {
   private constructor(
     private readonly handle: FileHandle,
     private readonly path: string,
+    private head: string,
   ) {}
 
-  static async open(outDir: string): Promise<JournalAppender> {
+  static async open(outDir: string, head: string): Promise<JournalAppender> {
     const path = journalPath(outDir);
     const size = await stat(path).then(
       (s) => s.size,
       () => 0,
     );
-    if (size === 0) await writeFileAtomic(path, csvHeader(JOURNAL_COLUMNS, FORMAT));
-    return new JournalAppender(await open(path, 'a'), path);
+    if (size === 0) {
+      await writeFileAtomic(path, `${JOURNAL_HEADER}\n`);
+      head = chainGenesis(JOURNAL_HEADER);
+    }
+    return new JournalAppender(await open(path, 'a'), path, head);
   }
 
-  async append(docs: readonly IssuedDocument[]): Promise<void> {
-    if (docs.length === 0) return;
-    const text = csvLines(JOURNAL_COLUMNS, docs.map(toJournalRow), FORMAT);
+  /** Appends and fsyncs the documents' lines; returns each line's chain cell. */
+  async append(docs: readonly IssuedDocument[]): Promise<string[]> {
+    if (docs.length === 0) return [];
+    const { text, head, heads } = chainLines(this.head, journalBodies(docs));
     await namingPath(this.path, async () => {
       await this.handle.write(text);
       await this.handle.sync();
     });
+    this.head = head;
+    return heads;
   }
 
   async close(): Promise<void> {
@@ -152,7 +221,8 @@ export class JournalAppender {
 
 /** Appends whole lines to OUT/journal.csv (created with its header when absent), then fsyncs. */
 export async function appendJournal(outDir: string, docs: readonly IssuedDocument[]): Promise<void> {
-  const appender = await JournalAppender.open(outDir);
+  const contents = await readJournalContents(outDir);
+  const appender = await JournalAppender.open(outDir, contents.head);
   try {
     await appender.append(docs);
   } finally {

@@ -6,6 +6,9 @@
  * OUT/journal.xlsx                                 the journal as a workbook (`--excel`), regenerated
  * OUT/bordereaux.csv                                append-only register of the bordereaux written,
  *                                                   with their PDF's sha256 (what `verify` checks)
+ * OUT/exports-pes.csv                               append-only register of the PES exports written
+ *                                                   under OUT, with their sha256
+ * OUT/<exercice>/pes/PES_Aller_….xml                a PES export (export-pes)
  * OUT/<exercice>/titres/<service>/<code_insee>-<slug commune>/
  *     titre-<exercice>-<numero:5>.pdf               a titre
  *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
@@ -14,7 +17,9 @@
  *                                                   (R10, closed exercice): exercice = the current
  *                                                   one, numero in its own series, no bordereau
  * OUT/<exercice>/bordereaux/bordereau-<exercice>-<nature>-<numero:4>-<service>.pdf|.csv|.xlsx
- *                                                   nature: titres (PES TypBord 01) | reductions (02)
+ *                                                   nature: titres (PES TypBord 01) | reductions (02);
+ *                                                   <numero> in the series of that nature
+ * OUT/.titres/donnees.json                          the dataset folder last issued from (cancel, export-pes)
  * OUT/registres/<service>/<code_insee>-<slug commune>.csv (+ .xlsx with `--excel`)
  *                                                   one ledger per commune and service, all years
  *                                                   (an existing `<code_insee>-*.csv` is kept when
@@ -27,8 +32,9 @@
  */
 import { join } from 'node:path';
 import type { DocumentType } from '../engine/plan-types.js';
+import type { BordereauNature } from '../engine/bordereaux.js';
 
-export type BordereauNature = 'titres' | 'reductions';
+export { natureOf, type BordereauNature } from '../engine/bordereaux.js';
 
 export const JOURNAL_FILE = 'journal.csv';
 export const JOURNAL_EXCEL_FILE = 'journal.xlsx';
@@ -36,6 +42,8 @@ export const JOURNAL_EXCEL_FILE = 'journal.xlsx';
 export const LEGACY_JOURNAL_EXCEL_FILE = 'journal-excel.csv';
 /** The register of written bordereaux with their sha256 (src/io/bordereau-register.ts). */
 export const BORDEREAU_REGISTER_FILE = 'bordereaux.csv';
+/** The register of PES exports written under OUT, with their sha256 (src/io/pes-register.ts). */
+export const PES_REGISTER_FILE = 'exports-pes.csv';
 export const STATE_DIR = '.titres';
 export const LEDGER_DIR = 'registres';
 
@@ -55,10 +63,6 @@ export function slugify(text: string): string {
     .slice(0, MAX_SLUG_LENGTH)
     .replace(/^-+|-+$/g, '');
   return slug || 'commune';
-}
-
-export function natureOf(type: DocumentType): BordereauNature {
-  return type === 'titre' ? 'titres' : 'reductions';
 }
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');

@@ -1,6 +1,7 @@
 /** The placeholder values of a titre, computed from its view (French display forms). */
 import { motifForDocument } from '../engine/breach-refund.js';
 import { formatDateFr } from '../engine/dates.js';
+import { bordereauShort } from '../engine/bordereaux.js';
 import { dec, toAmountString } from '../engine/money.js';
 import { hasBordereau } from '../engine/plan-types.js';
 import type { TitreView } from './views.js';
@@ -21,8 +22,14 @@ export function titreValues(view: TitreView): TitreValues {
   const issuer = config.emetteur;
   const montant = toAmountString(d.montant);
   const numero = view.preview || view.numero === null ? '' : String(view.numero);
-  // A statement of compte 673 (etat_annulation) has no bordereau (R10 « Closed exercice »).
-  const bordereau = view.preview || view.bordereau === null || !hasBordereau(d.type) ? '' : String(view.bordereau);
+  // Bordereaux are numbered per type (« 3 (titres) », « 1 (réductions) »); a statement of compte 673
+  // (etat_annulation) has none (R10 « Closed exercice »).
+  const bordereau =
+    view.preview || view.bordereau === null || !hasBordereau(d.type)
+      ? ''
+      : view.bordereauNature
+        ? bordereauShort(view.bordereauNature, view.bordereau)
+        : String(view.bordereau);
   const contact = issuer.service;
   const values: Record<string, string> = {
     exercice: String(d.exercice),

@@ -16,6 +16,8 @@ export interface TitreView {
   /** null on a preview (dry run with --preview-dir): printed « PROJET – non émis », no number. */
   numero: number | null;
   bordereau: number | null;
+  /** The series of `bordereau` (titres TypBord 01, réductions TypBord 02), printed beside it. */
+  bordereauNature?: 'titres' | 'reductions';
   dateEmission: IsoDate; // also the PDF CreationDate (determinism)
   dateEcheance: IsoDate; // dateEmission + delai_paiement_jours
   /** Reductions and annulations: the original titre's date and amount, for « réduit le titre n° … ». */

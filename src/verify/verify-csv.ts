@@ -5,13 +5,16 @@ import { parse } from 'csv-parse/sync';
 import type { IssuedDocument } from '../engine/history.js';
 import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { canonicalNumber, detectCsvFormat, unneutralise } from '../io/csv-write.js';
+import { canonicalNumber, detectCsvFormat, unneutralise, type CsvColumn } from '../io/csv-write.js';
 import { TOTAL_LABEL } from '../apply/bordereau-write.js';
+import { LEDGER_COLUMNS, ledgerRowSha256 } from '../apply/ledger-row.js';
 
 type Rows = Array<{ record: Record<string, string>; info: { lines: number } }>;
 
-function parseOurCsv(text: string, file: string): { rows: Rows; problems: Problem[] } {
+/** Parses one of our CSVs back to canonical values: text unneutralised, numbers with a point. */
+function parseOurCsv(text: string, file: string, columns?: readonly CsvColumn[]): { rows: Rows; problems: Problem[] } {
   const format = detectCsvFormat(text);
+  const kinds = new Map(columns?.map((c) => [c.header, c.kind]));
   try {
     const rows = parse(text, {
       bom: true,
@@ -19,7 +22,11 @@ function parseOurCsv(text: string, file: string): { rows: Rows; problems: Proble
       columns: true,
       info: true,
       skip_empty_lines: true,
-      cast: (value: string) => canonicalNumber(unneutralise(value)),
+      cast: (value: string, context: { column: number | string }) => {
+        const kind = kinds.get(String(context.column));
+        if (kind === 'text') return unneutralise(value);
+        return canonicalNumber(kind === undefined ? unneutralise(value) : value);
+      },
     }) as unknown as Rows;
     return { rows, problems: [] };
   } catch (error) {
@@ -29,8 +36,10 @@ function parseOurCsv(text: string, file: string): { rows: Rows; problems: Proble
 }
 
 /**
- * Each ledger row must be a journal document of the ledger's pair with the same type and amount.
- * Returns the keys (exercice-numero) found, for the reverse check.
+ * Each ledger row must be a journal document of the ledger's pair, identical to the row whose
+ * sha256 the journal holds (`empreinte_registre`), or, for a line written before the chained
+ * journal, with the same type and amount. Returns the keys (exercice-numero) found, for the
+ * reverse check.
  */
 export function verifyLedger(
   text: string,
@@ -38,7 +47,7 @@ export function verifyLedger(
   pair: { service: string; codeInsee: string },
   journal: ReadonlyMap<string, IssuedDocument>,
 ): { problems: Problem[]; keys: Set<string> } {
-  const { rows, problems } = parseOurCsv(text, file);
+  const { rows, problems } = parseOurCsv(text, file, LEDGER_COLUMNS);
   const keys = new Set<string>();
   for (const { record: r, info } of rows) {
     const key = documentKey(r);
@@ -52,6 +61,8 @@ export function verifyLedger(
       problems.push(
         problem('LEDGER_MISMATCH', `registre : ${key} indique ${r.type} de ${amountFr(r.montant)}, le journal ${doc.type} de ${amountFr(doc.montant)}`, at),
       );
+    } else if (doc.ledgerSha256 !== undefined && ledgerRowSha256(r) !== doc.ledgerSha256) {
+      problems.push(problem('LEDGER_MISMATCH', `registre : la ligne du document ${key} a été modifiée (son empreinte diffère de celle du journal)`, at));
     }
   }
   return { problems, keys };

@@ -1,20 +1,28 @@
 /**
  * Journal-only checks (R9, R10): one continuous series of numbers per exercice (titres,
- * réductions and annulations together; the statements of compte 673 in their own series), continuous bordereau numbers, each bordereau of one
- * service and nature, each correction citing an existing titre whose net stays ≥ 0.
+ * réductions and annulations together; the statements of compte 673 in their own series);
+ * bordereaux in one continuous series per exercice and per type (titres TypBord 01, réductions
+ * TypBord 02), each bordereau of one service and one date; each correction citing an existing
+ * titre whose net stays ≥ 0.
+ *
+ * Lines of a former folder (`legacySeries`: one bordereau series shared by both types) are read as
+ * they are: their numbers form one continuous shared series, and a number of one type's series
+ * may be missing when the shared series gave it to the other type.
  */
+import { bordereauLabel, NATURES, natureOf, type BordereauNature } from '../engine/bordereaux.js';
+import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
 import { amountFr } from '../engine/fr-format.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import type { JournalEntry } from '../io/journal.js';
 import { formatTitreRef } from '../io/journal-format.js';
-import { natureOf } from '../io/output-layout.js';
-import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
 
-function gaps(numbers: Iterable<number>): number[] {
+function gaps(numbers: Iterable<number>, tolerated: ReadonlySet<number> = new Set()): number[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
   const missing: number[] = [];
-  for (let i = 1; i < sorted.length; i++) for (let n = sorted[i - 1] + 1; n < sorted[i]; n++) missing.push(n);
+  for (let i = 1; i < sorted.length; i++) {
+    for (let n = sorted[i - 1] + 1; n < sorted[i]; n++) if (!tolerated.has(n)) missing.push(n);
+  }
   return missing;
 }
 
@@ -28,22 +36,24 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
   }
   for (const [exercice, list] of [...byExercice].sort((a, b) => a[0] - b[0])) {
     const seen: Record<NumberSeries, Map<number, number>> = { titres: new Map(), etats: new Map() };
-    const bordereaux = new Map<number, string>();
+    const series: Record<BordereauNature, Map<number, { kind: string; line: number }>> = { titres: new Map(), reductions: new Map() };
+    const legacy: Record<BordereauNature, Set<number>> = { titres: new Set(), reductions: new Set() };
     for (const { doc, line } of list) {
-      const series = seen[seriesOf(doc.type)];
-      const first = series.get(doc.numero);
+      const numbers = seen[seriesOf(doc.type)];
+      const first = numbers.get(doc.numero);
       const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
       if (first !== undefined) {
         problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
-      } else series.set(doc.numero, line);
+      } else numbers.set(doc.numero, line);
       if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
-      const kind = `${doc.service}/${natureOf(doc.type)}`;
-      const other = bordereaux.get(doc.bordereau);
-      if (other !== undefined && other !== kind) {
-        problems.push(
-          problem('BORDEREAU_DUPLICATE', `bordereau ${exercice}-${doc.bordereau} utilisé pour ${other} et pour ${kind}`, { file, line }),
-        );
-      } else bordereaux.set(doc.bordereau, kind);
+      const nature = natureOf(doc.type);
+      if (doc.legacySeries) legacy[nature].add(doc.bordereau);
+      const kind = `${doc.service}, émis le ${doc.dateEmission}`;
+      const other = series[nature].get(doc.bordereau);
+      const label = bordereauLabel({ exercice, nature, numero: doc.bordereau });
+      if (other !== undefined && other.kind !== kind) {
+        problems.push(problem('BORDEREAU_DUPLICATE', `${label} utilisé pour ${other.kind} (ligne ${other.line}) et pour ${kind}`, { file, line }));
+      } else if (other === undefined) series[nature].set(doc.bordereau, { kind, line });
     }
     for (const n of gaps(seen.titres.keys())) {
       problems.push(problem('NUMBER_GAP', `numéro ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
@@ -51,8 +61,14 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
     for (const n of gaps(seen.etats.keys())) {
       problems.push(problem('NUMBER_GAP', `état ${exercice}-${n} manquant dans la série des états d’annulation (compte 673) de l’exercice ${exercice}`, { file }));
     }
-    for (const n of gaps(bordereaux.keys())) {
-      problems.push(problem('BORDEREAU_GAP', `bordereau ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
+    for (const nature of NATURES) {
+      const other = legacy[nature === 'titres' ? 'reductions' : 'titres'];
+      for (const n of gaps(series[nature].keys(), other)) {
+        problems.push(problem('BORDEREAU_GAP', `${bordereauLabel({ exercice, nature, numero: n })} manquant dans la série de l’exercice`, { file }));
+      }
+    }
+    for (const n of gaps([...legacy.titres, ...legacy.reductions])) {
+      problems.push(problem('BORDEREAU_GAP', `bordereau ${exercice} n° ${n} manquant dans la série commune aux deux types (dossier antérieur)`, { file }));
     }
   }
   problems.push(...verifyCorrections(entries, file));

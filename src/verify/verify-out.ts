@@ -1,12 +1,16 @@
 /**
  * `titres verify`: checks an output folder against its journal, read-only.
+ * - the journal's chain: the first broken link, with its line and what differs (JOURNAL_CHAIN_BROKEN);
+ *   a torn last line without an interrupted run is a cut journal (JOURNAL_CUT);
  * - every journaled PDF exists and has the journaled sha256 (FILE_MISSING, HASH_MISMATCH);
- * - numbering: one continuous series per exercice, no duplicate; bordereaux continuous
- *   (NUMBER_GAP, NUMBER_DUPLICATE, BORDEREAU_GAP, BORDEREAU_DUPLICATE);
+ * - numbering: one continuous series per exercice, no duplicate; bordereaux continuous in the
+ *   series of each type (NUMBER_GAP, NUMBER_DUPLICATE, BORDEREAU_GAP, BORDEREAU_DUPLICATE);
  * - each correction cites a journaled titre whose net stays ≥ 0 (ORIGIN_UNKNOWN, NET_NEGATIVE);
  * - ledgers and bordereau CSVs agree with the journal (LEDGER_MISMATCH, BORDEREAU_MISMATCH);
  * - every bordereau is registered in bordereaux.csv with its total, its number of pieces and the
  *   sha256 of its PDF, the signed document (BORDEREAU_UNREGISTERED, BORDEREAU_MISMATCH, HASH_MISMATCH);
+ * - the registers' chains and their anchors on the journal (REGISTER_CHAIN_BROKEN, REGISTER_ANCHOR_MISMATCH);
+ * - every PES export under OUT is registered in exports-pes.csv with its sha256 (PES_UNREGISTERED, HASH_MISMATCH);
  * - each workbook (`--excel`: journal.xlsx, a ledger's or a bordereau's .xlsx) is rebuilt from its
  *   source and compared byte for byte (WORKBOOK_MISMATCH, verify-workbooks.ts);
  * - the data embedded in each PDF (liquidation.json, bordereau.json) agrees with the journal
@@ -19,30 +23,31 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { documentKey, hasBordereau } from '../engine/plan-types.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
 import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
-import { sum, toAmountString } from '../engine/money.js';
-import { amountFr } from '../engine/fr-format.js';
 import { inspectOutLock } from '../io/lock.js';
+import { readPesRegister } from '../io/pes-register.js';
 import {
   bordereauBase,
   BORDEREAU_REGISTER_FILE,
   journalPath,
-  JOURNAL_EXCEL_FILE,
   JOURNAL_FILE,
+  JOURNAL_EXCEL_FILE,
   LEGACY_JOURNAL_EXCEL_FILE,
   ledgerCodeOf,
   LEDGER_DIR,
   lockPath,
-  natureOf,
+  PES_REGISTER_FILE,
   resolveOut,
   RUN_FILE_PATTERN,
   STATE_DIR,
 } from '../io/output-layout.js';
+import { checkRegister } from '../apply/check-out.js';
 import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
@@ -63,7 +68,8 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export async function verifyOut(outDir: string): Promise<VerifyReport> {
+/** `lockHeld`: verify called by a command that holds OUT's lock itself (adoption of a former folder). */
+export async function verifyOut(outDir: string, options: { lockHeld?: boolean } = {}): Promise<VerifyReport> {
   const problems: Problem[] = [];
   const exists = await stat(outDir).then((s) => s.isDirectory(), () => false);
   if (!exists) {
@@ -73,10 +79,8 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
   const journalFile = journalPath(outDir);
   const contents = await readJournalContents(outDir);
   problems.push(...contents.problems);
-  if (contents.tornBytes > 0) {
-    problems.push(problem('JOURNAL_TORN_LINE', 'dernière ligne du journal incomplète (exécution interrompue), ignorée', { file: journalFile }, 'warning'));
-  }
-  const lock = await inspectOutLock(outDir);
+  const runFiles: string[] = [];
+  const lock = options.lockHeld ? undefined : await inspectOutLock(outDir);
   if (lock) {
     const who = lock.pid === null ? '' : ` (pid ${lock.pid})`;
     problems.push(
@@ -91,16 +95,20 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
   const byKey = new Map(docs.map((d) => [documentKey(d), d]));
   const byFile = new Map(contents.entries.map((e) => [e.doc.fichier, e]));
   const bordereaux = new Map<string, IssuedDocument[]>();
-  const pairs = new Map<string, IssuedDocument[]>();
-  for (const d of docs) {
-    if (hasBordereau(d.type)) push(bordereaux, bordereauBase(d.exercice, natureOf(d.type), d.bordereau, d.service), d);
-    push(pairs, `${d.service}/${d.codeInsee}`, d);
+  const baseOf = new Map<string, string>();
+  for (const g of journalGroups(docs)) {
+    const base = bordereauBase(g.exercice, g.nature, g.numero, g.service);
+    bordereaux.set(base, g.documents);
+    baseOf.set(base, bordereauKey(g));
   }
+  const pairs = new Map<string, IssuedDocument[]>();
+  for (const d of docs) push(pairs, `${d.service}/${d.codeInsee}`, d);
 
-  const registerFile = resolveOut(outDir, BORDEREAU_REGISTER_FILE);
   const register = await readBordereauRegister(outDir);
-  problems.push(...register.problems);
-  const registered = new Map(register.entries.map((e) => [registerKey(e.bordereau.exercice, e.bordereau.numero), e]));
+  const registered = new Map(register.entries.map((e) => [registerKey(e.bordereau), e]));
+  const pes = await readPesRegister(outDir);
+  problems.push(...pes.contents.problems);
+  const pesFiles = new Map(pes.exports.map((e) => [e.fichier, e]));
 
   const found = new Set<string>();
   const ledgerKeys = new Map<string, Set<string>>();
@@ -110,15 +118,19 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
-    if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE) continue;
+    if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE || relative === PES_REGISTER_FILE) continue;
     if (REPORT_FILE_PATTERN.test(relative)) continue; // the comité's reports (titres rapport), drawn up from the journal
     if (relative === JOURNAL_EXCEL_FILE) {
+      // the journal's twin is rebuilt from the journal and compared byte for byte: a stale one shows
       checks.push(() => verifyJournalWorkbook(path, docs));
       continue;
     }
     if (relative.startsWith(`${STATE_DIR}/`)) {
       const m = RUN_FILE_PATTERN.exec(name);
-      if (m) problems.push(problem('RUN_UNFINISHED', `l’émission de l’exercice ${m[1]} n’est pas terminée : relancez « titres issue »`, { file: path }));
+      if (m) {
+        runFiles.push(m[1]);
+        problems.push(problem('RUN_UNFINISHED', `l’émission de l’exercice ${m[1]} n’est pas terminée : relancez « titres issue »`, { file: path }));
+      }
       continue;
     }
     if (isTempName(name)) {
@@ -137,6 +149,16 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       checks.push(() => verifyTitreData(path, entry.doc));
       continue;
     }
+    const exported = pesFiles.get(relative);
+    if (exported) {
+      found.add(relative);
+      checks.push(async () =>
+        (await sha256Of(path)) === exported.sha256
+          ? []
+          : [problem('HASH_MISMATCH', `l’export PES a été modifié : son sha256 diffère du registre des exports (ligne ${exported.line})`, { file: path })],
+      );
+      continue;
+    }
     const base = relative.replace(/\.(pdf|csv|xlsx)$/, '');
     const inBordereau = bordereaux.get(base);
     if (inBordereau && relative.endsWith('.xlsx')) {
@@ -147,7 +169,7 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
     if (inBordereau) {
       found.add(relative);
       if (relative.endsWith('.csv')) checks.push(async () => verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
-      const entry = registered.get(registerKey(inBordereau[0].exercice, inBordereau[0].bordereau));
+      const entry = registered.get(baseOf.get(base)!);
       if (relative.endsWith('.pdf') && entry) {
         checks.push(async () =>
           (await sha256Of(path)) === entry.bordereau.sha256
@@ -175,11 +197,34 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       });
       continue;
     }
+    if (/^\d{4}$/.test(top) && service === 'pes' && !pes.contents.exists && contents.legacy) {
+      problems.push(problem('PES_UNREGISTERED', 'export PES d’une version antérieure, sans registre : il sera enregistré tel quel à la prochaine émission', { file: path }, 'warning'));
+      continue;
+    }
+    if (/^\d{4}$/.test(top) && service === 'pes') {
+      problems.push(problem('PES_UNREGISTERED', 'export PES absent du registre des exports (exports-pes.csv)', { file: path }));
+      continue;
+    }
     extra(relative.endsWith('.pdf') ? 'PDF absent du journal' : 'absent du journal');
   }
 
   for (const list of await mapPool(checks, 8, (check) => check())) problems.push(...list);
 
+  if (contents.tornBytes > 0) {
+    problems.push(
+      runFiles.length > 0
+        ? problem('JOURNAL_TORN_LINE', 'dernière ligne du journal incomplète (exécution interrompue), ignorée', { file: journalFile }, 'warning')
+        : problem('JOURNAL_CUT', 'dernière ligne du journal coupée sans exécution interrompue : le journal a été tronqué', { file: journalFile }),
+    );
+  }
+  if (!contents.exists && files > 0 && runFiles.length === 0) {
+    problems.push(problem('JOURNAL_MISSING', 'journal absent alors que le dossier contient des documents', { file: journalFile }));
+  }
+  if (contents.legacy && contents.entries.length > 0) {
+    problems.push(
+      problem('JOURNAL_UNCHAINED', 'journal d’une version antérieure, sans chaînage : il sera scellé tel qu’il est à la prochaine émission', { file: journalFile }, 'warning'),
+    );
+  }
   for (const { doc, line } of contents.entries) {
     if (!found.has(doc.fichier)) {
       problems.push(problem('FILE_MISSING', `PDF du document ${documentKey(doc)} introuvable (journal ligne ${line})`, { file: resolveOut(outDir, doc.fichier) }));
@@ -190,7 +235,12 @@ export async function verifyOut(outDir: string): Promise<VerifyReport> {
       if (!found.has(`${base}.${ext}`)) problems.push(problem('FILE_MISSING', 'bordereau introuvable', { file: resolveOut(outDir, `${base}.${ext}`) }));
     }
   }
-  problems.push(...checkRegister(bordereaux, registered, registerFile));
+  for (const e of pes.exports) {
+    if (!found.has(e.fichier)) problems.push(problem('FILE_MISSING', `export PES enregistré (ligne ${e.line}) introuvable`, { file: resolveOut(outDir, e.fichier) }));
+  }
+  const interrupted = new Set(runFiles.map(Number));
+  const registerProblems = checkRegister(outDir, contents, register, interrupted).filter((p) => p.code !== 'FILE_MISSING' && p.code !== 'FILE_SIZE_MISMATCH'); // the walk checks presence and sha256
+  problems.push(...register.problems, ...registerProblems);
   for (const [pair, list] of pairs) {
     const keys = ledgerKeys.get(pair);
     const [service, code] = pair.split('/');
@@ -212,39 +262,4 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-}
-
-/** Each bordereau of the journal is registered once, with the journal's total and count of pieces. */
-function checkRegister(
-  bordereaux: ReadonlyMap<string, IssuedDocument[]>,
-  registered: ReadonlyMap<string, { bordereau: { total: string; pieces: number; fichier: string }; line: number }>,
-  file: string,
-): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  for (const [base, docs] of bordereaux) {
-    const key = registerKey(docs[0].exercice, docs[0].bordereau);
-    seen.add(key);
-    const entry = registered.get(key);
-    if (!entry) {
-      problems.push(problem('BORDEREAU_UNREGISTERED', `bordereau ${key} (${base}.pdf) absent du registre des bordereaux`, { file }));
-      continue;
-    }
-    const total = toAmountString(sum(docs.map((d) => d.montant)));
-    if (entry.bordereau.total !== total || entry.bordereau.pieces !== docs.length) {
-      problems.push(
-        problem(
-          'BORDEREAU_MISMATCH',
-          `bordereau ${key} : le registre indique ${entry.bordereau.pieces} pièce(s) pour ${amountFr(entry.bordereau.total)}, le journal ${docs.length} pour ${amountFr(total)}`,
-          { file, line: entry.line },
-        ),
-      );
-    }
-  }
-  for (const [key, entry] of registered) {
-    if (!seen.has(key)) {
-      problems.push(problem('BORDEREAU_MISMATCH', `bordereau ${key} enregistré mais absent du journal`, { file, line: entry.line }));
-    }
-  }
-  return problems;
 }

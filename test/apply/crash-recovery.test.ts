@@ -4,13 +4,12 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePlan } from '../../src/apply/issue-plan.js';
 import { EMPTY_HISTORY } from '../../src/engine/history.js';
 import { readJournal } from '../../src/io/journal.js';
 import { documentFile } from '../../src/io/output-layout.js';
 import { verifyOut } from '../../src/verify/verify-out.js';
 import type { Plan } from '../../src/engine/plan-types.js';
-import { fakeRenderer, makeDataset, makePlan, remainingPlan, removeDir, snapshot, tempDir, titre } from './fixtures.js';
+import { fakeRenderer, makeDataset, makePlan, remainingPlan, removeDir, snapshot, tempDir, titre, issueLocked } from './fixtures.js';
 
 const plan = makePlan([
   titre('69081', 'laclasse', '1210.00'),
@@ -25,7 +24,7 @@ let crashed: string;
 beforeEach(async () => {
   clean = await tempDir();
   crashed = await tempDir();
-  await issuePlan(plan, { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: clean, renderer: fakeRenderer() });
+  await issueLocked(plan, { dataset: makeDataset(), outDir: clean, renderer: fakeRenderer() });
 });
 afterEach(async () => {
   await removeDir(clean);
@@ -53,14 +52,13 @@ async function leaveStaleLock(out: string): Promise<void> {
 
 /** A run that dies at the renderer's failure; commitEvery 1 journals each document on its own. */
 async function crash(out: string, renderer: ReturnType<typeof fakeRenderer>, commitEvery = 1): Promise<void> {
-  const context = { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: out, renderer, commitEvery };
-  await expect(issuePlan(plan, context)).rejects.toThrow('renderer killed');
+  await expect(issueLocked(plan, { outDir: out, renderer, commitEvery })).rejects.toThrow('renderer killed');
   await leaveStaleLock(out);
 }
 
 async function resume(out: string, p: Plan = plan) {
   const history = await readJournal(out);
-  return issuePlan(remainingPlan(p, history), { dataset: makeDataset(), history, outDir: out, renderer: fakeRenderer() });
+  return issueLocked(remainingPlan(p, history), { outDir: out });
 }
 
 describe('crash recovery', () => {
@@ -102,7 +100,7 @@ describe('crash recovery', () => {
     await crash(crashed, fakeRenderer({ failAfter: 2 }));
     const history = await readJournal(crashed);
     const later = { ...remainingPlan(plan, history), dateEmission: '2026-06-16' };
-    const result = await issuePlan(later, { dataset: makeDataset(), history, outDir: crashed, renderer: fakeRenderer() });
+    const result = await issueLocked(later, { dataset: makeDataset(), outDir: crashed, renderer: fakeRenderer() });
     expect(result.issued.map((i) => [i.numero, i.bordereau])).toEqual([
       [3, 2],
       [4, 3],

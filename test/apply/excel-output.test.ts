@@ -2,13 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePlan } from '../../src/apply/issue-plan.js';
-import { readJournal } from '../../src/io/journal.js';
 import { writeJournalExcel } from '../../src/io/journal-excel.js';
 import { AMOUNT_FORMAT, DATE_FORMAT, TEXT_FORMAT } from '../../src/io/workbook.js';
 import { verifyOut } from '../../src/verify/verify-out.js';
 import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
-import { fakeRenderer, makeDataset, makePlan, reduction, removeDir, snapshot, tempDir, titre } from './fixtures.js';
+import { fakeRenderer, issueLocked, makeDataset, makePlan, reduction, removeDir, snapshot, tempDir, titre } from './fixtures.js';
 
 let out: string;
 beforeEach(async () => {
@@ -27,7 +25,7 @@ function dataset() {
 }
 
 async function issue(plan: ReturnType<typeof makePlan>, excel: boolean) {
-  return issuePlan(plan, { dataset: dataset(), history: await readJournal(out), outDir: out, renderer: fakeRenderer(), excel });
+  return issueLocked(plan, { dataset: dataset(), outDir: out, renderer: fakeRenderer(), excel });
 }
 
 const bourg = () => ({ ...titre('69081', 'laclasse', '500.00'), codeInsee: '01053', commune: 'Bourg-en-Bresse' });
@@ -86,7 +84,7 @@ describe('--excel workbooks (issue 13)', () => {
     expect(ledger.totalRow.getCell(ledger.column('Montant (€, corrections en négatif)')).result).toBe(1110);
     expect(ledger.cell(ledger.rows[1], 'Motif').value).toBe('=manquement de la Métropole');
 
-    const bordereau = sheetContent((await loadWorkbook(join(out, '2026/bordereaux/bordereau-2026-reductions-0002-laclasse.xlsx'))).getWorksheet(1)!);
+    const bordereau = sheetContent((await loadWorkbook(join(out, '2026/bordereaux/bordereau-2026-reductions-0001-laclasse.xlsx'))).getWorksheet(1)!);
     expect(bordereau.rows.map((r) => bordereau.cell(r, 'Montant (€, corrections en négatif)').value)).toEqual([-200]);
     expect(bordereau.cell(bordereau.rows[0], 'Titre d’origine (exercice-n°)').value).toBe('2026-1');
 

@@ -9,6 +9,8 @@ import type { History } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import type { Plan, PlannedDocument } from '../../src/engine/plan-types.js';
 import type { BordereauView, DocumentRenderer, TitreView } from '../../src/render/views.js';
+import { issuePlan, type IssueResult } from '../../src/apply/issue-plan.js';
+import { withLockedOut } from '../../src/apply/out-session.js';
 import { communes, config, dataset } from '../fixtures/dataset.js';
 
 export const COMMUNES: Array<[string, string]> = [
@@ -161,4 +163,15 @@ export async function snapshot(dir: string): Promise<Map<string, Buffer>> {
   }
   await walk('');
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** Issues a plan as the CLI does: under OUT's lock, after the folder check (lock first). */
+export async function issueLocked(
+  plan: Plan,
+  options: { outDir: string; dataset?: Dataset; renderer?: DocumentRenderer; excel?: boolean; commitEvery?: number },
+): Promise<IssueResult> {
+  const { outDir, excel, commitEvery } = options;
+  return withLockedOut(outDir, { excel }, (out) =>
+    issuePlan(plan, { dataset: options.dataset ?? makeDataset(), out, renderer: options.renderer ?? fakeRenderer(), excel, commitEvery }),
+  );
 }

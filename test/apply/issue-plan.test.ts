@@ -2,11 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePlan } from '../../src/apply/issue-plan.js';
-import { EMPTY_HISTORY } from '../../src/engine/history.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { readJournal } from '../../src/io/journal.js';
-import { fakeRenderer, makeDataset, makePlan, reduction, remainingPlan, removeDir, snapshot, tempDir, titre } from './fixtures.js';
+import { fakeRenderer, makeDataset, makePlan, reduction, remainingPlan, removeDir, snapshot, tempDir, titre, issueLocked } from './fixtures.js';
 
 let out: string;
 beforeEach(async () => {
@@ -25,7 +23,7 @@ const june = makePlan([
 async function issue(plan = june, options: { excel?: boolean; premierNumero?: number } = {}) {
   const dataset = makeDataset(options.premierNumero ? { premierNumero: options.premierNumero } : {});
   const history = await readJournal(out);
-  return issuePlan(plan, { dataset, history, outDir: out, renderer: fakeRenderer(), excel: options.excel });
+  return issueLocked(plan, { dataset, outDir: out, renderer: fakeRenderer(), excel: options.excel });
 }
 
 describe('issuePlan', () => {
@@ -43,9 +41,12 @@ describe('issuePlan', () => {
     ]);
     const journal = await readFile(join(out, 'journal.csv'), 'utf8');
     expect(journal.split('\n')[0]).toBe(
-      'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif',
+      'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif,' +
+        'type_bordereau,taille,empreinte_registre,chaine',
     );
-    expect(journal.split('\n')[1]).toMatch(/^2026,101,1,2026-06-15,titre,69081,laclasse,1210\.00,transitoire,,2026\/titres\/laclasse\/69081-ecully\/titre-2026-00101\.pdf,[0-9a-f]{64},1425\.55,non,$/);
+    expect(journal.split('\n')[1]).toMatch(
+      /^2026,101,1,2026-06-15,titre,69081,laclasse,1210\.00,transitoire,,2026\/titres\/laclasse\/69081-ecully\/titre-2026-00101\.pdf,[0-9a-f]{64},1425\.55,non,,01,\d+,[0-9a-f]{64},[0-9a-f]{64}$/,
+    );
     const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
     expect(pdf).toContain('"dateEcheance":"2026-07-15"');
   });
@@ -81,22 +82,14 @@ describe('issuePlan', () => {
     expect(await snapshot(out)).toEqual(first);
   });
 
-  it('fails with PLAN_STALE when the journal changed since the plan was computed', async () => {
-    const dataset = makeDataset();
-    await issue(makePlan([titre('69290', 'toodego', '20.00')]));
-    const error = await issuePlan(june, { dataset, history: EMPTY_HISTORY, outDir: out, renderer: fakeRenderer() }).catch((e: unknown) => e);
-    expect((error as TitresError).kind).toBe('state');
-    expect((error as TitresError).problems[0].code).toBe('PLAN_STALE');
-  });
-
-  it('numbers réductions in the same series, in a reductions bordereau, with the original titre', async () => {
+  it('numbers réductions in the same series, in a reductions bordereau numbered in its own series (R9, TypBord 02)', async () => {
     await issue(june);
     const history = await readJournal(out);
     const result = await issue(makePlan([reduction('69081', 'laclasse', '210.00', { exercice: 2026, numero: 1 })]));
-    expect(result.issued.map((i) => [i.numero, i.bordereau, i.fichier])).toEqual([
-      [4, 3, '2026/titres/laclasse/69081-ecully/reduction-2026-00004.pdf'],
+    expect(result.issued.map((i) => [i.numero, i.bordereau, i.nature, i.fichier])).toEqual([
+      [4, 1, 'reductions', '2026/titres/laclasse/69081-ecully/reduction-2026-00004.pdf'],
     ]);
-    expect(result.bordereaux[0]).toMatchObject({ nature: 'reductions', numero: 3, total: '210.00' });
+    expect(result.bordereaux[0]).toMatchObject({ nature: 'reductions', numero: 1, total: '210.00', fichier: '2026/bordereaux/bordereau-2026-reductions-0001-laclasse.pdf' });
     const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
     expect(pdf).toContain('"origine":{"numero":1,"exercice":2026,"dateEmission":"2026-06-15","montant":"1210.00","netAvant":"1210.00"}');
     const journal = await readJournal(out);
@@ -132,7 +125,7 @@ describe('issuePlan', () => {
     await issue(june);
     const other = await tempDir();
     try {
-      await issuePlan(june, { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: other, renderer: fakeRenderer() });
+      await issueLocked(june, { dataset: makeDataset(), outDir: other, renderer: fakeRenderer() });
       expect(await snapshot(other)).toEqual(await snapshot(out));
     } finally {
       await removeDir(other);
@@ -141,7 +134,7 @@ describe('issuePlan', () => {
 
   it('lets exactly one of two concurrent runs issue; the other fails with kind lock', async () => {
     const dataset = makeDataset();
-    const run = () => issuePlan(june, { dataset, history: EMPTY_HISTORY, outDir: out, renderer: fakeRenderer() });
+    const run = () => issueLocked(june, { dataset, outDir: out, renderer: fakeRenderer() });
     const results = await Promise.allSettled([run(), run()]);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);

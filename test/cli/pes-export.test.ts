@@ -277,10 +277,16 @@ describe('export-pes on the samples issued for 2026', () => {
     const text = decode(xml);
     const bordereaux = blocks(text, 'Bordereau');
     expect(bordereaux.map((b) => one(b, 'TypBord'))).toEqual(['01', '01', '02', '02']);
+    // one series per type (issue 17): titres 1, 2 and réductions 1, 2, as Hélios checks IdBord
+    expect(bordereaux.map((b) => one(b, 'IdBord'))).toEqual(['1', '2', '1', '2']);
+    expect(corrections.map((c) => [c.bordereau, c.type_bordereau])).toEqual([
+      ['1', '02'],
+      ['2', '02'],
+    ]);
     let cumul02 = 0;
     for (const b of bordereaux.filter((x) => one(x, 'TypBord') === '02')) {
       const id = one(b, 'IdBord');
-      const inJournal = rows.filter((row) => row.bordereau === id);
+      const inJournal = rows.filter((row) => row.bordereau === id && row.type_bordereau === '02');
       expect(inJournal).toHaveLength(1);
       const c = inJournal[0];
       expect(c.type).not.toBe('titre');

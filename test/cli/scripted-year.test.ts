@@ -132,10 +132,11 @@ describe('a scripted year on the samples (issue 9)', () => {
     const pieces2027 = journal.filter((r) => r.exercice === '2027' && r.type !== 'etat_annulation').length;
     expect(flux.match(/<Piece>/g)).toHaveLength(pieces2027);
 
-    // verify after the exports: every file under OUT known. The PES export register belongs to
-    // issue 9 item 4 (another engineer): until it lands, the PES files are the only unknowns.
+    // verify after the exports: every file under OUT known, the PES flux by the export register
+    // (exports-pes.csv) with its sha256 (issue 9 item 4)
     const verify = await runCli(['verify', '--out', out, '--json']);
     const { problemes } = JSON.parse(verify.stdout) as { problemes: Array<{ code: string; fichier?: string; gravite: string }> };
-    expect(problemes.filter((p) => p.gravite === 'erreur' && !(p.code === 'EXTRA_FILE' && /\/pes\//.test(p.fichier ?? '')))).toEqual([]);
+    expect(problemes.filter((p) => p.gravite === 'erreur')).toEqual([]);
+    expect(verify.code, verify.stdout).toBe(0);
   }, 300_000);
 });

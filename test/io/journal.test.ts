@@ -35,7 +35,8 @@ const doc = (numero: number, extra: Partial<IssuedDocument> = {}): IssuedDocumen
 });
 
 const HEADER =
-  'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif';
+  'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif,' +
+  'type_bordereau,taille,empreinte_registre,chaine';
 
 describe('journal', () => {
   it('is empty when absent', async () => {
@@ -104,11 +105,12 @@ describe('journal', () => {
 
   it('rejects a malformed line with kind state and file:line:column', async () => {
     await appendJournal(out, [doc(1)]);
-    await appendFile(join(out, 'journal.csv'), `2026,2,1,2026-13-01,titre,69081,laclasse,12.5,,,f.pdf,${'a'.repeat(64)},,peut-être,\n`);
+    await appendFile(join(out, 'journal.csv'), `2026,2,1,2026-13-01,titre,69081,laclasse,12.5,,,f.pdf,${'a'.repeat(64)},,peut-être,,01,10,,${'b'.repeat(64)}\n`);
     const error = (await readJournal(out).catch((e: unknown) => e)) as TitresError;
     expect(error).toBeInstanceOf(TitresError);
     expect(error.kind).toBe('state');
     expect(error.problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ['JOURNAL_CHAIN_BROKEN', 3, undefined],
       ['JOURNAL_MALFORMED', 3, 4],
       ['JOURNAL_MALFORMED', 3, 8],
       ['JOURNAL_MALFORMED', 3, 14],

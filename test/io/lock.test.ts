@@ -16,12 +16,18 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-/** Transpiles lock.ts and its imports, so that a child process can take the lock for real. */
+/** Transpiles lock.ts and everything it imports (followed from its relative imports), so that a
+ * child process can take the lock for real. */
 beforeAll(async () => {
   build = await mkdtemp(join(tmpdir(), 'titres-lock-build-'));
   await writeFile(join(build, 'package.json'), '{"type":"module"}');
-  for (const file of ['src/io/lock.ts', 'src/io/output-layout.ts', 'src/errors/problem.ts', 'src/errors/titres-error.ts']) {
+  const pending = ['src/io/lock.ts'];
+  const done = new Set<string>();
+  for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+    if (done.has(file)) continue;
+    done.add(file);
     const source = await readFile(join(process.cwd(), file), 'utf8');
+    for (const [, spec] of source.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) pending.push(join(dirname(file), `${spec}.ts`));
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
       fileName: file,

@@ -59,7 +59,7 @@ describe('titre de recette', () => {
       'Titre de recette exécutoire',
       'Exercice 2026',
       'Titre n° 12',
-      'Bordereau n° 3',
+      'Bordereau n° 3 (titres)', // the series of its type (R9, PES TypBord 01)
       'Émis et rendu exécutoire le 15/06/2026',
       'Date limite de paiement : 15/07/2026',
       'Madame, Monsieur le Maire',
@@ -153,6 +153,7 @@ describe('titre de réduction, d’annulation, de régularisation, état des ann
       'Titre de réduction',
       "Rectifie le titre de recette n° 12 de l'exercice 2026",
       'Titre de réduction n° 40',
+      'Bordereau n° 5 (réductions)',
       "Titre rectifié : n° 12 de l'exercice 2026, émis le 15/06/2026, montant 1 210,00 €",
       'Motif : Résiliation pour manquement de la Métropole (art. 12.2)',
       'Montant de la réduction : 304,99 €',

@@ -1,16 +1,15 @@
 import { appendFile, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { issuePlan } from '../../src/apply/issue-plan.js';
 import { EMPTY_HISTORY } from '../../src/engine/history.js';
 import { verifyOut } from '../../src/verify/verify-out.js';
-import { fakeRenderer, makeDataset, makePlan, removeDir, tempDir, titre } from '../apply/fixtures.js';
+import { fakeRenderer, issueLocked, makeDataset, makePlan, removeDir, tempDir, titre } from '../apply/fixtures.js';
 
 let out: string;
 beforeEach(async () => {
   out = await tempDir();
   const plan = makePlan([titre('69081', 'laclasse', '1210.00'), titre('69204', 'laclasse', '450.10'), titre('69290', 'laclasse', '99.99')]);
-  await issuePlan(plan, { dataset: makeDataset(), history: EMPTY_HISTORY, outDir: out, renderer: fakeRenderer() });
+  await issueLocked(plan, { dataset: makeDataset(), outDir: out, renderer: fakeRenderer() });
 });
 afterEach(async () => {
   await removeDir(out);
@@ -31,7 +30,7 @@ describe('verifyOut', () => {
     expect(report.problems).toMatchObject([{ code: 'HASH_MISMATCH', file: join(out, FIRST) }]);
   });
 
-  it('catches a removed journal line: a gap, an extra PDF, ledger, bordereau, its register and its embedded data disagreeing', async () => {
+  it('catches a removed journal line: the broken chain, a gap, an extra PDF, ledger, bordereau, its register and its embedded data disagreeing', async () => {
     const lines = (await readFile(join(out, 'journal.csv'), 'utf8')).split('\n');
     await writeFile(join(out, 'journal.csv'), [lines[0], lines[1], lines[3], ''].join('\n'));
     expect((await codes()).sort()).toEqual([
@@ -40,6 +39,7 @@ describe('verifyOut', () => {
       'BORDEREAU_MISMATCH',
       'EMBEDDED_DATA_MISMATCH',
       'EXTRA_FILE',
+      'JOURNAL_CHAIN_BROKEN',
       'LEDGER_MISMATCH',
       'NUMBER_GAP',
     ]);
@@ -47,7 +47,7 @@ describe('verifyOut', () => {
 
   it('catches a modified bordereau PDF (the signed document) through the register', async () => {
     const register = await readFile(join(out, 'bordereaux.csv'), 'utf8');
-    const pdf = register.split('\n')[1].split(',')[6];
+    const pdf = register.split('\n')[1].split(',')[7];
     await appendFile(join(out, pdf), 'x');
     const report = await verifyOut(out);
     expect(report.problems).toMatchObject([{ code: 'HASH_MISMATCH', file: join(out, pdf) }]);
@@ -78,14 +78,15 @@ describe('verifyOut', () => {
   it('catches a duplicate number and a correction citing an unknown titre', async () => {
     const lines = (await readFile(join(out, 'journal.csv'), 'utf8')).split('\n');
     const dup = lines[2].replace('2026,2,1,', '2026,3,1,');
-    const red = lines[1].replace('2026,1,1,', '2026,4,2,').replace(',titre,', ',reduction,').replace(',transitoire,,', ',,2026-99,');
+    const red = lines[1].replace('2026,1,1,', '2026,4,2,').replace(',titre,', ',reduction,').replace(',transitoire,,', ',,2026-99,').replace(',non,,01,', ',non,,02,');
     await writeFile(join(out, 'journal.csv'), [...lines.slice(0, 4), dup, red, ''].join('\n'));
     expect(await codes()).toEqual(expect.arrayContaining(['NUMBER_DUPLICATE', 'ORIGIN_UNKNOWN']));
   });
 
   it('reports a malformed journal line with its position', async () => {
-    await appendFile(join(out, 'journal.csv'), '2026,x,1,2026-06-15,titre,69081,laclasse,1.00,,,f.pdf,' + 'a'.repeat(64) + ',,,\n');
+    await appendFile(join(out, 'journal.csv'), '2026,x,1,2026-06-15,titre,69081,laclasse,1.00,,,f.pdf,' + 'a'.repeat(64) + ',,,,01,1,,' + 'b'.repeat(64) + '\n');
     const report = await verifyOut(out);
-    expect(report.problems[0]).toMatchObject({ code: 'JOURNAL_MALFORMED', file: join(out, 'journal.csv'), line: 5, column: 2 });
+    expect(report.problems.find((p) => p.code === 'JOURNAL_MALFORMED')).toMatchObject({ file: join(out, 'journal.csv'), line: 5, column: 2 });
+    expect(report.problems.find((p) => p.code === 'JOURNAL_CHAIN_BROKEN')).toMatchObject({ line: 5 });
   });
 });

@@ -1,9 +1,8 @@
 /** `titres cancel`: a titre d'annulation (whole remaining amount) or de réduction (a part), R10. */
 import { readDataset } from '../../io/read-dataset.js';
-import { readJournal } from '../../io/journal.js';
+import { withLockedOut } from '../../apply/out-session.js';
 import { planCancellation } from '../../engine/plan-cancellation.js';
 import { Decimal, formatEuros, ZERO } from '../../engine/money.js';
-import { writeJournalExcel } from '../../io/journal-excel.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { parseAmount } from '../../io/values/amount.js';
@@ -47,25 +46,26 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
-  const history = await readJournal(opts.out);
-  const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
-  const plan: Plan = {
-    exercice: document.exercice, // the current exercice for a statement of compte 673 (R10, closed exercice)
-    dateEmission,
-    documents: [document],
-    sansTitre: [],
-    avertissements: [],
-    total: ZERO,
-    totalReductions: document.montant,
-  };
-  const renderer = createBatchRenderer(plan.documents.length, io.env);
-  let result;
-  try {
-    result = await issuePlan(plan, { dataset, history, outDir: opts.out, renderer, excel: Boolean(opts.excel) });
-  } finally {
-    await renderer.close();
-  }
-  if (opts.excel) await writeJournalExcel(opts.out, dataset.config.emetteur.nom);
+  // lock first: take the lock, read and check the journal, plan the correction, write it
+  const { document, plan, result, history } = await withLockedOut(opts.out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
+    const history = locked.history;
+    const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
+    const plan: Plan = {
+      exercice: document.exercice, // the current exercice for a statement of compte 673 (R10, closed exercice)
+      dateEmission,
+      documents: [document],
+      sansTitre: [],
+      avertissements: [],
+      total: ZERO,
+      totalReductions: document.montant,
+    };
+    const renderer = createBatchRenderer(plan.documents.length, io.env);
+    try {
+      return { document, plan, history, result: await issuePlan(plan, { dataset, out: locked, renderer, excel: Boolean(opts.excel) }) };
+    } finally {
+      await renderer.close();
+    }
+  });
   const issued = result.issued[0];
   // R10 knock-on: the later titres whose R5 amount the correction changes.
   const after = { documents: [...history.documents, issuedDocument(document, { ...issued, dateEmission })] };

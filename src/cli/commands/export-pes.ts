@@ -2,7 +2,12 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readDataset } from '../../io/read-dataset.js';
-import { readJournal } from '../../io/journal.js';
+import { createHash } from 'node:crypto';
+import { withLockedOut, type LockedOut } from '../../apply/out-session.js';
+import { TYP_BORD, type BordereauNature } from '../../engine/bordereaux.js';
+import { appendRegister } from '../../io/chained-register.js';
+import { PES_REGISTER, readPesRegister } from '../../io/pes-register.js';
+import type { PesBordereau } from '../../pes/pes-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { buildPesAller } from '../../pes/build-pes-aller.js';
 import { usageError } from '../../errors/titres-error.js';
@@ -27,50 +32,96 @@ export interface ExportPesOptions {
   allowFutureDate?: boolean;
 }
 
+/** `--bordereau` values: `3` (when only one type has it), `01-3` / `titres-3`, `02-1` / `reductions-1`. */
+function parseWanted(values: readonly string[]): Array<{ nature?: BordereauNature; numero: number; text: string }> {
+  return values
+    .flatMap((b) => b.split(','))
+    .map((raw) => {
+      const text = raw.trim();
+      const m = /^(?:(01|02|titres|reductions|réductions)-)?(\d+)$/.exec(text);
+      if (!m) throw usageError('INVALID_OPTION_VALUE', `--bordereau attend un numéro (ex. 3, 01-3 pour les titres, 02-1 pour les réductions), reçu « ${raw} »`);
+      const nature = m[1] === undefined ? undefined : m[1] === '01' || m[1] === 'titres' ? 'titres' : 'reductions';
+      return { ...(nature ? { nature } : {}), numero: Number(m[2]), text };
+    });
+}
+
 export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promise<number> {
   const exercice = parseYear(opts.year);
   const dateGeneration = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
-  const wanted = (opts.bordereau ?? []).flatMap((b) => b.split(',')).map((b) => {
-    if (!/^\d+$/.test(b.trim())) throw usageError('INVALID_OPTION_VALUE', `--bordereau attend un numéro, reçu « ${b} »`);
-    return Number(b);
-  });
+  const wanted = parseWanted(opts.bordereau ?? []);
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
-  const history = await readJournal(opts.out);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
-  const linesOf = titreLiquidations(dataset, history, exercice);
-  let bordereaux = await bordereauxFromJournal(history, dataset.config, opts.out, exercice, names, opts.pj !== false, linesOf);
-  if (wanted.length > 0) {
-    const missing = wanted.filter((w) => !bordereaux.some((b) => b.numero === w));
-    if (missing.length > 0) {
-      throw usageError('INVALID_OPTION_VALUE', `bordereau(x) ${missing.join(', ')} absent(s) du journal de l'exercice ${exercice}`);
+  // lock first: take the lock, read and check the journal, build the flux, validate, write and register it
+  const { target: file, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {
+    const linesOf = titreLiquidations(dataset, locked.history, exercice);
+    let bordereaux = await bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false, linesOf);
+    if (wanted.length > 0) {
+      const chosen = new Set<PesBordereau>();
+      const problems: string[] = [];
+      for (const w of wanted) {
+        const matches = bordereaux.filter((b) => b.numero === w.numero && (w.nature === undefined || b.nature === w.nature));
+        if (matches.length === 0) problems.push(`bordereau ${w.text} absent du journal de l'exercice ${exercice}`);
+        else if (matches.length > 1) problems.push(`bordereau ${w.text} ambigu : précisez 01-${w.numero} (titres) ou 02-${w.numero} (réductions)`);
+        else chosen.add(matches[0]);
+      }
+      if (problems.length > 0) throw usageError('INVALID_OPTION_VALUE', problems.join(' ; '));
+      bordereaux = bordereaux.filter((b) => chosen.has(b));
     }
-    bordereaux = bordereaux.filter((b) => wanted.includes(b.numero));
-  }
-  if (bordereaux.length === 0) {
-    throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
-  }
-  const target = opts.file;
-  const built = buildPesAller({
-    config: dataset.config,
-    communes: dataset.communes,
-    dateGeneration,
-    bordereaux,
-    positions: { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
-    ...(target !== undefined ? { fileName: path.basename(target) } : {}),
+    if (bordereaux.length === 0) {
+      throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
+    }
+    const built = buildPesAller({
+      config: dataset.config,
+      communes: dataset.communes,
+      dateGeneration,
+      bordereaux,
+      positions: { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
+      ...(opts.file !== undefined ? { fileName: path.basename(opts.file) } : {}),
+    });
+    // Issue 9 item 6: the flux and each PES_Facture it carries are valid, or nothing is written.
+    await validatePesOutput(built);
+    reportWarnings(io, built.warnings, false);
+    const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', built.fileName);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFileAtomic(target, built.xml);
+    await registerPesExport(locked, target, built.xml, { exercice, dateGeneration, bordereaux });
+    return { target, bordereaux };
   });
-  // Issue 9 item 6: the flux and each PES_Facture it carries are valid, or nothing is written.
-  await validatePesOutput(built);
-  reportWarnings(io, built.warnings, false);
-  const file = target ?? path.join(opts.out, String(exercice), 'pes', built.fileName);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, built.xml);
   const pieces = bordereaux.reduce((n, b) => n + b.pieces.length, 0);
   if (opts.json) {
-    io.stdout(JSON.stringify({ schema: 1, fichier: file, exercice, bordereaux: bordereaux.map((b) => b.numero), pieces }, null, 2) + '\n');
+    const types = bordereaux.map((b) => TYP_BORD[b.nature]);
+    io.stdout(JSON.stringify({ schema: 1, fichier: file, exercice, bordereaux: bordereaux.map((b) => b.numero), types_bordereaux: types, pieces }, null, 2) + '\n');
   } else {
     io.stdout(`PES_Aller écrit : ${file} (${bordereaux.length} bordereau(x), ${pieces} pièce(s)).\n`);
   }
   return EXIT.OK;
+}
+
+/** Registers an export written under OUT (exports-pes.csv); one written elsewhere is not ours. */
+async function registerPesExport(
+  out: LockedOut,
+  target: string,
+  xml: Buffer,
+  what: { exercice: number; dateGeneration: string; bordereaux: readonly PesBordereau[] },
+): Promise<void> {
+  const relative = path.relative(path.resolve(out.outDir), path.resolve(target));
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return;
+  const fichier = relative.split(path.sep).join('/');
+  const sha256 = createHash('sha256').update(xml).digest('hex');
+  const known = (await readPesRegister(out.outDir)).exports.filter((e) => e.fichier === fichier).pop();
+  if (known?.sha256 === sha256) return; // the same export written again: registered already
+  await appendRegister(out.outDir, PES_REGISTER, [
+    {
+      exercice: String(what.exercice),
+      date_generation: what.dateGeneration,
+      bordereaux: what.bordereaux.map((b) => `${TYP_BORD[b.nature]}-${b.numero}`).join(' '),
+      pieces: String(what.bordereaux.reduce((n, b) => n + b.pieces.length, 0)),
+      fichier,
+      sha256,
+      taille: String(xml.length),
+      chaine_journal: out.journal.head,
+    },
+  ]);
 }

@@ -1,16 +1,17 @@
 /**
- * `titres issue`: read and validate the dataset, read the journal, plan the exercice (pure), then
- * either show the plan (--dry-run, optionally rendering previews) or issue it under the lock.
+ * `titres issue`: read and validate the dataset; then either read OUT's journal (checked, no lock)
+ * and show the plan (--dry-run, optionally rendering previews), or take OUT's lock, read and check
+ * the journal, plan the exercice (pure) and issue it, all under the lock.
  */
 import { readDataset } from '../../io/read-dataset.js';
-import { readJournal } from '../../io/journal.js';
 import { planForCli } from '../plan-for-cli.js';
-import { EMPTY_HISTORY } from '../../engine/history.js';
+import { EMPTY_HISTORY, type History } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
 import { issuePlan } from '../../apply/issue-plan.js';
 import { previewPlan } from '../../apply/preview-plan.js';
-import { writeJournalExcel } from '../../io/journal-excel.js';
+import { checkOutFolder } from '../../apply/check-out.js';
+import { withLockedOut } from '../../apply/out-session.js';
 import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { usageError } from '../../errors/titres-error.js';
 import { documentDate, parseYear } from '../arguments.js';
@@ -53,43 +54,51 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     : documentDate(opts.date, { allowFuture: opts.allowFutureDate, exercice });
 
   const { dataset, warnings } = await readDataset(opts.data);
-  const history = opts.out ? await readJournal(opts.out) : EMPTY_HISTORY;
-  const plan = planForCli(opts.data, dataset, history, { exercice, dateEmission });
-  plan.avertissements = [...warnings, ...plan.avertissements];
+  const plan = (history: History): Plan => {
+    const planned = planForCli(opts.data, dataset, history, { exercice, dateEmission });
+    planned.avertissements = [...warnings, ...planned.avertissements];
+    return planned;
+  };
 
   if (opts.dryRun) {
+    // no lock, nothing written under OUT; a damaged OUT is refused all the same
+    const history = opts.out ? (await checkOutFolder(opts.out)).history : EMPTY_HISTORY;
+    const dry = plan(history);
     if (opts.previewDir) {
-      const renderer = createBatchRenderer(plan.documents.length, io.env);
+      const renderer = createBatchRenderer(dry.documents.length, io.env);
       try {
-        await previewPlan(plan, { dataset, history, outDir: opts.previewDir, renderer });
+        await previewPlan(dry, { dataset, history, outDir: opts.previewDir, renderer });
       } finally {
         await renderer.close();
       }
     }
-    const numbered: NumberedDocument[] = plan.documents.map((document) => ({
+    const numbered: NumberedDocument[] = dry.documents.map((document) => ({
       document,
       numero: null,
       bordereau: null,
       ...withEdition(dataset, document),
     }));
-    if (opts.json) io.stdout(planJson(plan, numbered, true));
-    else if (!opts.quiet) io.stdout(planTable(plan, numbered, true, io.stdoutColumns));
-    reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
+    if (opts.json) io.stdout(planJson(dry, numbered, true));
+    else if (!opts.quiet) io.stdout(planTable(dry, numbered, true, io.stdoutColumns));
+    reportWarnings(io, dry.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }
 
+  // lock first: take the lock, read and check the journal, plan, write (src/apply/out-session.ts)
   const out = opts.out!;
-  const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
-  const renderer = createBatchRenderer(plan.documents.length, io.env);
-  let result;
-  try {
-    result = await issuePlan(plan, { dataset, history, outDir: out, renderer, excel: Boolean(opts.excel), onProgress: progress.update });
-  } finally {
-    progress.stop();
-    await renderer.close();
-  }
-  await rememberDataset(out, opts.data, io.cwd);
-  if (opts.excel) await writeJournalExcel(out, dataset.config.emetteur.nom);
+  const { planned, result } = await withLockedOut(out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
+    const planned = plan(locked.history);
+    const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
+    const renderer = createBatchRenderer(planned.documents.length, io.env);
+    try {
+      const result = await issuePlan(planned, { dataset, out: locked, renderer, excel: Boolean(opts.excel), onProgress: progress.update });
+      await rememberDataset(out, opts.data, io.cwd);
+      return { planned, result };
+    } finally {
+      progress.stop();
+      await renderer.close();
+    }
+  });
 
   const numbered: NumberedDocument[] = result.issued.map((i) => ({
     document: i.document,
@@ -99,13 +108,13 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     ...withEdition(dataset, i.document),
   }));
   // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
-  reportWarnings(io, plan.avertissements, io.stdoutIsTTY && !opts.quiet);
+  reportWarnings(io, planned.avertissements, io.stdoutIsTTY && !opts.quiet);
   if (opts.json) {
-    io.stdout(planJson(plan, numbered, false));
+    io.stdout(planJson(planned, numbered, false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(plan, numbered, false, io.stdoutColumns));
-  if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, plan) + '\n');
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered, false, io.stdoutColumns));
+  if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, planned) + '\n');
   return EXIT.OK;
 }
 

@@ -3,6 +3,7 @@
  * strings with 2 decimals, nothing else on stdout.
  */
 import { toAmountString } from '../../engine/money.js';
+import { natureOf, TYP_BORD } from '../../engine/bordereaux.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
 import type { PesEdition } from '../../pes/pes-edition.js';
 import { problemJson } from './problems.js';
@@ -47,6 +48,7 @@ function documentJson({ document: d, numero, bordereau, fichier, edition }: Numb
   return {
     numero,
     bordereau,
+    type_bordereau: TYP_BORD[natureOf(d.type)],
     type: d.type,
     code_insee: d.codeInsee,
     commune: d.commune,

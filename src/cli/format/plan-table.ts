@@ -4,6 +4,7 @@
  */
 import { formatEuros } from '../../engine/money.js';
 import { formatDateFr } from '../../engine/dates.js';
+import { bordereauShort, natureOf } from '../../engine/bordereaux.js';
 import type { Plan } from '../../engine/plan-types.js';
 import { formatProblem } from '../../errors/problem.js';
 import { textTable } from './text-table.js';
@@ -30,7 +31,7 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
   } else {
     const rows = numbered.map(({ document: d, numero, bordereau }) => [
       numero === null ? '–' : String(numero),
-      bordereau === null ? '–' : String(bordereau),
+      bordereau === null ? '–' : bordereauShort(natureOf(d.type), bordereau),
       d.commune,
       d.codeInsee,
       d.service,

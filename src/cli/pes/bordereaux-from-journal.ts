@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../engine/dataset.js';
 import type { History, IssuedDocument } from '../../engine/history.js';
+import { journalGroups } from '../../engine/bordereaux.js';
 import { Decimal, ZERO, toAmountString } from '../../engine/money.js';
-import { natureOf } from '../../io/output-layout.js';
 import type { PesBordereau, PesPieceType } from '../../pes/pes-input.js';
 import { invoiceNumber } from '../../pes/pes-invoice.js';
 import type { LinesOf } from './titre-liquidations.js';
@@ -27,20 +27,13 @@ export async function bordereauxFromJournal(
   withPdf: boolean,
   linesOf: LinesOf = () => undefined,
 ): Promise<PesBordereau[]> {
-  const byBordereau = new Map<number, Array<IssuedDocument & { type: PesPieceType }>>();
-  for (const doc of history.documents) {
-    // Only titres and their corrections travel in the PES recette flux; any other document of the
-    // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
-    if (doc.exercice !== exercice || !isPesPiece(doc)) continue;
-    const list = byBordereau.get(doc.bordereau) ?? [];
-    list.push(doc);
-    byBordereau.set(doc.bordereau, list);
-  }
   const cumul = { titres: ZERO, reductions: ZERO };
   const result: PesBordereau[] = [];
-  for (const numero of [...byBordereau.keys()].sort((a, b) => a - b)) {
-    const docs = byBordereau.get(numero)!.sort((a, b) => a.numero - b.numero);
-    const nature = natureOf(docs[0].type);
+  // one bordereau per exercice, type and number in its type's series (engine/bordereaux.ts)
+  // Only titres and their corrections travel in the PES recette flux; any other document of the
+  // journal (the closed-exercice statement supporting a mandat on 673) stays out (issue 14).
+  const documents = history.documents.filter(isPesPiece);
+  for (const { numero, nature, service, documents: docs } of journalGroups(documents, exercice)) {
     const total = docs.reduce((t, d) => t.plus(d.montant), new Decimal(0));
     cumul[nature] = cumul[nature].plus(total);
     const pieces = [];
@@ -62,7 +55,7 @@ export async function bordereauxFromJournal(
       exercice,
       numero,
       nature,
-      service: docs[0].service,
+      service,
       dateEmission: docs[0].dateEmission,
       pieces,
       cumulAnnuel: toAmountString(cumul[nature]),

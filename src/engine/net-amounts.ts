@@ -2,8 +2,8 @@
  * Net amounts of titres (R10): a titre's amount minus its réductions and annulations, from the
  * history and updated as a run issues corrections.
  */
-import type { History, IssuedDocument } from '../engine/history.js';
-import type { Decimal } from '../engine/money.js';
+import type { History, IssuedDocument } from './history.js';
+import type { Decimal } from './money.js';
 
 export const titreKey = (ref: { exercice: number; numero: number }): string => `${ref.exercice}-${ref.numero}`;
 

@@ -1,0 +1,91 @@
+// The folder check that issue, cancel and export-pes make under the lock before anything else
+// (src/apply/check-out.ts: journal chain, numbering, presence and size of every journaled PDF,
+// register of bordereaux), measured on a synthetic chained journal of N lines (default 70 000)
+// with one small file per line. Issue 10 asks for under one second at 70 000 lines.
+//
+//   node bench/integrity-check.mjs [--lines N] [--keep]      (after npm run build)
+//
+// As a module: `measureIntegrityCheck({ lines })` returns { lines, ms, setupMs }; bench/run.mjs can
+// call it and print the figure beside the others.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
+
+export async function measureIntegrityCheck({ lines = 70_000, keep = false } = {}) {
+  const [{ checkOutFolder }, { formatJournal, readJournalContents }, { dec }, { journalGroups, bordereauKey }, { formatRegister }, { BORDEREAU_REGISTER, registerRow }] =
+    await Promise.all([
+      dist('apply/check-out.js'),
+      dist('io/journal.js'),
+      dist('engine/money.js'),
+      dist('engine/bordereaux.js'),
+      dist('io/chained-register.js'),
+      dist('io/bordereau-register.js'),
+    ]);
+  const out = mkdtempSync(join(tmpdir(), 'titres-bench-check-'));
+  try {
+    const setup = performance.now();
+    const services = ['laclasse', 'toodego'];
+    const docs = [];
+    const perService = Math.ceil(lines / services.length);
+    for (let i = 0; i < lines; i++) {
+      const service = services[Math.floor(i / perService)];
+      const code = String(1000 + (i % perService)).padStart(5, '0');
+      const folder = `2026/titres/${service}/${code}-commune-${code}`;
+      const fichier = `${folder}/titre-2026-${String(i + 1).padStart(5, '0')}.pdf`;
+      mkdirSync(join(out, folder), { recursive: true });
+      const content = `%PDF-bench ${i}\n`;
+      writeFileSync(join(out, fichier), content);
+      docs.push({
+        exercice: 2026,
+        numero: i + 1,
+        bordereau: services.indexOf(service) + 1,
+        dateEmission: '2026-06-15',
+        type: 'titre',
+        codeInsee: code,
+        service,
+        montant: dec('1234.56'),
+        regime: 'cible',
+        contributionCible: dec('1234.56'),
+        converge: true,
+        fichier,
+        sha256: 'a'.repeat(64),
+        taille: Buffer.byteLength(content),
+        ledgerSha256: 'b'.repeat(64),
+      });
+    }
+    writeFileSync(join(out, 'journal.csv'), formatJournal(docs));
+    const journal = await readJournalContents(out);
+    const chainOf = new Map(journal.entries.map((e) => [e.doc.numero, e.chain]));
+    const rows = journalGroups(journal.entries.map((e) => e.doc)).map((g) => {
+      const fichier = `2026/bordereaux/bordereau-${bordereauKey(g)}.pdf`;
+      mkdirSync(join(out, '2026/bordereaux'), { recursive: true });
+      writeFileSync(join(out, fichier), '%PDF-bench-bordereau\n');
+      const last = g.documents[g.documents.length - 1];
+      const total = g.documents.reduce((t, d) => t.plus(d.montant), dec('0')).toFixed(2);
+      return registerRow({ ...g, pieces: g.documents.length, total, fichier, sha256: 'c'.repeat(64), taille: 21, chaineJournal: chainOf.get(last.numero) });
+    });
+    writeFileSync(join(out, BORDEREAU_REGISTER.file), formatRegister(BORDEREAU_REGISTER, rows));
+    const setupMs = performance.now() - setup;
+
+    const start = performance.now();
+    const state = await checkOutFolder(out);
+    const ms = performance.now() - start;
+    if (state.history.documents.length !== lines) throw new Error(`check read ${state.history.documents.length} lines, ${lines} expected`);
+    return { lines, ms, setupMs };
+  } finally {
+    if (keep) console.log(`dossier gardé : ${out}`);
+    else rmSync(out, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const i = args.indexOf('--lines');
+  const lines = i >= 0 ? Number(args[i + 1]) : 70_000;
+  const { ms, setupMs } = await measureIntegrityCheck({ lines, keep: args.includes('--keep') });
+  console.log(`contrôle du dossier (chaîne, numérotation, présence et taille des PDF, registre) : ${lines} lignes en ${ms.toFixed(0)} ms (préparation ${(setupMs / 1000).toFixed(1)} s)`);
+}
