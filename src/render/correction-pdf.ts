@@ -9,10 +9,10 @@
  */
 import { dec } from '../engine/money.js';
 import { hasBordereau } from '../engine/plan-types.js';
-import { drawHeader, drawWindow, formRow, issuerLines, lineList, liquidationTable, signatoryLines, tableLines } from './avis-parts.js';
-import { attachData, TITRE_DATA_FILE, titreData } from './embedded-data.js';
-import { PageFrame, type TextStyle } from './page-frame.js';
-import { openPdf, type PdfResources } from './pdf-document.js';
+import { drawHeader, drawWindow, formRow, lineList, liquidationTable, tableLines } from './avis-parts.js';
+import { addresseeLines, issuerContactLines, openAvisPage, serviceImputation, signature } from './avis-page.js';
+import type { TextStyle } from './page-frame.js';
+import type { PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
 import { titreValues } from './titre-values.js';
 import type { TitreView } from './views.js';
@@ -53,20 +53,13 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   const issuer = view.config.emetteur;
   const objet = t(`objet.${kind}`);
 
-  const doc = openPdf(
-    resources,
-    {
-      title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
-      author: t('document.pdfAuthor'),
-      subject: w.text('document.pdfSubject', { objet }),
-      date: view.dateEmission,
-    },
-    { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
-  );
   const numeroRepere = isEtat ? t('reperes.numeroEtat') : w.text('reperes.numero', { ...values, title: piece });
   const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${numeroRepere}`;
-  attachData(doc, TITRE_DATA_FILE, 'Liquidation de la correction (données structurées, schéma titre-liquidation)', titreData(view), view.dateEmission);
-  const frame = new PageFrame(doc, layout, {
+  const frame = openAvisPage(view, templates, resources, {
+    title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
+    author: t('document.pdfAuthor'),
+    subject: w.text('document.pdfSubject', { objet }),
+    dataDescription: 'Liquidation de la correction (données structurées, schéma titre-liquidation)',
     watermark: view.preview ? w.text('preview.watermark') : undefined,
     footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
   });
@@ -75,15 +68,9 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   const accent = layout.color.accent;
   const tt = (key: Parameters<typeof tw.text>[0]): string => tw.text(key, values);
 
-  const contact = issuer.service;
   const headerBottom = drawHeader(frame, {
     issuer,
-    issuerLines: issuerLines(issuer, {
-      siren: tw.text('entete.siren', { siren: issuer.siren }),
-      ...(contact?.interlocuteur ? { interlocuteur: tt('entete.interlocuteur') } : {}),
-      ...(contact?.telephone ? { telephone: tt('entete.telephone') } : {}),
-      ...(contact?.courriel ? { courriel: tt('entete.courriel') } : {}),
-    }),
+    issuerLines: issuerContactLines(view, tw, values),
     title,
     subtitle: values.numeroOrigine ? t(isEtat ? 'document.subtitleEtat' : 'document.subtitle') : '',
     reperes: view.preview
@@ -93,7 +80,7 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
         : [t('reperes.exercice'), numeroRepere, t('reperes.dateEtat')],
   });
   const commune = view.commune;
-  drawWindow(frame, [tw.text('destinataire.appel'), tt('destinataire.nom'), commune.adresse, tt('destinataire.ville')]);
+  drawWindow(frame, addresseeLines(view, tw, values));
 
   // Beside the window: the original titre and the motif, prominent.
   const avis = layout.avis;
@@ -130,19 +117,9 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   frame.y += 3;
   frame.y += lineList(frame, [t('montant.lettres')], body, frame.left, frame.y, frame.width) + layout.spacing.section;
 
-  const imputation = (['chapitre', 'nature', 'fonction'] as const).filter((k) => values[k] !== '').map((k) => tt(`imputation.${k}`));
-  const imputationText = isEtat
-    ? t('imputation.compte673')
-    : imputation.length > 0
-      ? imputation.join(tw.text('imputation.separateur'))
-      : tw.text('imputation.aucune');
-  formRow(frame, w.text('labels.imputation'), [imputationText]);
-  const signature = signatoryLines(issuer, {
-    signataire: tt('ordonnateur.signataire'),
-    signataireDelegation: tt('ordonnateur.signataireDelegation'),
-    arrete: tt('ordonnateur.arrete'),
-  });
-  formRow(frame, w.text('labels.ordonnateur'), signature);
+  // A statement supports a mandat on compte 673 of the current exercice, not the service's recette.
+  formRow(frame, w.text('labels.imputation'), [isEtat ? t('imputation.compte673') : serviceImputation(tw, values)]);
+  formRow(frame, w.text('labels.ordonnateur'), signature(view, tw, values));
   formRow(frame, w.text('labels.recours'), [t('recours.texte')], { size: fs.small });
   return frame.end();
 }

@@ -5,10 +5,10 @@
  * ordonnateur, formule exécutoire and recourse (titre-de-recette.md §1.2). Corrections have their
  * own layout (correction-pdf.ts). Wording: templates/titre.fr.json; geometry: templates/layout.json.
  */
-import { drawHeader, drawWindow, formRow, issuerLines, lineList, liquidationTable, signatoryLines, tableLines } from './avis-parts.js';
-import { attachData, TITRE_DATA_FILE, titreData } from './embedded-data.js';
-import { PageFrame, type TextStyle } from './page-frame.js';
-import { openPdf, type PdfResources } from './pdf-document.js';
+import { drawHeader, drawWindow, formRow, lineList, liquidationTable, tableLines } from './avis-parts.js';
+import { addresseeLines, issuerContactLines, openAvisPage, serviceImputation, signature } from './avis-page.js';
+import type { TextStyle } from './page-frame.js';
+import type { PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
 import { titreValues } from './titre-values.js';
 import type { TitreView } from './views.js';
@@ -21,19 +21,12 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   const issuer = view.config.emetteur;
   const objet = t('objet.titre');
 
-  const doc = openPdf(
-    resources,
-    {
-      title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
-      author: t('document.pdfAuthor'),
-      subject: w.text('document.pdfSubject', { objet }),
-      date: view.dateEmission,
-    },
-    { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
-  );
   const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${t('reperes.numero')}`;
-  attachData(doc, TITRE_DATA_FILE, 'Liquidation du titre (données structurées, schéma titre-liquidation)', titreData(view), view.dateEmission);
-  const frame = new PageFrame(doc, layout, {
+  const frame = openAvisPage(view, templates, resources, {
+    title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
+    author: t('document.pdfAuthor'),
+    subject: w.text('document.pdfSubject', { objet }),
+    dataDescription: 'Liquidation du titre (données structurées, schéma titre-liquidation)',
     watermark: view.preview ? w.text('preview.watermark') : undefined,
     footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
   });
@@ -42,15 +35,9 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   const accent = layout.color.accent;
 
   // Header, and the debtor in the envelope window.
-  const contact = issuer.service;
   const headerBottom = drawHeader(frame, {
     issuer,
-    issuerLines: issuerLines(issuer, {
-      siren: w.text('entete.siren', { siren: issuer.siren }),
-      ...(contact?.interlocuteur ? { interlocuteur: t('entete.interlocuteur') } : {}),
-      ...(contact?.telephone ? { telephone: t('entete.telephone') } : {}),
-      ...(contact?.courriel ? { courriel: t('entete.courriel') } : {}),
-    }),
+    issuerLines: issuerContactLines(view, w, values),
     title: w.text('document.title'),
     subtitle: w.text('document.subtitle'),
     reperes: view.preview
@@ -58,7 +45,7 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
       : [t('reperes.exercice'), t('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')],
   });
   const commune = view.commune;
-  drawWindow(frame, [w.text('destinataire.appel'), t('destinataire.nom'), commune.adresse, t('destinataire.ville')]);
+  drawWindow(frame, addresseeLines(view, w, values));
 
   // Beside the window: the amount, the date limite, the reference to quote and the debtor's identifiers.
   const avis = layout.avis;
@@ -96,17 +83,11 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   frame.y += lineList(frame, [t('montant.lettres'), w.text('montant.tva')], body, frame.left, frame.y, frame.width) + layout.spacing.section;
 
   // Imputation, payment, ordonnateur, formule exécutoire, recourse.
-  const imputation = (['chapitre', 'nature', 'fonction'] as const).filter((k) => values[k] !== '').map((k) => t(`imputation.${k}`));
-  formRow(frame, w.text('labels.imputation'), [imputation.length > 0 ? imputation.join(w.text('imputation.separateur')) : w.text('imputation.aucune')]);
+  formRow(frame, w.text('labels.imputation'), [serviceImputation(w, values)]);
   const reglement = [t('reglement.comptable'), t('reglement.virement')];
   if (!view.preview) reglement.push(t('reglement.reference'), t('reglement.echeance'));
   formRow(frame, w.text('labels.reglement'), reglement);
-  const signature = signatoryLines(issuer, {
-    signataire: t('ordonnateur.signataire'),
-    signataireDelegation: t('ordonnateur.signataireDelegation'),
-    arrete: t('ordonnateur.arrete'),
-  });
-  formRow(frame, w.text('labels.ordonnateur'), signature);
+  formRow(frame, w.text('labels.ordonnateur'), signature(view, w, values));
   formRow(frame, w.text('labels.executoire'), [w.text('ordonnateur.executoire')], { size: fs.small });
   formRow(frame, w.text('labels.recours'), [t('recours.texte')], { size: fs.small });
   return frame.end();

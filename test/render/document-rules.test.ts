@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { bordereauView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
+import { bordereauView, sampleDocuments } from './fixtures.js';
 import { keepTogether } from '../../src/render/avis-parts.js';
 import { HAS_POPPLER, HAS_QPDF, linesOf, normalise, pdfInfo, pdfText, POPPLER_MISSING, scratch, toBuffer, wordBoxes } from './pdf-tools.js';
 
@@ -15,15 +15,7 @@ const renderer = createPdfRenderer();
 const tmp = scratch();
 const MM = 72 / 25.4;
 
-const DOCUMENTS = {
-  titre: () => renderer.renderTitre(titreView()),
-  reduction: () => renderer.renderTitre(reductionView('reduction')),
-  annulation: () => renderer.renderTitre(reductionView('annulation')),
-  regularisation: () => renderer.renderTitre(regularisationView()),
-  etat: () => renderer.renderTitre(etatView()),
-  apercu: () => renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null })),
-  bordereau: () => renderer.renderBordereau(bordereauView()),
-} as const;
+const DOCUMENTS = sampleDocuments(renderer);
 const AVIS = ['titre', 'reduction', 'annulation', 'regularisation', 'etat', 'apercu'] as const;
 
 async function file(name: keyof typeof DOCUMENTS): Promise<string> {

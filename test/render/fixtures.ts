@@ -9,7 +9,7 @@ import { planRegularisation } from '../../src/engine/knock-on.js';
 import { transitionalFollowingLines } from '../../src/engine/liquidation-lines.js';
 import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import type { PlannedDocument } from '../../src/engine/plan-types.js';
-import type { BordereauLine, BordereauView, TitreView } from '../../src/render/views.js';
+import type { BordereauLine, BordereauView, DocumentRenderer, TitreView } from '../../src/render/views.js';
 import { config as sharedConfig, laclasse as sharedLaclasse, METROPOLE } from '../fixtures/dataset.js';
 
 export const laclasse: PayingService = sharedLaclasse({ libelle: 'laclasse.com', imputation: { chapitre: '74', nature: '74748', fonction: '20' } });
@@ -244,4 +244,17 @@ export function etatView(montant = '50.00'): TitreView {
     dateEcheance: '2027-10-01',
     origine: { numero: 12, exercice: 2026, dateEmission: '2026-06-15', montant: '1210.00', netAvant: '1210.00' },
   });
+}
+
+/** One document of each template (issue 11): the avis, every correction, the statement, a preview, a bordereau. */
+export function sampleDocuments(renderer: DocumentRenderer) {
+  return {
+    titre: () => renderer.renderTitre(titreView()),
+    reduction: () => renderer.renderTitre(reductionView('reduction')),
+    annulation: () => renderer.renderTitre(reductionView('annulation')),
+    regularisation: () => renderer.renderTitre(regularisationView()),
+    etat: () => renderer.renderTitre(etatView()),
+    apercu: () => renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null })),
+    bordereau: () => renderer.renderBordereau(bordereauView()),
+  } as const;
 }

@@ -13,7 +13,7 @@ import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { bordereauView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
+import { sampleDocuments } from './fixtures.js';
 import { HAS_POPPLER, POPPLER_MISSING, scratch, toBuffer } from './pdf-tools.js';
 
 const GOLDEN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'golden');
@@ -22,15 +22,7 @@ const tmp = scratch();
 /** Share of pixels allowed to differ (anti-aliasing, hinting); a moved block changes several percent. */
 const TOLERANCE = 0.004;
 
-const TEMPLATES = {
-  titre: () => renderer.renderTitre(titreView()),
-  reduction: () => renderer.renderTitre(reductionView('reduction')),
-  annulation: () => renderer.renderTitre(reductionView('annulation')),
-  regularisation: () => renderer.renderTitre(regularisationView()),
-  etat: () => renderer.renderTitre(etatView()),
-  apercu: () => renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null })),
-  bordereau: () => renderer.renderBordereau(bordereauView()),
-};
+const TEMPLATES = sampleDocuments(renderer);
 
 function rasterise(file: string): PNG {
   return PNG.sync.read(execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', '-singlefile', file], { maxBuffer: 1 << 24 }));
