@@ -293,8 +293,8 @@ export function refundLine(amount: Decimal, terminationDate: IsoDate, days: numb
   );
 }
 
-export function dueLine(ref: string, exercice: number, amount: Decimal, detail?: string): LiquidationLine {
-  return line(ref, `Montant dû au titre de l'exercice ${exercice}${detail ? ` (${detail})` : ''} : ${euros(amount)}`, amount);
+export function dueLine(ref: string, exercice: number, amount: Decimal): LiquidationLine {
+  return line(ref, `Montant dû au titre de l'exercice ${exercice} : ${euros(amount)}`, amount);
 }
 
 /** R10 « Closed exercice »: why the correction is a mandat on compte 673, not a titre of N. */

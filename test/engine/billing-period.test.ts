@@ -200,5 +200,10 @@ describe('R7 wording of every cause without titre', () => {
     expect(planExercice(dataset({ adhesions: [adhesion({ codeInsee: ECULLY })] }), history, at2027).sansTitre).toEqual([
       { ...who, motif: 'deja_emis', detail: "titre n° 4 de l'exercice 2027 déjà émis le 01/06/2027 (R9)" },
     ]);
+    // an adhesion ending during that exercice, other than by a breach of the Métropole: nothing to refund (R8)
+    const ending = adhesion({ codeInsee: ECULLY, dateFin: '2027-12-17', motifFin: 'resiliation', datePreavis: '2027-06-01' });
+    expect(planExercice(dataset({ adhesions: [ending] }), history, at2027).sansTitre).toEqual([
+      { ...who, motif: 'deja_emis', detail: "titre n° 4 de l'exercice 2027 déjà émis le 01/06/2027 (R9)" },
+    ]);
   });
 });

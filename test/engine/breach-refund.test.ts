@@ -118,6 +118,19 @@ describe('R8 boundaries and wording', () => {
     expect(titre.liquidation.some((l) => l.ref === 'R8 – art. 12.2')).toBe(false);
   });
 
+  it('under the « prorata » end policy too, the titre is A − refund: the refund is the prorata, never applied twice', () => {
+    const prorata = config([laclasse({ finEnCoursExercice: 'prorata' })]);
+    const titre = planExercice(dataset({ ...breach('2026-06-30'), config: prorata }), EMPTY, at2026).documents[0];
+    expect(titre.montant.toFixed(2)).toBe('706.92'); // 1 425,55 − 718,63, as under the « du » policy
+    expect(titre.figures).toMatchObject({ remboursement: '718.63', joursAnnee: 365 });
+    expect(titre.figures.joursFactures).toBeUndefined();
+    expect(titre.figures.politiqueFin).toBeUndefined();
+    expect(titre.liquidation.some((l) => l.ref === 'R6 – art. 10.3')).toBe(false);
+    // a breach by the commune keeps the whole year due whatever the policy (art. 12.2)
+    const commune = dataset({ config: prorata, adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2026-06-30', motifFin: 'manquement_commune' })] });
+    expect(planExercice(commune, EMPTY, at2026).documents[0].montant.toFixed(2)).toBe('1425.55');
+  });
+
   it('counts 366 days in a leap year: 30/06/2028 → 184 of 366', () => {
     expect(breachRefund(d('1425.55'), '2028-06-30', 2028)).toMatchObject({ days: 184, yearDays: 366 });
     // 1 425,55 × 184 / 366 = 716,67
@@ -179,6 +192,11 @@ describe('R8 boundaries and wording', () => {
     };
     expect(planExercice(breach('2026-06-30'), history, at2026).sansTitre).toEqual([
       { codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', motif: 'deja_emis', detail: 'restitution pour manquement de la Métropole déjà émise pour le titre n° 4 de 2026 (R8)' },
+    ]);
+    // the breach taken out of the data afterwards: the titre is simply issued, with what remains of it
+    const noBreach = dataset({ adhesions: [adhesion({ codeInsee: ECULLY })] });
+    expect(planExercice(noBreach, history, at2026).sansTitre).toEqual([
+      { codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', motif: 'deja_emis', detail: "titre n° 4 de l'exercice 2026 déjà émis le 15/06/2026 (R9)" },
     ]);
     expect(isBreachRefundMotif(breachRefundMotif('2026-06-30'))).toBe(true);
     expect(isBreachRefundMotif('erreur de population')).toBe(false);

@@ -1,9 +1,11 @@
 /** Journal questions: net amount (R10), the current titre after an annulation, convergence (R5). */
 import { describe, expect, it } from 'vitest';
 import { findTitre, HistoryIndex, isConverged, netAmount } from '../../src/engine/history-lookup.js';
-import { issuedDocument, type IssuedDocument } from '../../src/engine/history.js';
+import { EMPTY_HISTORY, issuedDocument, type IssuedDocument } from '../../src/engine/history.js';
+import { planExercice } from '../../src/engine/plan-exercice.js';
+import type { PlannedDocument } from '../../src/engine/plan-types.js';
 import { TitresError } from '../../src/errors/titres-error.js';
-import { d, ECULLY, issued, thrownError } from './fixtures.js';
+import { adhesion, amount, at2026, d, dataset, ECULLY, issued, thrownError } from './fixtures.js';
 
 const titre = issued({ exercice: 2026, numero: 3, codeInsee: ECULLY, montant: d('1210.00') });
 const reduction = issued({ exercice: 2026, numero: 5, codeInsee: ECULLY, type: 'reduction', montant: d('110.00'), titreOrigine: { exercice: 2026, numero: 3 } });
@@ -67,13 +69,25 @@ describe('history lookup: edges of the journal (R5, R9, R10)', () => {
     expect(index(titre, twice).findDocument(2026, 3)).toBe(titre);
   });
 
+  it('a statement of a closed exercice (own series) never answers for the titre of the same number, yet nets it (R10)', () => {
+    // 2027's statement n° 1 reduces 2026's titre n° 3; 2027's titre n° 1 is another document
+    const etat = issued({ exercice: 2027, numero: 1, codeInsee: ECULLY, type: 'etat_annulation', montant: d('100.00'), titreOrigine: { exercice: 2026, numero: 3 } });
+    const titre2027 = issued({ exercice: 2027, numero: 1, codeInsee: ECULLY, montant: d('1270.50') });
+    const journal = index(titre, etat, titre2027);
+    expect(journal.findDocument(2027, 1)).toBe(titre2027);
+    expect(journal.netOf(titre).toFixed(2)).toBe('1110.00');
+    expect(index(titre, etat).findDocument(2027, 1)).toBeUndefined();
+  });
+
   it('a correction without an original titre is not counted against any titre', () => {
     const orphan = issued({ exercice: 2026, numero: 8, codeInsee: ECULLY, type: 'reduction', montant: d('10.00') });
     expect(index(titre, orphan).netOf(titre).toFixed(2)).toBe('1210.00');
   });
 
   it('netAmount names the titre it cannot find, and refuses a correction', () => {
-    expect(thrownError(() => netAmount({ documents: [titre, reduction] }, 2026, 5)).problems).toEqual([
+    const e = thrownError(() => netAmount({ documents: [titre, reduction] }, 2026, 5));
+    expect(e.kind).toBe('usage'); // the user named it: exit 2, not a damaged journal
+    expect(e.problems).toEqual([
       expect.objectContaining({ code: 'TITRE_INCONNU', message: 'titre « 2026-5 » introuvable dans le journal des titres émis (R10)' }),
     ]);
   });
@@ -88,9 +102,32 @@ describe('history lookup: edges of the journal (R5, R9, R10)', () => {
 
   it('records a planned document as issued, leaving out what it does not have', () => {
     const n = { numero: 12, bordereau: 2, dateEmission: '2026-06-15', fichier: 'f.pdf', sha256: 'a'.repeat(64) };
-    const plain = { type: 'titre', exercice: 2026, codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', montant: d('15.00'), liquidation: [], figures: {} } as const;
-    expect(issuedDocument(plain, n)).toEqual({ exercice: 2026, numero: 12, bordereau: 2, dateEmission: '2026-06-15', type: 'titre', codeInsee: ECULLY, service: 'laclasse', montant: d('15.00'), fichier: 'f.pdf', sha256: 'a'.repeat(64) });
-    const full = { ...plain, type: 'reduction', regime: 'transitoire', titreOrigine: { exercice: 2026, numero: 3 }, contributionCible: d('20.00'), converge: false, motif: 'erreur' } as const;
-    expect(issuedDocument(full, n)).toMatchObject({ regime: 'transitoire', titreOrigine: { exercice: 2026, numero: 3 }, contributionCible: d('20.00'), converge: false, motif: 'erreur', type: 'reduction' });
+    const plain: PlannedDocument = { type: 'titre', exercice: 2026, codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', montant: d('15.00'), liquidation: [], figures: {} };
+    // toStrictEqual: an absent field is not there at all (toEqual would accept it as undefined)
+    expect(issuedDocument(plain, n)).toStrictEqual({ exercice: 2026, numero: 12, bordereau: 2, dateEmission: '2026-06-15', type: 'titre', codeInsee: ECULLY, service: 'laclasse', montant: d('15.00'), fichier: 'f.pdf', sha256: 'a'.repeat(64) });
+    const full: PlannedDocument = { ...plain, type: 'reduction', regime: 'transitoire', titreOrigine: { exercice: 2026, numero: 3 }, contributionCible: d('20.00'), converge: false, motif: 'erreur' };
+    expect(issuedDocument(full, n)).toStrictEqual({
+      exercice: 2026,
+      numero: 12,
+      bordereau: 2,
+      dateEmission: '2026-06-15',
+      type: 'reduction',
+      codeInsee: ECULLY,
+      service: 'laclasse',
+      montant: d('15.00'),
+      regime: 'transitoire',
+      titreOrigine: { exercice: 2026, numero: 3 },
+      contributionCible: d('20.00'),
+      converge: false,
+      motif: 'erreur',
+      fichier: 'f.pdf',
+      sha256: 'a'.repeat(64),
+    });
+  });
+
+  it('the empty journal (no OUT folder yet) has issued nothing: every adhesion gets its titre', () => {
+    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })] });
+    expect(EMPTY_HISTORY.documents).toHaveLength(0);
+    expect(amount(planExercice(data, EMPTY_HISTORY, at2026), ECULLY)).toBe('1210.00');
   });
 });

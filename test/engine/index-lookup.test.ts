@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { expectedIndexMonth, indexForExercice, indexKnownOn, indexPointOfMonth, publicationDate } from '../../src/engine/index-lookup.js';
 import { dec } from '../../src/engine/money.js';
 import { tariffIndex } from '../../src/engine/tariff-index.js';
-import { dataset, laclasse, point, syntec } from './fixtures.js';
+import { planExercice } from '../../src/engine/plan-exercice.js';
+import { adhesion, at2026, dataset, ECULLY, EMPTY, laclasse, point, SMALL, syntec } from './fixtures.js';
 
 describe('R4 index lookup', () => {
   it('takes the last day of the following month when the publication date is absent', () => {
@@ -86,6 +87,12 @@ describe('R4 wording of the index problems', () => {
     ]);
     expect(r.index).toMatchObject({ serie: 'syntec', file: 'indices/syntec.csv', current: { mois: '2025-10' }, reference: { mois: '2025-01' } });
     expect(r.index?.coefficient.eq(dec('322.2').div(dec('315.2')))).toBe(true);
+  });
+
+  it('the plan carries that warning once, whatever the number of adhesions it concerns', () => {
+    const plan = planExercice(dataset({ adhesions: [adhesion({ codeInsee: ECULLY }), adhesion({ codeInsee: SMALL })] }), EMPTY, at2026);
+    expect(plan.documents).toHaveLength(2);
+    expect(plan.avertissements.map((w) => [w.code, w.line])).toEqual([['INDICE_MOIS_ANCIEN', 5]]);
   });
 
   it('the value known on a date: published that very day counts, the latest month wins whatever the order', () => {

@@ -84,7 +84,9 @@ describe('R9 no date in the future', () => {
     expect(futureDateProblem('2026-11-30', '2026-11-30')).toBeUndefined();
     const p = futureDateProblem('2026-12-01', '2026-11-30');
     expect(p?.code).toBe('DATE_FUTURE');
-    expect(p?.message).toContain("postérieure à aujourd'hui (30/11/2026)");
-    expect(p?.message).toContain('--allow-future-date');
+    expect(p?.message).toBe(
+      "--date 01/12/2026 est postérieure à aujourd'hui (30/11/2026) : un titre est rendu exécutoire le jour de son émission, " +
+        "qui ne peut pas être à venir (R9) ; pour une répétition sur une copie du dossier, ajouter --allow-future-date",
+    );
   });
 });

@@ -13,7 +13,7 @@ import { knockOnChain, knockOnStepFr } from '../../src/engine/knock-on.js';
 import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
 import type { Plan } from '../../src/engine/plan-types.js';
-import { adhesion, COMMUNES, d, dataset, ECULLY, EMPTY, issuePlan, point, populations, POPULATIONS_2026, syntec, SYNTEC_2025 } from './fixtures.js';
+import { adhesion, COMMUNES, config, d, dataset, ECULLY, EMPTY, issuePlan, point, populations, POPULATIONS_2026, SMALL, syntec, SYNTEC_2025, TINY, toodego } from './fixtures.js';
 
 const data = dataset({
   adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })],
@@ -115,5 +115,167 @@ describe('R10 knock-on', () => {
     j = issuePlan(j, { ...planExercice(converged, j, { exercice: 2026, dateEmission: '2026-12-01' }), documents: [doc] });
     expect(knockOnChain(converged, j, { exercice: 2026, codeInsee: ECULLY, service: 'laclasse' }, '2026-12-01')).toEqual([]);
     expect(planExercice(converged, j, { exercice: 2027, dateEmission: '2027-06-20' }).documents).toEqual([]);
+  });
+});
+
+/** Text with the narrow and ordinary no-break spaces of French amounts as plain spaces. */
+const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
+const ON_ECULLY = { exercice: 2026, codeInsee: ECULLY, service: 'laclasse' };
+
+describe('R10 knock-on: the documents and the report, word for word', () => {
+  it('the réduction of the excess states R5 for the later exercice, then the correction of its titre', () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2026-12-01');
+    const [r2027] = plan(journal, 2027, '2027-01-15').documents;
+    // C(2027) = round2((300 + 0,06 × 18 400) × 330,0 / 315,2) = 1 469,92 (E4)
+    expect(r2027.figures).toEqual({ contributionCible: '1469.92' });
+    expect(r2027.liquidation.map((l) => [l.ref, plain(l.libelle), l.montant])).toEqual([
+      ['R5 – art. 10.2', 'Montant 2026 net des réductions (titre n° 1) : 1 110,00 € ; plafond 2027 = 1 110,00 € × 1,05 = 1 165,50 €', undefined],
+      ['R5 – art. 10.2', 'Montant = min(1 469,92 € ; 1 165,50 €) = 1 165,50 € (contribution-cible non atteinte)', '1165.50'],
+      ['R10', "Titre d'origine : n° 1 de l'exercice 2027, émis le 15/06/2027, montant 1 270,50 €", '1270.50'],
+      ['R10', "Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : 1 270,50 €", '1270.50'],
+      [
+        'R10 – art. 10.2',
+        'Montant 2027 recalculé sur le montant 2026 net des réductions (titre n° 1) : 1 165,50 € ; excédent 1 270,50 € − 1 165,50 € = 105,00 €',
+        '1165.50',
+      ],
+      ['R10', "Montant net du titre d'origine après la présente correction : 1 165,50 €", '1165.50'],
+      [
+        'R10',
+        'Montant de la réduction (motif : régularisation : plafond recalculé après la réduction du titre 2026-1) : 105,00 €',
+        '105.00',
+      ],
+    ]);
+  });
+
+  it('where R5 gives more, the run and the report say that nothing is issued', () => {
+    let journal = reduce(threeYears(), { exercice: 2027, numero: 1 }, '200.00', '2027-09-01');
+    journal = reduce(journal, { exercice: 2026, numero: 1 }, '10.00', '2026-12-01');
+    const [step] = knockOnChain(data, journal, ON_ECULLY, '2026-12-01');
+    expect(plain(knockOnStepFr(step))).toBe(
+      "titre 2027-1 (Écully, laclasse) : 1 070,50 € → 1 260,00 € selon le plafond recalculé ; montant supérieur : rien n'est émis (un seul titre par exercice)",
+    );
+    expect(plan(journal, 2027, '2027-10-01').sansTitre.map((s) => plain(s.detail))).toEqual([
+      "titre n° 1 de 2027 déjà émis (1 070,50 €) ; après la réduction du titre 2026-1, le plafond donnerait 1 260,00 € : rien n'est émis, un seul titre par exercice (R9, R10)",
+    ]);
+  });
+});
+
+type Data = ReturnType<typeof dataset>;
+
+/** `cancel` of titre ref (the whole net amount when `montant` is absent), as the journal then holds it. */
+function correct(journal: History, ref: { exercice: number; numero: number }, montant: string | undefined, date: string): History {
+  const doc = planCancellation(journal, { ...ref, motif: 'erreur', ...(montant ? { montant: d(montant) } : {}), date }, { communes: COMMUNES });
+  return issuePlan(journal, { exercice: ref.exercice, dateEmission: date, documents: [doc], sansTitre: [], avertissements: [], total: d('0'), totalReductions: d('0') });
+}
+
+/** The journal after issuing each year in June on `data`. */
+function issueYears(on: Data, years: number[], journal: History = EMPTY): History {
+  for (const y of years) journal = issuePlan(journal, planExercice(on, journal, { exercice: y, dateEmission: `${y}-06-15` }));
+  return journal;
+}
+
+const details = (on: Data, journal: History, year: number, date: string) =>
+  planExercice(on, journal, { exercice: year, dateEmission: date }).sansTitre.map((s) => [s.motif, plain(s.detail)]);
+
+describe('R10 knock-on: only a corrected year before a transitional titre', () => {
+  // 2027's population becomes 10 000 after its titre: C(2027) = round2(900 × 330,0 / 315,2) = 942,26,
+  // below the 1 270,50 issued, yet the cap never moved, so there is nothing to regularise.
+  const changed = dataset({
+    ...data,
+    populations: populations([2026, 2027, 2028], POPULATIONS_2026, { 2027: { [ECULLY]: [10000, 10000] } }),
+  });
+
+  it('a titre whose year before was not corrected stays as issued, even when its own data changed', () => {
+    const journal = threeYears();
+    expect(details(changed, journal, 2027, '2027-09-01')).toEqual([['deja_emis', "titre n° 1 de l'exercice 2027 déjà émis le 15/06/2027 (R9)"]]);
+  });
+
+  it('an adhesion without montant antérieur has no cap: its titres are never regularised', () => {
+    const cible = dataset({ ...data, adhesions: [adhesion({ codeInsee: ECULLY })] });
+    let journal = issueYears(cible, [2026, 2027]);
+    journal = correct(journal, { exercice: 2026, numero: 1 }, '100.00', '2026-12-01');
+    const lower = dataset({ ...changed, adhesions: cible.adhesions });
+    expect(knockOnChain(lower, journal, ON_ECULLY, '2026-12-01')).toEqual([]);
+    expect(details(lower, journal, 2027, '2027-09-01')).toEqual([['deja_emis', "titre n° 1 de l'exercice 2027 déjà émis le 15/06/2027 (R9)"]]);
+  });
+
+  it('the correction of the last issued year has no later titre to report', () => {
+    const journal = correct(issueYears(data, [2026, 2027]), { exercice: 2027, numero: 1 }, '100.00', '2027-09-01');
+    expect(knockOnChain(data, journal, { ...ON_ECULLY, exercice: 2027 }, '2027-09-01')).toEqual([]);
+  });
+
+  it("a later year that can no longer be computed (its population gone) is not reported", () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2026-12-01');
+    const gone = dataset({ ...data, populations: populations([2026, 2028]) });
+    expect(knockOnChain(gone, journal, ON_ECULLY, '2026-12-01')).toEqual([]);
+  });
+
+  it('a later year no longer billed (the adhesion now ends in 2026) is not reported', () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2026-12-01');
+    const ended = dataset({
+      ...data,
+      adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00'), dateFin: '2026-12-17', motifFin: 'resiliation', datePreavis: '2026-06-01' })],
+    });
+    expect(details(ended, journal, 2027, '2027-09-01').map(([motif]) => motif)).toEqual(['hors_periode']);
+    expect(knockOnChain(ended, journal, ON_ECULLY, '2026-12-01')).toEqual([]);
+  });
+
+  it('the pair looked up among the others; absent from the data, or now free, nothing is reported', () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2026-12-01');
+    const others = [adhesion({ codeInsee: SMALL }), adhesion({ codeInsee: ECULLY, service: 'toodego' })];
+    const among = dataset({ ...data, adhesions: [...others, ...data.adhesions] });
+    expect(knockOnChain(among, journal, ON_ECULLY, '2026-12-01').map((s) => s.nouveau.toFixed(2))).toEqual(['1165.50', '1223.78']);
+    expect(knockOnChain(dataset({ ...data, adhesions: others }), journal, ON_ECULLY, '2026-12-01')).toEqual([]);
+    const free = config([{ id: 'laclasse', libelle: 'laclasse.com', gratuit: true }, toodego()]);
+    expect(knockOnChain(dataset({ ...data, config: free }), journal, ON_ECULLY, '2026-12-01')).toEqual([]);
+  });
+
+  it('a commune missing from communes.csv is named by its code INSEE', () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2026-12-01');
+    const unnamed = dataset({ ...data, communes: new Map() });
+    expect(knockOnChain(unnamed, journal, ON_ECULLY, '2026-12-01').map((s) => s.commune)).toEqual([ECULLY, ECULLY]);
+  });
+
+  it("the adhesion's first exercice has no year before to regularise on, even when a titre of that year was corrected", () => {
+    // 2026's titre issued, then annulled: the adhesion in fact starts on 1 January 2027. 2027 is its
+    // first exercice (P + 10 % = 1 210,00), later reduced by 50,00: no cap from 2026 applies to it.
+    let journal = correct(issueYears(data, [2026]), { exercice: 2026, numero: 1 }, undefined, '2026-12-01');
+    const from2027 = dataset({ ...data, adhesions: [adhesion({ codeInsee: ECULLY, dateDebut: '2027-01-01', montantAnterieur: d('1100.00') })] });
+    journal = issuePlan(journal, planExercice(from2027, journal, { exercice: 2027, dateEmission: '2027-01-15' }));
+    expect(journal.documents.at(-1)).toMatchObject({ exercice: 2027, numero: 1, type: 'titre', montant: d('1210.00') });
+    journal = correct(journal, { exercice: 2027, numero: 1 }, '50.00', '2027-03-01');
+    expect(knockOnChain(from2027, journal, ON_ECULLY, '2027-03-01')).toEqual([]);
+    expect(details(from2027, journal, 2027, '2027-09-01')).toEqual([['deja_emis', "titre n° 1 de l'exercice 2027 déjà émis le 15/01/2027 (R9)"]]);
+  });
+});
+
+describe('R10 knock-on after the year before was annulled and fell under the threshold', () => {
+  // Petiteville was given P = 20,00 €: 2026 = 22,00 € (P + 10 %), 2027 = 23,10 €. P was in fact
+  // 12,50 €: 2026 is annulled, and recomputed it is 13,75 €, under the 15 € threshold (R5).
+  const wrong = dataset({ adhesions: [adhesion({ codeInsee: TINY, montantAnterieur: d('20.00') })] });
+  const right = (p: string) => dataset({ adhesions: [adhesion({ codeInsee: TINY, montantAnterieur: d(p) })] });
+  const ON_TINY = { exercice: 2026, codeInsee: TINY, service: 'laclasse' };
+  const annulled = () => correct(issueYears(wrong, [2026, 2027]), { exercice: 2026, numero: 1 }, undefined, '2026-12-01');
+
+  it('2027 is reduced to R5 on the recomputed 2026, citing the annulled titre', () => {
+    const journal = annulled();
+    expect(knockOnChain(right('12.50'), journal, ON_TINY, '2026-12-01').map((s) => [s.ancien.toFixed(2), s.nouveau.toFixed(2), s.suite])).toEqual([
+      ['23.10', '14.44', 'reduction'],
+    ]);
+    const [r] = planExercice(right('12.50'), journal, { exercice: 2027, dateEmission: '2027-01-15' }).documents;
+    expect(r).toMatchObject({ type: 'reduction', titreOrigine: { exercice: 2027, numero: 1 }, motif: 'régularisation : plafond recalculé après la réduction du titre 2026-1' });
+    expect(r.montant.toFixed(2)).toBe('8.66');
+    expect(plain(r.liquidation[0].libelle)).toBe(
+      'Montant 2026 liquidé sous le seuil de recouvrement, non émis : 13,75 € ; plafond 2027 = 13,75 € × 1,05 = 14,44 €',
+    );
+  });
+
+  it('where R5 now gives nothing (P was 0,00 €), the régularisation annuls the whole titre', () => {
+    const [r] = planExercice(right('0.00'), annulled(), { exercice: 2027, dateEmission: '2027-01-15' }).documents;
+    expect(r).toMatchObject({ type: 'annulation', titreOrigine: { exercice: 2027, numero: 1 } });
+    expect(r.montant.toFixed(2)).toBe('23.10');
+    expect(plain(r.liquidation.at(-1)?.libelle ?? '')).toBe(
+      "Montant de l'annulation (motif : régularisation : plafond recalculé après la réduction du titre 2026-1) : 23,10 €",
+    );
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
 import { Decimal, dec, formatDecimalFr, formatEuros, round2, sum, toAmountString, ZERO } from '../../src/engine/money.js';
-import { euros, rateFactorFr } from '../../src/engine/fr-format.js';
+import { amountFr, euros, rateFactorFr } from '../../src/engine/fr-format.js';
 
 const NNBSP = '\u202f';
 
@@ -121,5 +121,17 @@ describe('R1 French display', () => {
     expect(rateFactorFr(dec('0.10'))).toBe('1,10');
     expect(rateFactorFr(dec('0.05'))).toBe('1,05');
     expect(rateFactorFr(dec('0.125'))).toBe('1,125');
+  });
+
+  it('prints an amount of a message from its machine form, and a malformed one as it is', () => {
+    expect(amountFr(dec('1210'))).toBe(`1${NNBSP}210,00 €`);
+    expect(amountFr('1210.00')).toBe(`1${NNBSP}210,00 €`);
+    expect(amountFr('1210')).toBe(`1${NNBSP}210,00 €`);
+    expect(amountFr('-0.5')).toBe('-0,50 €');
+    // a journal cell that is not a number (the message reports it): never reformatted, never thrown
+    expect(amountFr('12,50')).toBe('12,50 €');
+    expect(amountFr('x12.5')).toBe('x12.5 €');
+    expect(amountFr('12.5x')).toBe('12.5x €');
+    expect(amountFr('')).toBe(' €');
   });
 });

@@ -33,12 +33,16 @@ describe('R10 planCancellation', () => {
   it('rejects an unknown titre, a reduction as target, a bad amount and a fully annulled titre', () => {
     expect(thrownError(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 8, motif: 'x' }, context))).toMatchObject({ kind: 'usage', problems: [{ code: 'TITRE_INCONNU' }] });
     const withReduction: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
-    expect(thrownError(() => planCancellation(withReduction, { date: AUTUMN, exercice: 2026, numero: 4, motif: 'x' }, context)).problems[0].code).toBe('TITRE_EST_UNE_REDUCTION');
+    expect(thrownError(() => planCancellation(withReduction, { date: AUTUMN, exercice: 2026, numero: 4, motif: 'x' }, context))).toMatchObject({
+      kind: 'usage',
+      problems: [{ code: 'TITRE_EST_UNE_REDUCTION' }],
+    });
     for (const montant of ['0', '-5.00', '1210.01', '10.005']) {
       expect(thrownError(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x', montant: d(montant) }, context)).problems[0].code).toBe('MONTANT_REDUCTION_INVALIDE');
     }
     const both = thrownError(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: ' ', montant: d('0') }, context));
     expect(both.problems.map((p) => p.code)).toEqual(['MOTIF_CORRECTION_ABSENT', 'MONTANT_REDUCTION_INVALIDE']);
+    expect(both.kind).toBe('usage');
     const annulled: History = { documents: [titre, issued({ exercice: 2026, numero: 4, codeInsee: ECULLY, type: 'annulation', montant: d('1210.00'), titreOrigine: { exercice: 2026, numero: 3 } })] };
     expect(thrownError(() => planCancellation(annulled, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x' }, context))).toMatchObject({ kind: 'state', problems: [{ code: 'TITRE_DEJA_ANNULE' }] });
   });
@@ -84,7 +88,7 @@ describe('R10 planCancellation', () => {
 
 describe('R10 wording of corrections and of their refusals', () => {
   it('words each line of a réduction', () => {
-    const doc = planCancellation(history, { exercice: 2026, numero: 3, motif: '  erreur de population  ', montant: d('100.00') }, context);
+    const doc = planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: '  erreur de population  ', montant: d('100.00') }, context);
     expect(doc.motif).toBe('erreur de population');
     expect(doc.liquidation).toEqual([
       { ref: 'R10', libelle: "Titre d'origine : n° 3 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f210,00 €", montant: '1210.00' },
@@ -106,7 +110,7 @@ describe('R10 wording of corrections and of their refusals', () => {
         issued({ exercice: 2026, numero: 4, codeInsee: '69999', type: 'reduction', montant: d('10.00'), titreOrigine: { exercice: 2026, numero: 3 } }),
       ],
     };
-    const doc = planCancellation(reduced, { exercice: 2026, numero: 3, motif: 'doublon', montant: d('1200.00') }, context);
+    const doc = planCancellation(reduced, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'doublon', montant: d('1200.00') }, context);
     expect(doc).toMatchObject({ type: 'annulation', commune: '69999', codeInsee: '69999' });
     expect(doc.figures).toEqual({});
     expect(doc.liquidation.slice(1).map((l) => l.libelle)).toEqual([
@@ -116,14 +120,43 @@ describe('R10 wording of corrections and of their refusals', () => {
     ]);
   });
 
+  it('words the statement of a closed exercice, each line, with the figures of the titre it corrects', () => {
+    const etat = planCancellation(history, { exercice: 2026, numero: 3, motif: 'erreur de population', montant: d('100.00'), date: '2027-03-15' }, context);
+    expect(etat).toMatchObject({ type: 'etat_annulation', exercice: 2027, commune: 'Écully' });
+    expect(etat.figures).toEqual({ contributionCible: '1425.55' });
+    expect(etat.liquidation).toEqual([
+      {
+        ref: 'R10 – instruction M57, compte 673',
+        libelle:
+          "Exercice 2026 clos le 31/01/2027 : la correction ne peut plus être un titre de réduction ou d'annulation de 2026 ; elle est constatée par un mandat de l'exercice 2027 au compte 673 « Titres annulés (sur exercices antérieurs) » (instruction M57), que le présent état justifie",
+      },
+      // only the closure cites the M57; the correction's own lines are R10's, as on a titre de réduction
+      { ref: 'R10', libelle: "Titre d'origine : n° 3 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f210,00 €", montant: '1210.00' },
+      {
+        ref: 'R10',
+        libelle: "Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : 1\u202f210,00 €",
+        montant: '1210.00',
+      },
+      { ref: 'R10', libelle: "Montant net du titre d'origine après la présente correction : 1\u202f110,00 €", montant: '1110.00' },
+      { ref: 'R10', libelle: 'Montant de la réduction (motif : erreur de population) : 100,00 €', montant: '100.00' },
+    ]);
+    // a titre without a recorded contribution-cible, of a commune no longer in communes.csv
+    const bare: History = { documents: [{ ...titre, codeInsee: '69999', contributionCible: undefined }] };
+    const other = planCancellation(bare, { exercice: 2026, numero: 3, motif: 'doublon', date: '2028-02-01' }, context);
+    expect(other).toMatchObject({ type: 'etat_annulation', exercice: 2028, commune: '69999', codeInsee: '69999' });
+    expect(other.figures).toEqual({});
+    expect(other.liquidation[0].libelle).toContain("mandat de l'exercice 2028 au compte 673");
+    expect(other.liquidation.at(-1)?.libelle).toBe("Montant de l'annulation (motif : doublon) : 1\u202f210,00 €");
+  });
+
   it('reduces by exactly the net amount less one cent, not more', () => {
-    expect(planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d('1209.99') }, context).type).toBe('reduction');
-    expect(planCancellation(history, { exercice: 2026, numero: 3, motif: 'x', montant: d('0.01') }, context).montant.toFixed(2)).toBe('0.01');
+    expect(planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x', montant: d('1209.99') }, context).type).toBe('reduction');
+    expect(planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x', montant: d('0.01') }, context).montant.toFixed(2)).toBe('0.01');
   });
 
   it('words each refusal', () => {
     const messages = (fn: () => unknown) => thrownError(fn).problems.map((p) => p.message);
-    expect(messages(() => planCancellation(history, { exercice: 2026, numero: 8, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 8, motif: 'x' }, context))).toEqual([
       'titre « 2026-8 » introuvable dans le journal des titres émis (R10)',
     ]);
     const withCorrections: History = {
@@ -133,16 +166,16 @@ describe('R10 wording of corrections and of their refusals', () => {
         issued({ exercice: 2026, numero: 5, codeInsee: ECULLY, type: 'annulation', montant: d('1200.00'), titreOrigine: { exercice: 2026, numero: 3 } }),
       ],
     };
-    expect(messages(() => planCancellation(withCorrections, { exercice: 2026, numero: 4, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(withCorrections, { date: AUTUMN, exercice: 2026, numero: 4, motif: 'x' }, context))).toEqual([
       'le document « 2026-4 » est un titre de réduction : seul un titre de recette peut être corrigé (R10)',
     ]);
-    expect(messages(() => planCancellation(withCorrections, { exercice: 2026, numero: 5, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(withCorrections, { date: AUTUMN, exercice: 2026, numero: 5, motif: 'x' }, context))).toEqual([
       "le document « 2026-5 » est un titre d'annulation : seul un titre de recette peut être corrigé (R10)",
     ]);
-    expect(messages(() => planCancellation(withCorrections, { exercice: 2026, numero: 3, motif: 'x' }, context))).toEqual([
+    expect(messages(() => planCancellation(withCorrections, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'x' }, context))).toEqual([
       'le titre « 2026-3 » est déjà entièrement annulé : son montant net est nul (R10)',
     ]);
-    expect(messages(() => planCancellation(history, { exercice: 2026, numero: 3, motif: '', montant: d('1210.01') }, context))).toEqual([
+    expect(messages(() => planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: '', montant: d('1210.01') }, context))).toEqual([
       'motif absent pour la correction du titre « 2026-3 » (R10)',
       'montant de réduction « 1210.01 » invalide pour le titre « 2026-3 » : il doit être positif, au centime, et au plus égal au montant net restant de 1\u202f210,00 € (R10)',
     ]);

@@ -27,6 +27,12 @@ describe('planExercice', () => {
     expect(plan.totalReductions.toFixed(2)).toBe('0.00');
   });
 
+  it('names a commune absent from communes.csv by its code INSEE, on titres and on sansTitre', () => {
+    const plan = planExercice({ ...data, communes: new Map() }, EMPTY, at2026);
+    expect(plan.documents.map((x) => [x.codeInsee, x.commune])).toEqual([[SMALL, SMALL], [ECULLY, ECULLY], [SMALL, SMALL]]);
+    expect(plan.sansTitre.map((x) => x.commune)).toEqual([ECULLY, ECULLY]);
+  });
+
   it('ends the liquidation with the amount due', () => {
     for (const doc of planExercice(data, EMPTY, at2026).documents) {
       expect(doc.liquidation.at(-1)?.montant).toBe(doc.montant.toFixed(2));
@@ -35,6 +41,14 @@ describe('planExercice', () => {
 
   it('is deterministic: the same inputs give the same plan', () => {
     expect(JSON.stringify(planExercice(data, EMPTY, at2026))).toBe(JSON.stringify(planExercice(data, EMPTY, at2026)));
+  });
+
+  it('a titre written as JSON (the run file of an issue) carries its liquidation, built on demand', () => {
+    const [titre] = planExercice(data, EMPTY, at2026).documents;
+    const lines = JSON.parse(JSON.stringify(titre)).liquidation;
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines).toEqual(titre.liquidation);
+    expect(lines.at(-1)).toEqual({ ref: 'R4 – annexe laclasse.com §6', libelle: "Montant dû au titre de l'exercice 2026 : 496,98 €", montant: '496.98' });
   });
 
   it('does not issue twice (deja_emis), and issues anew after a full annulation', () => {
@@ -122,11 +136,25 @@ describe('R9 order of the plan and problems reported once', () => {
       'toodego/69033/titre/',
     ]);
     expect(sortDocuments([doc('laclasse', '69081', 'reduction', 4), doc('laclasse', '69081', 'reduction', 4)]).length).toBe(2);
+    // already in order: a later key never loses to an earlier one on a lesser criterion
+    const ordered = [
+      doc('laclasse', '69033', 'reduction', 1),
+      doc('laclasse', '69081', 'titre'),
+      doc('laclasse', '69081', 'reduction', 4),
+      doc('laclasse', '69081', 'reduction', 9),
+      doc('toodego', '69033', 'titre'),
+      doc('toodego', '69033', 'titre'),
+    ];
+    expect(sortDocuments(ordered).map(key)).toEqual(ordered.map(key));
     const none = (service: string, codeInsee: string): NoTitre => ({ service, codeInsee, commune: codeInsee, motif: 'gratuit', detail: '' });
     expect(sortSansTitre([none('geonet', '69081'), none('geonet', '69033'), none('data-grandlyon', '69081')]).map((x) => `${x.service}/${x.codeInsee}`)).toEqual([
       'data-grandlyon/69081',
       'geonet/69033',
       'geonet/69081',
+    ]);
+    expect(sortSansTitre([none('data-grandlyon', '69081'), none('geonet', '69033')]).map((x) => `${x.service}/${x.codeInsee}`)).toEqual([
+      'data-grandlyon/69081',
+      'geonet/69033',
     ]);
   });
 
@@ -149,7 +177,9 @@ describe('R9 order of the plan and problems reported once', () => {
     sink.warning(problem('A', 'a', { file: 'a.csv', line: 9 }));
     expect(sink.warnings().map((w) => [w.code, w.severity])).toEqual([['A', 'warning'], ['B', 'warning']]);
     expect(() => sink.throwIfAny()).not.toThrow();
+    expect(sink.hasErrors()).toBe(false); // warnings alone never stop a plan
     sink.error('state', problem('S', 's'));
+    expect(sink.hasErrors()).toBe(true);
     sink.error('state', problem('S', 's'));
     const state = thrownError(() => sink.throwIfAny());
     expect(state.kind).toBe('state');

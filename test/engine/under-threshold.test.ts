@@ -50,6 +50,19 @@ describe('R5 under the threshold', () => {
     expect(amount(plan(capped, EMPTY, 2028), TINY)).toBe('15.16');
   });
 
+  it('after a prorated first year under the threshold, A(N-1) is its full-year amount, and the wording says so', () => {
+    // P = 14,00 €, signed 15/09/2026: 2026's full-year amount is 15,40 € (P + 10 %), its prorated part
+    // (108 days, forfait mode) falls under 15 €: no titre. 2027 caps on the full year, 15,40 €.
+    const autumn = dataset({ adhesions: [adhesion({ codeInsee: TINY, montantAnterieur: d('14.00'), dateSignature: '2026-09-15' })] });
+    const p2026 = planExercice(autumn, EMPTY, { exercice: 2026, dateEmission: '2026-12-15' });
+    expect(p2026.sansTitre.map((s) => s.motif)).toEqual(['seuil']);
+    const p2027 = plan(autumn, EMPTY, 2027);
+    expect(amount(p2027, TINY)).toBe('16.17');
+    expect(p2027.documents[0].liquidation.map((l) => l.libelle)).toContain(
+      "Montant 2026 liquidé sous le seuil de recouvrement, non émis, ramené à l'année entière (premier exercice proratisé) : 15,40 € ; plafond 2027 = 15,40 € × 1,05 = 16,17 €",
+    );
+  });
+
   it('N-1 above the threshold but not issued is still the missing-titre error (state)', () => {
     const missing = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })] });
     const e = thrownError(() => plan(missing, EMPTY, 2027));

@@ -29,6 +29,9 @@ describe('worked examples of tariff-rules.md', () => {
     expect(titre.regime).toBe('cible');
     expect(titre.contributionCible?.toFixed(2)).toBe('1425.55');
     expect(titre.figures.coefficient).toBe(d('322.2').div(d('315.2')).toFixed(12));
+    // no montant antérieur: no transitional regime, so no convergence flag at all (the journal's
+    // « converge » column stays empty, R5)
+    expect('converge' in titre).toBe(false);
   });
 
   it('E2 transitoire 2026, capped: P = 1 100,00 € → 1 210,00 €, not converged', () => {
