@@ -14,7 +14,7 @@ import type { IssuedDocument } from '../../src/engine/history.js';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { readEmbeddedFile } from '../../src/verify/embedded-file.js';
 import { checkBordereauData, checkTitreData } from '../../src/verify/verify-embedded.js';
-import { bordereauView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
+import { bordereauView, closedRegularisationView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
 import { HAS_QPDF, QPDF_MISSING, scratch, toBuffer } from './pdf-tools.js';
 
 const renderer = createPdfRenderer();
@@ -84,6 +84,11 @@ describe('the machine-readable twin', () => {
     expect(etat).toMatchObject({ montant: '50.00', titre_origine: { exercice: 2026, numero: 12 }, motif: 'Erreur de tarif' });
     expect(etat.liquidation[0]).toMatchObject({ ref: 'R10 – instruction M57, compte 673', libelle: expect.stringContaining('compte 673') });
     expect(etat.liquidation.at(-1)).toMatchObject({ ref: 'R10', montant: '50.00' });
+
+    const closed = embedded(await toBuffer(renderer.renderTitre(closedRegularisationView())), 'liquidation.json');
+    expect(validateTitre(closed), JSON.stringify(validateTitre.errors)).toBe(true);
+    expect(closed.document).toMatchObject({ type: 'etat_annulation', exercice: 2028, numero: 2, bordereau: null, date_limite_paiement: null });
+    expect(closed).toMatchObject({ montant: '63.00', titre_origine: { exercice: 2027, numero: 31 } });
   });
 
   it('a bordereau embeds bordereau.json with its pieces, total and the exercice cumul', async () => {

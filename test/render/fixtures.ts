@@ -5,7 +5,7 @@
 import type { Commune, Config, PayingService } from '../../src/engine/dataset.js';
 import { Decimal } from '../../src/engine/money.js';
 import { issuedDocument, type IssuedDocument } from '../../src/engine/history.js';
-import { planRegularisation } from '../../src/engine/knock-on.js';
+import { planRegularisation, type Regularisation } from '../../src/engine/knock-on.js';
 import { transitionalFollowingLines } from '../../src/engine/liquidation-lines.js';
 import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import type { PlannedDocument } from '../../src/engine/plan-types.js';
@@ -187,7 +187,7 @@ function issuedTitre12(): IssuedDocument {
  * R10 knock-on, as the engine plans it: 2026's titre n° 12 reduced to 1 150,00 €, so R5 caps 2027
  * at 1 150,00 × 1,05 = 1 207,50 € and the 2027 titre n° 31 (1 270,50 €) is reduced by 63,00 €.
  */
-export function regularisationView(): TitreView {
+function knockOn(): Regularisation {
   const titre31: IssuedDocument = {
     ...issuedTitre12(),
     exercice: 2027,
@@ -196,7 +196,7 @@ export function regularisationView(): TitreView {
     montant: new Decimal('1270.50'),
     contributionCible: new Decimal('1460.06'),
   };
-  const document = planRegularisation({
+  return {
     codeInsee: '69081',
     commune: 'Écully',
     service: 'laclasse',
@@ -214,15 +214,33 @@ export function regularisationView(): TitreView {
       new Decimal('1207.50'),
       false,
     ),
-  });
+  };
+}
+
+const ORIGINE_31 = { numero: 31, exercice: 2027, dateEmission: '2027-06-15', montant: '1270.50', netAvant: '1270.50' };
+
+/** The réduction of the excess, issued in 2027 (its exercice is open). */
+export function regularisationView(): TitreView {
   return titreView({
-    document,
+    document: planRegularisation(knockOn()),
     numero: 44,
     bordereau: 6,
     bordereauNature: 'reductions',
     dateEmission: '2027-09-15',
     dateEcheance: '2027-10-15',
-    origine: { numero: 31, exercice: 2027, dateEmission: '2027-06-15', montant: '1270.50', netAvant: '1270.50' },
+    origine: ORIGINE_31,
+  });
+}
+
+/** The same excess once 2027 is closed: the statement n° 2 of compte 673 of 2028 (R10 knock-on onto a closed exercice). */
+export function closedRegularisationView(): TitreView {
+  return titreView({
+    document: planRegularisation(knockOn(), 2028),
+    numero: 2,
+    bordereau: null,
+    dateEmission: '2028-03-01',
+    dateEcheance: '2028-03-31',
+    origine: ORIGINE_31,
   });
 }
 

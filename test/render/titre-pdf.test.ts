@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { config, etatView, LIQUIDATION_E2, reductionView, regularisationView, titreView } from './fixtures.js';
+import { closedRegularisationView, config, etatView, LIQUIDATION_E2, reductionView, regularisationView, titreView } from './fixtures.js';
 import {
   HAS_POPPLER,
   HAS_QPDF,
@@ -230,6 +230,25 @@ describe('titre de réduction, d’annulation, de régularisation, état des ann
       expect(text, absent).not.toContain(absent);
     }
     expect(pdfInfo(file).Title).toBe('État des annulations – exercice 2027 – n° 1 – Écully – laclasse.com');
+  });
+
+  it.skipIf(!HAS_POPPLER)(`the knock-on onto a closed exercice is a statement of compte 673 of the current exercice, not a réduction (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
+    const { file } = await renderTitre('etat-regularisation.pdf', closedRegularisationView());
+    const text = pdfText(file);
+    for (const mention of [
+      'État des annulations',
+      "Rectifie le titre de recette n° 31 de l'exercice clos 2027",
+      'État n° 2',
+      'Établi le 01/03/2028',
+      'Motif : Régularisation : plafond recalculé après la réduction du titre 2026-12',
+      'Exercice 2027 clos le 31/01/2028',
+      'Montant 2027 recalculé sur le montant 2026 net des réductions (titre n° 12) : 1 207,50 €',
+      "L'exercice 2027 étant clos, la réduction de 63,00 € du titre n° 31 est constatée par un mandat de l'exercice 2028 au compte 673",
+      "Compte 673 « Titres annulés (sur exercices antérieurs) », budget de l'exercice 2028",
+    ]) {
+      expect(text, mention).toContain(mention);
+    }
+    for (const absent of ['Bordereau', 'Titre de réduction', 'Date limite de paiement', 'rendu exécutoire']) expect(text, absent).not.toContain(absent);
   });
 
   it.skipIf(!HAS_POPPLER)(`a statement for the whole net amount says nothing is left due (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
