@@ -116,6 +116,8 @@ export const OUTPUT_REPRODUCERS = {
     await mkdir(path.join(out, 'rapports'), { recursive: true });
     await writeFile(path.join(out, 'rapports/rapport-2026.pdf'), '%PDF-1.7');
   })),
+  // the journal says 1 310,00 € where the titre's embedded liquidation.json says 1 210,00 €
+  EMBEDDED_DATA_MISMATCH: reproducer(`sorties/${PDF}`, verify((out) => rewrite(out, 'journal.csv', journalCell(3, 7, '1310.00')))),
   WORKBOOK_MISMATCH: reproducer('sorties/journal.xlsx', verify((out) => writeFile(path.join(out, 'journal.xlsx'), 'pas un classeur'))),
   BORDEREAU_UNREGISTERED: reproducer(R, cancel((out) => rewrite(out, 'bordereaux.csv', lines((cells, n) => (n === 3 ? undefined : cells))))),
   CSV_MALFORMED: reproducer(`sorties/${BORDEREAU_CSV}:4`, verify((out) => rewrite(out, BORDEREAU_CSV, (t) => t.replace('\ntotal,', '\n"total,')))),
