@@ -12,7 +12,6 @@ import { checkRange } from '../../simulate/range.js';
 import { simulate } from '../../simulate/simulate.js';
 import type { Simulation } from '../../simulate/types.js';
 import { simulationCsv } from '../../simulate/write-csv.js';
-import { chartFileName, simulationChart } from '../../simulate/write-chart.js';
 import { simulationJson } from '../../simulate/write-json.js';
 import { simulationTable } from '../../simulate/write-table.js';
 import { asRate, asYear } from '../arguments.js';
@@ -98,6 +97,7 @@ async function writeOutputs(simulation: Simulation, opts: SimulateOptions, cwd: 
     written.push(opts.excel);
   }
   if (opts.chartDir !== undefined) {
+    const { chartFileName, simulationChart } = await import('../../simulate/write-chart.js');
     for (const service of simulation.services) {
       if (!simulation.adhesions.some((a) => a.service === service.id)) continue;
       const file = path.join(opts.chartDir, chartFileName(service.id));
