@@ -14,6 +14,8 @@
  *   and every report of the comité in rapports.csv (REPORT_UNREGISTERED, HASH_MISMATCH);
  * - each workbook (`--excel`: journal.xlsx, a ledger's or a bordereau's .xlsx) is rebuilt from its
  *   source and compared byte for byte (WORKBOOK_MISMATCH, verify-workbooks.ts);
+ * - the data embedded in each PDF (liquidation.json, bordereau.json) agrees with the journal
+ *   (EMBEDDED_DATA_MISMATCH, verify-embedded.ts);
  * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
  * - an interrupted run or a held lock is reported (RUN_UNFINISHED, OUT_LOCKED).
  */
@@ -50,9 +52,10 @@ import {
 } from '../io/output-layout.js';
 import { checkRegister } from '../apply/check-out.js';
 import { mapPool } from '../apply/pool.js';
-import { walkFiles } from '../apply/walk.js';
+import { listFiles } from '../io/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
+import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -117,7 +120,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
   const ledgerKeys = new Map<string, Set<string>>();
   let files = 0;
   const checks: Array<() => Promise<Problem[]>> = []; // file reads, run a few at once after the walk
-  for await (const relative of walkFiles(outDir)) {
+  for (const relative of await listFiles(outDir)) {
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
@@ -148,6 +151,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
           ? []
           : [problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path })],
       );
+      checks.push(() => verifyTitreData(path, entry.doc));
       continue;
     }
     const registeredFile = registeredFiles.get(relative);
@@ -183,6 +187,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
             : [problem('HASH_MISMATCH', `le bordereau a été modifié : son sha256 diffère du registre des bordereaux (ligne ${entry.line})`, { file: path })],
         );
       }
+      if (relative.endsWith('.pdf')) checks.push(() => verifyBordereauData(path, inBordereau));
       continue;
     }
     const [top, service, file, more] = relative.split('/');
