@@ -24,7 +24,7 @@ import { BORDEREAU_REGISTER, registerRow } from '../io/bordereau-register.js';
 import { formatRegister, readRegister } from '../io/chained-register.js';
 import { formatJournal, readJournalContents } from '../io/journal.js';
 import { journalPath, resolveOut } from '../io/output-layout.js';
-import { PES_REGISTER } from '../io/pes-register.js';
+import { PES_REGISTER } from '../io/file-registers.js';
 import { verifyOut } from '../verify/verify-out.js';
 import { checkOutFolder, type OutState } from './check-out.js';
 

@@ -35,6 +35,8 @@ import {
   journalPath,
   LEDGER_DIR,
   PES_REGISTER_FILE,
+  REPORT_DIR,
+  REPORT_REGISTER_FILE,
   resolveOut,
 } from '../io/output-layout.js';
 import { verifyNumbering } from '../verify/verify-numbering.js';
@@ -64,7 +66,7 @@ function sizeProblem(path: string, expected: number | undefined, what: string): 
   return undefined;
 }
 
-const OUR_ENTRIES = new Set([LEDGER_DIR, BORDEREAU_REGISTER_FILE, JOURNAL_EXCEL_FILE, PES_REGISTER_FILE]);
+const OUR_ENTRIES = new Set([LEDGER_DIR, BORDEREAU_REGISTER_FILE, JOURNAL_EXCEL_FILE, PES_REGISTER_FILE, REPORT_REGISTER_FILE, REPORT_DIR]);
 
 /** Documents, registers or ledgers in a folder without a journal. */
 async function orphanOutputs(outDir: string): Promise<string[]> {

@@ -31,7 +31,7 @@ export class HistoryIndex {
   private readonly titres = new Map<string, IssuedDocument[]>();
   private readonly nets = new Map<IssuedDocument, Decimal>();
 
-  constructor(history: History) {
+  constructor(private readonly history: History) {
     for (const d of history.documents) {
       const key = numberKey(d.exercice, d.numero);
       // statements (etat_annulation) have their own series: `numero` names a titre-series document
@@ -39,6 +39,11 @@ export class HistoryIndex {
       if (d.type === 'titre') push(this.titres, pairKey(d.exercice, d.codeInsee, d.service), d);
       else if (d.titreOrigine) push(this.corrections, numberKey(d.titreOrigine.exercice, d.titreOrigine.numero), d);
     }
+  }
+
+  /** The journal with `documents` added after it (a run's planned corrections, for its next steps). */
+  with(documents: readonly IssuedDocument[]): HistoryIndex {
+    return new HistoryIndex({ documents: [...this.history.documents, ...documents] });
   }
 
   /** The document numbered `numero` in the series of `exercice`, whatever its type. */

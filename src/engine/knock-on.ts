@@ -9,14 +9,19 @@
  *   gives more, nothing is issued (one titre per exercice) and the run says so (`moreDetail`);
  * - `knockOnChain`: what `cancel` reports: every later titre whose R5 amount changes, exercice
  *   after exercice, each step on the net amounts the previous regularisation leaves.
+ * - `closedRegularisations`: the knock-on onto an exercice M already closed on the run's date (R10
+ *   « Closed exercice »): no réduction of M can be issued any more, so the next `issue` of the
+ *   current exercice issues the statement of compte 673 for the excess instead, M after M, before
+ *   the current exercice's own titre, which then rests on those net amounts.
  */
 import type { Adhesion, Dataset, PayingService } from './dataset.js';
 import { billingPeriod } from './billing-period.js';
-import type { IsoDate } from './dates.js';
+import { yearOf, type IsoDate } from './dates.js';
 import { euros } from './fr-format.js';
 import type { History, IssuedDocument } from './history.js';
 import { HistoryIndex } from './history-lookup.js';
-import { correctionLines, REF } from './liquidation-lines.js';
+import { closedExerciceLine, correctionLines, REF } from './liquidation-lines.js';
+import { isExerciceClosed } from './issue-dates.js';
 import { toAmountString, type Decimal } from './money.js';
 import type { PlanContext } from './plan-context.js';
 import type { LiquidationLine, PlannedDocument } from './plan-types.js';
@@ -80,8 +85,12 @@ export function regularisationMotif(cause: { exercice: number; numero: number })
   return `régularisation : plafond recalculé après la réduction du titre ${ref(cause)}`;
 }
 
-/** The titre de réduction of the excess (R5 now gives less than the net amount). */
-export function planRegularisation(r: Regularisation): PlannedDocument {
+/**
+ * The titre de réduction of the excess (R5 now gives less than the net amount); when the titre's
+ * exercice is closed, `closedIn` names the current exercice and the document is the statement of
+ * compte 673 of that exercice (R10 « Closed exercice »).
+ */
+export function planRegularisation(r: Regularisation, closedIn?: number): PlannedDocument {
   const excess = r.net.minus(r.r5);
   const motif = regularisationMotif(r.cause);
   const computation: LiquidationLine = {
@@ -89,18 +98,46 @@ export function planRegularisation(r: Regularisation): PlannedDocument {
     libelle: `Montant ${r.titre.exercice} recalculé sur le montant ${r.cause.exercice} net des réductions (titre n° ${r.cause.numero}) : ${euros(r.r5)} ; excédent ${euros(r.net)} − ${euros(r.r5)} = ${euros(excess)}`,
     montant: toAmountString(r.r5),
   };
+  const lines = correctionLines(r.titre, r.net, excess, motif, REF.knockOn, computation);
   return {
-    type: excess.eq(r.net) ? 'annulation' : 'reduction',
-    exercice: r.titre.exercice,
+    type: closedIn !== undefined ? 'etat_annulation' : excess.eq(r.net) ? 'annulation' : 'reduction',
+    exercice: closedIn ?? r.titre.exercice,
     codeInsee: r.codeInsee,
     commune: r.commune,
     service: r.service,
     montant: excess,
-    liquidation: [...r.lines, ...correctionLines(r.titre, r.net, excess, motif, REF.knockOn, computation)],
+    liquidation: closedIn !== undefined ? [closedExerciceLine(r.titre.exercice, closedIn), ...r.lines, ...lines] : [...r.lines, ...lines],
     figures: { ...(r.titre.contributionCible ? { contributionCible: toAmountString(r.titre.contributionCible) } : {}) },
     titreOrigine: { exercice: r.titre.exercice, numero: r.titre.numero },
     motif,
   };
+}
+
+/**
+ * The knock-on onto the closed exercices before ctx.exercice (R10): for each exercice M closed on
+ * the run's date whose titre R5 now puts lower, the statement of compte 673 of ctx.exercice for
+ * the excess, in order of M, each step on the net amounts the previous one leaves. Returns the
+ * statements and the history that holds them (for what the run plans next for this adhesion).
+ */
+export function closedRegularisations(
+  ctx: PlanContext,
+  adhesion: Adhesion,
+  service: PayingService,
+  communeName: string,
+): { statements: PlannedDocument[]; history: HistoryIndex } {
+  const statements: PlannedDocument[] = [];
+  let history = ctx.history;
+  if (adhesion.montantAnterieur === undefined) return { statements, history };
+  for (let M = ctx.dataset.config.convention.premierExercice + 1; M < ctx.exercice && isExerciceClosed(M, ctx.dateEmission); M++) {
+    const current = history.currentTitre(M, adhesion.codeInsee, adhesion.service);
+    if (!current) continue;
+    const r = regularisation({ ...ctx, history, exercice: M, sink: new ProblemSink() }, adhesion, service, communeName, current);
+    if (!r || !r.r5.lt(r.net)) continue;
+    const statement = planRegularisation(r, ctx.exercice);
+    statements.push(statement);
+    history = history.with([pendingDocument(statement, ctx.dateEmission)]);
+  }
+  return { statements, history };
 }
 
 /** Where R5 now gives more than the titre: nothing is issued (one titre per exercice, R9). */
@@ -120,8 +157,12 @@ export interface KnockOnStep {
   /** The titre's net amount now, and the amount R5 gives after the correction. */
   ancien: Decimal;
   nouveau: Decimal;
-  /** « reduction »: the next `issue` of that exercice issues the réduction of the excess; « aucune »: R5 gives more, nothing is issued. */
-  suite: 'reduction' | 'aucune';
+  /**
+   * « reduction »: the next `issue` of that exercice issues the réduction of the excess; « etat »: that
+   * exercice is closed on the correction's date, the next `issue` of the current exercice issues the
+   * statement of compte 673 instead; « aucune »: R5 gives more, nothing is issued.
+   */
+  suite: 'reduction' | 'etat' | 'aucune';
 }
 
 /**
@@ -149,6 +190,7 @@ export function knockOnChain(
     const r = regularisation(ctx, adhesion, service, communeName, current);
     if (!r) break;
     const lower = r.r5.lt(r.net);
+    const closed = isExerciceClosed(M, dateEmission);
     steps.push({
       codeInsee: r.codeInsee,
       commune: r.commune,
@@ -156,10 +198,10 @@ export function knockOnChain(
       titre: { exercice: M, numero: r.titre.numero },
       ancien: r.net,
       nouveau: r.r5,
-      suite: lower ? 'reduction' : 'aucune',
+      suite: !lower ? 'aucune' : closed ? 'etat' : 'reduction',
     });
     if (!lower) break; // nothing issued: M's net amount, hence M+1's basis, stays as it is
-    const reduction = planRegularisation(r);
+    const reduction = planRegularisation(r, closed ? yearOf(dateEmission) : undefined);
     documents = [...documents, pendingDocument(reduction, dateEmission)];
   }
   return steps;
@@ -185,7 +227,10 @@ function pendingDocument(doc: PlannedDocument, dateEmission: IsoDate): IssuedDoc
 /** French wording of one step, for `cancel`'s report. */
 export function knockOnStepFr(s: KnockOnStep): string {
   const what = `titre ${ref(s.titre)} (${s.commune}, ${s.service}) : ${euros(s.ancien)} → ${euros(s.nouveau)} selon le plafond recalculé`;
-  return s.suite === 'reduction'
-    ? `${what} ; la prochaine émission de l'exercice ${s.titre.exercice} émettra la réduction de ${euros(s.ancien.minus(s.nouveau))}`
-    : `${what} ; montant supérieur : rien n'est émis (un seul titre par exercice)`;
+  const excess = euros(s.ancien.minus(s.nouveau));
+  if (s.suite === 'reduction') return `${what} ; la prochaine émission de l'exercice ${s.titre.exercice} émettra la réduction de ${excess}`;
+  if (s.suite === 'etat') {
+    return `${what} ; exercice ${s.titre.exercice} clos : la prochaine émission de l'exercice en cours émettra l'état des annulations (compte 673) de ${excess}`;
+  }
+  return `${what} ; montant supérieur : rien n'est émis (un seul titre par exercice)`;
 }

@@ -14,12 +14,14 @@ import type { NoTitre, PlannedDocument } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
 import { planTitre } from './plan-titre.js';
 import { isToCome, toComeDetail } from './issue-dates.js';
-import { moreDetail, planRegularisation, regularisation } from './knock-on.js';
+import { closedRegularisations, moreDetail, planRegularisation, regularisation } from './knock-on.js';
 import { problem } from '../errors/problem.js';
 
 export interface AdhesionOutcome {
   document?: PlannedDocument;
   sansTitre?: NoTitre;
+  /** R10 knock-on onto closed exercices: statements of compte 673, issued before `document`. */
+  statements?: PlannedDocument[];
 }
 
 function outcome(result: PlannedDocument | NoTitre | undefined): AdhesionOutcome {
@@ -28,6 +30,16 @@ function outcome(result: PlannedDocument | NoTitre | undefined): AdhesionOutcome
 }
 
 export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutcome {
+  const service = ctx.dataset.config.services.get(adhesion.service);
+  if (!service || service.gratuit) return planOnHistory(ctx, adhesion);
+  // R10: the knock-on onto closed exercices comes first; the rest rests on the net amounts it leaves.
+  const communeName = ctx.dataset.communes.get(adhesion.codeInsee)?.nom ?? adhesion.codeInsee;
+  const { statements, history } = closedRegularisations(ctx, adhesion, service, communeName);
+  if (statements.length === 0) return planOnHistory(ctx, adhesion);
+  return { ...planOnHistory({ ...ctx, history }, adhesion), statements };
+}
+
+function planOnHistory(ctx: PlanContext, adhesion: Adhesion): AdhesionOutcome {
   const { dataset, history, exercice } = ctx;
   const communeName = dataset.communes.get(adhesion.codeInsee)?.nom ?? adhesion.codeInsee;
   const who = { codeInsee: adhesion.codeInsee, commune: communeName, service: adhesion.service };

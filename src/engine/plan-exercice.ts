@@ -25,6 +25,7 @@ export function planExercice(
   const sansTitre: NoTitre[] = [];
   for (const adhesion of dataset.adhesions) {
     const out = planAdhesion(ctx, adhesion);
+    if (out.statements) documents.push(...out.statements);
     if (out.document) documents.push(out.document);
     if (out.sansTitre) sansTitre.push(out.sansTitre);
   }

@@ -31,11 +31,11 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     correction: 'Restaurer le dossier depuis la sauvegarde (ou terminer l’exécution interrompue avec la version antérieure), puis relancer.',
   },
   REGISTER_MALFORMED: {
-    sens: 'Un registre du dossier de sortie (bordereaux.csv, exports-pes.csv) est illisible ou incomplet.',
+    sens: 'Un registre du dossier de sortie (bordereaux.csv, exports-pes.csv, rapports.csv) est illisible ou incomplet.',
     correction: 'Restaurer le registre depuis la sauvegarde ; ne jamais le modifier à la main.',
   },
   REGISTER_CHAIN_BROKEN: {
-    sens: 'Le chaînage d’un registre (bordereaux.csv, exports-pes.csv) est rompu : une ligne a été modifiée, insérée, déplacée ou supprimée.',
+    sens: 'Le chaînage d’un registre (bordereaux.csv, exports-pes.csv, rapports.csv) est rompu : une ligne a été modifiée, insérée, déplacée ou supprimée.',
     correction: 'Restaurer le registre depuis la sauvegarde.',
   },
   REGISTER_ANCHOR_MISMATCH: {
@@ -49,6 +49,10 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
   PES_UNREGISTERED: {
     sens: 'Un fichier PES du dossier de sortie est absent du registre des exports (exports-pes.csv).',
     correction: 'Le déplacer hors du dossier de sortie, ou relancer « titres export-pes » qui l’écrit et l’enregistre.',
+  },
+  REPORT_UNREGISTERED: {
+    sens: 'Un rapport du comité de pilotage (dossier rapports/) est absent du registre des rapports (rapports.csv).',
+    correction: 'Le déplacer hors du dossier de sortie, ou relancer « titres rapport » qui l’écrit et l’enregistre.',
   },
   PLAN_INVALID: {
     sens: 'Le plan à émettre est incohérent avec les données (commune ou service inconnu, montant non positif, annulation partielle…).',

@@ -9,6 +9,9 @@
  * OUT/exports-pes.csv                               append-only register of the PES exports written
  *                                                   under OUT, with their sha256
  * OUT/<exercice>/pes/PES_Aller_….xml                a PES export (export-pes)
+ * OUT/rapports.csv                                  append-only register of the comité's reports
+ *                                                   written, with their sha256
+ * OUT/rapports/rapport-<exercice>.pdf|.xlsx         the yearly balance for the comité de pilotage
  * OUT/<exercice>/titres/<service>/<code_insee>-<slug commune>/
  *     titre-<exercice>-<numero:5>.pdf               a titre
  *     reduction-<exercice>-<numero:5>.pdf           a titre de réduction
@@ -42,8 +45,19 @@ export const JOURNAL_EXCEL_FILE = 'journal.xlsx';
 export const LEGACY_JOURNAL_EXCEL_FILE = 'journal-excel.csv';
 /** The register of written bordereaux with their sha256 (src/io/bordereau-register.ts). */
 export const BORDEREAU_REGISTER_FILE = 'bordereaux.csv';
-/** The register of PES exports written under OUT, with their sha256 (src/io/pes-register.ts). */
+/** The register of PES exports written under OUT, with their sha256 (src/io/file-registers.ts). */
 export const PES_REGISTER_FILE = 'exports-pes.csv';
+export const REPORT_REGISTER_FILE = 'rapports.csv';
+export const REPORT_DIR = 'rapports';
+
+/** OUT-relative paths of a year's report (titres rapport). */
+export const reportFiles = (year: number): { pdf: string; xlsx: string } => ({
+  pdf: `${REPORT_DIR}/rapport-${year}.pdf`,
+  xlsx: `${REPORT_DIR}/rapport-${year}.xlsx`,
+});
+
+/** Matches the OUT-relative path of a report file. */
+export const REPORT_FILE_PATTERN = /^rapports\/rapport-\d{4}\.(pdf|xlsx)$/;
 export const STATE_DIR = '.titres';
 export const LEDGER_DIR = 'registres';
 

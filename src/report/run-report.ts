@@ -1,20 +1,22 @@
 /**
  * `titres rapport`, the shell: reads the dataset, the journal and the ledgers, runs simulate's
  * engine for the years of convergence, builds the report (annual-report.ts), then writes, under
- * the output folder's lock, OUT/rapports/rapport-<N>.pdf and rapport-<N>.xlsx.
+ * the output folder's lock and after its check (the caller holds both: cli/commands/rapport.ts),
+ * OUT/rapports/rapport-<N>.pdf and rapport-<N>.xlsx, each registered with its sha256 in
+ * OUT/rapports.csv for verify.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import type { Dataset } from '../engine/dataset.js';
-import type { IssuedDocument } from '../engine/history.js';
+import type { History, IssuedDocument } from '../engine/history.js';
 import { ZERO } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { readOurCsv } from '../io/csv-write.js';
 import { readJournal } from '../io/journal.js';
-import { withOutLock } from '../io/lock.js';
-import { journalPath, LEDGER_DIR, ledgerCodeOf, resolveOut } from '../io/output-layout.js';
+import { registerFile, REPORT_REGISTER } from '../io/file-registers.js';
+import { journalPath, LEDGER_DIR, ledgerCodeOf, reportFiles, resolveOut } from '../io/output-layout.js';
 import { workbookBuffer } from '../io/workbook.js';
 import { loadPdfAssets } from '../render/assets.js';
 import { finishedPdf } from '../render/pdf-stream.js';
@@ -25,7 +27,6 @@ import { simulate } from '../simulate/simulate.js';
 import { buildAnnualReport, type AnnualReport, type LedgerFigures, type Projection } from './annual-report.js';
 import { renderReportPdf } from './report-pdf.js';
 import { reportWorkbook } from './report-tables.js';
-import { reportFiles } from './report-files.js';
 
 
 /** Ledger figures of every titre, by `exercice-numero`, from OUT/registres/<service>/*.csv. */
@@ -65,8 +66,13 @@ export function projectionsAtCurrentRules(dataset: Dataset, year: number): { hor
   return { horizon, projections };
 }
 
-export async function buildReportFor(outDir: string, dataset: Dataset, year: number): Promise<{ report: AnnualReport; documents: readonly IssuedDocument[] }> {
-  const history = await readJournal(outDir);
+export async function buildReportFor(
+  outDir: string,
+  dataset: Dataset,
+  year: number,
+  journal?: History,
+): Promise<{ report: AnnualReport; documents: readonly IssuedDocument[] }> {
+  const history = journal ?? (await readJournal(outDir));
   if (!history.documents.some((d) => d.exercice === year)) {
     throw new TitresError('state', [
       problem('REPORT_NOTHING_ISSUED', `aucun titre n’est au journal pour l’exercice ${year} : le bilan ne peut pas être établi`, { file: journalPath(outDir) }),
@@ -77,17 +83,28 @@ export async function buildReportFor(outDir: string, dataset: Dataset, year: num
   return { report: buildAnnualReport({ year, dataset, documents: history.documents, ledger, projections, horizon }), documents: history.documents };
 }
 
-/** Writes the report's PDF and workbook; returns their OUT-relative paths. */
-export async function writeReport(outDir: string, dataset: Dataset, year: number, date: string): Promise<string[]> {
-  return withOutLock(outDir, async () => {
-    const { report } = await buildReportFor(outDir, dataset, year);
-    const journalSha256 = createHash('sha256').update(await readFile(journalPath(outDir))).digest('hex');
-    const templates = loadTemplates();
-    const assets = loadPdfAssets();
-    const doc = renderReportPdf(report, { layout: templates.layout, resources: { assets, fonts: createSharedFonts(assets) }, date, journalSha256 });
-    const files = reportFiles(year);
-    await writeStreamAtomic(resolveOut(outDir, files.pdf), finishedPdf(doc));
-    await writeFileAtomic(resolveOut(outDir, files.xlsx), await workbookBuffer(reportWorkbook(report, date)));
-    return [files.pdf, files.xlsx];
-  });
+/**
+ * Writes the report's PDF and workbook and registers them; returns their OUT-relative paths. The
+ * caller holds OUT's lock and has checked the folder (`out`: its journal as read under the lock).
+ */
+export async function writeReport(
+  out: { outDir: string; history: History; journal: { head: string } },
+  dataset: Dataset,
+  year: number,
+  date: string,
+): Promise<string[]> {
+  const { outDir } = out;
+  const { report } = await buildReportFor(outDir, dataset, year, out.history);
+  const journalSha256 = createHash('sha256').update(await readFile(journalPath(outDir))).digest('hex');
+  const templates = loadTemplates();
+  const assets = loadPdfAssets();
+  const doc = renderReportPdf(report, { layout: templates.layout, resources: { assets, fonts: createSharedFonts(assets) }, date, journalSha256 });
+  const files = reportFiles(year);
+  await writeStreamAtomic(resolveOut(outDir, files.pdf), finishedPdf(doc));
+  await writeFileAtomic(resolveOut(outDir, files.xlsx), await workbookBuffer(reportWorkbook(report, date)));
+  for (const fichier of [files.pdf, files.xlsx]) {
+    const content = await readFile(resolveOut(outDir, fichier));
+    await registerFile(outDir, REPORT_REGISTER, { fichier, content, chaineJournal: out.journal.head, fields: { exercice: String(year), date_etablissement: date } });
+  }
+  return [files.pdf, files.xlsx];
 }

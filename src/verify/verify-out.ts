@@ -10,7 +10,8 @@
  * - every bordereau is registered in bordereaux.csv with its total, its number of pieces and the
  *   sha256 of its PDF, the signed document (BORDEREAU_UNREGISTERED, BORDEREAU_MISMATCH, HASH_MISMATCH);
  * - the registers' chains and their anchors on the journal (REGISTER_CHAIN_BROKEN, REGISTER_ANCHOR_MISMATCH);
- * - every PES export under OUT is registered in exports-pes.csv with its sha256 (PES_UNREGISTERED, HASH_MISMATCH);
+ * - every PES export under OUT is registered in exports-pes.csv with its sha256 (PES_UNREGISTERED, HASH_MISMATCH),
+ *   and every report of the comité in rapports.csv (REPORT_UNREGISTERED, HASH_MISMATCH);
  * - each workbook (`--excel`: journal.xlsx, a ledger's or a bordereau's .xlsx) is rebuilt from its
  *   source and compared byte for byte (WORKBOOK_MISMATCH, verify-workbooks.ts);
  * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
@@ -29,7 +30,7 @@ import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
 import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
 import { inspectOutLock } from '../io/lock.js';
-import { readPesRegister } from '../io/pes-register.js';
+import { readFileRegister, readPesRegister, REPORT_REGISTER, type RegisteredFile } from '../io/file-registers.js';
 import {
   bordereauBase,
   BORDEREAU_REGISTER_FILE,
@@ -41,6 +42,8 @@ import {
   LEDGER_DIR,
   lockPath,
   PES_REGISTER_FILE,
+  REPORT_FILE_PATTERN,
+  REPORT_REGISTER_FILE,
   resolveOut,
   RUN_FILE_PATTERN,
   STATE_DIR,
@@ -50,7 +53,6 @@ import { mapPool } from '../apply/pool.js';
 import { walkFiles } from '../apply/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
-import { REPORT_FILE_PATTERN } from '../report/report-files.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -103,9 +105,13 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
 
   const register = await readBordereauRegister(outDir);
   const registered = new Map(register.entries.map((e) => [registerKey(e.bordereau), e]));
-  const pes = await readPesRegister(outDir);
-  problems.push(...pes.contents.problems);
-  const pesFiles = new Map(pes.exports.map((e) => [e.fichier, e]));
+  const [pes, reports] = await Promise.all([readPesRegister(outDir), readFileRegister(outDir, REPORT_REGISTER)]);
+  problems.push(...pes.contents.problems, ...reports.contents.problems);
+  // files written from the journal and registered with their sha256: what each is, for messages
+  const registeredFiles = new Map<string, { entry: RegisteredFile; what: string; register: string }>([
+    ...pes.files.map((entry) => [entry.fichier, { entry, what: 'l’export PES', register: 'registre des exports' }] as const),
+    ...reports.files.map((entry) => [entry.fichier, { entry, what: 'le rapport', register: 'registre des rapports' }] as const),
+  ]);
 
   const found = new Set<string>();
   const ledgerKeys = new Map<string, Set<string>>();
@@ -115,8 +121,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
-    if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE || relative === PES_REGISTER_FILE) continue;
-    if (REPORT_FILE_PATTERN.test(relative)) continue; // the comité's reports (titres rapport), drawn up from the journal
+    if (relative === JOURNAL_FILE || relative === LEGACY_JOURNAL_EXCEL_FILE || relative === BORDEREAU_REGISTER_FILE || relative === PES_REGISTER_FILE || relative === REPORT_REGISTER_FILE) continue;
     if (relative === JOURNAL_EXCEL_FILE) {
       // the journal's twin is rebuilt from the journal and compared byte for byte: a stale one shows
       checks.push(() => verifyJournalWorkbook(path, docs));
@@ -145,14 +150,19 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
       );
       continue;
     }
-    const exported = pesFiles.get(relative);
-    if (exported) {
+    const registeredFile = registeredFiles.get(relative);
+    if (registeredFile) {
+      const { entry, what, register: registerName } = registeredFile;
       found.add(relative);
       checks.push(async () =>
-        (await sha256Of(path)) === exported.sha256
+        (await sha256Of(path)) === entry.sha256
           ? []
-          : [problem('HASH_MISMATCH', `l’export PES a été modifié : son sha256 diffère du registre des exports (ligne ${exported.line})`, { file: path })],
+          : [problem('HASH_MISMATCH', `${what} a été modifié : son sha256 diffère du ${registerName} (ligne ${entry.line})`, { file: path })],
       );
+      continue;
+    }
+    if (REPORT_FILE_PATTERN.test(relative)) {
+      problems.push(problem('REPORT_UNREGISTERED', 'rapport absent du registre des rapports (rapports.csv)', { file: path }));
       continue;
     }
     const base = relative.replace(/\.(pdf|csv|xlsx)$/, '');
@@ -230,8 +240,10 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
       if (!found.has(`${base}.${ext}`)) problems.push(problem('FILE_MISSING', 'bordereau introuvable', { file: resolveOut(outDir, `${base}.${ext}`) }));
     }
   }
-  for (const e of pes.exports) {
-    if (!found.has(e.fichier)) problems.push(problem('FILE_MISSING', `export PES enregistré (ligne ${e.line}) introuvable`, { file: resolveOut(outDir, e.fichier) }));
+  for (const { entry, what, register: registerName } of registeredFiles.values()) {
+    if (!found.has(entry.fichier)) {
+      problems.push(problem('FILE_MISSING', `${what} inscrit au ${registerName} (ligne ${entry.line}) est introuvable`, { file: resolveOut(outDir, entry.fichier) }));
+    }
   }
   const interrupted = new Set(runFiles.map(Number));
   const registerProblems = checkRegister(outDir, contents, register, interrupted).filter((p) => p.code !== 'FILE_MISSING' && p.code !== 'FILE_SIZE_MISMATCH'); // the walk checks presence and sha256

@@ -4,7 +4,7 @@
  */
 import type { History, IssuedDocument } from '../../src/engine/history.js';
 import { Decimal, dec } from '../../src/engine/money.js';
-import type { Plan } from '../../src/engine/plan-types.js';
+import { seriesOf, type Plan } from '../../src/engine/plan-types.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 
 export * from '../fixtures/dataset.js';
@@ -40,11 +40,14 @@ export function issued(d: Partial<IssuedDocument> & Pick<IssuedDocument, 'exerci
   };
 }
 
-/** What src/apply would append to the journal when issuing a plan: numbers in series per exercice. */
+/**
+ * What src/apply would append to the journal when issuing a plan: numbers in series per exercice,
+ * statements of compte 673 in their own (R9, R10).
+ */
 export function issuePlan(history: History, plan: Plan): History {
   const documents = [...history.documents];
   for (const doc of plan.documents) {
-    const numero = documents.filter((d) => d.exercice === doc.exercice).length + 1;
+    const numero = documents.filter((d) => d.exercice === doc.exercice && seriesOf(d.type) === seriesOf(doc.type)).length + 1;
     documents.push(
       issued({
         exercice: doc.exercice,

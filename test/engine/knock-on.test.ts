@@ -118,6 +118,58 @@ describe('R10 knock-on', () => {
   });
 });
 
+describe('R10 knock-on onto a closed exercice', () => {
+  const lines = (doc: { liquidation: Array<{ libelle: string }> }) => doc.liquidation.map((l) => l.libelle).join('\n').replace(/[\u00a0\u202f]/g, ' ');
+
+  it('a correction dated after 31 January N+2 reports the closed exercice N+1 as a statement of compte 673 to come, the open one as a réduction', () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2028-03-01');
+    expect(journal.documents.at(-1)).toMatchObject({ type: 'etat_annulation', exercice: 2028 });
+    const chain = knockOnChain(data, journal, { exercice: 2026, codeInsee: ECULLY, service: 'laclasse' }, '2028-03-01');
+    expect(chain.map((s) => [`${s.titre.exercice}-${s.titre.numero}`, s.ancien.toFixed(2), s.nouveau.toFixed(2), s.suite])).toEqual([
+      ['2027-1', '1270.50', '1165.50', 'etat'],
+      ['2028-1', '1334.03', '1223.78', 'reduction'],
+    ]);
+    expect(knockOnStepFr(chain[0]).replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      "titre 2027-1 (Écully, laclasse) : 1 270,50 € → 1 165,50 € selon le plafond recalculé ; exercice 2027 clos : la prochaine émission de l'exercice en cours émettra l'état des annulations (compte 673) de 105,00 €",
+    );
+  });
+
+  it('the next issue of the current exercice issues the statement for the closed exercice, then the réduction of its own titre on the net it leaves; then nothing more', () => {
+    let journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2028-03-01');
+    const y2028 = plan(journal, 2028, '2028-06-20');
+    expect(y2028.documents.map((x) => [x.type, x.exercice, x.titreOrigine, x.montant.toFixed(2), x.motif])).toEqual([
+      ['reduction', 2028, { exercice: 2028, numero: 1 }, '110.25', 'régularisation : plafond recalculé après la réduction du titre 2027-1'],
+      ['etat_annulation', 2028, { exercice: 2027, numero: 1 }, '105.00', 'régularisation : plafond recalculé après la réduction du titre 2026-1'],
+    ]);
+    const statement = lines(y2028.documents[1]);
+    expect(statement).toContain('Exercice 2027 clos le 31/01/2028');
+    expect(statement).toContain('compte 673');
+    expect(statement).toContain('excédent 1 270,50 € − 1 165,50 € = 105,00 €');
+    journal = issuePlan(journal, y2028);
+    expect(montants(journal).slice(-3)).toEqual(['2028-1 etat_annulation 100.00', '2028-2 reduction 110.25', '2028-2 etat_annulation 105.00']);
+    expect(plan(journal, 2028, '2028-06-21').documents).toEqual([]);
+  });
+
+  it('a titre not yet issued in the current exercice rests on the net the statement leaves', () => {
+    let journal = EMPTY;
+    for (const year of [2026, 2027]) journal = issuePlan(journal, plan(journal, year));
+    journal = reduce(journal, { exercice: 2026, numero: 1 }, '100.00', '2028-03-01');
+    const y2028 = plan(journal, 2028, '2028-06-20');
+    // 2028: round2(1 165,50 × 1,05) = 1 223,78 on 2027's net after the statement (not 1 334,03)
+    expect(y2028.documents.map((x) => [x.type, x.montant.toFixed(2)])).toEqual([
+      ['titre', '1223.78'],
+      ['etat_annulation', '105.00'],
+    ]);
+    expect(lines(y2028.documents[0])).toContain('1 165,50 €');
+  });
+
+  it('an exercice still open on the run’s date keeps its réduction in its own exercice', () => {
+    const journal = reduce(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2027-03-01');
+    // 2027 is open until 31/01/2028: a run of 2028 in January leaves 2027's réduction to `issue --year 2027`
+    expect(plan(journal, 2028, '2028-01-20').documents.filter((x) => x.titreOrigine?.exercice === 2027)).toEqual([]);
+  });
+});
+
 /** Text with the narrow and ordinary no-break spaces of French amounts as plain spaces. */
 const plain = (s: string): string => s.replace(/[\u00a0\u202f]/g, ' ');
 const ON_ECULLY = { exercice: 2026, codeInsee: ECULLY, service: 'laclasse' };

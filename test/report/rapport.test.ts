@@ -3,7 +3,8 @@
  * recomputed here from journal.csv alone; its charts are compared with golden PNG renders.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { appendFile, cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -102,6 +103,43 @@ describe('titres rapport', () => {
     const after = await Promise.all(['pdf', 'xlsx'].map((e) => readFile(path.join(out, `rapports/rapport-2026.${e}`))));
     expect(after[0].equals(before[0])).toBe(true);
     expect(after[1].equals(before[1])).toBe(true);
+    // registered once with their sha256, anchored on the journal: the same bytes add no line
+    const register = parse(await readFile(path.join(out, 'rapports.csv'), 'utf8'), { columns: true }) as Row[];
+    expect(register.map((r) => [r.exercice, r.date_etablissement, r.fichier])).toEqual([
+      ['2026', '2027-03-15', 'rapports/rapport-2026.pdf'],
+      ['2026', '2027-03-15', 'rapports/rapport-2026.xlsx'],
+    ]);
+    expect(register[0].sha256).toBe(createHash('sha256').update(after[0]).digest('hex'));
+  });
+
+  it('verify sees a modified report, a report missing from the register, and a registered report removed', async () => {
+    const copy = await temp();
+    await cp(out, copy, { recursive: true });
+    await appendFile(path.join(copy, 'rapports/rapport-2026.xlsx'), 'x');
+    await writeFile(path.join(copy, 'rapports/rapport-2025.pdf'), '%PDF-1.7');
+    await rm(path.join(copy, 'rapports/rapport-2026.pdf'));
+    const r = await runCli(['verify', '--out', copy, '--json']);
+    expect(r.code).toBe(6);
+    const { problemes } = JSON.parse(r.stdout) as { problemes: Array<{ code: string; fichier?: string; message: string }> };
+    expect(problemes.map((p) => [p.code, path.relative(copy, p.fichier ?? '')])).toEqual(
+      expect.arrayContaining([
+        ['HASH_MISMATCH', 'rapports/rapport-2026.xlsx'],
+        ['REPORT_UNREGISTERED', 'rapports/rapport-2025.pdf'],
+        ['FILE_MISSING', 'rapports/rapport-2026.pdf'],
+      ]),
+    );
+    expect(problemes).toHaveLength(3);
+  });
+
+  it('takes the lock and checks the folder first: a damaged folder is refused (exit 4), nothing written', async () => {
+    const copy = await temp();
+    await cp(out, copy, { recursive: true });
+    const file = path.join(copy, 'journal.csv');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(',2750.00,', ',2950.00,'));
+    const r = await runCli(['rapport', '--out', copy, '--year', '2026', '--date', '2027-04-01']);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('OUT_DAMAGED');
+    expect(await readFile(path.join(copy, 'rapports.csv'), 'utf8')).toBe(await readFile(path.join(out, 'rapports.csv'), 'utf8'));
   });
 
   it('cancel prints its amount in the French format, as issue does (issue 13 item 4)', () => {

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { withLockedOut, type LockedOut } from '../../apply/out-session.js';
 import { TYP_BORD, type BordereauNature } from '../../engine/bordereaux.js';
 import { appendRegister } from '../../io/chained-register.js';
-import { PES_REGISTER, readPesRegister } from '../../io/pes-register.js';
+import { PES_REGISTER, registerFile } from '../../io/file-registers.js';
 import type { PesBordereau } from '../../pes/pes-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { buildPesAller } from '../../pes/build-pes-aller.js';
@@ -108,20 +108,15 @@ async function registerPesExport(
 ): Promise<void> {
   const relative = path.relative(path.resolve(out.outDir), path.resolve(target));
   if (relative.startsWith('..') || path.isAbsolute(relative)) return;
-  const fichier = relative.split(path.sep).join('/');
-  const sha256 = createHash('sha256').update(xml).digest('hex');
-  const known = (await readPesRegister(out.outDir)).exports.filter((e) => e.fichier === fichier).pop();
-  if (known?.sha256 === sha256) return; // the same export written again: registered already
-  await appendRegister(out.outDir, PES_REGISTER, [
-    {
+  await registerFile(out.outDir, PES_REGISTER, {
+    fichier: relative.split(path.sep).join('/'),
+    content: xml,
+    chaineJournal: out.journal.head,
+    fields: {
       exercice: String(what.exercice),
       date_generation: what.dateGeneration,
       bordereaux: what.bordereaux.map((b) => `${TYP_BORD[b.nature]}-${b.numero}`).join(' '),
       pieces: String(what.bordereaux.reduce((n, b) => n + b.pieces.length, 0)),
-      fichier,
-      sha256,
-      taille: String(xml.length),
-      chaine_journal: out.journal.head,
     },
-  ]);
+  });
 }

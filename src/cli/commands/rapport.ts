@@ -4,6 +4,7 @@
  * src/report (loaded only when the command runs).
  */
 import type { Command } from 'commander';
+import { withLockedOut } from '../../apply/out-session.js';
 import { readDataset } from '../../io/read-dataset.js';
 import { parseDate, parseYear, today } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
@@ -44,7 +45,8 @@ export async function rapportCommand(opts: RapportOptions, io: CliIo): Promise<n
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
   const { writeReport } = await import('../../report/run-report.js');
-  const written = await writeReport(opts.out, dataset, year, date);
+  // lock first, then the folder's check (a damaged folder is refused, exit 4), then the report
+  const written = await withLockedOut(opts.out, { author: dataset.config.emetteur.nom }, (out) => writeReport(out, dataset, year, date));
   io.stdout(written.map((f) => `Écrit : ${opts.out}/${f}\n`).join(''));
   return EXIT.OK;
 }
