@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import type { IssuedDocument } from '../engine/history.js';
 import { isTempName } from '../io/atomic-write.js';
 import { parseDocumentName, resolveOut } from '../io/output-layout.js';
-import { walkFiles } from './walk.js';
+import { listFiles } from '../io/walk.js';
 
 export interface CleanReport {
   tempFiles: string[];
@@ -36,7 +36,7 @@ export async function cleanOutDir(
     return report;
   }
   const exercices = new Set(interruptedExercices.map(String));
-  for await (const relative of walkFiles(outDir)) {
+  for (const relative of await listFiles(outDir)) {
     const name = basename(relative);
     if (isTempName(name)) {
       await remove(relative, report.tempFiles);

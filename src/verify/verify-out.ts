@@ -50,7 +50,7 @@ import {
 } from '../io/output-layout.js';
 import { checkRegister } from '../apply/check-out.js';
 import { mapPool } from '../apply/pool.js';
-import { walkFiles } from '../apply/walk.js';
+import { listFiles } from '../io/walk.js';
 import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
 import { verifyNumbering } from './verify-numbering.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
@@ -117,7 +117,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
   const ledgerKeys = new Map<string, Set<string>>();
   let files = 0;
   const checks: Array<() => Promise<Problem[]>> = []; // file reads, run a few at once after the walk
-  for await (const relative of walkFiles(outDir)) {
+  for (const relative of await listFiles(outDir)) {
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));

@@ -1,3 +1,10 @@
+/**
+ * JSON (RFC 8259) with each value's line and column, so that config problems point at the value.
+ * The parsing is jsonc-parser's (Microsoft's, the VS Code JSON parser: offsets for every node, all
+ * syntax errors with their offset), in strict JSON mode: no comments, no trailing comma. This module
+ * only turns offsets into lines and columns and the error codes into French.
+ */
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonEntry, JsonNode } from './json-node.js';
 
 /** A JSON syntax error at a line and column (1-based), with a French reason. */
@@ -11,158 +18,79 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/**
- * Parses JSON (RFC 8259) keeping each value's position. JSON.parse's messages on Node 20 carry no
- * position, so the config reader uses this parser to point at the bad character.
- */
-export function parseLocatedJson(text: string): JsonNode {
-  const p = new Parser(text.replace(/^\uFEFF/, ''));
-  p.space();
-  const node = p.value();
-  p.space();
-  if (!p.done()) p.fail(`caractère inattendu « ${p.peek()} » après la fin du document`);
-  return node;
+const EXPECTED: Partial<Record<ReturnType<typeof printParseErrorCode>, string>> = {
+  ValueExpected: 'une valeur est attendue',
+  PropertyNameExpected: 'un nom de clé entre guillemets est attendu (virgule en trop ?)',
+  ColonExpected: '« : » attendu',
+  CommaExpected: '« , » attendue',
+  CloseBraceExpected: '« } » attendue',
+  CloseBracketExpected: '« ] » attendu',
+  EndOfFileExpected: 'fin du document attendue',
+  InvalidNumberFormat: 'nombre invalide',
+  InvalidSymbol: 'symbole invalide',
+  InvalidCommentToken: 'commentaire interdit en JSON',
+  UnexpectedEndOfComment: 'commentaire interdit en JSON',
+  UnexpectedEndOfNumber: 'nombre incomplet',
+  InvalidUnicode: 'séquence \\u invalide',
+  InvalidEscapeCharacter: 'séquence d’échappement invalide',
+  InvalidCharacter: 'caractère de contrôle interdit dans une chaîne (guillemet fermant manquant ?)',
+};
+
+/** Line and column (1-based) of each offset of `text`. */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  };
 }
 
-class Parser {
-  private i = 0;
-  private line = 1;
-  private lineStart = 0;
+function reason(error: ParseError, text: string): string {
+  const code = printParseErrorCode(error.error);
+  if (code === 'UnexpectedEndOfString') return 'chaîne non terminée (guillemet fermant manquant ?)';
+  const what = EXPECTED[code] ?? 'syntaxe invalide';
+  if (error.offset >= text.length) return `fin de fichier inattendue : ${what}`;
+  return `caractère inattendu « ${text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 10)))} » : ${what}`;
+}
 
-  constructor(private readonly s: string) {}
-
-  done(): boolean {
-    return this.i >= this.s.length;
+export function parseLocatedJson(input: string): JsonNode {
+  const text = input.replace(/^\uFEFF/, '');
+  const at = positions(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const first = errors[0] ?? { error: 4, offset: text.length, length: 0 };
+    const { line, column } = at(first.offset);
+    throw new JsonSyntaxError(line, column, reason(first, text));
   }
-
-  peek(): string {
-    return this.s[this.i] ?? '';
-  }
-
-  fail(reason: string): never {
-    throw new JsonSyntaxError(this.line, this.i - this.lineStart + 1, reason);
-  }
-
-  private at() {
-    return { line: this.line, column: this.i - this.lineStart + 1 };
-  }
-
-  space(): void {
-    while (!this.done()) {
-      const c = this.s[this.i];
-      if (c === '\n') {
-        this.i++;
-        this.line++;
-        this.lineStart = this.i;
-      } else if (c === ' ' || c === '\t' || c === '\r') this.i++;
-      else break;
-    }
-  }
-
-  value(): JsonNode {
-    if (this.done()) this.fail('fin de fichier inattendue : une valeur est attendue');
-    const c = this.peek();
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return { ...this.at(), kind: 'string', value: this.string() };
-    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    for (const [word, node] of [
-      ['true', { kind: 'boolean', value: true }],
-      ['false', { kind: 'boolean', value: false }],
-      ['null', { kind: 'null' }],
-    ] as const) {
-      if (this.s.startsWith(word, this.i)) {
-        const at = this.at();
-        this.i += word.length;
-        return { ...at, ...node } as JsonNode;
+  const convert = (node: Node): JsonNode => {
+    const where = at(node.offset);
+    switch (node.type) {
+      case 'object': {
+        const entries: JsonEntry[] = (node.children ?? []).map((property) => {
+          const [key, value] = property.children ?? [];
+          return { key: key.value as string, keyAt: at(key.offset), value: convert(value) };
+        });
+        return { ...where, kind: 'object', entries };
       }
+      case 'array':
+        return { ...where, kind: 'array', items: (node.children ?? []).map(convert) };
+      case 'string':
+        return { ...where, kind: 'string', value: node.value as string };
+      case 'number':
+        return { ...where, kind: 'number', value: node.value as number, raw: text.slice(node.offset, node.offset + node.length) };
+      case 'boolean':
+        return { ...where, kind: 'boolean', value: node.value as boolean };
+      default:
+        return { ...where, kind: 'null' };
     }
-    return this.fail(`caractère inattendu « ${c} » : une valeur est attendue`);
-  }
-
-  private expect(ch: string, what: string): void {
-    if (this.peek() !== ch) {
-      this.fail(this.done() ? `fin de fichier inattendue : ${what} attendu` : `caractère inattendu « ${this.peek()} » : ${what} attendu`);
-    }
-    this.i++;
-  }
-
-  private object(): JsonNode {
-    const at = this.at();
-    this.i++;
-    const entries: JsonEntry[] = [];
-    this.space();
-    if (this.peek() === '}') {
-      this.i++;
-      return { ...at, kind: 'object', entries };
-    }
-    for (;;) {
-      this.space();
-      const keyAt = this.at();
-      if (this.peek() !== '"') this.expect('"', 'un nom de clé entre guillemets');
-      const key = this.string();
-      this.space();
-      this.expect(':', '« : »');
-      this.space();
-      entries.push({ key, keyAt, value: this.value() });
-      this.space();
-      if (this.peek() === ',') {
-        this.i++;
-        continue;
-      }
-      this.expect('}', '« , » ou « } »');
-      return { ...at, kind: 'object', entries };
-    }
-  }
-
-  private array(): JsonNode {
-    const at = this.at();
-    this.i++;
-    const items: JsonNode[] = [];
-    this.space();
-    if (this.peek() === ']') {
-      this.i++;
-      return { ...at, kind: 'array', items };
-    }
-    for (;;) {
-      this.space();
-      items.push(this.value());
-      this.space();
-      if (this.peek() === ',') {
-        this.i++;
-        continue;
-      }
-      this.expect(']', '« , » ou « ] »');
-      return { ...at, kind: 'array', items };
-    }
-  }
-
-  private string(): string {
-    const start = this.i;
-    this.i++;
-    for (;;) {
-      if (this.done()) this.fail('fin de fichier inattendue : chaîne non terminée');
-      const c = this.s[this.i];
-      if (c === '"') break;
-      if (c === '\n' || c < ' ') this.fail('chaîne non terminée sur sa ligne (guillemet fermant manquant ?)');
-      if (c === '\\') {
-        const e = this.s[this.i + 1];
-        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6))) this.i += 6;
-        else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i += 2;
-        else this.fail(`séquence d'échappement invalide « \\${e ?? ''} »`);
-        continue;
-      }
-      this.i++;
-    }
-    this.i++;
-    return JSON.parse(this.s.slice(start, this.i)) as string;
-  }
-
-  private number(): JsonNode {
-    const at = this.at();
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.s.slice(this.i, this.i + 400));
-    if (!m) this.fail(`nombre invalide « ${this.s.slice(this.i, this.i + 10)} »`);
-    this.i += m[0].length;
-    return { ...at, kind: 'number', value: Number(m[0]), raw: m[0] };
-  }
+  };
+  return convert(root);
 }

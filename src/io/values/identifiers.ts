@@ -1,7 +1,8 @@
 /**
- * Check keys of French identifiers: SIREN and SIRET (Luhn), IBAN (ISO 13616 mod 97). The SIRET
+ * Check keys of French identifiers: SIREN and SIRET (Luhn), IBAN and BIC (ibantools). The SIRET
  * check is also the one Hélios applies to IdColl and IdTiers (NatIdTiers 01): export-pes uses it.
  */
+import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 
 export function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -31,21 +32,17 @@ export function isValidSiret(text: string): boolean {
   return luhnValid(text);
 }
 
-/** IBAN with its mod-97 key; spaces allowed. */
+/**
+ * IBAN (ISO 13616: the country's length and format, and the mod-97 key) and BIC (ISO 9362), by
+ * ibantools, which keeps the registry of the countries' IBAN formats; spaces allowed in an IBAN.
+ */
 export function isValidIban(text: string): boolean {
-  const iban = text.replace(/\s/g, '').toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban)) return false;
-  const moved = iban.slice(4) + iban.slice(0, 4);
-  let rest = 0;
-  for (const ch of moved) {
-    const v = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
-    for (const d of v) rest = (rest * 10 + Number(d)) % 97;
-  }
-  return rest === 1;
+  const iban = electronicFormatIBAN(text);
+  return iban !== null && isValidIBAN(iban);
 }
 
 export function isValidBic(text: string): boolean {
-  return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(text);
+  return isValidBIC(text);
 }
 
 /** INSEE commune code: 5 characters, digits or 2A/2B (Corsica) followed by 3 digits. */
