@@ -6,14 +6,16 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
-import { dec, sum, toAmountString } from '../engine/money.js';
+import type { IssuedDocument } from '../engine/history.js';
+import { dec, sum, toAmountString, ZERO, type Decimal } from '../engine/money.js';
+import { hasBordereau } from '../engine/plan-types.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { DOCUMENT_TYPE_LABELS } from '../io/journal-excel.js';
 import { workbookBuffer, type WorkbookColumn, type WorkbookSpec } from '../io/workbook.js';
-import { resolveOut, type BordereauNature } from '../io/output-layout.js';
+import { natureOf, resolveOut, type BordereauNature } from '../io/output-layout.js';
 import type { BordereauLine, BordereauView, DocumentRenderer } from '../render/views.js';
 import { editionFor, editionLine } from '../pes/pes-edition.js';
 import { payingService } from './titre-view.js';
@@ -37,6 +39,27 @@ export interface BordereauSpec {
   dateEmission: IsoDate;
   lines: BordereauLine[];
   preview: boolean;
+  /** Cumulative total of the exercice's bordereaux of this nature, this one included (PES MtCumulAnnuel). */
+  cumulExercice: string;
+}
+
+/**
+ * The exercice's cumulative total up to bordereau `upTo` included (every bordereau of the journal
+ * when `upTo` is null), for one nature: the sum of its documents' amounts, as the PES export
+ * computes MtCumulAnnuel (cli/pes/bordereaux-from-journal.ts).
+ */
+export function exerciceCumul(
+  docs: Iterable<Pick<IssuedDocument, 'exercice' | 'type' | 'bordereau' | 'montant'>>,
+  exercice: number,
+  nature: BordereauNature,
+  upTo: number | null,
+): Decimal {
+  let cumul = ZERO;
+  for (const d of docs) {
+    if (d.exercice !== exercice || !hasBordereau(d.type) || natureOf(d.type) !== nature) continue; // a statement of compte 673 is in none (R10)
+    if (upTo === null || d.bordereau <= upTo) cumul = cumul.plus(d.montant);
+  }
+  return cumul;
 }
 
 export function bordereauCsv(lines: readonly BordereauLine[], total: string, format: CsvFormat): string {
@@ -62,7 +85,7 @@ const BORDEREAU_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [
 ];
 
 /** The bordereau's workbook: its lines, réductions and annulations negative, a total row. */
-export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview'>, author: string): WorkbookSpec {
+export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview' | 'cumulExercice'>, author: string): WorkbookSpec {
   const nature = spec.nature === 'titres' ? 'titres' : 'réductions et annulations';
   const numero = spec.numero === null ? 'projet' : `n° ${spec.numero}`;
   return {
@@ -115,6 +138,7 @@ export async function writeBordereau(
     dateEmission: spec.dateEmission,
     lines: spec.lines,
     total,
+    cumulExercice: spec.cumulExercice,
     preview: spec.preview,
     ...asapMention(context.dataset, spec),
   };
