@@ -5,7 +5,7 @@ import { readTable } from '../csv/read-table.js';
 import type { Cell } from '../csv/table.js';
 import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
 import type { SourceFile } from '../source-file.js';
-import { isValidCodeInsee, isValidSiren, isValidSiret } from '../values/identifiers.js';
+import { isValidCodeInsee, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
 
