@@ -19,7 +19,7 @@ import type { BordereauLine, DocumentRenderer } from '../render/views.js';
 import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
-import { mapPool } from './pool.js';
+import { mapPool } from '../io/pool.js';
 import { removeRunFile, type RunDocument, type RunIntent } from './run-file.js';
 
 export interface WrittenBordereau {
