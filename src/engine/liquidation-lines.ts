@@ -7,14 +7,13 @@ import { formatDateFr, formatMonthFr, type IsoDate } from './dates.js';
 import type { LiquidationLine } from './plan-types.js';
 import type { IssuedDocument } from './history.js';
 import { Decimal, formatDecimalFr, toAmountString } from './money.js';
-import { coefficientFr, euros, rateFactorFr } from './fr-format.js';
+import { coefficientFr, euros } from './fr-format.js';
 import type { PopulationUse } from './population.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { ContributionCible } from './contribution-cible.js';
 import type { OptionUse } from './options.js';
 import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
-import type { PreviousAmount } from './transitional-basis.js';
 
 /** The annex that fixes a service's tariff, when the convention's text has one (R2). */
 const TARIFF_ANNEX: Readonly<Record<string, string>> = { laclasse: 'annexe laclasse.com §6' };
@@ -39,7 +38,7 @@ export function cibleRef(service: PayingService): string {
   return annex ? `R4 – ${annex}` : 'R4 – art. 10.1';
 }
 
-function line(ref: string, libelle: string, montant?: Decimal): LiquidationLine {
+export function line(ref: string, libelle: string, montant?: Decimal): LiquidationLine {
   return montant === undefined ? { ref, libelle } : { ref, libelle, montant: toAmountString(montant) };
 }
 
@@ -105,74 +104,6 @@ export function cibleLine(
     cibleRef(service),
     `Contribution-cible : (${baseFormula(service, optionsAmount, population)}) × ${coefficientFr(coefficient)} = ${euros(cc.cible)}`,
     cc.cible,
-  );
-}
-
-/** R5 on the first exercice billed: the basis is the montant antérieur P. */
-export function transitionalFirstLines(
-  exercice: number,
-  target: Decimal,
-  basis: Decimal,
-  rate: Decimal,
-  cap: Decimal | undefined,
-  amount: Decimal,
-): LiquidationLine[] {
-  return transitionalLines('Montant antérieur', exercice, basis, rate, target, cap, amount);
-}
-
-/** R5 on a later exercice: the basis is A(N-1), net of reductions (annualized after a prorated first year). */
-export function transitionalFollowingLines(
-  exercice: number,
-  previous: PreviousAmount,
-  basis: Decimal,
-  rate: Decimal,
-  target: Decimal,
-  cap: Decimal | undefined,
-  amount: Decimal,
-  annualized: boolean,
-): LiquidationLine[] {
-  const what = previous.source === 'seuil'
-    ? `Montant ${previous.exercice} liquidé sous le seuil de recouvrement, non émis${annualized ? ", ramené à l'année entière (premier exercice proratisé)" : ''}`
-    : annualized
-      ? `Montant ${previous.exercice} ramené à l'année entière (premier exercice proratisé, titre n° ${previous.titre.numero})`
-      : `Montant ${previous.exercice} net des réductions (titre n° ${previous.titre.numero})`;
-  return transitionalLines(what, exercice, basis, rate, target, cap, amount);
-}
-
-/** The basis (`what` : amount), then the cap and min(C ; cap), or C itself when C ≤ basis. */
-function transitionalLines(
-  what: string,
-  exercice: number,
-  basis: Decimal,
-  rate: Decimal,
-  target: Decimal,
-  cap: Decimal | undefined,
-  amount: Decimal,
-): LiquidationLine[] {
-  if (!cap) {
-    return [
-      line(
-        REF.transitional,
-        `${what} : ${euros(basis)} ; contribution-cible ${euros(target)} inférieure ou égale : contribution-cible appliquée (convergence atteinte)`,
-        amount,
-      ),
-    ];
-  }
-  const state = amount.eq(target) ? 'contribution-cible atteinte : convergence' : 'contribution-cible non atteinte';
-  return [
-    line(REF.transitional, `${what} : ${euros(basis)} ; plafond ${exercice} = ${euros(basis)} × ${rateFactorFr(rate)} = ${euros(cap)}`),
-    line(REF.transitional, `Montant = min(${euros(target)} ; ${euros(cap)}) = ${euros(amount)} (${state})`, amount),
-  ];
-}
-
-export function convergedLine(previous: PreviousAmount): LiquidationLine {
-  const where =
-    previous.source === 'seuil'
-      ? `montant ${previous.exercice} de ${euros(previous.amount)} liquidé sous le seuil de recouvrement, non émis`
-      : `titre n° ${previous.titre.numero}`;
-  return line(
-    REF.transitional,
-    `Contribution-cible atteinte en ${previous.exercice} (${where}) ou avant : elle s'applique désormais sans plafond, révision annuelle comprise`,
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Commune } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { readTable } from '../csv/read-table.js';
 import type { Cell } from '../csv/table.js';
 import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
@@ -10,7 +10,7 @@ import { isValidCodeInsee, isValidSiren, isValidSiret } from '../../engine/ident
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
 
 /** A name, a town or an address line: required, and short enough for a titre, a PES flow and a file name. */
-function name(sink: ProblemSink, cell: Cell, column: string): string | undefined {
+function name(sink: FileProblems, cell: Cell, column: string): string | undefined {
   const value = sink.required(cell, column);
   if (value === undefined) return undefined;
   const bad = textProblem(value, MAX_NAME_LENGTH);
@@ -20,7 +20,7 @@ function name(sink: ProblemSink, cell: Cell, column: string): string | undefined
 
 /** communes.csv: the debtors (data contract), keyed by code INSEE. */
 export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
+  const sink = new FileProblems(source.path);
   const table = readTable(text, source.path, REQUIRED, ['siret']);
   sink.addAll(table.problems);
   const communes = new Map<string, Commune>();
