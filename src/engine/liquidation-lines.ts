@@ -15,9 +15,6 @@ import type { OptionUse } from './options.js';
 import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
 
-/** The annex that fixes a service's tariff, when the convention's text has one (R2). */
-const TARIFF_ANNEX: Readonly<Record<string, string>> = { laclasse: 'annexe laclasse.com §6' };
-
 export const REF = {
   options: 'R2 – avenant n°1 art. 1',
   population: 'R3 – art. 10.1',
@@ -34,8 +31,7 @@ export const REF = {
 } as const;
 
 export function cibleRef(service: PayingService): string {
-  const annex = TARIFF_ANNEX[service.id];
-  return annex ? `R4 – ${annex}` : 'R4 – art. 10.1';
+  return service.annexeTarifaire ? `R4 – ${service.annexeTarifaire}` : 'R4 – art. 10.1';
 }
 
 export function line(ref: string, libelle: string, montant?: Decimal): LiquidationLine {

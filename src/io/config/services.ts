@@ -89,10 +89,12 @@ function readService(f: JsonFields, s: Scope, id: string, references: IndexRefer
   ) {
     return undefined;
   }
+  const annexeTarifaire = f.string(s, 'annexe_tarifaire', false);
   return {
     id,
     libelle,
     gratuit: false,
+    ...(annexeTarifaire !== undefined ? { annexeTarifaire } : {}),
     forfait,
     parHabitant,
     population,
