@@ -44,6 +44,7 @@ export async function writeBordereau(
     dateEmission: spec.dateEmission,
     lines: spec.lines,
     total,
+    cumulExercice: spec.cumulExercice,
     preview: spec.preview,
     ...asapMention(context.dataset, spec),
   };

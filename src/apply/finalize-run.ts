@@ -16,6 +16,7 @@ import { formatTitreRef } from '../io/journal-format.js';
 import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
+import { exerciceCumul } from '../io/bordereau-format.js';
 import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
@@ -76,7 +77,8 @@ export async function finalizeRun(
       ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
     }));
     const base = bordereauBase(intent.exercice, b.nature, b.numero, b.service);
-    const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false };
+    const cumulExercice = toAmountString(exerciceCumul(byNumero.values(), intent.exercice, b.nature, b.numero));
+    const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
     const { total, sha256, bytes } = await writeBordereau(outDir, base, spec, context);
     written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
     registered.push({

@@ -21,6 +21,13 @@ export function isBreachRefundMotif(motif: string | undefined): boolean {
   return (motif ?? '').startsWith(BREACH_REFUND_MOTIF_PREFIX);
 }
 
+/** The motif as a document prints it: without the « manquement_metropole : » marker (a data code). */
+export function motifForDocument(motif: string): string {
+  if (!isBreachRefundMotif(motif)) return motif;
+  const text = motif.slice(BREACH_REFUND_MOTIF_PREFIX.length).replace(/^\s*:\s*/, '');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export interface BreachRefund {
   refund: Decimal;
   days: number; // days after the termination date up to 31 December N

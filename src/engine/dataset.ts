@@ -14,7 +14,19 @@ export interface Signatory {
   prenom: string;
   nom: string;
   qualite: string;
+  /** The delegation formula that opens the signature: « Pour le Président et par délégation ». */
   delegation?: string;
+  /** The act that gives the delegation: « arrêté n° 2025-07-01-R-0456 du 1er juillet 2025 ». */
+  arreteDelegation?: string;
+}
+
+/** The service that issues the titres and answers the communes' questions (printed in the header). */
+export interface IssuingService {
+  nom: string;
+  /** The person to ask: « Prénom NOM ». */
+  interlocuteur?: string;
+  telephone?: string;
+  courriel?: string;
 }
 
 export interface Comptable {
@@ -31,6 +43,8 @@ export interface Issuer {
   signataire: Signatory;
   comptable: Comptable;
   tribunal: { nom: string; adresse: string };
+  /** Optional: the issuing service and its contact, printed in the header of every titre. */
+  service?: IssuingService;
   /** Optional fields, required only by `export-pes` (issue 6). */
   siret?: string;
   pes?: PesIdentifiers;

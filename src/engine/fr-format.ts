@@ -1,8 +1,8 @@
 /**
  * French display helpers for the liquidation wording (R1: display only, never used in a
- * computation). Built on formatEuros / formatDecimalFr of money.ts (plain numbers: formatDecimalFr).
+ * computation). Built on formatDecimalFr of money.ts.
  */
-import { Decimal, formatDecimalFr, formatEuros } from './money.js';
+import { Decimal, formatDecimalFr } from './money.js';
 
 /** « 1 210,00 € », « 0,06 € », « 0,055 € »: at least 2 decimals, more when the value has them. */
 export function euros(value: Decimal): string {
@@ -13,11 +13,6 @@ export function euros(value: Decimal): string {
 export function amountFr(value: Decimal | string): string {
   if (typeof value !== 'string') return euros(value);
   return /^-?\d+(\.\d+)?$/.test(value) ? euros(new Decimal(value)) : `${value} €`;
-}
-
-/** A coefficient as printed for humans: 6 decimals, « 1,022208 ». */
-export function coefficientFr(value: Decimal): string {
-  return formatEuros(value, 6);
 }
 
 /** A revision rate as a multiplier: 0.10 → « 1,10 ». */

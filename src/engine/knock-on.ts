@@ -98,7 +98,8 @@ export function planRegularisation(r: Regularisation, closedIn?: number): Planne
     libelle: `Montant ${r.titre.exercice} recalculé sur le montant ${r.cause.exercice} net des réductions (titre n° ${r.cause.numero}) : ${euros(r.r5)} ; excédent ${euros(r.net)} − ${euros(r.r5)} = ${euros(excess)}`,
     montant: toAmountString(r.r5),
   };
-  const lines = correctionLines(r.titre, r.net, excess, motif, REF.knockOn, computation);
+  // The recomputation cites art. 10.2 (the cap); the correction itself is R10's, as on any réduction.
+  const lines = correctionLines(r.titre, r.net, excess, motif, REF.correction, computation);
   return {
     type: closedIn !== undefined ? 'etat_annulation' : excess.eq(r.net) ? 'annulation' : 'reduction',
     exercice: closedIn ?? r.titre.exercice,

@@ -1,41 +1,69 @@
 /**
  * French wording of the liquidation (the bases of the amount printed on a titre): one line per
- * step, each citing its rule (R1–R10) and the convention's article, with every figure used.
+ * step, each citing its rule (R1–R10, `ref`, for the ledger, --json and the embedded data) and the
+ * convention's article, with every figure used and its public source (INSEE millésime, Syntec
+ * month and publication date). The printed wording (`libelle`) never names a rule id, a file, a
+ * line or a configuration key: those go in `source` (tariff-rules.md, « documents sent to a
+ * commune cite the convention's articles and the law »).
  */
 import type { IndexPoint, PayingService, ProrataMode, EndPolicy } from './dataset.js';
-import { formatDateFr, formatMonthFr, type IsoDate } from './dates.js';
+import { formatDateFr, type IsoDate } from './dates.js';
 import type { LiquidationLine } from './plan-types.js';
 import type { IssuedDocument } from './history.js';
 import { Decimal, formatDecimalFr, toAmountString } from './money.js';
-import { coefficientFr, euros } from './fr-format.js';
+import { euros } from './fr-format.js';
 import type { PopulationUse } from './population.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { ContributionCible } from './contribution-cible.js';
 import type { OptionUse } from './options.js';
 import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
+import { motifForDocument } from './breach-refund.js';
 
 export const REF = {
-  options: 'R2 – avenant n°1 art. 1',
+  options: 'R2 – avenant n° 1, art. 1',
   population: 'R3 – art. 10.1',
   index: 'R4 – art. 10.1',
   transitional: 'R5 – art. 10.2',
   prorata: 'R6 – art. 10.3',
-  period: 'R7 – art. 2, 10.3',
+  period: 'R7 – art. 2 et 10.3',
   end: 'R7 – art. 12.2',
   expiry: 'R7 – art. 2',
   breach: 'R8 – art. 12.2',
   correction: 'R10',
   knockOn: 'R10 – art. 10.2',
-  closedExercice: 'R10 – compte 673',
+  closedExercice: 'R10 – instruction M57, compte 673',
 } as const;
 
 export function cibleRef(service: PayingService): string {
   return service.annexeTarifaire ? `R4 – ${service.annexeTarifaire}` : 'R4 – art. 10.1';
 }
 
-export function line(ref: string, libelle: string, montant?: Decimal): LiquidationLine {
-  return montant === undefined ? { ref, libelle } : { ref, libelle, montant: toAmountString(montant) };
+export function line(ref: string, libelle: string, montant?: Decimal, source?: string): LiquidationLine {
+  return {
+    ref,
+    libelle,
+    ...(montant !== undefined ? { montant: toAmountString(montant) } : {}),
+    ...(source !== undefined ? { source } : {}),
+  };
+}
+
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** « octobre 2025 » (an index month as the publisher names it). */
+export function monthNameFr(month: string): string {
+  const [y, m] = month.split('-');
+  return `${MONTHS_FR[Number(m) - 1]} ${y}`;
+}
+
+/** An index value with at least one decimal, as Syntec publishes it: « 330,0 », « 322,2 ». */
+function indexValueFr(value: Decimal): string {
+  return formatDecimalFr(value, 1);
+}
+
+/** The revision by the index, as a pocket calculator does it: « × 322,2 / 315,2 » (exact quotient, R4). */
+export function revisionFr(index: Pick<TariffIndex, 'current' | 'reference'>): string {
+  return `× ${indexValueFr(index.current.valeur)} / ${indexValueFr(index.reference.valeur)}`;
 }
 
 function serieName(serie: string): string {
@@ -48,6 +76,11 @@ function published(point: IndexPoint): string {
     : `publication réputée le ${formatDateFr(publicationDate(point))}, fin du mois suivant`;
 }
 
+/** The INSEE millésime of the populations légales in force on 1 January N: N-3 (R3). */
+export function populationMillesime(exercice: number): number {
+  return exercice - 3;
+}
+
 export function periodLine(start: IsoDate, end: IsoDate, adhesionStart: IsoDate): LiquidationLine {
   return line(
     REF.period,
@@ -58,29 +91,31 @@ export function periodLine(start: IsoDate, end: IsoDate, adhesionStart: IsoDate)
 export function optionLine(use: OptionUse): LiquidationLine {
   return line(
     REF.options,
-    `Option ${use.option.id} (${use.option.libelle}) : ${use.quantity} × ${euros(use.option.prixUnitaire)} = ${euros(use.amount)} par an, ajoutés au forfait`,
+    `Option « ${use.option.libelle} » : ${use.quantity} × ${euros(use.option.prixUnitaire)} = ${euros(use.amount)} par an, ajoutés au forfait`,
     use.amount,
+    `option ${use.option.id}`,
   );
 }
 
 export function populationLine(pop: PopulationUse): LiquidationLine {
   const where = `${pop.file}, ligne ${pop.line}`;
-  const source = pop.sommeArrondissements
-    ? `somme des arrondissements ${pop.sommeArrondissements.join(', ')} ; ${where}`
-    : where;
+  const source = pop.sommeArrondissements ? `somme des arrondissements ${pop.sommeArrondissements.join(', ')} ; ${where}` : where;
   return line(
     REF.population,
-    `Population ${pop.kind} en vigueur au 01/01/${pop.exercice} : ${formatDecimalFr(pop.value)} habitants (${source})`,
+    `Population ${pop.kind} en vigueur au 1er janvier ${pop.exercice} (INSEE, populations légales millésime ${populationMillesime(pop.exercice)}) : ${formatDecimalFr(pop.value)} habitants`,
+    undefined,
+    source,
   );
 }
 
 export function indexLine(index: TariffIndex, exercice: number): LiquidationLine {
-  const { current, reference, coefficient } = index;
+  const { current, reference } = index;
   return line(
     REF.index,
-    `Indice ${serieName(index.serie)} connu au 01/01/${exercice} : ${formatMonthFr(current.mois)} = ${formatDecimalFr(current.valeur)} (${published(current)}) ; ` +
-      `référence ${formatMonthFr(reference.mois)} = ${formatDecimalFr(reference.valeur)} (${published(reference)}) ; ` +
-      `coefficient = ${formatDecimalFr(current.valeur)} / ${formatDecimalFr(reference.valeur)} = ${coefficientFr(coefficient)}`,
+    `Indice ${serieName(index.serie)} connu au 1er janvier ${exercice} : ${monthNameFr(current.mois)} = ${indexValueFr(current.valeur)} (${published(current)}) ; ` +
+      `indice de référence du tarif : ${monthNameFr(reference.mois)} = ${indexValueFr(reference.valeur)} (${published(reference)})`,
+    undefined,
+    `coefficient = ${current.valeur.toString()} / ${reference.valeur.toString()} = ${index.coefficient.toFixed(12)}`,
   );
 }
 
@@ -94,11 +129,12 @@ export function cibleLine(
   cc: ContributionCible,
   optionsAmount: Decimal,
   population: number,
-  coefficient: Decimal,
+  index: Pick<TariffIndex, 'current' | 'reference'>,
 ): LiquidationLine {
   return line(
     cibleRef(service),
-    `Contribution-cible : (${baseFormula(service, optionsAmount, population)}) × ${coefficientFr(coefficient)} = ${euros(cc.cible)}`,
+    `Contribution-cible : ${baseFormula(service, optionsAmount, population)} = ${euros(cc.base)} ; ` +
+      `${euros(cc.base)} ${revisionFr(index)} = ${euros(cc.cible)} (arrondi au centime)`,
     cc.cible,
   );
 }
@@ -125,25 +161,36 @@ export function prorataFormula(
   service: PayingService,
   optionsAmount: Decimal,
   population: number,
-  coefficient: Decimal,
+  index: Pick<TariffIndex, 'current' | 'reference'>,
   days: number,
   yearDays: number,
 ): string {
   const fixed = euros(service.forfait.plus(optionsAmount));
   const perHead = `${euros(service.parHabitant)} × ${formatDecimalFr(population)} hab.`;
-  if (mode === 'forfait') return `(${fixed} × ${days} / ${yearDays} + ${perHead}) × ${coefficientFr(coefficient)}`;
-  return `(${fixed} + ${perHead}) × ${coefficientFr(coefficient)} × ${days} / ${yearDays}`;
+  if (mode === 'forfait') return `(${fixed} × ${days} / ${yearDays} + ${perHead}) ${revisionFr(index)}`;
+  return `(${fixed} + ${perHead}) ${revisionFr(index)} × ${days} / ${yearDays}`;
 }
 
-/** Transitional amount prorated in the proportion R6 gives to the contribution-cible. */
-export function prorataOfCappedFormula(mode: ProrataMode, fullYear: Decimal, ratio: Decimal, days: number, yearDays: number): string {
+/**
+ * Transitional amount prorated in the proportion the prorata (art. 10.3) gives to the
+ * contribution-cible: in « forfait » mode, (fixed × days / Y + per head) / (fixed + per head).
+ */
+export function prorataOfCappedFormula(
+  mode: ProrataMode,
+  fullYear: Decimal,
+  fixed: Decimal,
+  perHeadTotal: Decimal,
+  days: number,
+  yearDays: number,
+): string {
   if (mode === 'total') return `${euros(fullYear)} × ${days} / ${yearDays}`;
-  return `${euros(fullYear)} × ${coefficientFr(ratio)} (part de la contribution-cible due selon R6 en mode forfait)`;
+  return `${euros(fullYear)} × (${euros(fixed)} × ${days} / ${yearDays} + ${euros(perHeadTotal)}) / ${euros(fixed.plus(perHeadTotal))} (part de la contribution-cible due pour la période)`;
 }
 
+/** The end-of-adhesion policy in plain French (tariff-rules.md: never the configuration key). */
 const POLICY_FR: Record<EndPolicy, string> = {
-  du: 'dû (la contribution annuelle reste due en entier)',
-  prorata: 'prorata (formule R6 comptée jusqu’à la date de fin)',
+  du: "la contribution de l'exercice reste due en entier",
+  prorata: "la contribution de l'exercice est due au prorata des jours d'adhésion jusqu'à la date de fin",
 };
 
 export function endLine(end: AdhesionEnd, policy: EndPolicy, requestedEnd: IsoDate | undefined): LiquidationLine {
@@ -159,7 +206,9 @@ export function endLine(end: AdhesionEnd, policy: EndPolicy, requestedEnd: IsoDa
       : '';
   return line(
     end.cause === 'expiration' ? REF.expiry : REF.end,
-    `Fin de l'adhésion le ${formatDateFr(end.end)} (${END_CAUSE_FR[end.cause]})${notice} ; politique fin_en_cours_exercice : ${POLICY_FR[policy]}`,
+    `Fin de l'adhésion le ${formatDateFr(end.end)} (${END_CAUSE_FR[end.cause]})${notice} ; ${POLICY_FR[policy]}`,
+    undefined,
+    `fin_en_cours_exercice = ${policy}`,
   );
 }
 
@@ -201,9 +250,9 @@ export function correctionLines(
       `Titre d'origine : n° ${origin.numero} de l'exercice ${origin.exercice}, émis le ${formatDateFr(origin.dateEmission)}, montant ${euros(origin.montant)}`,
       origin.montant,
     ),
-    line(ref, `Montant net avant correction (montant du titre moins ses réductions) : ${euros(netBefore)}`, netBefore),
+    line(ref, `Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : ${euros(netBefore)}`, netBefore),
     ...(computation ? [computation] : []),
-    line(ref, `Montant net après correction : ${euros(netAfter)}`, netAfter),
-    line(ref, `${kind} (motif : ${motif}) : ${euros(amount)}`, amount),
+    line(ref, `Montant net du titre d'origine après la présente correction : ${euros(netAfter)}`, netAfter),
+    line(ref, `${kind} (motif : ${motifForDocument(motif)}) : ${euros(amount)}`, amount),
   ];
 }

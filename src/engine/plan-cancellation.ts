@@ -86,10 +86,8 @@ export function planCancellation(
       commune: context.communes.get(origin.codeInsee)?.nom ?? origin.codeInsee,
       service: origin.service,
       montant: amount,
-      liquidation: [
-        closedExerciceLine(exercice, current),
-        ...correctionLines(origin, net, amount, motif, REF.closedExercice),
-      ],
+      // Only the closure step cites the instruction M57; the correction itself is R10's, as on a titre.
+      liquidation: [closedExerciceLine(exercice, current), ...correctionLines(origin, net, amount, motif, REF.correction)],
       figures: { ...(origin.contributionCible ? { contributionCible: toAmountString(origin.contributionCible) } : {}) },
       titreOrigine: { exercice, numero },
       motif,

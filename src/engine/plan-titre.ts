@@ -137,7 +137,7 @@ export function liquidate(
   if (startsInExercice || period.endsInExercice) say(() => periodLine(period.start, period.end, period.adhesionStart));
   say(() => t.options.map(optionLine));
   say(() => [populationLine(t.population), indexLine(t.index, N)]);
-  say(() => cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index.coefficient));
+  say(() => cibleLine(service, t.cible, t.optionsAmount, t.population.value, t.index));
 
   // R4 / R5: the full-year amount.
   let amount: Decimal = C;
@@ -173,10 +173,10 @@ export function liquidate(
     let formula = '';
     if (amount.eq(C)) {
       amount = prorataAmount(mode, t.cible.fixed, t.cible.perHeadTotal, t.index.coefficient, days, yearDays);
-      if (wording) formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index.coefficient, days, yearDays);
+      if (wording) formula = prorataFormula(mode, service, t.optionsAmount, pop, t.index, days, yearDays);
     } else {
       const ratio = prorataBase(mode, t.cible.fixed, t.cible.perHeadTotal, days, yearDays).div(t.cible.base);
-      if (wording) formula = prorataOfCappedFormula(mode, amount, ratio, days, yearDays);
+      if (wording) formula = prorataOfCappedFormula(mode, amount, t.cible.fixed, t.cible.perHeadTotal, days, yearDays);
       amount = round2(amount.times(ratio));
     }
     if (regime === 'cible') regime = 'prorata';

@@ -37,12 +37,17 @@ export type NoTitreReason = 'gratuit' | 'seuil' | 'expiree' | 'deja_emis' | 'hor
 
 /** One line of the liquidation, as printed on the titre and given in --json. */
 export interface LiquidationLine {
-  /** Rule id and/or article cited, e.g. "R4 – art. 10.1". */
+  /** Rule id and article cited, e.g. "R4 – art. 10.1" (documents print only the article). */
   ref: string;
   /** French wording of the step, with the figures it uses. */
   libelle: string;
   /** Amount produced by this step, canonical ("1425.55"), when the step yields an amount. */
   montant?: string;
+  /**
+   * Where a figure of this step comes from inside the dataset or configuration (« populations/2026.csv,
+   * ligne 14 », « fin_en_cours_exercice = du »): for the ledger, --json and the embedded data, never printed.
+   */
+  source?: string;
 }
 
 /**

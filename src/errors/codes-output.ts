@@ -94,6 +94,10 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     sens: 'Un PDF émis a été modifié : son empreinte sha256 diffère de celle du journal.',
     correction: 'Restaurer le PDF d’origine depuis la sauvegarde ; un titre émis ne se modifie pas, il se corrige par réduction ou annulation.',
   },
+  EMBEDDED_DATA_MISMATCH: {
+    sens: 'Les données structurées jointes à un PDF (liquidation.json ou bordereau.json) manquent ou ne concordent pas avec le journal (numéro, montant, commune, pièces…).',
+    correction: 'Restaurer le PDF d’origine depuis la sauvegarde ; si le journal a été modifié à la main, le restaurer lui aussi.',
+  },
   EXTRA_FILE: {
     sens: 'Un fichier du dossier de sortie n’est pas connu du journal (PDF non émis, fichier temporaire, ajout manuel).',
     correction: 'Le déplacer hors du dossier de sortie ; relancer « titres issue » supprime les restes d’une exécution interrompue.',

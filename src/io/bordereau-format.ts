@@ -4,11 +4,13 @@
  * columns and rows, written by apply/bordereau-write.ts and rebuilt by verify to compare.
  */
 import type { IsoDate } from '../engine/dates.js';
-import { dec, toAmountString } from '../engine/money.js';
+import type { IssuedDocument } from '../engine/history.js';
+import { dec, toAmountString, ZERO, type Decimal } from '../engine/money.js';
+import { hasBordereau } from '../engine/plan-types.js';
 import type { BordereauLine } from '../render/views.js';
 import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from './csv-write.js';
 import { DOCUMENT_TYPE_LABELS } from './journal-excel.js';
-import type { BordereauNature } from './output-layout.js';
+import { natureOf, type BordereauNature } from './output-layout.js';
 import type { WorkbookColumn, WorkbookSpec } from './workbook.js';
 
 export const BORDEREAU_COLUMNS: readonly CsvColumn[] = [
@@ -30,6 +32,27 @@ export interface BordereauSpec {
   dateEmission: IsoDate;
   lines: BordereauLine[];
   preview: boolean;
+  /** Cumulative total of the exercice's bordereaux of this nature, this one included (PES MtCumulAnnuel). */
+  cumulExercice: string;
+}
+
+/**
+ * The exercice's cumulative total up to bordereau `upTo` included (every bordereau of the journal
+ * when `upTo` is null), for one nature: the sum of its documents' amounts, as the PES export
+ * computes MtCumulAnnuel (cli/pes/bordereaux-from-journal.ts).
+ */
+export function exerciceCumul(
+  docs: Iterable<Pick<IssuedDocument, 'exercice' | 'type' | 'bordereau' | 'montant'>>,
+  exercice: number,
+  nature: BordereauNature,
+  upTo: number | null,
+): Decimal {
+  let cumul = ZERO;
+  for (const d of docs) {
+    if (d.exercice !== exercice || !hasBordereau(d.type) || natureOf(d.type) !== nature) continue; // a statement of compte 673 is in none (R10)
+    if (upTo === null || d.bordereau <= upTo) cumul = cumul.plus(d.montant);
+  }
+  return cumul;
 }
 
 export function bordereauCsv(lines: readonly BordereauLine[], total: string, format: CsvFormat): string {
@@ -55,7 +78,7 @@ const BORDEREAU_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [
 ];
 
 /** The bordereau's workbook: its lines, réductions and annulations negative, a total row. */
-export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview'>, author: string): WorkbookSpec {
+export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview' | 'cumulExercice'>, author: string): WorkbookSpec {
   const nature = spec.nature === 'titres' ? 'titres' : 'réductions et annulations';
   const numero = spec.numero === null ? 'projet' : `n° ${spec.numero}`;
   return {

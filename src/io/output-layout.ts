@@ -93,12 +93,20 @@ export function documentFile(
   return `${communeFolder(doc.exercice, doc.service, doc.codeInsee, doc.commune)}/${doc.type}-${doc.exercice}-${pad(numero, 5)}.pdf`;
 }
 
-/** Preview name: no number, the document's 1-based position in the plan instead. */
-export function previewDocumentFile(
-  doc: { type: DocumentType; exercice: number; service: string; codeInsee: string; commune: string },
-  position: number,
-): string {
-  return `${communeFolder(doc.exercice, doc.service, doc.codeInsee, doc.commune)}/projet-${doc.type}-${doc.exercice}-${pad(position, 5)}.pdf`;
+/**
+ * Preview name: no number of its own (none is assigned before issuance). A titre is unique per
+ * commune, service and exercice (R9); a correction is named after the titre it corrects.
+ */
+export function previewDocumentFile(doc: {
+  type: DocumentType;
+  exercice: number;
+  service: string;
+  codeInsee: string;
+  commune: string;
+  titreOrigine?: { exercice: number; numero: number };
+}): string {
+  const origine = doc.titreOrigine ? `-du-titre-${doc.titreOrigine.exercice}-${doc.titreOrigine.numero}` : '';
+  return `${communeFolder(doc.exercice, doc.service, doc.codeInsee, doc.commune)}/projet-${doc.type}-${doc.exercice}-${doc.service}${origine}.pdf`;
 }
 
 /** Matches a document PDF name and gives its number. */

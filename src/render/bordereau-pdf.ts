@@ -6,7 +6,9 @@ import { formatDateFr } from '../engine/dates.js';
 import { dec, sum, toAmountString } from '../engine/money.js';
 import { amountInWordsFr } from './amount-in-words.js';
 import { BordereauTable, type Column } from './bordereau-table.js';
-import { familyName, formatAmountCellFr, formatAmountFr } from './french-format.js';
+import { keepTogether, lineList, signatoryLines, signatoryValues } from './avis-parts.js';
+import { formatAmountCellFr, formatAmountFr } from './french-format.js';
+import { attachData, BORDEREAU_DATA_FILE, bordereauData } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
@@ -38,16 +40,16 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
   if (total !== toAmountString(dec(view.total))) {
     throw new Error(`bordereau: total ${view.total} differs from the sum of its lines ${total}`);
   }
-  const title = w.text(view.nature === 'titres' ? 'document.titleTitres' : 'document.titleReductions', {
-    numero: view.preview || view.numero === null ? w.text('preview.numero') : String(view.numero),
-    exercice: String(view.exercice),
-    service: view.service.libelle,
-  });
+  const preview = view.preview || view.numero === null;
+  const titleKey = view.nature === 'titres' ? 'document.titleTitres' : 'document.titleReductions';
+  const title = w.text(preview ? `${titleKey}Preview` : titleKey, { numero: String(view.numero), exercice: String(view.exercice) });
+  const serviceLine = w.text('document.service', { service: view.service.libelle });
   const doc = openPdf(
     resources,
-    { title: w.text('document.pdfTitle', { title }), author: w.text('document.pdfAuthor', { emetteur: issuer.nom }), date: view.dateEmission },
+    { title: w.text('document.pdfTitle', { title, service: view.service.libelle }), author: w.text('document.pdfAuthor', { emetteur: issuer.nom }), date: view.dateEmission },
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
   );
+  attachData(doc, BORDEREAU_DATA_FILE, 'Pièces du bordereau (données structurées, schéma bordereau)', bordereauData(view), view.dateEmission);
   const fs = layout.fontSize;
   const body: TextStyle = { size: fs.body };
   const accent = (size: number): TextStyle => ({ bold: true, size, color: layout.color.accent });
@@ -63,9 +65,10 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
 
   // Header: issuer, title, date, comptable, imputation.
   frame.y += frame.text('P', issuer.nom, accent(fs.issuer), frame.left, frame.y, frame.width);
-  const issuerLines = [w.text('emetteur.siren', { siren: issuer.siren }), ...issuer.adresse].join('\n');
-  frame.y += frame.text('P', issuerLines, { size: fs.body, color: layout.color.muted }, frame.left, frame.y + 2, frame.width) + 14;
-  frame.y += frame.text('H1', title, accent(fs.title - 2), frame.left, frame.y, frame.width, 'center') + 6;
+  const issuerLines = [w.text('emetteur.siren', { siren: issuer.siren }), ...issuer.adresse];
+  frame.y += lineList(frame, issuerLines, { size: fs.body, color: layout.color.muted }, frame.left, frame.y + 2, frame.width) + 14;
+  frame.y += frame.text('H1', keepTogether(title), accent(fs.title - 2), frame.left, frame.y, frame.width, 'center') + 2;
+  frame.y += frame.text('P', keepTogether(serviceLine), accent(fs.subtitle), frame.left, frame.y, frame.width, 'center') + 6;
   const { chapitre, nature, fonction } = view.service.imputation;
   const imputation = [chapitre, nature, fonction].filter((p): p is string => Boolean(p)).join(' – ');
   const entete = [
@@ -73,7 +76,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
     w.text('entete.comptable', { comptable: issuer.comptable.nom }),
   ];
   if (imputation) entete.push(w.text('entete.imputation', { imputation }));
-  frame.y += frame.text('P', entete.join('\n'), body, frame.left, frame.y, frame.width) + 8;
+  frame.y += lineList(frame, entete, body, frame.left, frame.y, frame.width) + 8;
 
   // Lines.
   const lines = new BordereauTable(frame, columnsOf(view, templates));
@@ -85,19 +88,27 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
   frame.y += layout.spacing.section;
 
   // Totals, then the signature block, kept together on one page.
-  const signataire = issuer.signataire;
-  const signValues = { prenom: signataire.prenom, nom: familyName(signataire.nom), qualite: signataire.qualite, delegation: signataire.delegation ?? '' };
-  const totals = [w.text('totaux.nombre', { nombre: String(view.lines.length) }), w.text('totaux.total', { total: formatAmountFr(total) })].join('\n');
-  const words = w.text('totaux.lettres', { lettres: amountInWordsFr(total) }) + (view.asap ? `\n${view.asap}` : '');
+  const signValues = signatoryValues(issuer);
+  const totals = [w.text('totaux.nombre', { nombre: String(view.lines.length) }), w.text('totaux.total', { total: formatAmountFr(total) })];
+  const words = [
+    w.text('totaux.lettres', { lettres: amountInWordsFr(total) }),
+    w.text('totaux.cumul', { exercice: String(view.exercice), cumul: formatAmountFr(view.cumulExercice) }),
+    ...(view.asap ? [view.asap] : []),
+  ];
   const signText = [
     w.text('signature.attestation'),
-    w.text(signataire.delegation ? 'signature.signeParDelegation' : 'signature.signePar', signValues),
-  ].join('\n');
+    ...signatoryLines(issuer, {
+      signataire: w.text('signature.signePar', signValues),
+      signataireDelegation: w.text('signature.signeParDelegation', signValues),
+      arrete: w.text('signature.arrete', signValues),
+    }),
+  ];
   const signatureHeight = layout.bordereau.signatureHeight;
-  frame.ensure(frame.measure(totals, accent(fs.amount), frame.width) + frame.measure(`${words}\n${signText}`, body, frame.width) + signatureHeight + 30);
-  frame.y += frame.text('P', totals, accent(fs.amount), frame.left, frame.y, frame.width) + 2;
-  frame.y += frame.text('P', words, body, frame.left, frame.y, frame.width) + 10;
-  frame.y += frame.text('P', signText, body, frame.left, frame.y, frame.width) + 6;
+  const measure = (lines: string[], style: TextStyle): number => lines.reduce((h, l) => h + frame.measure(l, style, frame.width), 0);
+  frame.ensure(measure(totals, accent(fs.amount)) + measure([...words, ...signText], body) + signatureHeight + 30);
+  frame.y += lineList(frame, totals, accent(fs.amount), frame.left, frame.y, frame.width) + 2;
+  frame.y += lineList(frame, words, body, frame.left, frame.y, frame.width) + 10;
+  frame.y += lineList(frame, signText, body, frame.left, frame.y, frame.width) + 6;
   const signX = frame.left + frame.width / 2;
   const signTop = frame.y;
   frame.text('P', w.text('signature.dateSignature'), { bold: true, size: fs.body }, signX + 6, signTop + 6, frame.width / 2 - 12);

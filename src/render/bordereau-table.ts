@@ -2,9 +2,10 @@
  * The table of a bordereau's lines: single-line rows of fixed height, each cell measured once and
  * drawn without pdfkit's line wrapper, so that 35 000 lines stay linear.
  *
- * Tagging: each row is one structure element (its cells read in column order). Table/TR/TD with
- * an element per cell made a 35 000-line bordereau 20.8 MB instead of 5.8 MB (one PDF object per
- * cell), for no gain in a PDF/A-3b document; the titre's small liquidation table keeps TD cells.
+ * Tagging (PDF/UA, issue 11): a Table whose heading row is TH cells with /Scope /Column (repeated
+ * headings on continuation pages are artifacts), and one TR of TD cells per line. An element per
+ * cell costs one PDF object per cell (a 35 000-line bordereau measured 20.8 MB instead of 5.8 MB
+ * with one element per row), the price of a table a screen reader can navigate.
  */
 import type { PageFrame, TextStyle } from './page-frame.js';
 
@@ -26,7 +27,7 @@ export class BordereauTable<L> {
   ) {
     const fixed = columns.reduce((s, c) => s + c.width, 0);
     this.widths = columns.map((c) => (c.width === 0 ? frame.width - fixed : c.width));
-    this.element = frame.doc.struct('Sect');
+    this.element = frame.doc.struct('Table');
     frame.add(this.element);
   }
 
@@ -34,13 +35,19 @@ export class BordereauTable<L> {
     return this.frame.layout.bordereau.rowHeight;
   }
 
-  /** The column headings on a tinted band (at the start and on every continuation page). */
+  private headed = false;
+
+  /** The column headings on a tinted band (at the start, and as an artifact on every continuation page). */
   header(): void {
     const { frame } = this;
     const { layout } = frame;
     const y = frame.y;
     frame.box(frame.left, y, frame.width, this.rowHeight + 2, layout.color.tableHeader);
-    this.row(this.columns.map((c) => c.heading), { bold: true, size: layout.fontSize.table, color: layout.color.accent }, y + 1);
+    const style = { bold: true, size: layout.fontSize.table, color: layout.color.accent };
+    const texts = this.columns.map((c) => c.heading);
+    if (this.headed) frame.artifact(() => this.draw(texts, style, y + 1));
+    else this.row(texts, style, y + 1, 'TH');
+    this.headed = true;
     frame.y = y + this.rowHeight + 2;
   }
 
@@ -59,26 +66,39 @@ export class BordereauTable<L> {
     this.frame.rule(this.frame.y);
   }
 
-  private row(texts: string[], style: TextStyle, y: number): void {
+  private row(texts: string[], style: TextStyle, y: number, cell: 'TH' | 'TD' = 'TD'): void {
+    const { doc } = this.frame;
+    const cells: PDFKit.PDFStructureElement[] = [];
+    this.draw(texts, style, y, (i, paint) => {
+      const element = doc.struct(cell, {}, paint);
+      if (cell === 'TH') (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: 'Column' };
+      cells.push(element);
+    });
+    this.element.add(doc.struct('TR', {}, cells));
+  }
+
+  /** Paints each cell, through `wrap` when given (which tags it). */
+  private draw(texts: string[], style: TextStyle, y: number, wrap?: (i: number, paint: () => void) => void): void {
     const { frame } = this;
     const { doc } = frame;
     const pad = frame.layout.spacing.cellPadding;
     const baseline = y + (this.rowHeight - style.size) / 2 - 1;
-    const draw = (): void => {
-      frame.style(style);
-      let x = frame.left;
-      this.columns.forEach((column, i) => {
-        const room = this.widths[i] - 2 * pad;
+    let x = frame.left;
+    this.columns.forEach((column, i) => {
+      const room = this.widths[i] - 2 * pad;
+      const left = x;
+      const paint = (): void => {
+        frame.style(style);
         let text = texts[i];
-        if (text !== '') {
-          let width = doc.widthOfString(text);
-          if (width > room) [text, width] = shorten(doc, text, room);
-          doc.text(text, column.align === 'right' ? x + pad + room - width : x + pad, baseline, { lineBreak: false });
-        }
-        x += this.widths[i];
-      });
-    };
-    this.element.add(doc.struct('P', {}, draw));
+        if (text === '') return;
+        let width = doc.widthOfString(text);
+        if (width > room) [text, width] = shorten(doc, text, room);
+        doc.text(text, column.align === 'right' ? left + pad + room - width : left + pad, baseline, { lineBreak: false });
+      };
+      if (wrap) wrap(i, paint);
+      else paint();
+      x += this.widths[i];
+    });
   }
 }
 

@@ -1,16 +1,19 @@
 /** The texts of a bordereau (templates/bordereau.fr.json) and the placeholders each may use. */
 import type { WordingKey } from './wording.js';
 
-const TITLE = ['numero', 'exercice', 'service'] as const;
+const TITLE = ['numero', 'exercice'] as const;
 
 export const BORDEREAU_WORDING = {
   document: {
     titleTitres: TITLE,
     titleReductions: TITLE,
-    pdfTitle: ['title'],
+    titleTitresPreview: ['exercice'],
+    titleReductionsPreview: ['exercice'],
+    service: ['service'],
+    pdfTitle: ['title', 'service'],
     pdfAuthor: ['emetteur'],
   },
-  preview: { numero: [], watermark: [] },
+  preview: { watermark: [] },
   emetteur: { siren: ['siren'] },
   entete: {
     dateEmission: ['dateEmission'],
@@ -23,12 +26,14 @@ export const BORDEREAU_WORDING = {
   totaux: {
     nombre: ['nombre'],
     total: ['total'],
+    cumul: ['exercice', 'cumul'],
     lettres: ['lettres'],
   },
   signature: {
     attestation: [],
     signePar: ['prenom', 'nom', 'qualite'],
     signeParDelegation: ['prenom', 'nom', 'qualite', 'delegation'],
+    arrete: ['arrete'],
     dateSignature: [],
   },
   pied: { page: ['title', 'page'] },

@@ -15,7 +15,8 @@ const LAYOUT_SHAPE = {
   },
   watermark: { fontSize: 0, color: '', opacity: 0 },
   spacing: { section: 0, line: 0, cellPadding: 0 },
-  titre: { labelWidth: 0, reperesWidth: 0, colRefWidth: 0, colMontantWidth: 0 },
+  titre: { labelWidth: 0, colArticleWidth: 0, colMontantWidth: 0 },
+  avis: { windowX: 0, windowY: 0, windowWidth: 0, windowHeight: 0, bodyTop: 0, columnGap: 0 },
   bordereau: {
     rowHeight: 0,
     colNumeroWidth: 0,

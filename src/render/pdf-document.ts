@@ -23,6 +23,9 @@ function xmpSafe(text: string): string {
   return text.replace(/&/g, 'et').replace(/[<>]/g, '');
 }
 
+/** The producing application, in the Info dictionary and the XMP packet alike. */
+export const PRODUCER = 'titres';
+
 function utcMidnight(date: IsoDate): Date {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d));
@@ -46,8 +49,9 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
   const info: PDFKit.DocumentInfo = {
     Title: xmpSafe(meta.title),
     Author: xmpSafe(meta.author),
-    Creator: 'titres',
-    Producer: 'titres (pdfkit)',
+    // pdfkit writes the XMP pdf:Producer from Creator: the same name in both keeps Info and XMP in step.
+    Creator: PRODUCER,
+    Producer: PRODUCER,
     CreationDate: date,
     ModDate: date,
   };
@@ -81,6 +85,18 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
       this._root.data.OutputIntents = [intent];
     },
   });
+  // PDF/UA-1 identification (tagged, titled, French) beside PDF/A-3b, and the XMP dates that
+  // mirror the Info dictionary's ModDate.
+  const stamp = date.toISOString().split('.')[0] + 'Z';
+  doc.appendXML(`
+        <rdf:Description xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" rdf:about="">
+            <pdfuaid:part>1</pdfuaid:part>
+        </rdf:Description>
+        <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+            <xmp:ModifyDate>${stamp}</xmp:ModifyDate>
+            <xmp:MetadataDate>${stamp}</xmp:MetadataDate>
+        </rdf:Description>
+        `);
   fonts.install(doc);
   resources.lineCounts?.install(doc);
   return doc;

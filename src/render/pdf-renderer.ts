@@ -6,6 +6,7 @@
 import type { Readable } from 'node:stream';
 import { loadPdfAssets } from './assets.js';
 import { renderBordereauPdf } from './bordereau-pdf.js';
+import { renderCorrectionPdf } from './correction-pdf.js';
 import type { PdfResources } from './pdf-document.js';
 import { LineCounts } from './line-counts.js';
 import { finishedPdf } from './pdf-stream.js';
@@ -25,7 +26,8 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
   const resources: PdfResources = { assets, fonts: createSharedFonts(assets, templates.alphabet), lineCounts: new LineCounts() };
   return {
     renderTitre(view: TitreView): Readable {
-      return finishedPdf(renderTitrePdf(view, templates, resources));
+      const render = view.document.type === 'titre' ? renderTitrePdf : renderCorrectionPdf;
+      return finishedPdf(render(view, templates, resources));
     },
     renderBordereau(view: BordereauView): Readable {
       return finishedPdf(renderBordereauPdf(view, templates, resources));

@@ -1,5 +1,5 @@
 /**
- * Loads the templates folder once: wording of the titre and of the bordereau, and the layout.
+ * Loads the templates folder once: wording of the titre, the corrections and the bordereau, and the layout.
  * Default folder: <repo>/templates, two levels above this module (src/render or dist/render).
  */
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TitresError } from '../errors/titres-error.js';
 import { BORDEREAU_WORDING, type BordereauWordingKey } from './bordereau-wording.js';
+import { CORRECTION_WORDING, type CorrectionWordingKey } from './correction-wording.js';
 import { parseLayout, type Layout } from './layout.js';
 import { TemplateTextError } from './template-text.js';
 import { TITRE_WORDING, type TitreWordingKey } from './titre-wording.js';
@@ -14,6 +15,7 @@ import { compileWording, type Wording } from './wording.js';
 
 export interface Templates {
   titre: Wording<TitreWordingKey>;
+  correction: Wording<CorrectionWordingKey>;
   bordereau: Wording<BordereauWordingKey>;
   layout: Layout;
   /** Every character of the wording, sorted: the fonts' fixed glyph set holds them all. */
@@ -62,11 +64,13 @@ function compile<T>(file: string, build: (json: unknown) => T, seen?: Set<string
 
 export function loadTemplates(dir: string = DEFAULT_TEMPLATES_DIR): Templates {
   const titreFile = join(dir, 'titre.fr.json');
+  const correctionFile = join(dir, 'correction.fr.json');
   const bordereauFile = join(dir, 'bordereau.fr.json');
   const layoutFile = join(dir, 'layout.json');
   const seen = new Set<string>();
   return {
     titre: compile(titreFile, (json) => compileWording(TITRE_WORDING, json, 'titre.fr.json'), seen),
+    correction: compile(correctionFile, (json) => compileWording(CORRECTION_WORDING, json, 'correction.fr.json'), seen),
     bordereau: compile(bordereauFile, (json) => compileWording(BORDEREAU_WORDING, json, 'bordereau.fr.json'), seen),
     layout: compile(layoutFile, (json) => parseLayout(json, 'layout.json')),
     alphabet: [...seen].filter((ch) => ch >= ' ').sort().join(''),

@@ -44,6 +44,8 @@ export interface BordereauView {
   dateEmission: IsoDate;
   lines: BordereauLine[];
   total: string; // canonical, the sum of the lines (R1)
+  /** The exercice's cumulative total for this nature, this bordereau included (PES MtCumulAnnuel). */
+  cumulExercice: string;
   preview: boolean;
   /** Issue 14: how the titres' ASAP reach the communes (PES Edition), printed under the totals. */
   asap?: string;

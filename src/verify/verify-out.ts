@@ -14,6 +14,8 @@
  *   and every report of the comité in rapports.csv (REPORT_UNREGISTERED, HASH_MISMATCH);
  * - each workbook (`--excel`: journal.xlsx, a ledger's or a bordereau's .xlsx) is rebuilt from its
  *   source and compared byte for byte (WORKBOOK_MISMATCH, verify-workbooks.ts);
+ * - the data embedded in each PDF (liquidation.json, bordereau.json) agrees with the journal
+ *   (EMBEDDED_DATA_MISMATCH, verify-embedded.ts);
  * - every other file is named (EXTRA_FILE: a PDF not in the journal, a leftover temp file…);
  * - an interrupted run or a held lock is reported (RUN_UNFINISHED, OUT_LOCKED).
  */
@@ -53,6 +55,7 @@ import { mapPool } from '../io/pool.js';
 import { listFiles } from '../io/walk.js';
 import { verifyBordereauCsv, verifyLedger } from '../io/csv-checks.js';
 import { verifyNumbering } from '../io/journal-checks.js';
+import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 export interface VerifyReport {
@@ -148,6 +151,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
           ? []
           : [problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path })],
       );
+      checks.push(() => verifyTitreData(path, entry.doc));
       continue;
     }
     const registeredFile = registeredFiles.get(relative);
@@ -183,6 +187,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
             : [problem('HASH_MISMATCH', `le bordereau a été modifié : son sha256 diffère du registre des bordereaux (ligne ${entry.line})`, { file: path })],
         );
       }
+      if (relative.endsWith('.pdf')) checks.push(() => verifyBordereauData(path, inBordereau));
       continue;
     }
     const [top, service, file, more] = relative.split('/');

@@ -1,4 +1,5 @@
 /** Datasets, plans and a fake renderer built in code, for the tests of src/apply and src/verify. */
+import { BORDEREAU_DATA_FILE, bordereauData, TITRE_DATA_FILE, titreData } from '../../src/render/embedded-data.js';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,16 @@ export function remainingPlan(plan: Plan, history: History): Plan {
 }
 
 /** A deterministic fake PDF: `%PDF-fake` and a few view fields. `failAfter`: throw after that many calls. */
+/** The embedded data as a real PDF stores it (Filespec + EmbeddedFile stream), for verify to read. */
+function fakeAttachment(name: string, data: unknown): Buffer {
+  const json = Buffer.from(JSON.stringify(data), 'utf8');
+  return Buffer.concat([
+    Buffer.from(`1 0 obj\n<< /Type /Filespec /F (${name}) /EF << /F 2 0 R >> >>\nendobj\n2 0 obj\n<< /Type /EmbeddedFile /Length ${json.length} >>\nstream\n`),
+    json,
+    Buffer.from('\nendstream\nendobj\n'),
+  ]);
+}
+
 export function fakeRenderer(options: { failAfter?: number; failBordereauAfter?: number } = {}): DocumentRenderer & { calls: number } {
   let bordereaux = 0;
   const renderer = {
@@ -117,13 +128,15 @@ export function fakeRenderer(options: { failAfter?: number; failBordereauAfter?:
         origine: view.origine ?? null,
         preview: view.preview,
       };
-      return Readable.from([Buffer.from(`%PDF-fake\n${JSON.stringify(fields)}\n`)]);
+      return Readable.from([Buffer.concat([Buffer.from(`%PDF-fake\n${JSON.stringify(fields)}\n`), fakeAttachment(TITRE_DATA_FILE, titreData(view))])]);
     },
     renderBordereau(view: BordereauView): Readable {
       if (options.failBordereauAfter !== undefined && bordereaux >= options.failBordereauAfter) throw new Error('renderer killed');
       bordereaux++;
       const fields = { numero: view.numero, nature: view.nature, service: view.service.id, lines: view.lines, total: view.total, preview: view.preview };
-      return Readable.from([Buffer.from(`%PDF-fake-bordereau\n${JSON.stringify(fields)}\n`)]);
+      return Readable.from([
+        Buffer.concat([Buffer.from(`%PDF-fake-bordereau\n${JSON.stringify(fields)}\n`), fakeAttachment(BORDEREAU_DATA_FILE, bordereauData(view))]),
+      ]);
     },
   };
   return renderer;

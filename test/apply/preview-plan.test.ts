@@ -17,8 +17,8 @@ describe('previewPlan', () => {
     const plan = makePlan([titre('69081', 'laclasse', '1210.00'), titre('69081', 'toodego', '800.00')]);
     const { files } = await previewPlan(plan, { dataset: makeDataset(), outDir: dir, renderer: fakeRenderer() });
     expect(files).toEqual([
-      '2026/titres/laclasse/69081-ecully/projet-titre-2026-00001.pdf',
-      '2026/titres/toodego/69081-ecully/projet-titre-2026-00002.pdf',
+      '2026/titres/laclasse/69081-ecully/projet-titre-2026-laclasse.pdf',
+      '2026/titres/toodego/69081-ecully/projet-titre-2026-toodego.pdf',
       '2026/bordereaux/projet-bordereau-2026-titres-laclasse.pdf',
       '2026/bordereaux/projet-bordereau-2026-titres-laclasse.csv',
       '2026/bordereaux/projet-bordereau-2026-titres-toodego.pdf',

@@ -128,17 +128,17 @@ const CASES: Case[] = [
   { name: 'a population of 16 digits', file: P, edit: cell(14, 3, '9999999999999999'), code: 'INVALID_INTEGER', line: 14, column: 3 },
   { name: 'a negative population', file: P, edit: cell(14, 2, '-5'), code: 'NEGATIVE_POPULATION', line: 14, column: 2 },
   // config.json: amounts, texts, identifiers, limits
-  { name: 'a forfait with three decimals', file: J, edit: swap('"forfait": "300.00"', '"forfait": "300.005"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 48, column: 18 },
-  { name: 'a forfait in exponent form', file: J, edit: swap('"forfait": "300.00"', '"forfait": "3e2"'), code: 'CONFIG_INVALID_DECIMAL', line: 48, column: 18 },
-  { name: 'an implausible forfait', file: J, edit: swap('"forfait": "300.00"', '"forfait": "2000000.00"'), code: 'AMOUNT_IMPLAUSIBLE', line: 48, column: 18 },
-  { name: 'a threshold with three decimals', file: J, edit: swap('"seuil_recouvrement": "15.00"', '"seuil_recouvrement": "15.001"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 43, column: 25 },
+  { name: 'a forfait with three decimals', file: J, edit: swap('"forfait": "300.00"', '"forfait": "300.005"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 55, column: 18 },
+  { name: 'a forfait in exponent form', file: J, edit: swap('"forfait": "300.00"', '"forfait": "3e2"'), code: 'CONFIG_INVALID_DECIMAL', line: 55, column: 18 },
+  { name: 'an implausible forfait', file: J, edit: swap('"forfait": "300.00"', '"forfait": "2000000.00"'), code: 'AMOUNT_IMPLAUSIBLE', line: 55, column: 18 },
+  { name: 'a threshold with three decimals', file: J, edit: swap('"seuil_recouvrement": "15.00"', '"seuil_recouvrement": "15.001"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 50, column: 25 },
   { name: 'a NUL in the issuer’s name', file: J, edit: swap('"nom": "Métropole de Lyon"', '"nom": "Métropole\\u0000de Lyon"'), code: 'CONTROL_CHARACTER', line: 3, column: 12 },
-  { name: 'a line break in a service label', file: J, edit: swap('"libelle": "laclasse.com,', '"libelle": "laclasse.com\\n,'), code: 'CONTROL_CHARACTER', line: 46, column: 18 },
+  { name: 'a line break in a service label', file: J, edit: swap('"libelle": "laclasse.com,', '"libelle": "laclasse.com\\n,'), code: 'CONTROL_CHARACTER', line: 53, column: 18 },
   { name: 'an address line of 101 characters', file: J, edit: swap('"CS 33569"', `"${long(101)}"`), code: 'TEXT_TOO_LONG', line: 6, column: 35 },
-  { name: 'a service id of 40 characters', file: J, edit: swap('"laclasse": {', `"${'l'.repeat(40)}": {`), code: 'CONFIG_INVALID_VALUE', line: 45, column: 5 },
+  { name: 'a service id of 40 characters', file: J, edit: swap('"laclasse": {', `"${'l'.repeat(40)}": {`), code: 'CONFIG_INVALID_VALUE', line: 52, column: 5 },
   { name: 'limites.population_max below a real population', file: J, edit: swap('"seuil_recouvrement"', '"limites": { "population_max": 1000 },\n  "seuil_recouvrement"'), code: 'POPULATION_IMPLAUSIBLE', line: 14, column: 2 },
   { name: 'limites.montant_max below a montant antérieur', file: J, edit: swap('"seuil_recouvrement"', '"limites": { "montant_max": "1000.00" },\n  "seuil_recouvrement"'), code: 'AMOUNT_IMPLAUSIBLE', line: 2, column: 5 },
-  { name: 'limites.montant_max not an amount', file: J, edit: swap('"seuil_recouvrement"', '"limites": { "montant_max": "beaucoup" },\n  "seuil_recouvrement"'), code: 'CONFIG_INVALID_DECIMAL', line: 43, column: 31 },
+  { name: 'limites.montant_max not an amount', file: J, edit: swap('"seuil_recouvrement"', '"limites": { "montant_max": "beaucoup" },\n  "seuil_recouvrement"'), code: 'CONFIG_INVALID_DECIMAL', line: 50, column: 31 },
 ];
 
 /** Where each case's problem is reported: config limits cases point at the file they bound. */

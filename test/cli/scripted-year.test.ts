@@ -79,17 +79,17 @@ describe('a scripted year on the samples (issue 9)', () => {
     ]);
     const etatPdf = pdfText(path.join(out, etat.fichier));
     for (const words of [
-      'État des annulations – titres annulés sur exercices antérieurs',
+      'État des annulations',
       'État n° 1',
       'Établi le 01/09/2027',
-      `erreur commise sur le titre n° ${ecully2026.numero} de l'exercice 2026 émis le 15/06/2026`,
+      `Titre d'origine : n° ${ecully2026.numero} de l'exercice 2026, émis le 15/06/2026, montant 1 210,00 €`,
       'Motif : Erreur de tarif',
       'compte 673 « Titres annulés (sur exercices antérieurs) »',
-      '50,00 €',
+      'Montant annulé sur exercice clos : 50,00 €',
     ]) {
       expect(etatPdf).toContain(words);
     }
-    expect(etatPdf).not.toContain('rendu exécutoire');
+    for (const absent of ['rendu exécutoire', 'Bordereau', 'Date limite de paiement']) expect(etatPdf).not.toContain(absent);
 
     // 15/09/2027: the regularising réduction of 2027's titre
     const regularising = await issue(2027, '2027-09-15');
@@ -100,6 +100,15 @@ describe('a scripted year on the samples (issue 9)', () => {
       titre_origine: `2027-${ecully2027.numero}`,
       motif: `régularisation : plafond recalculé après la réduction du titre 2026-${ecully2026.numero}`,
     });
+    const regularisationPdf = pdfText(path.join(out, regularising.titres[0].fichier));
+    for (const words of [
+      'Titre de réduction –',
+      'Motif : Régularisation : plafond',
+      'Montant de la réduction : 52,50 €',
+      `Montant du titre n° ${ecully2027.numero} après la présente correction : 1 113,00 €`,
+    ]) {
+      expect(regularisationPdf).toContain(words);
+    }
 
     // the journal: one series of titres per exercice, the statement in its own, no bordereau
     const journal = await csv(path.join(out, 'journal.csv'));

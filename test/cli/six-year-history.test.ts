@@ -50,8 +50,9 @@ async function editPopulation(data: string, year: number, code: string, municipa
   await writeFile(file, lines.join('\n'));
 }
 
+/** pdftotext in content order (-raw): the documents' two-column header is not interleaved. */
 function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
 }
 
 describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
@@ -281,15 +282,17 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
     const refundRow = journal.find((r) => r.type === 'reduction' && r.code_insee === '69029')!;
     const refundPdf = pdfText(path.join(out, refundRow.fichier));
     expect(refundPdf).toContain('Titre de réduction');
-    expect(refundPdf).toContain(`Réduit le titre n° ${bron2029.numero} de l'exercice 2029 émis le 15/06/2029`);
-    expect(refundPdf).toContain('Commune de Bron');
+    expect(refundPdf).toContain(`Titre rectifié : n° ${bron2029.numero} de l'exercice 2029, émis le 15/06/2029`);
+    expect(refundPdf).toContain('Motif : Restitution prorata temporis de la contribution, résiliation pour manquement de la Métropole le 30/09/2029');
+    expect(refundPdf).not.toContain('manquement_metropole');
+    expect(refundPdf).toContain('commune de Bron');
     expect(refundPdf).toContain('793,70');
     const ecullyReduction = pdfText(path.join(out, journal.find((r) => r.type === 'reduction' && r.code_insee === '69081')!.fichier));
-    expect(ecullyReduction).toContain(`titre n° ${ecully2028.numero} de l'exercice 2028`);
+    expect(ecullyReduction).toContain(`Titre rectifié : n° ${ecully2028.numero} de l'exercice 2028`);
     expect(ecullyReduction).toContain('Service interrompu en mars');
     expect(ecullyReduction).toContain('1 234,03');
     const annulationPdf = pdfText(path.join(out, journal.find((r) => r.type === 'annulation')!.fichier));
-    expect(annulationPdf).toContain(`titre n° ${givors2031.numero} de l'exercice 2031`);
+    expect(annulationPdf).toContain(`Titre rectifié : n° ${givors2031.numero} de l'exercice 2031`);
     expect(annulationPdf).toContain('Erreur de population');
     const ecully2029Pdf = pdfText(path.join(out, journal.find((r) => r.exercice === '2029' && r.code_insee === '69081' && r.service === 'laclasse')!.fichier));
     expect(ecully2029Pdf).toContain('1 234,03');

@@ -159,7 +159,8 @@ describe('R7 boundaries of the billing period', () => {
     expect(titre.liquidation.find((l) => l.libelle.startsWith('Fin de'))).toEqual({
       ref: 'R7 – art. 2',
       libelle:
-        "Fin de l'adhésion le 17/12/2031 (expiration de la convention, art. 2) ; fin demandée le 17/12/2030, préavis tardif ou date hors fin d'année d'adhésion : convention reconduite jusqu'au 17/12/2031 ; politique fin_en_cours_exercice : dû (la contribution annuelle reste due en entier)",
+        "Fin de l'adhésion le 17/12/2031 (expiration de la convention, art. 2) ; fin demandée le 17/12/2030, préavis tardif ou date hors fin d'année d'adhésion : convention reconduite jusqu'au 17/12/2031 ; la contribution de l'exercice reste due en entier",
+      source: 'fin_en_cours_exercice = du',
     });
   });
 });

@@ -160,15 +160,15 @@ describe('R8 boundaries and wording', () => {
     expect(doc.motif).toBe(motif);
     expect(doc.liquidation).toEqual([
       { ref: 'R8 – art. 12.2', libelle: "Titre d'origine : n° 4 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f425,55 €", montant: '1425.55' },
-      { ref: 'R8 – art. 12.2', libelle: 'Montant net avant correction (montant du titre moins ses réductions) : 1\u202f325,55 €', montant: '1325.55' },
+      { ref: 'R8 – art. 12.2', libelle: "Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : 1\u202f325,55 €", montant: '1325.55' },
       {
         ref: 'R8 – art. 12.2',
         libelle:
           "Restitution prorata temporis pour manquement de la Métropole (résiliation le 30/06/2026, le jour de résiliation n'est pas restitué) : 1\u202f325,55 € × 184 / 365 = 668,22 €",
         montant: '-668.22',
       },
-      { ref: 'R8 – art. 12.2', libelle: 'Montant net après correction : 657,33 €', montant: '657.33' },
-      { ref: 'R8 – art. 12.2', libelle: `Montant de la réduction (motif : ${motif}) : 668,22 €`, montant: '668.22' },
+      { ref: 'R8 – art. 12.2', libelle: "Montant net du titre d'origine après la présente correction : 657,33 €", montant: '657.33' },
+      { ref: 'R8 – art. 12.2', libelle: 'Montant de la réduction (motif : Restitution prorata temporis de la contribution, résiliation pour manquement de la Métropole le 30/06/2026 (art. 12.2)) : 668,22 €', montant: '668.22' },
     ]);
     expect(doc.figures).toEqual({ remboursement: '668.22', joursAnnee: 365, dateFin: '2026-06-30' });
     expect(doc).toMatchObject({ exercice: 2026, codeInsee: ECULLY, commune: 'Écully', service: 'laclasse' });
@@ -182,8 +182,8 @@ describe('R8 boundaries and wording', () => {
       ],
     };
     const doc = planExercice(breach('2026-01-10'), history, at2026).documents[0];
-    expect(doc.liquidation.at(-2)).toEqual({ ref: 'R8 – art. 12.2', libelle: 'Montant net après correction : 0,00 €', montant: '0.00' });
-    expect(doc.liquidation.at(-1)?.libelle).toMatch(/^Montant de l'annulation \(motif : manquement_metropole : .*\) : 0,01 €$/);
+    expect(doc.liquidation.at(-2)).toEqual({ ref: 'R8 – art. 12.2', libelle: "Montant net du titre d'origine après la présente correction : 0,00 €", montant: '0.00' });
+    expect(doc.liquidation.at(-1)?.libelle).toMatch(/^Montant de l'annulation \(motif : Restitution prorata temporis .*\) : 0,01 €$/);
   });
 
   it('names the refund already issued', () => {

@@ -20,13 +20,18 @@ describe('R4 contribution-cible', () => {
   it('E1 liquidation: population, index and cible lines, word for word', () => {
     const titre = planExercice(dataset({ adhesions: [adhesion({ codeInsee: ECULLY })] }), EMPTY, at2026).documents[0];
     expect(titre.liquidation).toEqual([
-      { ref: 'R3 – art. 10.1', libelle: 'Population totale en vigueur au 01/01/2026 : 18\u202f243 habitants (populations/2026.csv, ligne 4)' }, // 69033, 69071, 69081: the fixture's 3rd row
+      {
+        ref: 'R3 – art. 10.1',
+        libelle: 'Population totale en vigueur au 1er janvier 2026 (INSEE, populations légales millésime 2023) : 18\u202f243 habitants',
+        source: 'populations/2026.csv, ligne 4',
+      }, // 69033, 69071, 69081: the fixture's 3rd row
       {
         ref: 'R4 – art. 10.1',
         libelle:
-          'Indice Syntec connu au 01/01/2026 : 10/2025 = 322,2 (publié le 28/11/2025) ; référence 01/2025 = 315,2 (publié le 28/02/2025) ; coefficient = 322,2 / 315,2 = 1,022208',
+          'Indice Syntec connu au 1er janvier 2026 : octobre 2025 = 322,2 (publié le 28/11/2025) ; indice de référence du tarif : janvier 2025 = 315,2 (publié le 28/02/2025)',
+        source: 'coefficient = 322.2 / 315.2 = 1.022208121827',
       },
-      { ref: 'R4 – annexe laclasse.com §6', libelle: 'Contribution-cible : (300,00 € + 0,06 € × 18\u202f243 hab.) × 1,022208 = 1\u202f425,55 €', montant: '1425.55' },
+      { ref: 'R4 – annexe laclasse.com §6', libelle: 'Contribution-cible : 300,00 € + 0,06 € × 18\u202f243 hab. = 1\u202f394,58 € ; 1\u202f394,58 € × 322,2 / 315,2 = 1\u202f425,55 € (arrondi au centime)', montant: '1425.55' },
       { ref: 'R4 – annexe laclasse.com §6', libelle: "Montant dû au titre de l'exercice 2026 : 1\u202f425,55 €", montant: '1425.55' },
     ]);
     expect(titre.figures).toEqual({
@@ -57,8 +62,8 @@ describe('R4 contribution-cible', () => {
     });
     const titre = planExercice(data, EMPTY, at2026).documents[0];
     expect(titre.liquidation[1].libelle).toBe(
-      'Indice Syntec connu au 01/01/2026 : 11/2025 = 323 (publication réputée le 31/12/2025, fin du mois suivant) ; ' +
-        'référence 01/2025 = 315,2 (publication réputée le 28/02/2025, fin du mois suivant) ; coefficient = 323 / 315,2 = 1,024746',
+      'Indice Syntec connu au 1er janvier 2026 : novembre 2025 = 323,0 (publication réputée le 31/12/2025, fin du mois suivant) ; ' +
+        'indice de référence du tarif : janvier 2025 = 315,2 (publication réputée le 28/02/2025, fin du mois suivant)',
     );
     expect(titre.figures).toMatchObject({ indicePublieLe: '2025-12-31', indiceReferencePublieLe: '2025-02-28', indiceValeur: '323' });
   });
@@ -72,7 +77,7 @@ describe('R4 contribution-cible', () => {
     // (500 + 0,025 × 18 243) × 322,2/315,2 = 956,075 × 1,022208… = 977,31
     expect(titre.liquidation.find((l) => l.libelle.startsWith('Contribution-cible'))).toEqual({
       ref: 'R4 – art. 10.1',
-      libelle: 'Contribution-cible : (500,00 € + 0,025 € × 18\u202f243 hab.) × 1,022208 = 977,31 €',
+      libelle: 'Contribution-cible : 500,00 € + 0,025 € × 18\u202f243 hab. = 956,075 € ; 956,075 € × 322,2 / 315,2 = 977,31 € (arrondi au centime)',
       montant: '977.31',
     });
     expect(titre.figures.parHabitant).toBe('0.025');

@@ -183,16 +183,16 @@ describe('R10 knock-on: the documents and the report, word for word', () => {
     expect(r2027.liquidation.map((l) => [l.ref, plain(l.libelle), l.montant])).toEqual([
       ['R5 – art. 10.2', 'Montant 2026 net des réductions (titre n° 1) : 1 110,00 € ; plafond 2027 = 1 110,00 € × 1,05 = 1 165,50 €', undefined],
       ['R5 – art. 10.2', 'Montant = min(1 469,92 € ; 1 165,50 €) = 1 165,50 € (contribution-cible non atteinte)', '1165.50'],
-      ['R10 – art. 10.2', "Titre d'origine : n° 1 de l'exercice 2027, émis le 15/06/2027, montant 1 270,50 €", '1270.50'],
-      ['R10 – art. 10.2', 'Montant net avant correction (montant du titre moins ses réductions) : 1 270,50 €', '1270.50'],
+      ['R10', "Titre d'origine : n° 1 de l'exercice 2027, émis le 15/06/2027, montant 1 270,50 €", '1270.50'],
+      ['R10', "Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : 1 270,50 €", '1270.50'],
       [
         'R10 – art. 10.2',
         'Montant 2027 recalculé sur le montant 2026 net des réductions (titre n° 1) : 1 165,50 € ; excédent 1 270,50 € − 1 165,50 € = 105,00 €',
         '1165.50',
       ],
-      ['R10 – art. 10.2', 'Montant net après correction : 1 165,50 €', '1165.50'],
+      ['R10', "Montant net du titre d'origine après la présente correction : 1 165,50 €", '1165.50'],
       [
-        'R10 – art. 10.2',
+        'R10',
         'Montant de la réduction (motif : régularisation : plafond recalculé après la réduction du titre 2026-1) : 105,00 €',
         '105.00',
       ],

@@ -41,12 +41,12 @@ describe('R2 options', () => {
     // (500 + 800 + 0,02 × 18 243) × 322,2/315,2 = 1 664,86 × 1,022208… = 1 701,83
     expect(titre.montant.toFixed(2)).toBe('1701.83');
     expect(titre.liquidation.filter((l) => l.ref.startsWith('R2') || l.ref.startsWith('R4 – art'))).toEqual([
-      { ref: 'R2 – avenant n°1 art. 1', libelle: 'Option connecteurs (Maintenance des connecteurs) : 2 × 250,00 € = 500,00 € par an, ajoutés au forfait', montant: '500.00' },
-      { ref: 'R2 – avenant n°1 art. 1', libelle: 'Option formation (Journées de formation) : 3 × 100,00 € = 300,00 € par an, ajoutés au forfait', montant: '300.00' },
+      { ref: 'R2 – avenant n° 1, art. 1', libelle: 'Option « Maintenance des connecteurs » : 2 × 250,00 € = 500,00 € par an, ajoutés au forfait', montant: '500.00', source: 'option connecteurs' },
+      { ref: 'R2 – avenant n° 1, art. 1', libelle: 'Option « Journées de formation » : 3 × 100,00 € = 300,00 € par an, ajoutés au forfait', montant: '300.00', source: 'option formation' },
       expect.objectContaining({ ref: 'R4 – art. 10.1', libelle: expect.stringMatching(/^Indice Syntec/) }),
       {
         ref: 'R4 – art. 10.1',
-        libelle: "Contribution-cible : (500,00 € + 800,00 € d'options + 0,02 € × 18\u202f243 hab.) × 1,022208 = 1\u202f701,83 €",
+        libelle: "Contribution-cible : 500,00 € + 800,00 € d'options + 0,02 € × 18\u202f243 hab. = 1\u202f664,86 € ; 1\u202f664,86 € × 322,2 / 315,2 = 1\u202f701,83 € (arrondi au centime)",
         montant: '1701.83',
       },
       { ref: 'R4 – art. 10.1', libelle: "Montant dû au titre de l'exercice 2026 : 1\u202f701,83 €", montant: '1701.83' },
@@ -58,7 +58,9 @@ describe('R2 options', () => {
     const titre = planExercice(dataset({ adhesions: [adhesion({ codeInsee: ECULLY, service: 'toodego' })], config: config([service]) }), EMPTY, at2026).documents[0];
     expect(titre.montant.toFixed(2)).toBe('884.07');
     expect(titre.liquidation.some((l) => l.ref.startsWith('R2'))).toBe(false);
-    expect(titre.liquidation.find((l) => l.libelle.startsWith('Contribution-cible'))?.libelle).toBe('Contribution-cible : (500,00 € + 0,02 € × 18\u202f243 hab.) × 1,022208 = 884,07 €');
+    expect(titre.liquidation.find((l) => l.libelle.startsWith('Contribution-cible'))?.libelle).toBe(
+      'Contribution-cible : 500,00 € + 0,02 € × 18\u202f243 hab. = 864,86 € ; 864,86 € × 322,2 / 315,2 = 884,07 € (arrondi au centime)',
+    );
     expect(titre.figures.optionsMontant).toBeUndefined();
     expect(titre.figures.optionsDetail).toBeUndefined();
   });

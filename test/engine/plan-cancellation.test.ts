@@ -92,8 +92,12 @@ describe('R10 wording of corrections and of their refusals', () => {
     expect(doc.motif).toBe('erreur de population');
     expect(doc.liquidation).toEqual([
       { ref: 'R10', libelle: "Titre d'origine : n° 3 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f210,00 €", montant: '1210.00' },
-      { ref: 'R10', libelle: 'Montant net avant correction (montant du titre moins ses réductions) : 1\u202f210,00 €', montant: '1210.00' },
-      { ref: 'R10', libelle: 'Montant net après correction : 1\u202f110,00 €', montant: '1110.00' },
+      {
+        ref: 'R10',
+        libelle: "Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : 1\u202f210,00 €",
+        montant: '1210.00',
+      },
+      { ref: 'R10', libelle: "Montant net du titre d'origine après la présente correction : 1\u202f110,00 €", montant: '1110.00' },
       { ref: 'R10', libelle: 'Montant de la réduction (motif : erreur de population) : 100,00 €', montant: '100.00' },
     ]);
     expect(doc.figures).toEqual({ contributionCible: '1425.55' });
@@ -110,8 +114,8 @@ describe('R10 wording of corrections and of their refusals', () => {
     expect(doc).toMatchObject({ type: 'annulation', commune: '69999', codeInsee: '69999' });
     expect(doc.figures).toEqual({});
     expect(doc.liquidation.slice(1).map((l) => l.libelle)).toEqual([
-      'Montant net avant correction (montant du titre moins ses réductions) : 1\u202f200,00 €',
-      'Montant net après correction : 0,00 €',
+      "Montant net du titre d'origine avant la présente correction (montant émis moins les réductions déjà prononcées) : 1\u202f200,00 €",
+      "Montant net du titre d'origine après la présente correction : 0,00 €",
       "Montant de l'annulation (motif : doublon) : 1\u202f200,00 €",
     ]);
   });
@@ -122,15 +126,14 @@ describe('R10 wording of corrections and of their refusals', () => {
     expect(etat.figures).toEqual({ contributionCible: '1425.55' });
     expect(etat.liquidation).toEqual([
       {
-        ref: 'R10 – compte 673',
+        ref: 'R10 – instruction M57, compte 673',
         libelle:
           "Exercice 2026 clos le 31/01/2027 : la correction ne peut plus être un titre de réduction ou d'annulation de 2026 ; elle est constatée par un mandat de l'exercice 2027 au compte 673 « Titres annulés (sur exercices antérieurs) » (instruction M57), que le présent état justifie",
       },
-      { ref: 'R10 – compte 673', libelle: "Titre d'origine : n° 3 de l'exercice 2026, émis le 15/06/2026, montant 1\u202f210,00 €", montant: '1210.00' },
-      { ref: 'R10 – compte 673', libelle: 'Montant net avant correction (montant du titre moins ses réductions) : 1\u202f210,00 €', montant: '1210.00' },
-      { ref: 'R10 – compte 673', libelle: 'Montant net après correction : 1\u202f110,00 €', montant: '1110.00' },
-      { ref: 'R10 – compte 673', libelle: 'Montant de la réduction (motif : erreur de population) : 100,00 €', montant: '100.00' },
+      // only the closure cites the M57; the correction's own lines are R10's, word for word those of the réduction it replaces
+      ...planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'erreur de population', montant: d('100.00') }, context).liquidation,
     ]);
+    expect(etat.liquidation.slice(1).map((l) => l.ref)).toEqual(['R10', 'R10', 'R10', 'R10']);
     // a titre without a recorded contribution-cible, of a commune no longer in communes.csv
     const bare: History = { documents: [{ ...titre, codeInsee: '69999', contributionCible: undefined }] };
     const other = planCancellation(bare, { exercice: 2026, numero: 3, motif: 'doublon', date: '2028-02-01' }, context);

@@ -15,16 +15,16 @@ describe('R3 population', () => {
     );
     // (300 + 0,06 × 17 944) × 322,2 / 315,2 = 1 376,64 × 1,022208… = 1 407,21
     expect(municipale.documents[0].montant.toFixed(2)).toBe('1407.21');
-    expect(municipale.documents[0].liquidation.some((l) => l.libelle.startsWith('Population municipale en vigueur au 01/01/2026 : 17\u202f944 habitants'))).toBe(true);
+    expect(municipale.documents[0].liquidation.some((l) => l.libelle.startsWith('Population municipale en vigueur au 1er janvier 2026 (INSEE, populations légales millésime 2023) : 17\u202f944 habitants'))).toBe(true);
   });
 
-  it('cites the file and line, and says when Lyon is the sum of its arrondissements', () => {
+  it('cites INSEE and the millésime on the document, the file and line in the source; Lyon is the sum of its arrondissements', () => {
     const table = populationTable(2026, { [LYON]: [500000, 510000] });
     table.byCommune.get(LYON)!.sommeArrondissements = ['69381', '69382', '69383'];
     const data = dataset({ adhesions: [adhesion({ codeInsee: LYON })], populations: new Map([[2026, table]]) });
     const line = planExercice(data, EMPTY, at2026).documents[0].liquidation.find((l) => l.ref.startsWith('R3'));
-    expect(line?.libelle).toContain('somme des arrondissements 69381, 69382, 69383');
-    expect(line?.libelle).toContain('populations/2026.csv, ligne 2');
+    expect(line?.libelle).toBe('Population totale en vigueur au 1er janvier 2026 (INSEE, populations légales millésime 2023) : 510\u202f000 habitants');
+    expect(line?.source).toBe('somme des arrondissements 69381, 69382, 69383 ; populations/2026.csv, ligne 2');
   });
 
   it('reports a missing populations/N.csv, naming the file', () => {

@@ -113,11 +113,11 @@ describe('R6 liquidation wording', () => {
     const titre = e5();
     expect(titre.liquidation.filter((l) => l.ref.startsWith('R6') || l.ref.startsWith('R7'))).toEqual([
       {
-        ref: 'R7 – art. 2, 10.3',
+        ref: 'R7 – art. 2 et 10.3',
         libelle: "Adhésion en vigueur du 15/09/2026 au 31/12/2026 (début de l'adhésion : 15/09/2026, jamais avant la signature de la convention-cadre)",
       },
       { ref: 'R6 – art. 10.3', libelle: 'Prorata temporis du 15/09/2026 au 31/12/2026 : 108 jours sur 365 (mode forfait : seuls le forfait et les options sont proratisés)' },
-      { ref: 'R6 – art. 10.3', libelle: 'Montant proratisé : (300,00 € × 108 / 365 + 0,06 € × 3\u202f103 hab.) × 1,022208 = 281,05 €', montant: '281.05' },
+      { ref: 'R6 – art. 10.3', libelle: 'Montant proratisé : (300,00 € × 108 / 365 + 0,06 € × 3\u202f103 hab.) × 322,2 / 315,2 = 281,05 €', montant: '281.05' },
       { ref: 'R6 – art. 10.3', libelle: "Montant dû au titre de l'exercice 2026 : 281,05 €", montant: '281.05' },
     ]);
     expect(titre.figures).toMatchObject({ joursFactures: 108, joursAnnee: 365, prorataMode: 'forfait', dateDebut: '2026-09-15', dateFin: '2026-12-31' });
@@ -127,7 +127,7 @@ describe('R6 liquidation wording', () => {
     const titre = e5(laclasse({ prorata: 'total' }));
     expect(titre.liquidation.filter((l) => l.ref === 'R6 – art. 10.3').map((l) => l.libelle)).toEqual([
       'Prorata temporis du 15/09/2026 au 31/12/2026 : 108 jours sur 365 (mode total : toute la contribution est proratisée)',
-      'Montant proratisé : (300,00 € + 0,06 € × 3\u202f103 hab.) × 1,022208 × 108 / 365 = 147,05 €',
+      'Montant proratisé : (300,00 € + 0,06 € × 3\u202f103 hab.) × 322,2 / 315,2 × 108 / 365 = 147,05 €',
       "Montant dû au titre de l'exercice 2026 : 147,05 €",
     ]);
     expect(titre.figures.prorataMode).toBe('total');
@@ -142,7 +142,7 @@ describe('R6 liquidation wording', () => {
       ).documents[0];
     const forfait = plan('forfait');
     expect(forfait.liquidation.find((l) => l.libelle.startsWith('Montant proratisé'))?.libelle).toBe(
-      'Montant proratisé : 1\u202f210,00 € × 0,848533 (part de la contribution-cible due selon R6 en mode forfait) = 1\u202f026,72 €',
+      'Montant proratisé : 1\u202f210,00 € × (300,00 € × 108 / 365 + 1\u202f094,58 €) / 1\u202f394,58 € (part de la contribution-cible due pour la période) = 1\u202f026,72 €',
     );
     expect(forfait).toMatchObject({ regime: 'transitoire', converge: false });
     const total = plan('total');
@@ -175,12 +175,13 @@ describe('R7 end during the exercice: policies du and prorata', () => {
     expect(titre.montant.toFixed(2)).toBe('1425.55');
     expect(titre.figures.politiqueFin).toBe('du');
     expect(titre.liquidation[0]).toEqual({
-      ref: 'R7 – art. 2, 10.3',
+      ref: 'R7 – art. 2 et 10.3',
       libelle: "Adhésion en vigueur du 01/01/2026 au 30/06/2026 (début de l'adhésion : 01/01/2026, jamais avant la signature de la convention-cadre)",
     });
     expect(titre.liquidation.find((l) => l.libelle.startsWith('Fin de'))).toEqual({
       ref: 'R7 – art. 12.2',
-      libelle: "Fin de l'adhésion le 30/06/2026 (fin du service) ; politique fin_en_cours_exercice : dû (la contribution annuelle reste due en entier)",
+      libelle: "Fin de l'adhésion le 30/06/2026 (fin du service) ; la contribution de l'exercice reste due en entier",
+      source: 'fin_en_cours_exercice = du',
     });
   });
 
@@ -190,7 +191,7 @@ describe('R7 end during the exercice: policies du and prorata', () => {
     expect(titre.montant.toFixed(2)).toBe('1270.96');
     expect(titre.figures).toMatchObject({ politiqueFin: 'prorata', joursFactures: 181, dateFin: '2026-06-30' });
     expect(titre.liquidation.find((l) => l.libelle.startsWith('Fin de'))?.libelle).toBe(
-      "Fin de l'adhésion le 30/06/2026 (fin du service) ; politique fin_en_cours_exercice : prorata (formule R6 comptée jusqu’à la date de fin)",
+      "Fin de l'adhésion le 30/06/2026 (fin du service) ; la contribution de l'exercice est due au prorata des jours d'adhésion jusqu'à la date de fin",
     );
     expect(titre.liquidation.at(-1)?.ref).toBe('R6 – art. 10.3');
   });

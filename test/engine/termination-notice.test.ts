@@ -73,7 +73,10 @@ describe('R7 a new adhesion mid-year, then a resiliation', () => {
     // 01/01/2028 → 14/09/2028 = 258 days of 366: (300 × 258/366 + 186,18) × 1,022208 = 406,49
     expect(titre.figures).toMatchObject({ joursFactures: 258, joursAnnee: 366, politiqueFin: 'prorata' });
     expect(titre.montant.toFixed(2)).toBe('406.49');
-    expect(titre.liquidation.some((l) => l.libelle.includes('politique fin_en_cours_exercice : prorata'))).toBe(true);
+    // The policy in plain French on the document; the configuration key only in the source.
+    const end = titre.liquidation.find((l) => l.source === 'fin_en_cours_exercice = prorata');
+    expect(end?.libelle).toContain("la contribution de l'exercice est due au prorata des jours d'adhésion jusqu'à la date de fin");
+    expect(end?.libelle).not.toContain('fin_en_cours_exercice');
   });
 
   it('warns when a resiliation has no notice date and takes it as valid', () => {
@@ -132,7 +135,8 @@ describe('R7 notice received on days 1–9 and 28–31 of a month', () => {
     expect(noticeWarnings(p2027.avertissements)).toEqual([]);
     expect(p2027.documents[0].liquidation.find((l) => l.libelle.startsWith('Fin de'))).toEqual({
       ref: 'R7 – art. 12.2',
-      libelle: "Fin de l'adhésion le 05/01/2027 (résiliation, art. 12.2) ; politique fin_en_cours_exercice : dû (la contribution annuelle reste due en entier)",
+      libelle: "Fin de l'adhésion le 05/01/2027 (résiliation, art. 12.2) ; la contribution de l'exercice reste due en entier",
+      source: 'fin_en_cours_exercice = du',
     });
     expect(planExercice(data, EMPTY, { exercice: 2028, dateEmission: '2028-06-15' }).sansTitre[0].detail).toBe('adhésion terminée le 05/01/2027 (résiliation, art. 12.2)');
   });

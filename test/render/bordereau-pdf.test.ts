@@ -25,7 +25,8 @@ describe('bordereau de titres', () => {
     for (const mention of [
       'Métropole de Lyon',
       'SIREN 200046977',
-      'Bordereau de titres de recette n° 3 – exercice 2026 – service laclasse.com',
+      'Bordereau de titres de recette n° 3 – exercice 2026',
+      'Service : laclasse.com',
       "Date d'émission : 15/06/2026",
       'N° titre',
       'Code INSEE',
@@ -37,7 +38,9 @@ describe('bordereau de titres', () => {
       'deux mille trois cent soixante-dix-neuf euros et trois centimes',
       'D. 1617-23',
       'L. 1617-5 4°',
-      'Signé par : Hélène GÉRAUD, vice-présidente déléguée aux finances, par délégation du Président (arrêté n° 2025-07-01-R-0456)',
+      "Cumul de l'exercice 2026 (bordereaux de même nature, celui-ci compris) : 15 420,77 €",
+      'Ordonnateur : Pour le Président et par délégation, Hélène GÉRAUD, vice-présidente déléguée aux finances',
+      'Délégation de signature : arrêté n° 2025-07-01-R-0456 du 1er juillet 2025.',
       'Date et signature :',
     ]) {
       expect(text, `« ${mention} »`).toContain(mention);
@@ -58,7 +61,7 @@ describe('bordereau de titres', () => {
   it.skipIf(!HAS_POPPLER)(`of réductions / annulations shows each line's nature and original titre (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
     const view = bordereauView({ nature: 'reductions', numero: 2, lines: reductionLines, total: totalOf(reductionLines) });
     const text = pdfText(await render('reductions.pdf', view), 'raw');
-    expect(text).toContain("Bordereau de titres de réduction / d'annulation n° 2 – exercice 2026 – service laclasse.com");
+    expect(text).toContain("Bordereau de titres de réduction et d'annulation n° 2 – exercice 2026");
     expect(text).toContain("Titre d'origine");
     expect(text).toContain('40 69081 Écully réduction 2026-12 304,99');
     expect(text).toContain('41 69003 Albigny-sur-Saône annulation 2026-13 487,64');
@@ -83,7 +86,8 @@ describe('bordereau de titres', () => {
   it.skipIf(!HAS_POPPLER)(`in preview prints no number and « PROJET – non émis » (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
     const lines = bordereauView().lines.map((l) => ({ ...l, numero: null }));
     const text = pdfText(await render('preview.pdf', bordereauView({ preview: true, numero: null, lines })), 'raw');
-    expect(text).toContain('Bordereau de titres de recette n° PROJET – non émis – exercice 2026');
+    expect(text).toContain('Projet de bordereau de titres de recette – exercice 2026');
+    expect(text).not.toMatch(/Bordereau de titres [^–]*n° \d/);
     expect(text).toContain('– 69081 Écully 1 210,00');
     expect(text).not.toMatch(/\b1[234] 69/);
   });

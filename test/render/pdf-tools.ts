@@ -75,3 +75,35 @@ export function qpdfCheck(file: string): { status: number | null; output: string
   const result = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
   return { status: result.status, output: result.stdout + result.stderr };
 }
+
+export interface WordBox {
+  text: string;
+  xMin: number;
+  yMin: number;
+  xMax: number;
+  yMax: number;
+}
+
+/** Every word of page 1 with its box in points from the top-left corner (pdftotext -bbox). */
+export function wordBoxes(file: string): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    xMin: Number(m[1]),
+    yMin: Number(m[2]),
+    xMax: Number(m[3]),
+    yMax: Number(m[4]),
+    text: unescape(m[5]),
+  }));
+}
+
+/** The words of `boxes` grouped into lines (same baseline, ±1 pt), left to right, top to bottom. */
+export function linesOf(boxes: readonly WordBox[]): { y: number; text: string }[] {
+  const lines: { y: number; words: WordBox[] }[] = [];
+  for (const box of [...boxes].sort((a, b) => a.yMax - b.yMax || a.xMin - b.xMin)) {
+    const line = lines.find((l) => Math.abs(l.y - box.yMax) <= 1);
+    if (line) line.words.push(box);
+    else lines.push({ y: box.yMax, words: [box] });
+  }
+  return lines.map((l) => ({ y: l.y, text: l.words.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' ') }));
+}

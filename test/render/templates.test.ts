@@ -47,13 +47,14 @@ describe('loadTemplates', () => {
 
   it('loads the repository templates by default', () => {
     const templates = loadTemplates();
-    expect(templates.titre.text('document.titleTitre')).toBe('Titre de recette – Avis des sommes à payer');
+    expect(templates.titre.text('document.title')).toBe('Avis des sommes à payer');
+    expect(templates.correction.text('document.titleAnnulation')).toBe("Titre d'annulation");
     expect(templates.layout.page.marginLeft).toBeGreaterThan(0);
   });
 
   it('uses the wording of another folder when told to', async () => {
-    await edit('titre.fr.json', (j) => (j.document.titleTitre = 'Avis des sommes à payer'));
-    expect(loadTemplates(dir).titre.text('document.titleTitre')).toBe('Avis des sommes à payer');
+    await edit('titre.fr.json', (j) => (j.document.title = 'Titre de recette – avis des sommes à payer'));
+    expect(loadTemplates(dir).titre.text('document.title')).toBe('Titre de recette – avis des sommes à payer');
   });
 
   it('reports a missing file', async () => {
@@ -69,6 +70,11 @@ describe('loadTemplates', () => {
   it('reports a missing text', async () => {
     await edit('titre.fr.json', (j) => delete j.recours.texte);
     expect(problemOf(() => loadTemplates(dir))).toMatchObject({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('recours.texte') });
+  });
+
+  it('checks the corrections template as well', async () => {
+    await edit('correction.fr.json', (j) => (j.effet.reduction = 'Réduit de {montant} ({dateEcheance})'));
+    expect(problemOf(() => loadTemplates(dir))).toMatchObject({ code: 'TEMPLATE_INVALID', message: expect.stringContaining('correction.fr.json (effet.reduction) : {dateEcheance} inconnu') });
   });
 
   it('reports a placeholder the text may not use, naming the ones it may', async () => {

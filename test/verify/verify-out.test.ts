@@ -30,13 +30,14 @@ describe('verifyOut', () => {
     expect(report.problems).toMatchObject([{ code: 'HASH_MISMATCH', file: join(out, FIRST) }]);
   });
 
-  it('catches a removed journal line: the broken chain, a gap, an extra PDF, ledger, bordereau and its register disagreeing', async () => {
+  it('catches a removed journal line: the broken chain, a gap, an extra PDF, ledger, bordereau, its register and its embedded data disagreeing', async () => {
     const lines = (await readFile(join(out, 'journal.csv'), 'utf8')).split('\n');
     await writeFile(join(out, 'journal.csv'), [lines[0], lines[1], lines[3], ''].join('\n'));
     expect((await codes()).sort()).toEqual([
       'BORDEREAU_MISMATCH',
       'BORDEREAU_MISMATCH',
       'BORDEREAU_MISMATCH',
+      'EMBEDDED_DATA_MISMATCH',
       'EXTRA_FILE',
       'JOURNAL_CHAIN_BROKEN',
       'LEDGER_MISMATCH',

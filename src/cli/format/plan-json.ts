@@ -61,6 +61,6 @@ function documentJson({ document: d, numero, bordereau, fichier, edition }: Numb
     ...(d.motif !== undefined ? { motif: d.motif } : {}),
     ...(fichier !== undefined ? { fichier } : {}),
     ...(edition !== undefined ? { edition } : {}),
-    liquidation: d.liquidation.map((l) => ({ ref: l.ref, libelle: l.libelle, ...(l.montant ? { montant: l.montant } : {}) })),
+    liquidation: d.liquidation.map((l) => ({ ref: l.ref, libelle: l.libelle, ...(l.montant ? { montant: l.montant } : {}), ...(l.source ? { source: l.source } : {}) })),
   };
 }

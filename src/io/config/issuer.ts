@@ -1,4 +1,4 @@
-import type { Issuer, PesCommune, PesEdition, PesIdentifiers } from '../../engine/dataset.js';
+import type { Issuer, IssuingService, PesCommune, PesEdition, PesIdentifiers } from '../../engine/dataset.js';
 import { COD_BUD, COD_COL, ID_POST, isValidBic, isValidIban, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 import type { JsonFields, Scope } from './json-fields.js';
 
@@ -18,6 +18,7 @@ export function readIssuer(f: JsonFields, root: Scope): Issuer | undefined {
     nom: f.string(s, 'nom', true),
     qualite: f.string(s, 'qualite', true),
     delegation: f.string(s, 'delegation', false),
+    arreteDelegation: f.string(s, 'arrete_delegation', false),
   };
   const c = f.object(e, 'comptable', true);
   const comptable = c && {
@@ -34,10 +35,11 @@ export function readIssuer(f: JsonFields, root: Scope): Issuer | undefined {
   }
   const t = f.object(e, 'tribunal', true);
   const tribunal = t && { nom: f.string(t, 'nom', true), adresse: f.string(t, 'adresse', true) };
+  const service = readIssuingService(f, e);
   const siret = readSiret(f, e, siren);
   const pes = readPes(f, e);
   if (nom === undefined || siren === undefined || adresse === undefined || !signataire || !comptable || !tribunal) return undefined;
-  const { prenom, nom: nomSignataire, qualite, delegation } = signataire;
+  const { prenom, nom: nomSignataire, qualite, delegation, arreteDelegation } = signataire;
   if (prenom === undefined || nomSignataire === undefined || qualite === undefined) return undefined;
   if (comptable.nom === undefined || comptable.adresse === undefined || comptable.iban === undefined || comptable.bic === undefined) return undefined;
   if (tribunal.nom === undefined || tribunal.adresse === undefined) return undefined;
@@ -45,11 +47,35 @@ export function readIssuer(f: JsonFields, root: Scope): Issuer | undefined {
     nom,
     siren,
     adresse,
-    signataire: { prenom, nom: nomSignataire, qualite, ...(delegation !== undefined ? { delegation } : {}) },
+    signataire: {
+      prenom,
+      nom: nomSignataire,
+      qualite,
+      ...(delegation !== undefined ? { delegation } : {}),
+      ...(arreteDelegation !== undefined ? { arreteDelegation } : {}),
+    },
     comptable: { nom: comptable.nom, adresse: comptable.adresse, iban: comptable.iban, bic: comptable.bic },
     tribunal: { nom: tribunal.nom, adresse: tribunal.adresse },
+    ...(service !== undefined ? { service } : {}),
     ...(siret !== undefined ? { siret } : {}),
     ...(pes !== undefined ? { pes } : {}),
+  };
+}
+
+/** Optional `emetteur.service`: the issuing service and whom to call about a titre. */
+function readIssuingService(f: JsonFields, e: Scope): IssuingService | undefined {
+  const s = f.object(e, 'service', false);
+  if (!s) return undefined;
+  const nom = f.string(s, 'nom', true);
+  const interlocuteur = f.string(s, 'interlocuteur', false);
+  const telephone = f.string(s, 'telephone', false);
+  const courriel = f.string(s, 'courriel', false);
+  if (nom === undefined) return undefined;
+  return {
+    nom,
+    ...(interlocuteur !== undefined ? { interlocuteur } : {}),
+    ...(telephone !== undefined ? { telephone } : {}),
+    ...(courriel !== undefined ? { courriel } : {}),
   };
 }
 
