@@ -187,7 +187,7 @@ function transitionalFirstLines(
 }
 
 /** R5 on a later exercice: the basis is A(N-1), net of reductions (annualized after a prorated first year). */
-function transitionalFollowingLines(
+export function transitionalFollowingLines(
   exercice: number,
   previous: PreviousAmount,
   basis: Decimal,
