@@ -88,7 +88,7 @@ export async function checkOutFolder(outDir: string): Promise<OutState> {
   if (problems.length === 0) {
     problems.push(...verifyNumbering(journal.entries, file));
     for (const { doc, line } of journal.entries) {
-      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, `PDF du document ${documentKey(doc)} (journal ligne ${line})`);
+      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, () => `PDF du document ${documentKey(doc)} (journal ligne ${line})`);
       if (found) problems.push(found);
     }
     problems.push(...checkRegister(outDir, journal, register, new Set(interrupted.map((r) => r.exercice))));

@@ -10,14 +10,13 @@
  * (PES TypBord 01 titres, 02 réductions) stands beside its number.
  */
 import { statSync } from 'node:fs';
-import { TYP_BORD, bordereauKey, journalGroups, type BordereauId, type BordereauNature } from '../engine/bordereaux.js';
+import { TYP_BORD, bordereauKey, journalGroupsOf, type BordereauId, type BordereauNature } from '../engine/bordereaux.js';
 import { amountFr } from '../engine/fr-format.js';
-import type { IssuedDocument } from '../engine/history.js';
 import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { appendRegister, readRegister, type RegisterContents, type RegisterSpec } from './chained-register.js';
 import type { CsvColumn, CsvRow } from './csv-write.js';
-import type { JournalContents } from './journal.js';
+import type { JournalContents, JournalEntry } from './journal.js';
 import { bordereauBase, BORDEREAU_REGISTER_FILE, resolveOut } from './output-layout.js';
 
 export interface RegisteredBordereau extends BordereauId {
@@ -107,17 +106,15 @@ export async function registerBordereaux(outDir: string, bordereaux: readonly Re
   await appendRegister(outDir, BORDEREAU_REGISTER, fresh.map(registerRow));
 }
 
-/** What a size check finds: undefined when the file is there with the expected size. */
-export function sizeProblem(path: string, expected: number | undefined, what: string): Problem | undefined {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return problem('FILE_MISSING', `${what} introuvable`, { file: path });
-    throw error;
-  }
-  if (expected !== undefined && size !== expected) {
-    return problem('FILE_SIZE_MISMATCH', `${what} : ${size} octets au lieu des ${expected} journalisés`, { file: path });
+/**
+ * What a size check finds: undefined when the file is there with the expected size. `what` names
+ * the file in the problem (a function: 70 000 documents are checked before each run, issue 10).
+ */
+export function sizeProblem(path: string, expected: number | undefined, what: () => string): Problem | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return problem('FILE_MISSING', `${what()} introuvable`, { file: path });
+  if (expected !== undefined && stats.size !== expected) {
+    return problem('FILE_SIZE_MISMATCH', `${what()} : ${stats.size} octets au lieu des ${expected} journalisés`, { file: path });
   }
   return undefined;
 }
@@ -131,13 +128,12 @@ export function checkRegister(
 ): Problem[] {
   const problems: Problem[] = [];
   const file = resolveOut(outDir, BORDEREAU_REGISTER_FILE);
-  const chainAt = new Map<string, IssuedDocument>();
-  const lineOf = new Map<IssuedDocument, number>();
-  for (const e of journal.entries) {
-    if (e.chain) chainAt.set(e.chain, e.doc);
-    lineOf.set(e.doc, e.line);
-  }
-  const groups = new Map(journalGroups(journal.entries.map((e) => e.doc)).map((g) => [registerKey(g), g]));
+  // the journal lines the register is anchored on (one per bordereau), found in one pass
+  const anchors = new Set<string>();
+  for (const { bordereau: b } of register.entries) if (b.chaineJournal !== undefined) anchors.add(b.chaineJournal);
+  const chainAt = new Map<string, JournalEntry>();
+  for (const e of journal.entries) if (e.chain && anchors.has(e.chain)) chainAt.set(e.chain, e);
+  const groups = new Map(journalGroupsOf(journal.entries, (e) => e.doc).map((g) => [registerKey(g), g]));
   const seen = new Set<string>();
   for (const { bordereau: b, line } of register.entries) {
     const key = registerKey(b);
@@ -152,7 +148,7 @@ export function checkRegister(
       problems.push(problem('BORDEREAU_MISMATCH', `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} absent du journal`, at));
       continue;
     }
-    const total = toAmountString(sum(group.documents.map((d) => d.montant)));
+    const total = toAmountString(sum(group.documents.map((e) => e.doc.montant)));
     if (b.total !== total || b.pieces !== group.documents.length || b.service !== group.service) {
       problems.push(
         problem(
@@ -164,14 +160,14 @@ export function checkRegister(
     }
     if (b.chaineJournal !== undefined) {
       const anchored = chainAt.get(b.chaineJournal);
-      const last = group.documents.reduce((a, d) => ((lineOf.get(d) ?? 0) > (lineOf.get(a) ?? 0) ? d : a));
+      const last = group.documents.reduce((a, e) => (e.line > a.line ? e : a));
       if (anchored !== last) {
         problems.push(
           problem('REGISTER_ANCHOR_MISMATCH', `registre : la ligne du journal à laquelle le bordereau ${b.exercice} ${b.nature} n° ${b.numero} est ancré a disparu ou changé`, at),
         );
       }
     }
-    const pdf = sizeProblem(resolveOut(outDir, b.fichier), b.taille, `bordereau ${b.exercice} ${b.nature} n° ${b.numero}`);
+    const pdf = sizeProblem(resolveOut(outDir, b.fichier), b.taille, () => `bordereau ${b.exercice} ${b.nature} n° ${b.numero}`);
     if (pdf) problems.push(pdf);
   }
   for (const [key, group] of groups) {

@@ -15,9 +15,17 @@ export class FileProblems {
     this.problems = this.bounded.list;
   }
 
+  /** Whether an error was found in the file (then what was read of it is not used). */
+  get hasErrors(): boolean {
+    return this.bounded.hasErrors;
+  }
+
   add(code: string, message: string, at: { line?: number; column?: number } = {}, severity: Severity = 'error'): void {
     this.bounded.add(problem(code, message, { file: this.file, line: at.line, column: at.column }, severity));
   }
+
+  /** Where the CSV layer of the same file puts its problems (eachRow), counted like the others. */
+  readonly csv: { add(p: Problem): void } = { add: (p) => this.bounded.add(p) };
 
   /** Problems found by another reader of the same file (its CSV layer). */
   addAll(problems: Iterable<Problem>): void {

@@ -1,7 +1,7 @@
 import type { Commune } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
-import { readTable } from '../csv/read-table.js';
+import { eachRow } from '../csv/table.js';
 import type { Cell } from '../csv/table.js';
 import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
 import type { SourceFile } from '../source-file.js';
@@ -21,11 +21,9 @@ function name(sink: FileProblems, cell: Cell, column: string): string | undefine
 /** communes.csv: the debtors (data contract), keyed by code INSEE. */
 export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
   const sink = new FileProblems(source.path);
-  const table = readTable(text, source.path, REQUIRED, ['siret']);
-  sink.addAll(table.problems);
   const communes = new Map<string, Commune>();
   const firstLine = new Map<string, number>();
-  for (const row of table.rows) {
+  eachRow(text, source.path, REQUIRED, ['siret'], sink.csv, (row) => {
     const codeCell = row.cell('code_insee');
     const code = sink.required(codeCell, 'code_insee');
     if (code !== undefined && !isValidCodeInsee(code)) {
@@ -50,11 +48,11 @@ export function parseCommunes(text: string, source: SourceFile): { communes: Map
     if (codePostal !== undefined && !/^\d{5}$/.test(codePostal)) {
       sink.add('INVALID_POSTAL_CODE', `code postal invalide « ${codePostal} » : 5 chiffres attendus`, cpCell);
     }
-    if (code === undefined) continue;
+    if (code === undefined) return;
     const previous = firstLine.get(code);
     if (previous !== undefined) {
       sink.add('DUPLICATE_COMMUNE', `commune « ${code} » déjà décrite ligne ${previous}`, codeCell);
-      continue;
+      return;
     }
     firstLine.set(code, row.line);
     communes.set(code, {
@@ -67,6 +65,6 @@ export function parseCommunes(text: string, source: SourceFile): { communes: Map
       ville: ville ?? '',
       source: { file: source.rel, line: row.line },
     });
-  }
+  });
   return { communes, problems: sink.problems };
 }

@@ -1,9 +1,8 @@
 import type { PopulationFigures, PopulationTable } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { parseCsv } from '../csv/parse-csv.js';
 import { FileProblems } from '../csv/file-problems.js';
 import { detectSeparator, firstLine, type Separator } from '../csv/separator.js';
-import { bindColumns, type Cell, type Row } from '../csv/table.js';
+import { eachRow, type Cell, type Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
 import { DEFAULT_LIMITS } from '../config/limits.js';
 import { parseInteger } from '../values/integer.js';
@@ -37,30 +36,33 @@ export function parsePopulations(
   }
   const wanted = communes && withArrondissements(communes);
   const keepLine = wanted && layout.format !== 'simple' ? lineFilter(headerFields, separator, layout, wanted) : undefined;
-  const parsed = parseCsv(text, source.path, { keepLine });
-  if (!parsed.csv) return { table: empty, problems: parsed.problems };
-  sink.addAll(parsed.problems);
-  const bound = bindColumns(parsed.csv, source.path, layout.required);
-  sink.addAll(bound.problems);
   const all = new Map<string, PopulationFigures>();
-  for (const row of bound.rows) {
+  eachRow(
+    text,
+    source.path,
+    layout.required,
+    [],
+    sink.csv,
+    (row) => {
     const code = codeOf(row, layout, sink);
-    if (code === undefined) continue;
+    if (code === undefined) return;
     if (wanted && !wanted.has(code)) {
       if (layout.format === 'simple') {
         sink.add('POPULATION_UNKNOWN_COMMUNE', `commune « ${code} » absente de communes.csv : ligne ignorée`, codeCell(row, layout), 'warning');
       }
-      continue;
+      return;
     }
     const figures = readFigures(row, layout, sink, source.rel, populationMax);
-    if (!figures) continue;
+    if (!figures) return;
     const previous = all.get(code);
     if (previous) {
       sink.add('DUPLICATE_POPULATION', `commune « ${code} » déjà présente ligne ${previous.source.line} de ce fichier`, codeCell(row, layout));
-      continue;
+      return;
     }
     all.set(code, figures);
-  }
+  },
+    { keepLine },
+  );
   return { table: { ...empty, byCommune: keepCommunes(all, communes, sink) }, problems: sink.problems };
 }
 
