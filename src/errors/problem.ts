@@ -73,6 +73,11 @@ export class BoundedProblems {
 
   constructor(readonly file: string) {}
 
+  /** Whether an error was added (detailed or counted). */
+  get hasErrors(): boolean {
+    return this.detailed.error > 0;
+  }
+
   add(p: Problem): void {
     if (this.detailed[p.severity] < MAX_DETAILED_PROBLEMS) {
       this.detailed[p.severity]++;

@@ -2,10 +2,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { readDataset } from '../../io/read-dataset.js';
-import { createHash } from 'node:crypto';
 import { withLockedOut, type LockedOut } from '../../apply/out-session.js';
 import { TYP_BORD, type BordereauNature } from '../../engine/bordereaux.js';
-import { appendRegister } from '../../io/chained-register.js';
 import { PES_REGISTER, registerFile } from '../../io/file-registers.js';
 import type { PesBordereau } from '../../pes/pes-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
