@@ -16,6 +16,7 @@ import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { appendRegister, readRegister, type RegisterContents, type RegisterSpec } from './chained-register.js';
 import type { CsvColumn, CsvRow } from './csv-write.js';
+import { FILE_COLUMNS } from './file-registers.js';
 import type { JournalContents, JournalEntry } from './journal.js';
 import { bordereauBase, BORDEREAU_REGISTER_FILE, resolveOut } from './output-layout.js';
 
@@ -39,11 +40,7 @@ const COLUMNS: readonly CsvColumn[] = [
   { key: 'service', header: 'service', kind: 'text' },
   { key: 'pieces', header: 'nombre_pieces', kind: 'integer' },
   { key: 'total', header: 'total', kind: 'amount' },
-  { key: 'fichier', header: 'fichier', kind: 'text' },
-  { key: 'sha256', header: 'sha256', kind: 'text' },
-  { key: 'taille', header: 'taille', kind: 'integer' },
-  { key: 'chaine_journal', header: 'chaine_journal', kind: 'text' },
-  { key: 'chaine', header: 'chaine', kind: 'text' },
+  ...FILE_COLUMNS,
 ];
 
 export const BORDEREAU_REGISTER: RegisterSpec = {
