@@ -17,20 +17,15 @@
  * Damage is a TitresError of kind 'state' (exit 4) listing every problem, then OUT_DAMAGED with
  * the fix: restore the folder from the backup. Nothing is written here.
  */
-import { statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { journalGroupsOf } from '../engine/bordereaux.js';
 import { EMPTY_HISTORY, type History } from '../engine/history.js';
-import { amountFr } from '../engine/fr-format.js';
-import { sum, toAmountString } from '../engine/money.js';
 import { documentKey } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
-import { readBordereauRegister, registerKey, type BordereauRegister } from '../io/bordereau-register.js';
-import { readJournalContents, type JournalContents, type JournalEntry } from '../io/journal.js';
+import { checkRegister, readBordereauRegister, sizeProblem, type BordereauRegister } from '../io/bordereau-register.js';
+import { readJournalContents, type JournalContents } from '../io/journal.js';
 import {
   BORDEREAU_REGISTER_FILE,
-  bordereauBase,
   JOURNAL_EXCEL_FILE,
   journalPath,
   LEDGER_DIR,
@@ -39,7 +34,7 @@ import {
   REPORT_REGISTER_FILE,
   resolveOut,
 } from '../io/output-layout.js';
-import { verifyNumbering } from '../verify/verify-numbering.js';
+import { verifyNumbering } from '../io/journal-checks.js';
 import { readRunFiles, type RunIntent } from './run-file.js';
 
 export interface OutState {
@@ -49,19 +44,6 @@ export interface OutState {
   register: BordereauRegister;
   /** Intents of interrupted runs (their run files), sorted by exercice. */
   interrupted: RunIntent[];
-}
-
-/**
- * What a size check finds: undefined when the file is there with the expected size. `what` names
- * the file in the problem (a function: 70 000 documents are checked before each run, issue 10).
- */
-function sizeProblem(path: string, expected: number | undefined, what: () => string): Problem | undefined {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (stats === undefined) return problem('FILE_MISSING', `${what()} introuvable`, { file: path });
-  if (expected !== undefined && stats.size !== expected) {
-    return problem('FILE_SIZE_MISMATCH', `${what()} : ${stats.size} octets au lieu des ${expected} journalisés`, { file: path });
-  }
-  return undefined;
 }
 
 const OUR_ENTRIES = new Set([LEDGER_DIR, BORDEREAU_REGISTER_FILE, JOURNAL_EXCEL_FILE, PES_REGISTER_FILE, REPORT_REGISTER_FILE, REPORT_DIR]);
@@ -114,63 +96,4 @@ export async function checkOutFolder(outDir: string): Promise<OutState> {
   if (problems.some((p) => p.severity === 'error')) throw damaged(problems, outDir);
   const history: History = journal.entries.length === 0 ? EMPTY_HISTORY : { documents: journal.entries.map((e) => e.doc) };
   return { outDir, history, journal, register, interrupted };
-}
-
-/** The register of bordereaux against the journal: anchors, pieces, totals, presence and size. */
-export function checkRegister(
-  outDir: string,
-  journal: JournalContents,
-  register: BordereauRegister,
-  interruptedExercices: ReadonlySet<number>,
-): Problem[] {
-  const problems: Problem[] = [];
-  const file = resolveOut(outDir, BORDEREAU_REGISTER_FILE);
-  // the journal lines the register is anchored on (one per bordereau), found in one pass
-  const anchors = new Set<string>();
-  for (const { bordereau: b } of register.entries) if (b.chaineJournal !== undefined) anchors.add(b.chaineJournal);
-  const chainAt = new Map<string, JournalEntry>();
-  for (const e of journal.entries) if (e.chain && anchors.has(e.chain)) chainAt.set(e.chain, e);
-  const groups = new Map(journalGroupsOf(journal.entries, (e) => e.doc).map((g) => [registerKey(g), g]));
-  const seen = new Set<string>();
-  for (const { bordereau: b, line } of register.entries) {
-    const key = registerKey(b);
-    const at = { file, line };
-    const group = groups.get(key);
-    if (seen.has(key)) {
-      problems.push(problem('BORDEREAU_MISMATCH', `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} enregistré deux fois`, at));
-      continue;
-    }
-    seen.add(key);
-    if (!group) {
-      problems.push(problem('BORDEREAU_MISMATCH', `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} absent du journal`, at));
-      continue;
-    }
-    const total = toAmountString(sum(group.documents.map((e) => e.doc.montant)));
-    if (b.total !== total || b.pieces !== group.documents.length || b.service !== group.service) {
-      problems.push(
-        problem(
-          'BORDEREAU_MISMATCH',
-          `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} de ${b.pieces} pièce(s) pour ${amountFr(b.total)}, le journal en a ${group.documents.length} pour ${amountFr(total)}`,
-          at,
-        ),
-      );
-    }
-    if (b.chaineJournal !== undefined) {
-      const anchored = chainAt.get(b.chaineJournal);
-      const last = group.documents.reduce((a, e) => (e.line > a.line ? e : a));
-      if (anchored !== last) {
-        problems.push(
-          problem('REGISTER_ANCHOR_MISMATCH', `registre : la ligne du journal à laquelle le bordereau ${b.exercice} ${b.nature} n° ${b.numero} est ancré a disparu ou changé`, at),
-        );
-      }
-    }
-    const pdf = sizeProblem(resolveOut(outDir, b.fichier), b.taille, () => `bordereau ${b.exercice} ${b.nature} n° ${b.numero}`);
-    if (pdf) problems.push(pdf);
-  }
-  for (const [key, group] of groups) {
-    if (seen.has(key) || interruptedExercices.has(group.exercice)) continue;
-    const base = bordereauBase(group.exercice, group.nature, group.numero, group.service);
-    problems.push(problem('BORDEREAU_UNREGISTERED', `bordereau ${key} (${base}.pdf) absent du registre des bordereaux`, { file }));
-  }
-  return problems;
 }

@@ -1,6 +1,6 @@
 import type { Adhesion, EndReason, Service } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
 import type { Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
@@ -26,7 +26,7 @@ export interface AdhesionContext {
 
 /** adhesions.csv: one line per commune and service (data contract; R5–R8 read these fields). */
 export function parseAdhesions(text: string, source: SourceFile, context: AdhesionContext): { adhesions: Adhesion[]; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
+  const sink = new FileProblems(source.path);
   const adhesions: Adhesion[] = [];
   const seen = new Map<string, number>();
   eachRow(text, source.path, REQUIRED, OPTIONAL, sink.csv, (row) => {
@@ -49,7 +49,7 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
   return { adhesions: sink.hasErrors ? [] : adhesions, problems: sink.problems };
 }
 
-function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, sink: ProblemSink): Adhesion | undefined {
+function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, sink: FileProblems): Adhesion | undefined {
   const codeCell = row.cell('code_insee');
   const codeInsee = sink.required(codeCell, 'code_insee');
   if (codeInsee !== undefined && context.communes && !context.communes.has(codeInsee)) {
@@ -80,7 +80,7 @@ function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, si
   };
 }
 
-function readMontantAnterieur(row: Row, service: Service | undefined, sink: ProblemSink, limits: Limits) {
+function readMontantAnterieur(row: Row, service: Service | undefined, sink: FileProblems, limits: Limits) {
   const cell = row.cell('montant_anterieur');
   const montant = sink.parse(cell, parseAmount);
   if (montant === undefined) return undefined;
@@ -106,7 +106,7 @@ function readMontantAnterieur(row: Row, service: Service | undefined, sink: Prob
 }
 
 /** date_fin, motif_fin, date_preavis (R7, R8); undefined when one of them is wrong. */
-function readEnd(row: Row, dateDebut: string | undefined, sink: ProblemSink): Pick<Adhesion, 'dateFin' | 'motifFin' | 'datePreavis'> | undefined {
+function readEnd(row: Row, dateDebut: string | undefined, sink: FileProblems): Pick<Adhesion, 'dateFin' | 'motifFin' | 'datePreavis'> | undefined {
   const before = sink.problems.length;
   const finCell = row.cell('date_fin');
   const dateFin = sink.parse(finCell, parseDate);

@@ -1,16 +1,16 @@
 import type { Commune } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
 import type { Cell } from '../csv/table.js';
 import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
 import type { SourceFile } from '../source-file.js';
-import { isValidCodeInsee, isValidSiren, isValidSiret } from '../values/identifiers.js';
+import { isValidCodeInsee, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
 
 /** A name, a town or an address line: required, and short enough for a titre, a PES flow and a file name. */
-function name(sink: ProblemSink, cell: Cell, column: string): string | undefined {
+function name(sink: FileProblems, cell: Cell, column: string): string | undefined {
   const value = sink.required(cell, column);
   if (value === undefined) return undefined;
   const bad = textProblem(value, MAX_NAME_LENGTH);
@@ -20,7 +20,7 @@ function name(sink: ProblemSink, cell: Cell, column: string): string | undefined
 
 /** communes.csv: the debtors (data contract), keyed by code INSEE. */
 export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
+  const sink = new FileProblems(source.path);
   const communes = new Map<string, Commune>();
   const firstLine = new Map<string, number>();
   eachRow(text, source.path, REQUIRED, ['siret'], sink.csv, (row) => {

@@ -1,7 +1,7 @@
 import { daysInMonth } from '../../engine/dates.js';
 import type { IndexPoint, IndexSeries } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
 import { parseDecimal } from '../values/amount.js';
@@ -13,7 +13,7 @@ import { parseMonth } from '../values/month.js';
  * Syntec series has gaps); a value is published at the earliest on the last day of its month.
  */
 export function parseIndexSeries(text: string, source: SourceFile, serie: string): { series: IndexSeries; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
+  const sink = new FileProblems(source.path);
   const byMonth = new Map<string, IndexPoint>();
   eachRow(text, source.path, ['mois', 'valeur'], ['publie_le'], sink.csv, (row) => {
     const valeurCell = row.cell('valeur');

@@ -1,6 +1,6 @@
 import type { PopulationFigures, PopulationTable } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { detectSeparator, firstLine, type Separator } from '../csv/separator.js';
 import { eachRow, type Cell, type Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
@@ -20,7 +20,7 @@ export function parsePopulations(
   communes?: ReadonlySet<string>,
   populationMax: number = DEFAULT_LIMITS.populationMax,
 ): { table: PopulationTable; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
+  const sink = new FileProblems(source.path);
   const header = firstLine(text).replace(/^\uFEFF/, '');
   const separator = detectSeparator(header);
   const headerFields = header.split(separator).map((h) => h.replace(/^"|"$/g, ''));
@@ -89,7 +89,7 @@ function lineFilter(header: readonly string[], sep: Separator, layout: Populatio
   };
 }
 
-function codeOf(row: Row, layout: PopulationLayout, sink: ProblemSink): string | undefined {
+function codeOf(row: Row, layout: PopulationLayout, sink: FileProblems): string | undefined {
   if ('column' in layout.code) return sink.required(row.cell(layout.code.column), layout.code.column);
   const dep = sink.required(row.cell(layout.code.dep), layout.code.dep);
   const codcom = sink.required(row.cell(layout.code.codcom), layout.code.codcom);
@@ -100,7 +100,7 @@ function codeCell(row: Row, layout: PopulationLayout): Cell {
   return row.cell('column' in layout.code ? layout.code.column : layout.code.codcom);
 }
 
-function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel: string, populationMax: number): PopulationFigures | undefined {
+function readFigures(row: Row, layout: PopulationLayout, sink: FileProblems, rel: string, populationMax: number): PopulationFigures | undefined {
   const [municipale, totale] = [layout.municipale, layout.totale].map((column) => {
     const cell = row.cell(column);
     const value = sink.requiredParse(cell, column, parseInteger);
@@ -134,7 +134,7 @@ function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel:
 function keepCommunes(
   all: Map<string, PopulationFigures>,
   communes: ReadonlySet<string> | undefined,
-  sink: ProblemSink,
+  sink: FileProblems,
 ): Map<string, PopulationFigures> {
   const kept = new Map<string, PopulationFigures>();
   for (const [code, figures] of all) {

@@ -7,7 +7,7 @@ import type { Cell } from './table.js';
  * Collects the problems of one file; every problem gets the file's user path and a cell position.
  * Memory stays bounded whatever the file (BoundedProblems): beyond a thousand, problems are counted.
  */
-export class ProblemSink {
+export class FileProblems {
   private readonly bounded: BoundedProblems;
   readonly problems: Problem[];
 
