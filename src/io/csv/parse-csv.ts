@@ -56,7 +56,7 @@ interface Pass {
 export function parseCsv(text: string, file: string, options: ParseCsvOptions = {}): { csv?: CsvText; problems: Problem[] } {
   const normalized = text.replace(/\r\n?/g, '\n');
   const separator = detectSeparator(firstLine(normalized));
-  const { body, lineOf, miscounted } = prefilter(normalized, separator, file, options.keepLine);
+  const { body, lineOf, miscounted } = prefilter(normalized, separator, options.keepLine);
   const { onRecord } = options;
   if (onRecord && mayStop(body)) {
     // a quote or an overlong line can stop the parser after records were handed over: a first
@@ -65,7 +65,7 @@ export function parseCsv(text: string, file: string, options: ParseCsvOptions = 
     if (dry.fatal) return { problems: [dry.fatal] };
   }
   const bounded = options.problems ? undefined : new BoundedProblems(file);
-  const problems = inLineOrder(options.problems ?? bounded!, miscounted);
+  const problems = inLineOrder(options.problems ?? bounded!, file, separator, miscounted);
   const records: CsvRecord[] = [];
   const pass = parsePass(body, file, separator, lineOf, problems, onRecord ?? ((record) => records.push(record)));
   problems.flush(Infinity);
@@ -185,51 +185,62 @@ function cellCountProblem(found: number, cells: number, separator: Separator): {
   };
 }
 
+/** The rows left out for their cell count: the line of each, and the cells it has (line order). */
+interface Miscounted {
+  lines: number[];
+  found: number[];
+  cells: number;
+}
+
 /** What the parser is given: the text, or its lines kept, with the original line of each. */
 interface Prefiltered {
   body: string;
   lineOf: (n: number) => number;
-  /** CSV_CELL_COUNT of the lines left out for their cell count, in line order. */
-  miscounted: Problem[];
+  miscounted: Miscounted;
 }
 
 /**
  * When the text holds no quote, a line is a record and its cells are its separators plus one, so
  * two things are done here, line by line, before the parser:
  * - the optional `keepLine` filter (other communes' rows of INSEE's whole-France file);
- * - a row whose cell count differs from the header's is reported (CSV_CELL_COUNT) and left out.
- *   csv-parse builds an error object, with its stack and a copy of its options, for each such
- *   record even in relax mode: 900 000 of them took minutes (issue 10: no input may hang the run).
+ * - a row whose cell count differs from the header's is left out, and told later in its place
+ *   (CSV_CELL_COUNT). csv-parse builds an error object, with its stack and a copy of its options,
+ *   for each such record even in relax mode: 900 000 of them took minutes (issue 10: no input may
+ *   hang the run). Only their line numbers are kept, so that memory stays small.
  * A row of empty cells only is left to the parser, which skips it; so is a line longer than
  * MAX_RECORD_LENGTH, which it refuses whole.
  */
-function prefilter(text: string, separator: Separator, file: string, keepLine?: (line: string) => boolean): Prefiltered {
-  const miscounted: Problem[] = [];
-  const lines = text.includes('"') ? [] : text.split('\n');
+function prefilter(text: string, separator: Separator, keepLine?: (line: string) => boolean): Prefiltered {
+  const whole: Prefiltered = { body: text, lineOf: (n) => n, miscounted: { lines: [], found: [], cells: 0 } };
+  const headerEnd = text.indexOf('\n');
+  const header = headerEnd < 0 ? text : text.slice(0, headerEnd);
   // a quoted cell may hold a separator or a line break, and blank lines before the header leave
   // the header to the parser: then the parser reads all
-  if (lines.length === 0 || lines[0].trim() === '') return { body: text, lineOf: (n) => n, miscounted };
-  const cells = cellCount(lines[0], separator);
-  const kept: string[] = [lines[0]];
+  if (headerEnd < 0 || text.includes('"') || header.trim() === '') return whole;
+  const miscounted: Miscounted = { lines: [], found: [], cells: cellCount(header, separator) };
+  const kept: string[] = [header];
   const original: number[] = [1];
   let dropped = false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
+  for (let start = headerEnd + 1, lineNo = 2; start < text.length; lineNo++) {
+    const stop = text.indexOf('\n', start);
+    const end = stop < 0 ? text.length : stop;
+    const line = text.slice(start, end);
+    start = end + 1;
     if (line === '' || (keepLine && !keepLine(line))) {
       dropped = true;
       continue;
     }
-    const found = line.length > MAX_RECORD_LENGTH ? cells : cellCount(line, separator);
-    if (found !== cells && line.split(separator).some((cell) => cell.trim() !== '')) {
-      const bad = cellCountProblem(found, cells, separator);
-      miscounted.push(problem(bad.code, bad.message, { file, line: i + 1, column: bad.column }));
+    const found = line.length > MAX_RECORD_LENGTH ? miscounted.cells : cellCount(line, separator);
+    if (found !== miscounted.cells && line.split(separator).some((cell) => cell.trim() !== '')) {
+      miscounted.lines.push(lineNo);
+      miscounted.found.push(found);
       dropped = true;
       continue;
     }
     kept.push(line);
-    original.push(i + 1);
+    original.push(lineNo);
   }
-  if (!dropped) return { body: text, lineOf: (n) => n, miscounted };
+  if (!dropped) return whole;
   return { body: kept.join('\n'), lineOf: (n) => original[n - 1] ?? n, miscounted };
 }
 
@@ -244,10 +255,18 @@ function cellCount(line: string, separator: Separator): number {
  * L, or the record of line L, first flushes those before L, so that the sink sees every problem in
  * line order (a BoundedProblems details the first ones of the file, whichever their kind).
  */
-function inLineOrder(sink: { add(p: Problem): void }, pending: readonly Problem[]): { add(p: Problem): void; flush(line: number): void } {
+function inLineOrder(
+  sink: { add(p: Problem): void },
+  file: string,
+  separator: Separator,
+  pending: Miscounted,
+): { add(p: Problem): void; flush(line: number): void } {
   let next = 0;
   const flush = (line: number): void => {
-    while (next < pending.length && pending[next].line! < line) sink.add(pending[next++]);
+    for (; next < pending.lines.length && pending.lines[next] < line; next++) {
+      const bad = cellCountProblem(pending.found[next], pending.cells, separator);
+      sink.add(problem(bad.code, bad.message, { file, line: pending.lines[next], column: bad.column }));
+    }
   };
   return {
     add: (p) => {
