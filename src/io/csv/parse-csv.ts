@@ -57,20 +57,39 @@ export function parseCsv(text: string, file: string, options: ParseCsvOptions = 
   const separator = detectSeparator(firstLine(normalized));
   const { body, lineOf, miscounted } = prefilter(normalized, separator, options.keepLine);
   const { onRecord } = options;
-  if (onRecord && mayStop(body)) {
-    // a quote or an overlong line can stop the parser after records were handed over: a first
-    // pass that keeps nothing finds it, so that such a file still hands over no record
-    const dry = parsePass(body, file, separator, lineOf, { add: () => undefined }, () => undefined);
-    if (dry.fatal) return { problems: [dry.fatal] };
-  }
   const bounded = options.problems ? undefined : new BoundedProblems(file);
   const problems = inLineOrder(options.problems ?? bounded!, file, separator, miscounted);
   const records: CsvRecord[] = [];
-  const pass = parsePass(body, file, separator, lineOf, problems, onRecord ?? ((record) => records.push(record)));
-  problems.flush(Infinity);
-  if (pass.fatal) return { problems: [pass.fatal] };
-  const list = bounded ? bounded.list : [];
-  return { csv: { separator, header: pass.head!, records }, problems: list };
+  const done = (pass: Pass): { csv?: CsvText; problems: Problem[] } => {
+    if (pass.fatal) return { problems: [pass.fatal] };
+    problems.flush(Infinity);
+    return { csv: { separator, header: pass.head!, records }, problems: bounded ? bounded.list : [] };
+  };
+  if (onRecord && mayStop(body)) {
+    // A quote or an overlong line can stop the parser after records were handed over, and such a
+    // file must hand over no record. Up to BUFFERED_LINES lines (communes.csv of all France has
+    // 35 000, with quoted addresses), one pass holds its records and problems until the parser has
+    // read the whole file; a longer file gets a first pass that keeps nothing (bounded memory).
+    if (lineCount(body) <= BUFFERED_LINES) {
+      const tape: (() => void)[] = [];
+      const held = { add: (p: Problem) => tape.push(() => problems.add(p)), flush: (line: number) => tape.push(() => problems.flush(line)) };
+      const pass = parsePass(body, file, separator, lineOf, held, (record, header) => tape.push(() => onRecord(record, header)));
+      if (!pass.fatal) for (const step of tape) step();
+      return done(pass);
+    }
+    const dry = parsePass(body, file, separator, lineOf, { add: () => undefined }, () => undefined);
+    if (dry.fatal) return { problems: [dry.fatal] };
+  }
+  return done(parsePass(body, file, separator, lineOf, problems, onRecord ?? ((record) => records.push(record))));
+}
+
+/** Lines of a streamed file that may stop the parser midway, read in one pass held in memory. */
+export const BUFFERED_LINES = 100_000;
+
+function lineCount(body: string): number {
+  let n = 1;
+  for (let i = body.indexOf('\n'); i >= 0 && n <= BUFFERED_LINES; i = body.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** A text without quote and without a line over MAX_RECORD_LENGTH cannot stop the parser midway. */

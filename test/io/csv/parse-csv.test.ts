@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DETAILED_PROBLEMS } from '../../../src/errors/problem.js';
-import { parseCsv, type CsvRecord } from '../../../src/io/csv/parse-csv.js';
+import { BUFFERED_LINES, parseCsv, type CsvRecord } from '../../../src/io/csv/parse-csv.js';
 
 const where = (problems: readonly { code: string; line?: number; column?: number }[]) => problems.map((p) => [p.code, p.line, p.column]);
 const lines = (records: readonly CsvRecord[] | undefined) => (records ?? []).map((r) => [r.line, ...r.fields]);
@@ -80,5 +80,39 @@ describe('parseCsv (issue 10: a row of the wrong cell count)', () => {
     const { csv, problems } = parseCsv([HEADER, '1,Bron', 'x'.repeat(70_000)].join('\n'), 'f.csv');
     expect(csv).toBeUndefined();
     expect(where(problems)).toEqual([['CSV_LINE_TOO_LONG', 3, undefined]]);
+  });
+});
+
+describe('parseCsv streaming a file the parser may stop midway (a quote)', () => {
+  const stream = (text: string) => {
+    const seen: string[] = [];
+    const { problems } = parseCsv(text, 'f.csv', {
+      onRecord: (r) => seen.push(`record ${r.line} ${r.fields[1]}`),
+      problems: { add: (p) => seen.push(`${p.code} ${p.line}`) },
+    });
+    return { seen, problems: where(problems) };
+  };
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => `${i},"Commune ${i}, centre",${i}`);
+
+  it('hands over records and problems in line order once the whole file is read', () => {
+    const { seen, problems } = stream([HEADER, '1,"Bron, centre",100', '2,Caluire', '3,"Dardilly",300'].join('\n'));
+    expect(problems).toEqual([]);
+    expect(seen).toEqual(['record 2 Bron, centre', 'CSV_CELL_COUNT 3', 'record 4 Dardilly']);
+  });
+
+  it.each([
+    ['held in memory', 10],
+    ['longer than what is held in memory (a first pass that keeps nothing)', BUFFERED_LINES + 10],
+  ])('hands over no record when a quote left open at the end stops the parser: %s', (_, n) => {
+    const { seen, problems } = stream([HEADER, ...rows(n), `${n},"Écully,${n}`].join('\n'));
+    expect(seen).toEqual([]);
+    expect(problems).toEqual([['CSV_SYNTAX', n + 2, undefined]]);
+  });
+
+  it('hands over every record of a long quoted file', () => {
+    const { seen, problems } = stream([HEADER, ...rows(BUFFERED_LINES + 10)].join('\n'));
+    expect(problems).toEqual([]);
+    expect(seen).toHaveLength(BUFFERED_LINES + 10);
+    expect(seen.at(-1)).toBe(`record ${BUFFERED_LINES + 11} Commune ${BUFFERED_LINES + 9}, centre`);
   });
 });
