@@ -15,6 +15,7 @@
  * rewrite touch every file at once, which `verify` cross-checks.
  */
 import * as crypto from 'node:crypto';
+import type { ProblemCode } from '../errors/catalog.js';
 import { problem, type Problem } from '../errors/problem.js';
 
 export const CHAIN_COLUMN = 'chaine';
@@ -60,7 +61,7 @@ export interface ChainCheck {
  * at the first broken link and says what differs: an inserted or duplicated line, lines moved,
  * or a line edited or deleted just before.
  */
-export function checkChain(lines: readonly string[], file: string, code: string, what: string): ChainCheck {
+export function checkChain(lines: readonly string[], file: string, code: ProblemCode, what: string): ChainCheck {
   const genesis = chainGenesis(lines[0]);
   const heads: string[] = [];
   let previous = genesis;

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../errors/catalog.js';
 import { BoundedProblems, problem, type Problem, type Severity } from '../../errors/problem.js';
 import type { Parsed } from '../values/parsed.js';
 import type { Cell } from './table.js';
@@ -20,7 +21,7 @@ export class FileProblems {
     return this.bounded.hasErrors;
   }
 
-  add(code: string, message: string, at: { line?: number; column?: number } = {}, severity: Severity = 'error'): void {
+  add(code: ProblemCode, message: string, at: { line?: number; column?: number } = {}, severity: Severity = 'error'): void {
     this.bounded.add(problem(code, message, { file: this.file, line: at.line, column: at.column }, severity));
   }
 

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { ProblemCode } from '../../errors/catalog.js';
 import { BoundedProblems, problem, type Problem } from '../../errors/problem.js';
 import { textProblem } from '../values/text.js';
 import { detectSeparator, firstLine, type Separator } from './separator.js';
@@ -155,7 +156,7 @@ function innerLineBreaks(record: readonly string[]): number {
 }
 
 /** The first problem of a record: its cell count, then a control character or an overlong cell. */
-function recordProblem(record: readonly string[], cells: number, separator: Separator): { code: string; message: string; column: number } | undefined {
+function recordProblem(record: readonly string[], cells: number, separator: Separator): { code: ProblemCode; message: string; column: number } | undefined {
   if (record.length !== cells) {
     const more = record.length > cells;
     return {
