@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
-import { monthNameFr } from '../../src/engine/liquidation-lines.js';
 import { adhesion, at2026, config, d, dataset, ECULLY, EMPTY, laclasse, point, syntec, toodego } from './fixtures.js';
 
 describe('R4 contribution-cible', () => {
@@ -56,14 +55,6 @@ describe('R4 contribution-cible', () => {
       dateDebut: '2026-01-01',
       dateFin: '2026-12-31',
     });
-  });
-
-  it('R4: the index month is printed with its French name, as the publisher names it, for each month', () => {
-    const months = Array.from({ length: 12 }, (_, i) => monthNameFr(`2025-${String(i + 1).padStart(2, '0')}`));
-    expect(months).toEqual([
-      'janvier 2025', 'février 2025', 'mars 2025', 'avril 2025', 'mai 2025', 'juin 2025',
-      'juillet 2025', 'août 2025', 'septembre 2025', 'octobre 2025', 'novembre 2025', 'décembre 2025',
-    ]);
   });
 
   it('a value without publication date is deemed published at the end of the following month', () => {
