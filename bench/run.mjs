@@ -23,7 +23,7 @@
 // on a shared machine CPU ms per titre and the ratios within one run are the robust figures.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,8 @@ const opt = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const NATIONAL = 35_000;
+/** RESULTS.md from this line on is not generated here: run.mjs keeps it. */
+const KEPT_MARKER = '<!-- mesures ponctuelles : gardées par bench/run.mjs -->';
 const communes = has('--quick') ? 400 : Number(opt('--communes') ?? NATIONAL);
 const keep = has('--keep');
 const flat = !has('--no-flat');
@@ -232,6 +234,10 @@ if (resultsFile !== '-') {
     'Sur une machine partagée, le temps mur dépend de la charge : comparer les lignes d\u2019une même exécution, et le CPU par titre.',
     '',
   ].join('\n');
-  writeFileSync(resultsFile, md);
+  // measures of single steps written by hand below the marker (bench/integrity-check.mjs,
+  // bench/input-size.mjs) are kept
+  const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '';
+  const kept = previous.indexOf(KEPT_MARKER);
+  writeFileSync(resultsFile, kept >= 0 ? `${md}\n${previous.slice(kept)}` : md);
   log(`résultats écrits dans ${relative(process.cwd(), resultsFile) || resultsFile}`);
 }

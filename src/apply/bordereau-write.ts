@@ -1,113 +1,19 @@
 /**
- * A bordereau's PDF (renderer.renderBordereau) and CSV (numero, type, code_insee, commune,
- * montant, titre_origine, then a total line), both written atomically, and with `--excel` its
- * workbook (`.xlsx`: corrections negative, the total as a formula below the lines). The total is
- * the sum of the lines (R1).
+ * Writes a bordereau: its PDF (renderer.renderBordereau), its CSV and, with `--excel`, its workbook
+ * (formats in io/bordereau-format.ts), each atomically. The total is the sum of the lines (R1).
  */
 import type { Dataset } from '../engine/dataset.js';
-import type { IsoDate } from '../engine/dates.js';
-import type { IssuedDocument } from '../engine/history.js';
-import { dec, sum, toAmountString, ZERO, type Decimal } from '../engine/money.js';
-import { hasBordereau } from '../engine/plan-types.js';
+import { dec, sum, toAmountString } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
-import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from '../io/csv-write.js';
-import { DOCUMENT_TYPE_LABELS } from '../io/journal-excel.js';
-import { workbookBuffer, type WorkbookColumn, type WorkbookSpec } from '../io/workbook.js';
-import { natureOf, resolveOut, type BordereauNature } from '../io/output-layout.js';
-import type { BordereauLine, BordereauView, DocumentRenderer } from '../render/views.js';
+import { bordereauCsv, bordereauWorkbook, type BordereauSpec } from '../io/bordereau-format.js';
+import type { CsvFormat } from '../io/csv-write.js';
+import { workbookBuffer } from '../io/workbook.js';
+import { resolveOut } from '../io/output-layout.js';
+import type { BordereauView, DocumentRenderer } from '../render/views.js';
 import { editionFor, editionLine } from '../pes/pes-edition.js';
 import { payingService } from './titre-view.js';
-
-export const BORDEREAU_COLUMNS: readonly CsvColumn[] = [
-  { key: 'numero', header: 'numero', kind: 'integer' },
-  { key: 'type', header: 'type', kind: 'text' },
-  { key: 'code_insee', header: 'code_insee', kind: 'text' },
-  { key: 'commune', header: 'commune', kind: 'text' },
-  { key: 'montant', header: 'montant', kind: 'amount' },
-  { key: 'titre_origine', header: 'titre_origine', kind: 'text' },
-];
-
-export const TOTAL_LABEL = 'total';
-
-export interface BordereauSpec {
-  exercice: number;
-  numero: number | null;
-  nature: BordereauNature;
-  service: string;
-  dateEmission: IsoDate;
-  lines: BordereauLine[];
-  preview: boolean;
-  /** Cumulative total of the exercice's bordereaux of this nature, this one included (PES MtCumulAnnuel). */
-  cumulExercice: string;
-}
-
-/**
- * The exercice's cumulative total up to bordereau `upTo` included (every bordereau of the journal
- * when `upTo` is null), for one nature: the sum of its documents' amounts, as the PES export
- * computes MtCumulAnnuel (cli/pes/bordereaux-from-journal.ts).
- */
-export function exerciceCumul(
-  docs: Iterable<Pick<IssuedDocument, 'exercice' | 'type' | 'bordereau' | 'montant'>>,
-  exercice: number,
-  nature: BordereauNature,
-  upTo: number | null,
-): Decimal {
-  let cumul = ZERO;
-  for (const d of docs) {
-    if (d.exercice !== exercice || !hasBordereau(d.type) || natureOf(d.type) !== nature) continue; // a statement of compte 673 is in none (R10)
-    if (upTo === null || d.bordereau <= upTo) cumul = cumul.plus(d.montant);
-  }
-  return cumul;
-}
-
-export function bordereauCsv(lines: readonly BordereauLine[], total: string, format: CsvFormat): string {
-  const rows: CsvRow[] = lines.map((l) => ({
-    numero: l.numero === null ? '' : String(l.numero),
-    type: l.type,
-    code_insee: l.codeInsee,
-    commune: l.commune,
-    montant: l.montant,
-    titre_origine: l.titreOrigine,
-  }));
-  rows.push({ numero: TOTAL_LABEL, montant: total });
-  return formatCsv(BORDEREAU_COLUMNS, rows, format);
-}
-
-const BORDEREAU_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [
-  { header: 'N° du document', kind: 'integer' },
-  { header: 'Type', kind: 'text' },
-  { header: 'Code INSEE', kind: 'code' },
-  { header: 'Commune', kind: 'text' },
-  { header: 'Montant (€, corrections en négatif)', kind: 'amount', total: true },
-  { header: 'Titre d’origine (exercice-n°)', kind: 'text' },
-];
-
-/** The bordereau's workbook: its lines, réductions and annulations negative, a total row. */
-export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview' | 'cumulExercice'>, author: string): WorkbookSpec {
-  const nature = spec.nature === 'titres' ? 'titres' : 'réductions et annulations';
-  const numero = spec.numero === null ? 'projet' : `n° ${spec.numero}`;
-  return {
-    title: `Bordereau de ${nature} ${numero} — exercice ${spec.exercice} — ${spec.service}`,
-    author,
-    date: spec.dateEmission,
-    sheets: [
-      {
-        name: 'Bordereau',
-        columns: BORDEREAU_WORKBOOK_COLUMNS,
-        rows: spec.lines.map((l) => [
-          l.numero ?? undefined,
-          DOCUMENT_TYPE_LABELS[l.type],
-          l.codeInsee,
-          l.commune,
-          l.type === 'titre' ? l.montant : toAmountString(dec(l.montant).negated()),
-          l.titreOrigine,
-        ]),
-      },
-    ],
-  };
-}
 
 /** The CSV form of every bordereau CSV written from now on: the machine form (issue 13). */
 const MACHINE: CsvFormat = { excel: false };

@@ -16,10 +16,11 @@ import { formatTitreRef } from '../io/journal-format.js';
 import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
-import { exerciceCumul, writeBordereau } from './bordereau-write.js';
+import { exerciceCumul } from '../io/bordereau-format.js';
+import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
-import { mapPool } from './pool.js';
+import { mapPool } from '../io/pool.js';
 import { removeRunFile, type RunDocument, type RunIntent } from './run-file.js';
 
 export interface WrittenBordereau {

@@ -33,7 +33,7 @@ import { documentFile, resolveOut } from '../io/output-layout.js';
 import type { DocumentRenderer } from '../render/views.js';
 import { damaged } from './check-out.js';
 import { finalizeRun, journaledDocuments } from './finalize-run.js';
-import { ledgerRow, ledgerRowSha256 } from './ledger-row.js';
+import { ledgerRow, ledgerRowSha256 } from '../io/ledger-row.js';
 import { checkLedgers, LedgerNames } from './ledger-update.js';
 import type { LockedOut } from './out-session.js';
 import { cleanOutDir } from './recover.js';
@@ -41,7 +41,7 @@ import { writeRunFile, type RunDocument, type RunIntent } from './run-file.js';
 import { stage } from './stages.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
-import { mapPool } from './pool.js';
+import { mapPool } from '../io/pool.js';
 
 export interface IssueContext {
   dataset: Dataset;

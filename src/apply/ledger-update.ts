@@ -12,13 +12,13 @@ import { writeFileAtomic } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { existingAuthor } from '../io/journal-excel.js';
 import { workbookBuffer } from '../io/workbook.js';
-import { ledgerWorkbook, ledgerWorkbookName } from './ledger-workbook.js';
+import { ledgerWorkbook, ledgerWorkbookName } from '../io/ledger-workbook.js';
 import { ledgerCodeOf, ledgerFileName, ledgerFolder, resolveOut } from '../io/output-layout.js';
-import { LEDGER_COLUMNS } from './ledger-row.js';
+import { LEDGER_COLUMNS } from '../io/ledger-row.js';
 import type { History, IssuedDocument } from '../engine/history.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { verifyLedger } from '../verify/verify-csv.js';
-import { mapPool } from './pool.js';
+import { verifyLedger } from '../io/csv-checks.js';
+import { mapPool } from '../io/pool.js';
 
 /** Ledger file names by service and code_insee: an existing file wins over the current name. */
 export class LedgerNames {

@@ -13,7 +13,8 @@ import { previewBordereauBase, previewDocumentFile, resolveOut } from '../io/out
 import { runGroups } from '../engine/bordereaux.js';
 import { planNets } from '../engine/numbered-plan.js';
 import type { BordereauLine, DocumentRenderer } from '../render/views.js';
-import { exerciceCumul, writeBordereau } from './bordereau-write.js';
+import { exerciceCumul } from '../io/bordereau-format.js';
+import { writeBordereau } from './bordereau-write.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
 import { TitresError } from '../errors/titres-error.js';

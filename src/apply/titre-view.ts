@@ -2,7 +2,6 @@
 import type { Dataset, PayingService } from '../engine/dataset.js';
 import { addDays, type IsoDate } from '../engine/dates.js';
 import { toAmountString } from '../engine/money.js';
-import type { PlannedDocument } from '../engine/plan-types.js';
 import type { TitreView } from '../render/views.js';
 import type { BordereauNature } from '../engine/bordereaux.js';
 import type { DocumentNets } from '../engine/numbered-plan.js';

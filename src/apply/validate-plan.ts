@@ -7,7 +7,6 @@
 import { amountFr } from '../engine/fr-format.js';
 import type { Dataset } from '../engine/dataset.js';
 import type { History } from '../engine/history.js';
-import { toAmountString } from '../engine/money.js';
 import type { Plan } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { formatTitreRef } from '../io/journal-format.js';

@@ -9,8 +9,18 @@ import { explainOsError } from '../io/explain-os-error.js';
 import { commanderProblem } from './commander-errors.js';
 import { formatProblems } from './format/problems.js';
 import { processIo, type CliIo } from './io.js';
-import { registerCommands, type CommandOutcome } from './commands/register.js';
+import { registerCancel } from './commands/cancel.js';
+import { registerCheck } from './commands/check.js';
+import type { CommandOutcome, RegisterCommand, Run } from './commands/command.js';
+import { registerExportPes } from './commands/export-pes.js';
+import { registerIssue } from './commands/issue.js';
+import { registerRapport } from './commands/rapport.js';
+import { registerSimulate } from './commands/simulate.js';
+import { registerVerify } from './commands/verify.js';
 import { VERSION } from './version.js';
+
+/** The commands, in the order of `titres --help`; each declares its options, help and action in its file. */
+const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerIssue, registerVerify, registerCancel, registerExportPes, registerSimulate, registerRapport];
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const outcome: CommandOutcome = { exitCode: EXIT.OK };
@@ -63,7 +73,10 @@ Codes de sortie : 0 succès, 1 erreur interne, 2 erreur d'utilisation, 3 donnée
 4 dossier de sortie incohérent, 5 dossier de sortie verrouillé, 6 vérification en échec,
 7 refus du système (disque plein, lecture seule, droits…).`,
   );
-  registerCommands(program, io, outcome);
+  const runAction: Run = (action) => async (opts) => {
+    outcome.exitCode = await action(opts, io);
+  };
+  for (const register of COMMANDS) register(program, runAction);
   return program;
 }
 

@@ -107,6 +107,8 @@ export interface FreeService extends ServiceBase {
 
 export interface PayingService extends ServiceBase {
   gratuit: false;
+  /** The convention's text that fixes this tariff, cited by the contribution-cible line (« annexe laclasse.com §6 »); art. 10.1 when absent. */
+  annexeTarifaire?: string;
   forfait: Decimal;
   parHabitant: Decimal;
   population: PopulationKind;

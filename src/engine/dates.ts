@@ -7,11 +7,14 @@ export type IsoMonth = string; // YYYY-MM
 
 const DAY_MS = 86_400_000;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** AAAA-MM-JJ and a day of the calendar (read on every journal line: no match array, no Date below the 29th). */
 export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+  if (!ISO_DATE.test(text)) return false;
+  const mo = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  return mo >= 1 && mo <= 12 && d >= 1 && (d <= 28 || d <= daysInMonth(Number(text.slice(0, 4)), mo));
 }
 
 export function isLeapYear(year: number): boolean {

@@ -11,7 +11,7 @@ import { formatDateFr, type IsoDate } from './dates.js';
 import type { LiquidationLine } from './plan-types.js';
 import type { IssuedDocument } from './history.js';
 import { Decimal, formatDecimalFr, toAmountString } from './money.js';
-import { euros, rateFactorFr } from './fr-format.js';
+import { euros } from './fr-format.js';
 import type { PopulationUse } from './population.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { ContributionCible } from './contribution-cible.js';
@@ -19,10 +19,6 @@ import type { OptionUse } from './options.js';
 import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
 import { motifForDocument } from './breach-refund.js';
-import type { PreviousAmount } from './transitional-basis.js';
-
-/** The annex that fixes a service's tariff, when the convention's text has one (R2). */
-const TARIFF_ANNEX: Readonly<Record<string, string>> = { laclasse: 'annexe laclasse.com §6' };
 
 export const REF = {
   options: 'R2 – avenant n° 1, art. 1',
@@ -40,11 +36,10 @@ export const REF = {
 } as const;
 
 export function cibleRef(service: PayingService): string {
-  const annex = TARIFF_ANNEX[service.id];
-  return annex ? `R4 – ${annex}` : 'R4 – art. 10.1';
+  return service.annexeTarifaire ? `R4 – ${service.annexeTarifaire}` : 'R4 – art. 10.1';
 }
 
-function line(ref: string, libelle: string, montant?: Decimal, source?: string): LiquidationLine {
+export function line(ref: string, libelle: string, montant?: Decimal, source?: string): LiquidationLine {
   return {
     ref,
     libelle,
@@ -141,74 +136,6 @@ export function cibleLine(
     `Contribution-cible : ${baseFormula(service, optionsAmount, population)} = ${euros(cc.base)} ; ` +
       `${euros(cc.base)} ${revisionFr(index)} = ${euros(cc.cible)} (arrondi au centime)`,
     cc.cible,
-  );
-}
-
-/** R5 on the first exercice billed: the basis is the montant antérieur P. */
-export function transitionalFirstLines(
-  exercice: number,
-  target: Decimal,
-  basis: Decimal,
-  rate: Decimal,
-  cap: Decimal | undefined,
-  amount: Decimal,
-): LiquidationLine[] {
-  return transitionalLines('Montant antérieur', exercice, basis, rate, target, cap, amount);
-}
-
-/** R5 on a later exercice: the basis is A(N-1), net of reductions (annualized after a prorated first year). */
-export function transitionalFollowingLines(
-  exercice: number,
-  previous: PreviousAmount,
-  basis: Decimal,
-  rate: Decimal,
-  target: Decimal,
-  cap: Decimal | undefined,
-  amount: Decimal,
-  annualized: boolean,
-): LiquidationLine[] {
-  const what = previous.source === 'seuil'
-    ? `Montant ${previous.exercice} liquidé sous le seuil de recouvrement, non émis${annualized ? ", ramené à l'année entière (premier exercice proratisé)" : ''}`
-    : annualized
-      ? `Montant ${previous.exercice} ramené à l'année entière (premier exercice proratisé, titre n° ${previous.titre.numero})`
-      : `Montant ${previous.exercice} net des réductions (titre n° ${previous.titre.numero})`;
-  return transitionalLines(what, exercice, basis, rate, target, cap, amount);
-}
-
-/** The basis (`what` : amount), then the cap and min(C ; cap), or C itself when C ≤ basis. */
-function transitionalLines(
-  what: string,
-  exercice: number,
-  basis: Decimal,
-  rate: Decimal,
-  target: Decimal,
-  cap: Decimal | undefined,
-  amount: Decimal,
-): LiquidationLine[] {
-  if (!cap) {
-    return [
-      line(
-        REF.transitional,
-        `${what} : ${euros(basis)} ; contribution-cible ${euros(target)} inférieure ou égale : contribution-cible appliquée (convergence atteinte)`,
-        amount,
-      ),
-    ];
-  }
-  const state = amount.eq(target) ? 'contribution-cible atteinte : convergence' : 'contribution-cible non atteinte';
-  return [
-    line(REF.transitional, `${what} : ${euros(basis)} ; plafond ${exercice} = ${euros(basis)} × ${rateFactorFr(rate)} = ${euros(cap)}`),
-    line(REF.transitional, `Montant = min(${euros(target)} ; ${euros(cap)}) = ${euros(amount)} (${state})`, amount),
-  ];
-}
-
-export function convergedLine(previous: PreviousAmount): LiquidationLine {
-  const where =
-    previous.source === 'seuil'
-      ? `montant ${previous.exercice} de ${euros(previous.amount)} liquidé sous le seuil de recouvrement, non émis`
-      : `titre n° ${previous.titre.numero}`;
-  return line(
-    REF.transitional,
-    `Contribution-cible atteinte en ${previous.exercice} (${where}) ou avant : elle s'applique désormais sans plafond, révision annuelle comprise`,
   );
 }
 

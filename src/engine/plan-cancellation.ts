@@ -9,8 +9,8 @@ import type { Commune } from './dataset.js';
 import { HistoryIndex } from './history-lookup.js';
 import type { History } from './history.js';
 import { closedExerciceLine, correctionLines, REF } from './liquidation-lines.js';
-import { toAmountString, type Decimal } from './money.js';
-import type { PlannedDocument } from './plan-types.js';
+import { toAmountString, ZERO, type Decimal } from './money.js';
+import type { Plan, PlannedDocument } from './plan-types.js';
 import { euros } from './fr-format.js';
 import { formatDateFr, yearOf, type IsoDate } from './dates.js';
 import { isExerciceClosed } from './issue-dates.js';
@@ -104,5 +104,23 @@ export function planCancellation(
     figures: { ...(origin.contributionCible ? { contributionCible: toAmountString(origin.contributionCible) } : {}) },
     titreOrigine: { exercice, numero },
     motif,
+  };
+}
+
+/**
+ * The plan `titres cancel` issues (R10): the one correction planCancellation makes, dated
+ * `request.date`; its exercice is the document's (the current one for a statement of compte 673).
+ * A correction adds nothing to the titres' total: its amount is the plan's total of reductions.
+ */
+export function planCorrection(history: History, request: CancellationRequest, context: { communes: Map<string, Commune> }): Plan {
+  const document = planCancellation(history, request, context);
+  return {
+    exercice: document.exercice,
+    dateEmission: request.date,
+    documents: [document],
+    sansTitre: [],
+    avertissements: [],
+    total: ZERO,
+    totalReductions: document.montant,
   };
 }

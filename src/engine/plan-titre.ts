@@ -16,7 +16,6 @@ import { tariffFigures } from './figures.js';
 import {
   cibleLine,
   cibleRef,
-  convergedLine,
   dueLine,
   endLine,
   indexLine,
@@ -28,8 +27,6 @@ import {
   prorataOfCappedFormula,
   REF,
   refundLine,
-  transitionalFirstLines,
-  transitionalFollowingLines,
 } from './liquidation-lines.js';
 import { round2, toAmountString, type Decimal } from './money.js';
 import type { Figures, LiquidationLine, NoTitre, PlannedDocument, Regime } from './plan-types.js';
@@ -38,8 +35,7 @@ import { ProblemSink } from './problem-sink.js';
 import { prorataAmount, prorataBase, prorataDays } from './prorata.js';
 import { tariffInputs } from './tariff-inputs.js';
 import { isBelowThreshold, thresholdDetail } from './threshold.js';
-import { transitionalStep } from './transitional-basis.js';
-import { transitionalAmount } from './transitional.js';
+import { applyTransitional, transitionalStep } from './transitional.js';
 
 /**
  * The titre of the adhesion, without its liquidation wording held in the plan: that wording was
@@ -113,7 +109,7 @@ export interface Liquidation {
 
 /**
  * R2–R8 for exercice ctx.exercice: the amount and (with `wording`) the lines that found it. Also
- * asked for N-1 by R5 when N-1 gave no titre under the threshold (transitional-basis.ts), and for
+ * asked for N-1 by R5 when N-1 gave no titre under the threshold (transitional.ts), and for
  * a later exercice by R10's knock-on (knock-on.ts).
  */
 export function liquidate(
@@ -127,7 +123,7 @@ export function liquidate(
   const N = ctx.exercice;
   const t = tariffInputs(ctx.dataset, service, adhesion, communeName, N, ctx.sink, ctx.indexCache);
   const P = adhesion.montantAnterieur;
-  const step = P !== undefined ? transitionalStep(ctx, adhesion, service, communeName, period, P) : undefined;
+  const step = P !== undefined ? transitionalStep(ctx, adhesion, service, communeName, period, P, liquidate) : undefined;
   if (!t || (P !== undefined && !step)) return undefined;
 
   const C = t.cible.cible;
@@ -148,23 +144,12 @@ export function liquidate(
   let regime: Regime = 'cible';
   let converge: boolean | undefined;
   let ref = cibleRef(service);
-  if (step?.kind === 'converged') {
-    say(() => convergedLine(step.previous));
-    converge = true;
-  } else if (step) {
-    const out = transitionalAmount(C, step.basis, step.rate);
-    amount = out.amount;
-    regime = 'transitoire';
-    converge = out.converged;
-    ref = REF.transitional;
-    if (out.cap) figures.plafond = toAmountString(out.cap);
-    if (step.kind === 'first') {
-      figures.montantAnterieur = toAmountString(step.basis);
-      say(() => transitionalFirstLines(N, C, step.basis, step.rate, out.cap, amount));
-    } else {
-      figures.montantPrecedent = toAmountString(step.basis);
-      say(() => transitionalFollowingLines(N, step.previous, step.basis, step.rate, C, out.cap, amount, step.annualized));
-    }
+  if (step) {
+    const r5 = applyTransitional(N, C, step, figures, say);
+    amount = r5.amount;
+    regime = r5.regime;
+    converge = r5.converge;
+    if (r5.transitional) ref = REF.transitional;
   }
 
   const fullYear = amount;

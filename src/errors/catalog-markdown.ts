@@ -1,11 +1,9 @@
 /** The catalogue as the Markdown table of docs/codes-erreur.md (kept in step by a golden test). */
-import { CATALOG } from './catalog.js';
+import { CATALOG, PROBLEM_CODES } from './catalog.js';
 
 export function catalogMarkdown(): string {
   const escape = (t: string) => t.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-  const rows = Object.keys(CATALOG)
-    .sort()
-    .map((code) => `| \`${code}\` | ${escape(CATALOG[code].sens)} | ${escape(CATALOG[code].correction)} |`);
+  const rows = PROBLEM_CODES.map((code) => `| \`${code}\` | ${escape(CATALOG[code].sens)} | ${escape(CATALOG[code].correction)} |`);
   return [
     '# Codes d’erreur et d’avertissement de `titres`',
     '',

@@ -1,8 +1,9 @@
 /**
  * The catalogue of every problem code the CLI can report (hledger style: every message catalogued).
- * Each area keeps its own list; the README's table of error codes is checked against this one
- * by test/errors/catalog.test.ts.
+ * Each area keeps its own list; docs/codes-erreur.md is generated from this one and kept in step
+ * by test/errors/catalog.test.ts; test/errors/reproducers.test.ts runs a minimal input for each.
  */
+import type { CodeEntry } from './code-entry.js';
 import { DATA_CODES } from './codes-data.js';
 import { ENGINE_CODES } from './codes-engine.js';
 import { OUTPUT_CODES } from './codes-output.js';
@@ -12,14 +13,7 @@ import { SIMULATE_CODES } from './codes-simulate.js';
 import { SYSTEM_CODES } from './codes-system.js';
 import { USAGE_CODES } from './codes-usage.js';
 
-export interface CodeEntry {
-  /** What it means, in French. */
-  sens: string;
-  /** How to fix it, in French. */
-  correction: string;
-}
-
-export const CATALOG: Readonly<Record<string, CodeEntry>> = {
+const CODES = {
   ...DATA_CODES,
   ...ENGINE_CODES,
   ...OUTPUT_CODES,
@@ -29,3 +23,22 @@ export const CATALOG: Readonly<Record<string, CodeEntry>> = {
   ...SYSTEM_CODES,
   ...USAGE_CODES,
 };
+
+/**
+ * Every problem code, as a type: a code that is not catalogued does not compile, wherever a
+ * problem is built (problem(), TitresError, the readers' sinks…).
+ */
+export type ProblemCode = keyof typeof CODES;
+
+export type { CodeEntry };
+
+/** The catalogue, code by code (the union of the areas' lists). */
+export const CATALOG: { readonly [C in ProblemCode]: CodeEntry } = CODES;
+
+/** Every catalogued code, sorted. */
+export const PROBLEM_CODES: readonly ProblemCode[] = (Object.keys(CATALOG) as ProblemCode[]).sort();
+
+/** Whether `code` is a catalogued code (for codes read from outside, e.g. a test's table). */
+export function isProblemCode(code: string): code is ProblemCode {
+  return Object.hasOwn(CATALOG, code);
+}

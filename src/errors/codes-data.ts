@@ -1,7 +1,7 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /** Problem codes of the data area. Key: the stable code; value: meaning and fix, in French. */
-export const DATA_CODES: Record<string, CodeEntry> = {
+export const DATA_CODES = {
   // Files and CSV structure
   INPUT_FILE_MISSING: {
     sens: 'Un fichier ou dossier obligatoire du jeu de données est introuvable.',
@@ -10,10 +10,6 @@ export const DATA_CODES: Record<string, CodeEntry> = {
   INPUT_FILE_UNREADABLE: {
     sens: 'Le fichier existe mais ne peut pas être lu (droits, dossier à la place d’un fichier…).',
     correction: 'Vérifier les droits de lecture et que le chemin désigne bien un fichier.',
-  },
-  DATASET_INVALID: {
-    sens: 'Le jeu de données n’a pas pu être lu dans son ensemble.',
-    correction: 'Corriger les autres problèmes signalés puis relancer.',
   },
   INPUT_FILE_TOO_LARGE: {
     sens: 'Le fichier d’entrée dépasse la taille permise (32 Mo, cinq fois un jeu national) : ce n’est sans doute pas le bon fichier.',
@@ -258,4 +254,4 @@ export const DATA_CODES: Record<string, CodeEntry> = {
     sens: 'Le mois de l’indice de référence S(ref) d’un service est absent de sa série, ou sans valeur (R4).',
     correction: 'Ajouter la valeur de ce mois dans indices/<serie>.csv, ou corriger indice.reference dans config.json.',
   },
-};
+} as const satisfies Record<string, CodeEntry>;

@@ -1,4 +1,4 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /**
  * Problem codes of the engine area. Key: the stable code; value: meaning and fix, in French.
@@ -6,7 +6,7 @@ import type { CodeEntry } from './catalog.js';
  * area's codes: UNKNOWN_SERVICE (adhesion to a service absent from config.json) and
  * INDEX_REFERENCE_MISSING (S(ref) absent from the series).
  */
-export const ENGINE_CODES: Record<string, CodeEntry> = {
+export const ENGINE_CODES = {
   POPULATION_FICHIER_ABSENT: {
     sens: "Le fichier des populations en vigueur au 1er janvier de l'exercice facturé est absent (R3).",
     correction:
@@ -64,8 +64,4 @@ export const ENGINE_CODES: Record<string, CodeEntry> = {
     sens: "Le titre désigné est déjà entièrement annulé : son montant net est nul (R10).",
     correction: "Aucune correction n'est possible ; émettre au besoin un nouveau titre pour l'exercice (titres issue).",
   },
-  EXERCICE_CLOS: {
-    sens: "L'exercice du titre à corriger est clos (après le 31 janvier N+1) : un titre de cet exercice ne peut plus être réduit ni annulé par un titre du même exercice (R10).",
-    correction: "La correction passe par un mandat au compte 673 de l'exercice courant, justifié par un état des annulations.",
-  },
-};
+} as const satisfies Record<string, CodeEntry>;

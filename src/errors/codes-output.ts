@@ -1,7 +1,7 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /** Problem codes of the output area. Key: the stable code; value: meaning and fix, in French. */
-export const OUTPUT_CODES: Record<string, CodeEntry> = {
+export const OUTPUT_CODES = {
   OUT_LOCKED: {
     sens: 'Le dossier de sortie est verrouillé par une autre exécution de titres (ou par une exécution interrompue sur une autre machine).',
     correction: 'Attendre la fin de l’autre exécution ; si aucune n’est en cours, supprimer le fichier .titres/lock du dossier de sortie.',
@@ -142,4 +142,4 @@ export const OUTPUT_CODES: Record<string, CodeEntry> = {
     sens: 'Un CSV produit par titres (registre, bordereau) est illisible.',
     correction: 'Restaurer le fichier depuis la sauvegarde.',
   },
-};
+} as const satisfies Record<string, CodeEntry>;

@@ -1,7 +1,7 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /** Problem codes of the PES V2 export. Key: the stable code; value: meaning and fix, in French. */
-export const PES_CODES: Record<string, CodeEntry> = {
+export const PES_CODES = {
   PES_MISSING_IDENTIFIER: {
     sens: "Un identifiant exigé par l'export PES manque : SIRET de l'émetteur, poste comptable, code collectivité ou budget, compte nature ou code produit d'un service, SIRET d'une commune.",
     correction: 'Renseigner la clé nommée dans config.json (emetteur.siret, emetteur.pes.id_post, emetteur.pes.cod_col, emetteur.pes.cod_bud, services.<id>.imputation.nature ou code_produit) ou la colonne siret de la ligne indiquée de communes.csv.',
@@ -70,4 +70,4 @@ export const PES_CODES: Record<string, CodeEntry> = {
     sens: "Le flux PES produit, ou l'un des PES_Facture qu'il transporte, n'est pas conforme aux schémas XSD de la DGFiP (PES V2 5.30) : Hélios le rejetterait. Aucun fichier n'est écrit.",
     correction: "Lire l'élément cité (chemin XPath) : une valeur de config.json ou de communes.csv trop longue ou mal formée en est en général la cause ; sinon, signaler le message complet (défaut de l'outil).",
   },
-};
+} as const satisfies Record<string, CodeEntry>;

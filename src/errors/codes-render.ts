@@ -1,7 +1,7 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /** Problem codes of the document rendering area. Key: the stable code; value: meaning and fix, in French. */
-export const RENDER_CODES: Record<string, CodeEntry> = {
+export const RENDER_CODES = {
   TEMPLATE_MISSING: {
     sens: 'Un fichier de gabarit des documents (templates/*.json) est introuvable ou illisible.',
     correction: 'Restaurer le fichier depuis la distribution de titres, ou indiquer le bon dossier de gabarits.',
@@ -12,4 +12,4 @@ export const RENDER_CODES: Record<string, CodeEntry> = {
     correction:
       'Corriger le fichier à la position indiquée (garder tous les textes et ne pas renommer les repères entre accolades).',
   },
-};
+} as const satisfies Record<string, CodeEntry>;

@@ -1,10 +1,10 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /**
  * Problem codes of the operating system's refusals (src/errors/system-error.ts), exit code 7.
  * Key: the stable code; value: meaning and fix, in French.
  */
-export const SYSTEM_CODES: Record<string, CodeEntry> = {
+export const SYSTEM_CODES = {
   DISK_FULL: {
     sens: 'Le disque est plein (ou le quota de l’utilisateur est atteint) : un fichier n’a pas pu être écrit.',
     correction: 'Libérer de la place, puis relancer la même commande : une émission interrompue reprend là où elle s’est arrêtée.',
@@ -41,4 +41,4 @@ export const SYSTEM_CODES: Record<string, CodeEntry> = {
     sens: 'Un fichier est occupé par un autre programme.',
     correction: 'Fermer le programme qui l’utilise (un tableur, par exemple), puis relancer.',
   },
-};
+} as const satisfies Record<string, CodeEntry>;

@@ -1,7 +1,7 @@
-import type { CodeEntry } from './catalog.js';
+import type { CodeEntry } from './code-entry.js';
 
 /** Problem codes of the command line. Key: the stable code; value: meaning and fix, in French. */
-export const USAGE_CODES: Record<string, CodeEntry> = {
+export const USAGE_CODES = {
   USAGE: {
     sens: 'Commande, option ou argument inconnu ou mal formé.',
     correction: 'Lire `titres --help` ou `titres <commande> --help` et corriger la ligne de commande.',
@@ -58,4 +58,4 @@ export const USAGE_CODES: Record<string, CodeEntry> = {
     sens: "La date de la correction précède l'émission du titre corrigé (R10).",
     correction: "Donner une date égale ou postérieure à la date d'émission du titre d'origine.",
   },
-};
+} as const satisfies Record<string, CodeEntry>;

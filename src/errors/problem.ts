@@ -2,6 +2,8 @@
  * A problem found in user input or in the output folder, with a stable code and a position.
  * Like csv-parse's CsvError: a code that scripts can rely on, and context fields.
  */
+import type { ProblemCode } from './catalog.js';
+
 export type Severity = 'error' | 'warning';
 
 export interface Position {
@@ -15,7 +17,7 @@ export interface Position {
 
 export interface Problem extends Partial<Position> {
   /** Stable code from the catalogue (src/errors/catalog.ts), e.g. UNKNOWN_SERVICE. */
-  code: string;
+  code: ProblemCode;
   severity: Severity;
   /** Plain French sentence, with the offending value quoted in « ». */
   message: string;
@@ -24,7 +26,7 @@ export interface Problem extends Partial<Position> {
 }
 
 export function problem(
-  code: string,
+  code: ProblemCode,
   message: string,
   at?: Partial<Position>,
   severity: Severity = 'error',
@@ -72,6 +74,11 @@ export class BoundedProblems {
   private readonly omitted: Partial<Record<Severity, Problem>> = {};
 
   constructor(readonly file: string) {}
+
+  /** Whether an error was added (detailed or counted). */
+  get hasErrors(): boolean {
+    return this.detailed.error > 0;
+  }
 
   add(p: Problem): void {
     if (this.detailed[p.severity] < MAX_DETAILED_PROBLEMS) {

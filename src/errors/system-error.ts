@@ -4,11 +4,12 @@
  * trace: they are the world's failures, not the tool's defects (exit 1 stays for those). The CLI
  * maps them to their own exit code (src/cli/exit-codes.ts).
  */
+import type { ProblemCode } from './catalog.js';
 import { problem, type Problem } from './problem.js';
 
 interface SystemFailure {
   /** Catalogued problem code (src/errors/codes-system.ts). */
-  code: string;
+  code: ProblemCode;
   /** What happened, in French (the path is the problem's position). */
   what: string;
   /** The likely fix, in French. */

@@ -1,3 +1,4 @@
+import type { ProblemCode } from './catalog.js';
 import type { Problem } from './problem.js';
 
 /**
@@ -22,7 +23,7 @@ export class TitresError extends Error {
   }
 }
 
-export function usageError(code: string, message: string): TitresError {
+export function usageError(code: ProblemCode, message: string): TitresError {
   return new TitresError('usage', [{ code, severity: 'error', message }]);
 }
 

@@ -9,11 +9,16 @@
  * A bordereau is identified by exercice, type and number (engine/bordereaux.ts): `type_bordereau`
  * (PES TypBord 01 titres, 02 réductions) stands beside its number.
  */
-import { TYP_BORD, bordereauKey, type BordereauId, type BordereauNature } from '../engine/bordereaux.js';
-import type { Problem } from '../errors/problem.js';
+import { statSync } from 'node:fs';
+import { TYP_BORD, bordereauKey, journalGroupsOf, type BordereauId, type BordereauNature } from '../engine/bordereaux.js';
+import { amountFr } from '../engine/fr-format.js';
+import { sum, toAmountString } from '../engine/money.js';
+import { problem, type Problem } from '../errors/problem.js';
 import { appendRegister, readRegister, type RegisterContents, type RegisterSpec } from './chained-register.js';
 import type { CsvColumn, CsvRow } from './csv-write.js';
-import { BORDEREAU_REGISTER_FILE } from './output-layout.js';
+import { FILE_COLUMNS } from './file-registers.js';
+import type { JournalContents, JournalEntry } from './journal.js';
+import { bordereauBase, BORDEREAU_REGISTER_FILE, resolveOut } from './output-layout.js';
 
 export interface RegisteredBordereau extends BordereauId {
   service: string;
@@ -35,11 +40,7 @@ const COLUMNS: readonly CsvColumn[] = [
   { key: 'service', header: 'service', kind: 'text' },
   { key: 'pieces', header: 'nombre_pieces', kind: 'integer' },
   { key: 'total', header: 'total', kind: 'amount' },
-  { key: 'fichier', header: 'fichier', kind: 'text' },
-  { key: 'sha256', header: 'sha256', kind: 'text' },
-  { key: 'taille', header: 'taille', kind: 'integer' },
-  { key: 'chaine_journal', header: 'chaine_journal', kind: 'text' },
-  { key: 'chaine', header: 'chaine', kind: 'text' },
+  ...FILE_COLUMNS,
 ];
 
 export const BORDEREAU_REGISTER: RegisterSpec = {
@@ -100,4 +101,76 @@ export async function registerBordereaux(outDir: string, bordereaux: readonly Re
   const known = new Set(entries.map((e) => registerKey(e.bordereau)));
   const fresh = bordereaux.filter((b) => !known.has(registerKey(b)));
   await appendRegister(outDir, BORDEREAU_REGISTER, fresh.map(registerRow));
+}
+
+/**
+ * What a size check finds: undefined when the file is there with the expected size. `what` names
+ * the file in the problem (a function: 70 000 documents are checked before each run, issue 10).
+ */
+export function sizeProblem(path: string, expected: number | undefined, what: () => string): Problem | undefined {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (stats === undefined) return problem('FILE_MISSING', `${what()} introuvable`, { file: path });
+  if (expected !== undefined && stats.size !== expected) {
+    return problem('FILE_SIZE_MISMATCH', `${what()} : ${stats.size} octets au lieu des ${expected} journalisés`, { file: path });
+  }
+  return undefined;
+}
+
+/** The register of bordereaux against the journal: anchors, pieces, totals, presence and size. */
+export function checkRegister(
+  outDir: string,
+  journal: JournalContents,
+  register: BordereauRegister,
+  interruptedExercices: ReadonlySet<number>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const file = resolveOut(outDir, BORDEREAU_REGISTER_FILE);
+  // the journal lines the register is anchored on (one per bordereau), found in one pass
+  const anchors = new Set<string>();
+  for (const { bordereau: b } of register.entries) if (b.chaineJournal !== undefined) anchors.add(b.chaineJournal);
+  const chainAt = new Map<string, JournalEntry>();
+  for (const e of journal.entries) if (e.chain && anchors.has(e.chain)) chainAt.set(e.chain, e);
+  const groups = new Map(journalGroupsOf(journal.entries, (e) => e.doc).map((g) => [registerKey(g), g]));
+  const seen = new Set<string>();
+  for (const { bordereau: b, line } of register.entries) {
+    const key = registerKey(b);
+    const at = { file, line };
+    const group = groups.get(key);
+    if (seen.has(key)) {
+      problems.push(problem('BORDEREAU_MISMATCH', `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} enregistré deux fois`, at));
+      continue;
+    }
+    seen.add(key);
+    if (!group) {
+      problems.push(problem('BORDEREAU_MISMATCH', `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} absent du journal`, at));
+      continue;
+    }
+    const total = toAmountString(sum(group.documents.map((e) => e.doc.montant)));
+    if (b.total !== total || b.pieces !== group.documents.length || b.service !== group.service) {
+      problems.push(
+        problem(
+          'BORDEREAU_MISMATCH',
+          `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} de ${b.pieces} pièce(s) pour ${amountFr(b.total)}, le journal en a ${group.documents.length} pour ${amountFr(total)}`,
+          at,
+        ),
+      );
+    }
+    if (b.chaineJournal !== undefined) {
+      const anchored = chainAt.get(b.chaineJournal);
+      const last = group.documents.reduce((a, e) => (e.line > a.line ? e : a));
+      if (anchored !== last) {
+        problems.push(
+          problem('REGISTER_ANCHOR_MISMATCH', `registre : la ligne du journal à laquelle le bordereau ${b.exercice} ${b.nature} n° ${b.numero} est ancré a disparu ou changé`, at),
+        );
+      }
+    }
+    const pdf = sizeProblem(resolveOut(outDir, b.fichier), b.taille, () => `bordereau ${b.exercice} ${b.nature} n° ${b.numero}`);
+    if (pdf) problems.push(pdf);
+  }
+  for (const [key, group] of groups) {
+    if (seen.has(key) || interruptedExercices.has(group.exercice)) continue;
+    const base = bordereauBase(group.exercice, group.nature, group.numero, group.service);
+    problems.push(problem('BORDEREAU_UNREGISTERED', `bordereau ${key} (${base}.pdf) absent du registre des bordereaux`, { file }));
+  }
+  return problems;
 }

@@ -13,7 +13,8 @@ import { appendRegister, readRegister, type RegisterContents, type RegisterSpec 
 import type { CsvColumn, CsvRow } from './csv-write.js';
 import { PES_REGISTER_FILE, REPORT_REGISTER_FILE } from './output-layout.js';
 
-const FILE_COLUMNS: readonly CsvColumn[] = [
+/** The columns every register of written files ends with: the file, its sha256 and size, the anchor and the chain. */
+export const FILE_COLUMNS: readonly CsvColumn[] = [
   { key: 'fichier', header: 'fichier', kind: 'text' },
   { key: 'sha256', header: 'sha256', kind: 'text' },
   { key: 'taille', header: 'taille', kind: 'integer' },

@@ -13,7 +13,7 @@
  * - chaine: sha256 chaining this line to the previous one (always the last column).
  */
 import type { IssuedDocument } from '../engine/history.js';
-import { dec, toAmountString } from '../engine/money.js';
+import { dec, toAmountString, type Decimal } from '../engine/money.js';
 import { isIsoDate } from '../engine/dates.js';
 import type { DocumentType, Regime } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
@@ -80,80 +80,116 @@ export function toJournalRow(doc: IssuedDocument): CsvRow {
 
 const TYPES: readonly string[] = ['titre', 'reduction', 'annulation', 'etat_annulation'];
 const REGIMES: readonly string[] = ['cible', 'transitoire', 'prorata'];
+const INTEGER = /^[1-9]\d*$/;
+const AMOUNT = /^\d+\.\d{2}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const TITRE_REF = /^(\d{4})-([1-9]\d*)$/;
+
+/** Where each column of the journal is in a record (-1 when the header lacks it). */
+export type JournalPositions = Readonly<Record<JournalKey, number>>;
+
+/** A cell's text as written by toJournalRow: only a cell starting with ' was neutralised. */
+function cellText(record: readonly string[], position: number): string {
+  const value = record[position] ?? '';
+  return value.charCodeAt(0) === 39 ? unneutralise(value) : value;
+}
 
 /**
- * Parses one journal record (cells by column name). Problems cite `file:line:column`, the column
+ * Where the records of one journal are read from and their problems go: made once per file, its
+ * `line` set for each record (so that a good line allocates no closure, match or problem list).
+ */
+export interface JournalRecordContext {
+  positions: JournalPositions;
+  file: string;
+  line: number;
+  legacy: boolean;
+  problems: Problem[];
+}
+
+function bad(ctx: JournalRecordContext, key: JournalKey, value: string, what: string): undefined {
+  const { file, line } = ctx;
+  ctx.problems.push(problem('JOURNAL_MALFORMED', `journal : ${what} dans la colonne ${key} (« ${value} »)`, { file, line, column: ctx.positions[key] + 1 }));
+  return undefined;
+}
+
+function int(ctx: JournalRecordContext, key: JournalKey, value: string): number | undefined {
+  return INTEGER.test(value) ? Number(value) : bad(ctx, key, value, 'entier positif attendu');
+}
+
+function amount(ctx: JournalRecordContext, key: JournalKey, value: string, optional: boolean): Decimal | undefined {
+  if (value === '' && optional) return undefined;
+  return AMOUNT.test(value) ? dec(value) : bad(ctx, key, value, 'montant attendu au format 1234.56');
+}
+
+/**
+ * Parses one journal record (its cells in the file's column order) into a document, or pushes its
+ * problems onto `ctx.problems` and returns undefined. Problems cite `file:line:column`, the column
  * being the cell's 1-based position in the file's header.
  */
-export function fromJournalCells(
-  cells: (key: JournalKey) => string,
-  columnOf: (key: JournalKey) => number,
-  at: { file: string; line: number },
-  legacy = false,
-): { doc?: IssuedDocument; problems: Problem[] } {
-  const problems: Problem[] = [];
-  const bad = (key: JournalKey, what: string): undefined => {
-    problems.push(
-      problem('JOURNAL_MALFORMED', `journal : ${what} dans la colonne ${key} (« ${cells(key)} »)`, {
-        ...at,
-        column: columnOf(key),
-      }),
-    );
-    return undefined;
-  };
-  const int = (key: JournalKey): number | undefined =>
-    /^[1-9]\d*$/.test(cells(key)) ? Number(cells(key)) : bad(key, 'entier positif attendu');
-  const amount = (key: JournalKey, optional: boolean) => {
-    const v = cells(key);
-    if (v === '' && optional) return undefined;
-    return /^\d+\.\d{2}$/.test(v) ? dec(v) : bad(key, 'montant attendu au format 1234.56');
-  };
-  const exercice = /^\d{4}$/.test(cells('exercice')) ? Number(cells('exercice')) : bad('exercice', 'année attendue');
-  const numero = int('numero');
+export function fromJournalRecord(record: readonly string[], ctx: JournalRecordContext): IssuedDocument | undefined {
+  const { positions, legacy } = ctx;
+  const before = ctx.problems.length;
+  const exerciceText = cellText(record, positions.exercice);
+  const typeText = cellText(record, positions.type);
+  const bordereauText = cellText(record, positions.bordereau);
+  const dateText = cellText(record, positions.date_emission);
+  const montantText = cellText(record, positions.montant);
+  const regimeText = cellText(record, positions.regime);
+  const origineText = cellText(record, positions.titre_origine);
+  const cibleText = cellText(record, positions.contribution_cible);
+  const converge = cellText(record, positions.converge);
+  const codeInsee = cellText(record, positions.code_insee);
+  const service = cellText(record, positions.service);
+  const fichier = cellText(record, positions.fichier);
+  const sha256 = cellText(record, positions.sha256);
+
+  const exercice = /^\d{4}$/.test(exerciceText) ? Number(exerciceText) : bad(ctx, 'exercice', exerciceText, 'année attendue');
+  const numero = int(ctx, 'numero', cellText(record, positions.numero));
   // R10 « Closed exercice »: a statement of a mandat on compte 673 has no bordereau.
-  const bordereau = cells('type') === 'etat_annulation' && cells('bordereau') === '' ? 0 : int('bordereau');
-  const dateEmission = isIsoDate(cells('date_emission')) ? cells('date_emission') : bad('date_emission', 'date AAAA-MM-JJ attendue');
-  const type = TYPES.includes(cells('type')) ? (cells('type') as DocumentType) : bad('type', 'titre, reduction, annulation ou etat_annulation attendu');
-  const montant = amount('montant', false);
-  const regime = cells('regime') === '' || REGIMES.includes(cells('regime')) ? (cells('regime') as Regime | '') : bad('regime', 'régime inconnu');
-  const origineMatch = /^(\d{4})-([1-9]\d*)$/.exec(cells('titre_origine'));
-  if (cells('titre_origine') !== '' && !origineMatch) bad('titre_origine', 'référence exercice-numero attendue');
-  if (type && type !== 'titre' && !origineMatch) bad('titre_origine', 'référence du titre d’origine manquante');
-  const contributionCible = amount('contribution_cible', true);
-  const converge = cells('converge');
-  if (!['', 'oui', 'non'].includes(converge)) bad('converge', 'oui, non ou vide attendu');
-  if (cells('code_insee') === '') bad('code_insee', 'valeur manquante');
-  if (cells('service') === '') bad('service', 'valeur manquante');
-  if (cells('fichier') === '') bad('fichier', 'valeur manquante');
-  if (!/^[0-9a-f]{64}$/.test(cells('sha256'))) bad('sha256', 'empreinte sha256 attendue');
-  const typBord = legacy ? '' : cells('type_bordereau');
+  const bordereau = typeText === 'etat_annulation' && bordereauText === '' ? 0 : int(ctx, 'bordereau', bordereauText);
+  const dateEmission = isIsoDate(dateText) ? dateText : bad(ctx, 'date_emission', dateText, 'date AAAA-MM-JJ attendue');
+  const type = TYPES.includes(typeText) ? (typeText as DocumentType) : bad(ctx, 'type', typeText, 'titre, reduction, annulation ou etat_annulation attendu');
+  const montant = amount(ctx, 'montant', montantText, false);
+  const regime = regimeText === '' || REGIMES.includes(regimeText) ? (regimeText as Regime | '') : bad(ctx, 'regime', regimeText, 'régime inconnu');
+  const origineMatch = origineText === '' ? null : TITRE_REF.exec(origineText);
+  if (origineText !== '' && !origineMatch) bad(ctx, 'titre_origine', origineText, 'référence exercice-numero attendue');
+  if (type && type !== 'titre' && !origineMatch) bad(ctx, 'titre_origine', origineText, 'référence du titre d’origine manquante');
+  // a titre at its target (regime cible) journals the same text twice: one Decimal (immutable) for both
+  const contributionCible = cibleText === montantText && montant ? montant : amount(ctx, 'contribution_cible', cibleText, true);
+  if (converge !== '' && converge !== 'oui' && converge !== 'non') bad(ctx, 'converge', converge, 'oui, non ou vide attendu');
+  if (codeInsee === '') bad(ctx, 'code_insee', codeInsee, 'valeur manquante');
+  if (service === '') bad(ctx, 'service', service, 'valeur manquante');
+  if (fichier === '') bad(ctx, 'fichier', fichier, 'valeur manquante');
+  if (!SHA256.test(sha256)) bad(ctx, 'sha256', sha256, 'empreinte sha256 attendue');
+  const typBord = legacy ? '' : cellText(record, positions.type_bordereau);
   if (typBord !== '' && (!type || natureOfTypBord(typBord) !== natureOf(type))) {
-    bad('type_bordereau', `01 (titres) ou 02 (réductions, annulations) attendu selon le type du document`);
+    bad(ctx, 'type_bordereau', typBord, `01 (titres) ou 02 (réductions, annulations) attendu selon le type du document`);
   }
-  const taille = legacy ? '' : cells('taille');
-  if (taille !== '' && !/^\d+$/.test(taille)) bad('taille', 'taille en octets attendue');
-  const ledgerSha256 = legacy ? '' : cells('empreinte_registre');
-  if (ledgerSha256 !== '' && !/^[0-9a-f]{64}$/.test(ledgerSha256)) bad('empreinte_registre', 'empreinte sha256 attendue');
-  if (problems.length > 0) return { problems };
+  const taille = legacy ? '' : cellText(record, positions.taille);
+  if (taille !== '' && !/^\d+$/.test(taille)) bad(ctx, 'taille', taille, 'taille en octets attendue');
+  const ledgerSha256 = legacy ? '' : cellText(record, positions.empreinte_registre);
+  if (ledgerSha256 !== '' && !SHA256.test(ledgerSha256)) bad(ctx, 'empreinte_registre', ledgerSha256, 'empreinte sha256 attendue');
+  if (ctx.problems.length > before) return undefined;
   const doc: IssuedDocument = {
     exercice: exercice!,
     numero: numero!,
     bordereau: bordereau!,
     dateEmission: dateEmission!,
     type: type!,
-    codeInsee: cells('code_insee'),
-    service: cells('service'),
+    codeInsee,
+    service,
     montant: montant!,
-    fichier: cells('fichier'),
-    sha256: cells('sha256'),
+    fichier,
+    sha256,
   };
   if (regime) doc.regime = regime;
   if (origineMatch) doc.titreOrigine = { exercice: Number(origineMatch[1]), numero: Number(origineMatch[2]) };
   if (contributionCible) doc.contributionCible = contributionCible;
   if (converge) doc.converge = converge === 'oui';
-  if (cells('motif') !== '') doc.motif = unneutralise(cells('motif'));
+  const motif = cellText(record, positions.motif);
+  if (motif !== '') doc.motif = unneutralise(motif);
   if (typBord === '') doc.legacySeries = true;
   if (taille !== '') doc.taille = Number(taille);
   if (ledgerSha256 !== '') doc.ledgerSha256 = ledgerSha256;
-  return { doc, problems };
+  return doc;
 }

@@ -144,7 +144,7 @@ export const runFilePath = (outDir: string, exercice: number): string =>
   join(outDir, STATE_DIR, `run-${exercice}.jsonl`);
 export const RUN_FILE_PATTERN = /^run-(\d{4})\.jsonl$/;
 
-/** OUT-relative path (with `/`) → absolute path. */
+/** OUT-relative path (with `/`) → absolute path (join normalises `/` to the platform's separator). */
 export function resolveOut(outDir: string, relative: string): string {
-  return join(outDir, ...relative.split('/'));
+  return join(outDir, relative);
 }

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dataset, IndexSeries, PopulationTable } from '../engine/dataset.js';
+import type { ProblemCode } from '../errors/catalog.js';
 import { appendProblems, problem, sortProblems, type Problem } from '../errors/problem.js';
 import { TitresError, usageError } from '../errors/titres-error.js';
 import { parseConfig } from './config/read-config.js';
@@ -14,7 +15,7 @@ import { parsePopulations } from './readers/populations.js';
 import type { SourceFile } from './source-file.js';
 
 /** Problems after which a CSV file's rows are unknown (its commune list cannot be trusted as complete). */
-const UNREAD = new Set([
+const UNREAD = new Set<ProblemCode>([
   'INPUT_FILE_MISSING',
   'INPUT_FILE_UNREADABLE',
   'INPUT_FILE_TOO_LARGE',
@@ -73,7 +74,9 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
   const sorted = sortProblems(problems);
   const errors = sorted.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !configRead?.config || !communesRead || !adhesionsRead) {
-    throw new TitresError('data', sorted.length > 0 ? sorted : [problem('DATASET_INVALID', `jeu de données illisible « ${dir} »`, { file: dir })]);
+    // every reader that gives up on its file says why: a part missing with nothing said is a defect of titres
+    if (sorted.length === 0) throw new Error(`jeu de données « ${dir} » incomplet sans aucun problème signalé`);
+    throw new TitresError('data', sorted);
   }
   return {
     dataset: {

@@ -8,10 +8,9 @@
  */
 import type { Commune, Config, PayingService } from '../engine/dataset.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { isValidSiret } from '../io/values/identifiers.js';
 import {
-  isValidCodBud, isValidCodCol, isValidCodePostal, isValidCodeProduit, isValidFonction, isValidIdPost, isValidNature,
-} from './pes-formats.js';
+  isValidCodBud, isValidCodCol, isValidCodePostal, isValidCodeProduit, isValidFonction, isValidIdPost, isValidNature, isValidSiret,
+} from '../engine/identifiers.js';
 import { postalAddress, splitAddress } from './pes-address.js';
 import { postalText } from './pes-text.js';
 

@@ -10,7 +10,7 @@
  * `emetteur.pes.edition`, or for one, `emetteur.pes.communes.<code INSEE>.edition`); 01 without SIRET.
  */
 import type { Commune, Config, Dataset, PesEdition } from '../engine/dataset.js';
-import { isValidSiret } from '../io/values/identifiers.js';
+import { isValidSiret } from '../engine/identifiers.js';
 
 export type { PesEdition };
 

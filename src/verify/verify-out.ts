@@ -26,7 +26,7 @@ import { basename } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { IssuedDocument } from '../engine/history.js';
-import { documentKey, hasBordereau } from '../engine/plan-types.js';
+import { documentKey } from '../engine/plan-types.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
@@ -50,11 +50,11 @@ import {
   RUN_FILE_PATTERN,
   STATE_DIR,
 } from '../io/output-layout.js';
-import { checkRegister } from '../apply/check-out.js';
-import { mapPool } from '../apply/pool.js';
+import { checkRegister } from '../io/bordereau-register.js';
+import { mapPool } from '../io/pool.js';
 import { listFiles } from '../io/walk.js';
-import { verifyBordereauCsv, verifyLedger } from './verify-csv.js';
-import { verifyNumbering } from './verify-numbering.js';
+import { verifyBordereauCsv, verifyLedger } from '../io/csv-checks.js';
+import { verifyNumbering } from '../io/journal-checks.js';
 import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 

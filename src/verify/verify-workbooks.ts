@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { IssuedDocument } from '../engine/history.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { bordereauWorkbook, TOTAL_LABEL } from '../apply/bordereau-write.js';
-import { ledgerWorkbook } from '../apply/ledger-workbook.js';
+import { bordereauWorkbook, TOTAL_LABEL } from '../io/bordereau-format.js';
+import { ledgerWorkbook } from '../io/ledger-workbook.js';
 import { readOurCsv } from '../io/csv-write.js';
 import { journalWorkbook, DEFAULT_AUTHOR } from '../io/journal-excel.js';
 import { natureOf } from '../io/output-layout.js';

@@ -128,9 +128,9 @@ const CASES: Case[] = [
   { name: 'a population of 16 digits', file: P, edit: cell(14, 3, '9999999999999999'), code: 'INVALID_INTEGER', line: 14, column: 3 },
   { name: 'a negative population', file: P, edit: cell(14, 2, '-5'), code: 'NEGATIVE_POPULATION', line: 14, column: 2 },
   // config.json: amounts, texts, identifiers, limits
-  { name: 'a forfait with three decimals', file: J, edit: swap('"forfait": "300.00"', '"forfait": "300.005"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 54, column: 18 },
-  { name: 'a forfait in exponent form', file: J, edit: swap('"forfait": "300.00"', '"forfait": "3e2"'), code: 'CONFIG_INVALID_DECIMAL', line: 54, column: 18 },
-  { name: 'an implausible forfait', file: J, edit: swap('"forfait": "300.00"', '"forfait": "2000000.00"'), code: 'AMOUNT_IMPLAUSIBLE', line: 54, column: 18 },
+  { name: 'a forfait with three decimals', file: J, edit: swap('"forfait": "300.00"', '"forfait": "300.005"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 55, column: 18 },
+  { name: 'a forfait in exponent form', file: J, edit: swap('"forfait": "300.00"', '"forfait": "3e2"'), code: 'CONFIG_INVALID_DECIMAL', line: 55, column: 18 },
+  { name: 'an implausible forfait', file: J, edit: swap('"forfait": "300.00"', '"forfait": "2000000.00"'), code: 'AMOUNT_IMPLAUSIBLE', line: 55, column: 18 },
   { name: 'a threshold with three decimals', file: J, edit: swap('"seuil_recouvrement": "15.00"', '"seuil_recouvrement": "15.001"'), code: 'AMOUNT_TOO_MANY_DECIMALS', line: 50, column: 25 },
   { name: 'a NUL in the issuer’s name', file: J, edit: swap('"nom": "Métropole de Lyon"', '"nom": "Métropole\\u0000de Lyon"'), code: 'CONTROL_CHARACTER', line: 3, column: 12 },
   { name: 'a line break in a service label', file: J, edit: swap('"libelle": "laclasse.com,', '"libelle": "laclasse.com\\n,'), code: 'CONTROL_CHARACTER', line: 53, column: 18 },

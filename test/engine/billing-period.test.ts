@@ -55,24 +55,24 @@ describe('R7 boundaries of the billing period', () => {
 
   it('caps a date_fin after the 6-year life at the life end, as an expiry', () => {
     for (const dateFin of ['2033-06-30', '2031-12-17']) {
-      expect(adhesionEnd(adhesion({ codeInsee: ECULLY, dateFin, motifFin: 'fin' }), '2031-12-17'), dateFin).toEqual({ end: '2031-12-17', cause: 'expiration' });
+      expect(adhesionEnd(adhesion({ codeInsee: ECULLY, dateFin }), '2031-12-17'), dateFin).toEqual({ end: '2031-12-17', cause: 'expiration' });
     }
-    expect(adhesionEnd(adhesion({ codeInsee: ECULLY, dateFin: '2031-12-16', motifFin: 'fin' }), '2031-12-17')).toEqual({ end: '2031-12-16', cause: 'fin' });
+    expect(adhesionEnd(adhesion({ codeInsee: ECULLY, dateFin: '2031-12-16' }), '2031-12-17')).toEqual({ end: '2031-12-16', cause: 'fin' });
     expect(adhesionEnd(adhesion({ codeInsee: ECULLY, dateFin: '2028-03-31' }), '2031-12-17')).toEqual({ end: '2028-03-31', cause: 'fin' });
-    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2033-06-30', motifFin: 'fin' })] });
+    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2033-06-30' })] });
     expect(planExercice(data, EMPTY, at(2033)).sansTitre).toEqual([
       { codeInsee: ECULLY, commune: 'Écully', service: 'laclasse', motif: 'expiree', detail: 'convention expirée le 17/12/2031' },
     ]);
   });
 
   it('bills an adhesion in force on 1 January only, for that one day', () => {
-    expect(period({ codeInsee: ECULLY, dateFin: '2027-01-01', motifFin: 'fin' }, 2027)).toMatchObject({
+    expect(period({ codeInsee: ECULLY, dateFin: '2027-01-01' }, 2027)).toMatchObject({
       status: 'billed',
       start: '2027-01-01',
       end: '2027-01-01',
       endsInExercice: true,
     });
-    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2027-01-01', motifFin: 'fin' })], config: config([laclasse({ finEnCoursExercice: 'prorata' })]) });
+    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2027-01-01' })], config: config([laclasse({ finEnCoursExercice: 'prorata' })]) });
     const titre = planExercice(data, EMPTY, at(2027)).documents[0];
     // (300 × 1/365 + 1 094,58) × 322,2/315,2 = 1 119,728… = 1 119,73
     expect(titre.figures).toMatchObject({ joursFactures: 1, joursAnnee: 365, dateDebut: '2027-01-01', dateFin: '2027-01-01' });
@@ -80,7 +80,7 @@ describe('R7 boundaries of the billing period', () => {
   });
 
   it('does not bill the year after an adhesion ending on 31 December, and says why', () => {
-    expect(period({ codeInsee: ECULLY, dateFin: '2026-12-31', motifFin: 'fin' }, 2027)).toEqual({
+    expect(period({ codeInsee: ECULLY, dateFin: '2026-12-31' }, 2027)).toEqual({
       status: 'hors_periode',
       detail: 'adhésion terminée le 31/12/2026 (fin du service)',
       adhesionEnd: { end: '2026-12-31', cause: 'fin' },
@@ -88,24 +88,24 @@ describe('R7 boundaries of the billing period', () => {
   });
 
   it('bills an adhesion ending on 31 December for the whole year, with no end line', () => {
-    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2026-12-31', motifFin: 'fin' })], config: config([laclasse({ finEnCoursExercice: 'prorata' })]) });
-    expect(period({ codeInsee: ECULLY, dateFin: '2026-12-31', motifFin: 'fin' }, 2026)).toMatchObject({ status: 'billed', end: '2026-12-31', endsInExercice: false });
+    const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2026-12-31' })], config: config([laclasse({ finEnCoursExercice: 'prorata' })]) });
+    expect(period({ codeInsee: ECULLY, dateFin: '2026-12-31' }, 2026)).toMatchObject({ status: 'billed', end: '2026-12-31', endsInExercice: false });
     const titre = planExercice(data, EMPTY, at2026).documents[0];
     expect(titre.montant.toFixed(2)).toBe('1425.55');
     expect(titre.regime).toBe('cible');
     expect(titre.figures.politiqueFin).toBeUndefined();
     expect(titre.liquidation.map((l) => l.ref)).toEqual(['R3 – art. 10.1', 'R4 – art. 10.1', 'R4 – annexe laclasse.com §6', 'R4 – annexe laclasse.com §6']);
     // ending on 30 December: the end is in the exercice
-    expect(period({ codeInsee: ECULLY, dateFin: '2026-12-30', motifFin: 'fin' }, 2026)).toMatchObject({ endsInExercice: true, end: '2026-12-30' });
+    expect(period({ codeInsee: ECULLY, dateFin: '2026-12-30' }, 2026)).toMatchObject({ endsInExercice: true, end: '2026-12-30' });
   });
 
   it('bills one day for an adhesion ending on its own start, nothing when it ends the day before', () => {
-    expect(period({ codeInsee: SMALL, dateSignature: '2026-09-15', dateFin: '2026-09-15', motifFin: 'fin' }, 2026)).toMatchObject({
+    expect(period({ codeInsee: SMALL, dateSignature: '2026-09-15', dateFin: '2026-09-15' }, 2026)).toMatchObject({
       status: 'billed',
       start: '2026-09-15',
       end: '2026-09-15',
     });
-    expect(period({ codeInsee: SMALL, dateSignature: '2026-09-15', dateFin: '2026-09-14', motifFin: 'fin' }, 2026)).toEqual({
+    expect(period({ codeInsee: SMALL, dateSignature: '2026-09-15', dateFin: '2026-09-14' }, 2026)).toEqual({
       status: 'hors_periode',
       detail: 'adhésion terminée le 14/09/2026 (fin du service)',
       adhesionEnd: { end: '2026-09-14', cause: 'fin' },

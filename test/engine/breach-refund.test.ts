@@ -1,7 +1,7 @@
 /** R8 termination for a breach (art. 12.2), by the commune and by the Métropole, before and after issuance. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { breachRefund, breachRefundMotif, isBreachRefundMotif } from '../../src/engine/breach-refund.js';
+import { breachRefund, breachRefundMotif, isBreachRefundMotif, motifForDocument } from '../../src/engine/breach-refund.js';
 import { addDays, daysBetween } from '../../src/engine/dates.js';
 import { Decimal } from '../../src/engine/money.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
@@ -201,6 +201,13 @@ describe('R8 boundaries and wording', () => {
     expect(isBreachRefundMotif(breachRefundMotif('2026-06-30'))).toBe(true);
     expect(isBreachRefundMotif('erreur de population')).toBe(false);
     expect(isBreachRefundMotif(undefined)).toBe(false);
+    // printed without its data code, as a sentence; any other motif as it is
+    expect(motifForDocument(breachRefundMotif('2026-06-30'))).toBe(
+      'Restitution prorata temporis de la contribution, résiliation pour manquement de la Métropole le 30/06/2026 (art. 12.2)',
+    );
+    expect(motifForDocument('manquement_metropole:restitution')).toBe('Restitution');
+    expect(motifForDocument('manquement_metropole  :  restitution : solde')).toBe('Restitution : solde');
+    expect(motifForDocument('erreur de population : doublon')).toBe('erreur de population : doublon');
   });
 
   it('a breach after issuance in another exercice than the titre is no refund: the titre is already issued', () => {

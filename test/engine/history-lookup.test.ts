@@ -123,6 +123,12 @@ describe('history lookup: edges of the journal (R5, R9, R10)', () => {
       fichier: 'f.pdf',
       sha256: 'a'.repeat(64),
     });
+    // the chained journal's size and ledger hash, when the issue gives them
+    expect(issuedDocument(plain, { ...n, taille: 2048, ledgerSha256: 'b'.repeat(64) })).toStrictEqual({
+      ...issuedDocument(plain, n),
+      taille: 2048,
+      ledgerSha256: 'b'.repeat(64),
+    });
   });
 
   it('the empty journal (no OUT folder yet) has issued nothing: every adhesion gets its titre', () => {

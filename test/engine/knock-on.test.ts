@@ -331,3 +331,42 @@ describe('R10 knock-on after the year before was annulled and fell under the thr
     );
   });
 });
+
+describe('R10 knock-on onto closed exercices: order, and where there is none', () => {
+  const fourYears = dataset({
+    ...data,
+    populations: populations([2026, 2027, 2028, 2029], POPULATIONS_2026, {
+      2027: { [ECULLY]: [18100, 18400] },
+      2028: { [ECULLY]: [18100, 18400] },
+      2029: { [ECULLY]: [18100, 18400] },
+    }),
+  });
+
+  it('two closed exercices: a statement for each, in order, each on the net the one before leaves; then the current titre', () => {
+    // 2026 reduced by 100,00 on 01/03/2029: 2027 and 2028 are closed. 2027: 1 270,50 → 1 165,50;
+    // 2028: 1 334,03 → round2(1 165,50 × 1,05) = 1 223,78; 2029: round2(1 223,78 × 1,05) = 1 284,97.
+    const journal = correct(issueYears(fourYears, [2026, 2027, 2028]), { exercice: 2026, numero: 1 }, '100.00', '2029-03-01');
+    const y2029 = planExercice(fourYears, journal, { exercice: 2029, dateEmission: '2029-06-20' });
+    expect(y2029.documents.map((x) => [x.type, x.exercice, x.commune, `${x.titreOrigine?.exercice ?? ''}-${x.titreOrigine?.numero ?? ''}`, x.montant.toFixed(2), x.motif ?? ''])).toEqual([
+      ['titre', 2029, 'Écully', '-', '1284.97', ''],
+      ['etat_annulation', 2029, 'Écully', '2027-1', '105.00', 'régularisation : plafond recalculé après la réduction du titre 2026-1'],
+      ['etat_annulation', 2029, 'Écully', '2028-1', '110.25', 'régularisation : plafond recalculé après la réduction du titre 2027-1'],
+    ]);
+  });
+
+  it('a closed exercice whose titre was annulled has nothing to regularise; the later titre stands as issued', () => {
+    let journal = correct(threeYears(), { exercice: 2027, numero: 1 }, undefined, '2027-09-01');
+    journal = correct(journal, { exercice: 2026, numero: 1 }, '100.00', '2028-03-01');
+    const y2028 = planExercice(data, journal, { exercice: 2028, dateEmission: '2028-06-20' });
+    expect(y2028.documents).toEqual([]);
+    expect(y2028.sansTitre.map((s) => [s.motif, s.detail])).toEqual([['deja_emis', "titre n° 1 de l'exercice 2028 déjà émis le 15/06/2028 (R9)"]]);
+  });
+
+  it('a service now free gets no statement: it is free', () => {
+    const journal = correct(threeYears(), { exercice: 2026, numero: 1 }, '100.00', '2028-03-01');
+    const free = dataset({ ...data, config: config([{ id: 'laclasse', libelle: 'laclasse.com', gratuit: true }, toodego()]) });
+    const y2028 = planExercice(free, journal, { exercice: 2028, dateEmission: '2028-06-20' });
+    expect(y2028.documents).toEqual([]);
+    expect(y2028.sansTitre.map((s) => s.motif)).toEqual(['gratuit']);
+  });
+});

@@ -81,6 +81,16 @@ describe('numberPlan', () => {
     expect(numbered.bordereaux).toEqual([{ service: 'laclasse', nature: 'titres', numero: 2 }]);
   });
 
+  it('goes on from the highest number, whatever the journal’s order', () => {
+    const history: History = {
+      documents: [
+        issued({ exercice: 2026, numero: 7, bordereau: 1, codeInsee: '69081', montant: d('1210.00') }),
+        issued({ exercice: 2026, numero: 2, bordereau: 1, codeInsee: '69089', montant: d('500.00') }),
+      ],
+    };
+    expect(summary(numberPlan(plan([planned('titre', 'laclasse', '69091')]), history, NUMBERING))).toEqual([['titre', 8, 2, 'titres']]);
+  });
+
   it('continues the statements’ series from the journal', () => {
     const history: History = {
       documents: [issued({ exercice: 2027, numero: 4, bordereau: 0, codeInsee: '69081', montant: d('20.00'), type: 'etat_annulation', titreOrigine: { exercice: 2026, numero: 1 } })],
@@ -101,6 +111,12 @@ describe('numberPlan', () => {
       ['titre', 2, 4, 'titres'],
       ['titre', 3, 5, 'titres'],
     ]);
+  });
+
+  it('a correction of a titre the journal does not hold (refused later by the plan checks) has no origin to print', () => {
+    const [n] = numberPlan(plan([planned('reduction', 'laclasse', '69081', '100.00')]), EMPTY, NUMBERING).documents;
+    expect(n).not.toHaveProperty('origine');
+    expect(n.netApres.toFixed(2)).toBe('100.00');
   });
 
   it('leaves with each correction the net of its titre before and after (R10)', () => {

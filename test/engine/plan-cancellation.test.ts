@@ -1,6 +1,6 @@
 /** R10 corrections: annulation, réduction, errors, and R5 computed on the net amount afterwards. */
 import { describe, expect, it } from 'vitest';
-import { planCancellation } from '../../src/engine/plan-cancellation.js';
+import { planCancellation, planCorrection } from '../../src/engine/plan-cancellation.js';
 import { planExercice } from '../../src/engine/plan-exercice.js';
 import { adhesion, COMMUNES, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populations, POPULATIONS_2026, syntec, SYNTEC_2025, thrownError } from './fixtures.js';
 import type { History } from '../../src/engine/history.js';
@@ -173,5 +173,19 @@ describe('R10 wording of corrections and of their refusals', () => {
       'motif absent pour la correction du titre « 2026-3 » (R10)',
       'montant de réduction « 1210.01 » invalide pour le titre « 2026-3 » : il doit être positif, au centime, et au plus égal au montant net restant de 1\u202f210,00 € (R10)',
     ]);
+  });
+});
+
+describe('R10 the plan of a correction (what titres cancel issues)', () => {
+  it('holds the one correction, dated the request, in its exercice; it adds to the reductions, not to the titres', () => {
+    const plan = planCorrection(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'geste', montant: d('100.00') }, context);
+    expect(plan).toMatchObject({ exercice: 2026, dateEmission: AUTUMN, sansTitre: [], avertissements: [] });
+    expect(plan.documents).toEqual([planCancellation(history, { date: AUTUMN, exercice: 2026, numero: 3, motif: 'geste', montant: d('100.00') }, context)]);
+    expect([plan.total.toFixed(2), plan.totalReductions.toFixed(2)]).toEqual(['0.00', '100.00']);
+  });
+
+  it('a statement of compte 673 belongs to the current exercice, the closed one stays its titre’s', () => {
+    const plan = planCorrection(history, { date: '2027-03-01', exercice: 2026, numero: 3, motif: 'x', montant: d('100.00') }, context);
+    expect([plan.exercice, plan.documents[0].type, plan.dateEmission]).toEqual([2027, 'etat_annulation', '2027-03-01']);
   });
 });

@@ -172,30 +172,30 @@ describe('R9 order of the plan and problems reported once', () => {
 
   it('keeps a problem met several times once, warnings sorted, errors thrown as state unless one is data', () => {
     const sink = new ProblemSink();
-    sink.warning(problem('B', 'b', { file: 'z.csv', line: 1 }));
-    sink.warning(problem('A', 'a', { file: 'a.csv', line: 9 }));
-    sink.warning(problem('A', 'a', { file: 'a.csv', line: 9 }));
-    expect(sink.warnings().map((w) => [w.code, w.severity])).toEqual([['A', 'warning'], ['B', 'warning']]);
+    sink.warning(problem('INVALID_DATE', 'b', { file: 'z.csv', line: 1 }));
+    sink.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv', line: 9 }));
+    sink.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv', line: 9 }));
+    expect(sink.warnings().map((w) => [w.code, w.severity])).toEqual([['INVALID_AMOUNT', 'warning'], ['INVALID_DATE', 'warning']]);
     expect(() => sink.throwIfAny()).not.toThrow();
     expect(sink.hasErrors()).toBe(false); // warnings alone never stop a plan
-    sink.error('state', problem('S', 's'));
+    sink.error('state', problem('TITRE_PRECEDENT_ABSENT', 's'));
     expect(sink.hasErrors()).toBe(true);
-    sink.error('state', problem('S', 's'));
+    sink.error('state', problem('TITRE_PRECEDENT_ABSENT', 's'));
     const state = thrownError(() => sink.throwIfAny());
     expect(state.kind).toBe('state');
-    expect(state.problems.map((p) => p.code)).toEqual(['S']);
-    sink.error('data', problem('D', 'd', { file: 'a.csv' }));
-    sink.error('state', problem('S', 's', { line: 2 }));
+    expect(state.problems.map((p) => p.code)).toEqual(['TITRE_PRECEDENT_ABSENT']);
+    sink.error('data', problem('UNKNOWN_SERVICE', 'd', { file: 'a.csv' }));
+    sink.error('state', problem('TITRE_PRECEDENT_ABSENT', 's', { line: 2 }));
     const data = thrownError(() => sink.throwIfAny());
     expect(data.kind).toBe('data');
-    expect(data.problems.map((p) => p.code)).toEqual(['S', 'S', 'D']);
+    expect(data.problems.map((p) => p.code)).toEqual(['TITRE_PRECEDENT_ABSENT', 'TITRE_PRECEDENT_ABSENT', 'UNKNOWN_SERVICE']);
     // the same message at another position, or with another code, is another problem
     const other = new ProblemSink();
-    other.warning(problem('A', 'a', { file: 'a.csv', line: 1 }));
-    other.warning(problem('A', 'a', { file: 'a.csv', line: 1, column: 2 }));
-    other.warning(problem('C', 'a', { file: 'a.csv', line: 1 }));
-    other.warning(problem('A', 'b', { file: 'a.csv', line: 1 }));
-    other.warning(problem('A', 'a', { file: 'a.csv1' })); // not a.csv at line 1
+    other.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv', line: 1 }));
+    other.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv', line: 1, column: 2 }));
+    other.warning(problem('INVALID_SIREN', 'a', { file: 'a.csv', line: 1 }));
+    other.warning(problem('INVALID_AMOUNT', 'b', { file: 'a.csv', line: 1 }));
+    other.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv1' })); // not a.csv at line 1
     expect(other.warnings()).toHaveLength(5);
   });
 });

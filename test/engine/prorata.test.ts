@@ -163,7 +163,7 @@ describe('R6 liquidation wording', () => {
 });
 
 describe('R7 end during the exercice: policies du and prorata', () => {
-  const ending = (finEnCoursExercice: 'du' | 'prorata', motifFin: 'fin' | 'manquement_commune' = 'fin') =>
+  const ending = (finEnCoursExercice: 'du' | 'prorata', motifFin?: 'manquement_commune') =>
     planExercice(
       dataset({ adhesions: [adhesion({ codeInsee: ECULLY, dateFin: '2026-06-30', motifFin })], config: config([laclasse({ finEnCoursExercice })]) }),
       EMPTY,

@@ -6,7 +6,7 @@ import type { Commune, Config, PayingService } from '../../src/engine/dataset.js
 import { Decimal } from '../../src/engine/money.js';
 import { issuedDocument, type IssuedDocument } from '../../src/engine/history.js';
 import { planRegularisation, type Regularisation } from '../../src/engine/knock-on.js';
-import { transitionalFollowingLines } from '../../src/engine/liquidation-lines.js';
+import { transitionalFollowingLines } from '../../src/engine/transitional.js';
 import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import type { PlannedDocument } from '../../src/engine/plan-types.js';
 import type { BordereauLine, BordereauView, DocumentRenderer, TitreView } from '../../src/render/views.js';

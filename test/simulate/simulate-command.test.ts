@@ -1,9 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulateCommand, type SimulateOptions } from '../../src/cli/commands/simulate.js';
+import { run as titres } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { TitresError } from '../../src/errors/titres-error.js';
 import { EMETTEUR } from '../fixtures/dataset.js';
 import { csvFile, HEADERS, SYNTEC_CSV } from '../io/helpers/minimal-dataset.js';
 import { makeTempDir } from '../io/helpers/temp-dir.js';
@@ -65,42 +64,39 @@ function captureIo(): CliIo & { out: string[]; err: string[] } {
   return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env: {}, stderrIsTTY: false, stdoutIsTTY: false, cwd: dir };
 }
 
-async function run(opts: Partial<SimulateOptions>) {
+/** `titres simulate --data DATA --from 2026 --to 2031` and more options (a later one wins), in `dir`. */
+async function run(...options: string[]) {
   const io = captureIo();
-  const code = await simulateCommand({ data, from: '2026', to: '2031', ...opts }, io);
+  const code = await titres(['simulate', '--data', data, '--from', '2026', '--to', '2031', ...options], io);
   return { code, stdout: io.out.join(''), stderr: io.err.join('') };
 }
 
-async function usageCode(opts: Partial<SimulateOptions>): Promise<string> {
-  try {
-    await run({ data: path.join(dir, 'absent'), ...opts });
-  } catch (e) {
-    expect(e).toBeInstanceOf(TitresError);
-    expect((e as TitresError).kind).toBe('usage');
-    return (e as TitresError).problems[0].code;
-  }
-  throw new Error('no error');
+/** The code of the usage error (exit 2) of these options, on a dataset that does not exist. */
+async function usageCode(...options: string[]): Promise<string> {
+  const { code, stderr } = await run('--data', path.join(dir, 'absent'), ...options);
+  expect(code).toBe(2);
+  return /erreur ([A-Z_]+):/.exec(stderr)![1];
 }
 
 describe('titres simulate: options', () => {
   it('refuses --from after --to', async () => {
-    expect(await usageCode({ from: '2030', to: '2026' })).toBe('SIMULATION_PERIODE_INVALIDE');
+    expect(await usageCode('--from', '2030', '--to', '2026')).toBe('SIMULATION_PERIODE_INVALIDE');
   });
 
   it('refuses more than 20 exercices', async () => {
-    expect(await usageCode({ from: '2026', to: '2050' })).toBe('SIMULATION_PERIODE_INVALIDE');
+    expect(await usageCode('--from', '2026', '--to', '2050')).toBe('SIMULATION_PERIODE_INVALIDE');
   });
 
   it('refuses a malformed year or rate before reading the dataset', async () => {
-    expect(await usageCode({ from: '26' })).toBe('INVALID_YEAR');
-    expect(await usageCode({ indice: 'deux pour cent' })).toBe('TAUX_INVALIDE');
-    expect(await usageCode({ population: '3' })).toBe('TAUX_INVALIDE');
+    expect(await usageCode('--from', '26')).toBe('INVALID_YEAR');
+    expect(await usageCode('--indice', 'deux pour cent')).toBe('TAUX_INVALIDE');
+    expect(await usageCode('--population', '3')).toBe('TAUX_INVALIDE');
   });
 });
 
 describe('titres simulate: outputs', () => {
   it('prints the table with the assumptions', async () => {
-    const { code, stdout } = await run({ indice: '2%', population: '0.01' });
+    const { code, stdout } = await run('--indice', '2%', '--population', '0.01');
     expect(code).toBe(0);
     expect(stdout).toContain('hypothèses : indice +2 %/an, population +1 %/an');
     expect(stdout).toContain('Écully (69081) – laclasse.com');
@@ -108,14 +104,14 @@ describe('titres simulate: outputs', () => {
   });
 
   it('prints JSON only with --json', async () => {
-    const { stdout } = await run({ json: true });
+    const { stdout } = await run('--json');
     const json = JSON.parse(stdout);
     expect(json.adhesions.map((a: { code_insee: string }) => a.code_insee)).toEqual(['69033', '69081']);
     expect(json.adhesions[1].annee_convergence).toBe(2030);
   });
 
   it('writes the CSV and one chart per paying service, paths relative to the working folder', async () => {
-    const { stdout } = await run({ csv: 'simulation.csv', chartDir: 'graphiques' });
+    const { stdout } = await run('--csv', 'simulation.csv', '--chart-dir', 'graphiques');
     const csv = await readFile(path.join(dir, 'simulation.csv'), 'utf8');
     expect(csv.split('\n')[0]).toMatch(/^code_insee,commune,service,exercice,contribution_cible,plafond,montant,/);
     expect(csv).toContain('69081,Écully,laclasse,2027,1425.55,1270.50,1270.50,transitoire,non,oui,oui,\n');
@@ -126,7 +122,7 @@ describe('titres simulate: outputs', () => {
   });
 
   it('writes the projection as a workbook with --excel: amounts as numbers, codes as text, a total per exercice', async () => {
-    const { stdout } = await run({ excel: 'projection.xlsx' });
+    const { stdout } = await run('--excel', 'projection.xlsx');
     expect(stdout).toContain('Écrit : projection.xlsx');
     const book = await loadWorkbook(path.join(dir, 'projection.xlsx'));
     expect(book.creator).toBe(EMETTEUR.nom);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/simulate/simulate.js';
 import { simulationCsv } from '../../src/simulate/write-csv.js';
 import { chartFileName, simulationChart } from '../../src/simulate/write-chart.js';
-import { simulationJson } from '../../src/simulate/write-json.js';
-import { simulationTable } from '../../src/simulate/write-table.js';
+import { simulationJson } from '../../src/cli/format/simulation-json.js';
+import { simulationTable } from '../../src/cli/format/simulation-table.js';
 import { growth, NO_GROWTH, transitionalDataset } from './fixtures.js';
 
 const sim = simulate(transitionalDataset(), NO_GROWTH, { from: 2026, to: 2032 });

@@ -1,71 +1,77 @@
 /** `titres cancel`: a titre d'annulation (whole remaining amount) or de réduction (a part), R10. */
+import type { Command } from 'commander';
+import type { IsoDate } from '../../engine/dates.js';
+import { issuedDocument } from '../../engine/history.js';
+import { knockOnChain, knockOnStepFr, type KnockOnStep } from '../../engine/knock-on.js';
+import { formatEuros, toAmountString, type Decimal } from '../../engine/money.js';
+import { planCorrection } from '../../engine/plan-cancellation.js';
+import type { DocumentType } from '../../engine/plan-types.js';
 import { readDataset } from '../../io/read-dataset.js';
-import { withLockedOut } from '../../apply/out-session.js';
-import { planCancellation } from '../../engine/plan-cancellation.js';
-import { Decimal, formatEuros, ZERO } from '../../engine/money.js';
-import { issuePlan } from '../../apply/issue-plan.js';
-import { createBatchRenderer } from '../../render/batch-renderer.js';
-import { parseAmount } from '../../io/values/amount.js';
-import { usageError } from '../../errors/titres-error.js';
-import type { DocumentType, Plan } from '../../engine/plan-types.js';
-import { documentDate } from '../arguments.js';
+import { asAmount, asDate, asText, asTitreRef, documentDate, type TitreRef } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson } from '../format/plan-json.js';
-import { issuedDocument } from '../../engine/history.js';
-import { knockOnChain, knockOnStepFr, type KnockOnStep } from '../../engine/knock-on.js';
-import { toAmountString } from '../../engine/money.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
+import { examples, type Run } from './command.js';
 
 export interface CancelOptions {
   out: string;
-  titre: string;
+  titre: TitreRef;
+  /** Trimmed, never empty. */
   motif: string;
-  montant?: string;
+  montant?: Decimal;
   data?: string;
-  date?: string;
+  date?: IsoDate;
   json?: boolean;
   excel?: boolean;
   allowFutureDate?: boolean;
 }
 
+export function registerCancel(program: Command, run: Run): void {
+  program
+    .command('cancel')
+    .description('émet un titre d’annulation (tout) ou de réduction (une partie) d’un titre émis')
+    .requiredOption('-o, --out <dossier>', 'dossier de sortie où le titre a été émis')
+    .requiredOption('-t, --titre <exercice-numero>', 'titre à corriger, ex. 2026-12', asTitreRef())
+    .requiredOption('-m, --motif <texte>', 'motif de la correction, imprimé sur le titre', asText('--motif'))
+    .option('--montant <montant>', 'montant de la réduction (défaut : annulation du reste dû)', asAmount())
+    .option('-d, --data <dossier>', 'jeu de données (défaut : celui de la dernière émission)')
+    .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui)", asDate())
+    .option('--allow-future-date', 'accepte une date postérieure à aujourd’hui : répétition sur une copie du dossier de sortie')
+    .option('--json', 'sortie JSON sur stdout')
+    .option('--excel', 'écrit aussi les classeurs Excel (.xlsx) : journal, registres, bordereau')
+    .addHelpText(
+      'after',
+      examples([
+        'titres cancel --out sorties --titre 2026-12 --motif "Erreur de population"',
+        'titres cancel --out sorties --titre 2026-12 --montant "100,00" --motif "Service interrompu en mai"',
+      ]),
+    )
+    .action(run(cancelCommand));
+}
+
 export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<number> {
-  const ref = /^(\d{4})-(\d+)$/.exec(opts.titre.trim());
-  if (!ref) throw usageError('INVALID_OPTION_VALUE', `--titre attend EXERCICE-NUMERO (ex. 2026-12), reçu « ${opts.titre} »`);
-  const exercice = Number(ref[1]);
-  const numero = Number(ref[2]);
-  if (!opts.motif.trim()) throw usageError('INVALID_OPTION_VALUE', '--motif ne peut pas être vide');
-  let montant: Decimal | undefined;
-  if (opts.montant !== undefined) {
-    const parsed = parseAmount(opts.montant);
-    if (!parsed.ok) throw usageError('INVALID_OPTION_VALUE', `--montant : ${parsed.message}`);
-    montant = parsed.value;
-  }
+  const { exercice, numero } = opts.titre;
   const dateEmission = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
+  const { withLockedOut } = await import('../../apply/out-session.js');
+  const { issuePlan } = await import('../../apply/issue-plan.js');
+  const { createBatchRenderer } = await import('../../render/batch-renderer.js');
   // lock first: take the lock, read and check the journal, plan the correction, write it
-  const { document, plan, result, history } = await withLockedOut(opts.out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
+  const { plan, result, history } = await withLockedOut(opts.out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
     const history = locked.history;
-    const document = planCancellation(history, { exercice, numero, motif: opts.motif.trim(), montant, date: dateEmission }, { communes: dataset.communes });
-    const plan: Plan = {
-      exercice: document.exercice, // the current exercice for a statement of compte 673 (R10, closed exercice)
-      dateEmission,
-      documents: [document],
-      sansTitre: [],
-      avertissements: [],
-      total: ZERO,
-      totalReductions: document.montant,
-    };
+    const plan = planCorrection(history, { exercice, numero, motif: opts.motif, montant: opts.montant, date: dateEmission }, { communes: dataset.communes });
     const renderer = createBatchRenderer(plan.documents.length, io.env);
     try {
-      return { document, plan, history, result: await issuePlan(plan, { dataset, out: locked, renderer, excel: Boolean(opts.excel) }) };
+      return { plan, history, result: await issuePlan(plan, { dataset, out: locked, renderer, excel: Boolean(opts.excel) }) };
     } finally {
       await renderer.close();
     }
   });
+  const document = plan.documents[0];
   const issued = result.issued[0];
   // R10 knock-on: the later titres whose R5 amount the correction changes.
   const after = { documents: [...history.documents, issuedDocument(document, { ...issued, dateEmission })] };

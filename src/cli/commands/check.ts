@@ -1,23 +1,36 @@
 /** `titres check`: validate a dataset and say what it holds; with --year, also plan that exercice. */
+import type { Command } from 'commander';
 import { readDataset } from '../../io/read-dataset.js';
 import { planForCli } from '../plan-for-cli.js';
 import { EMPTY_HISTORY } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
 import type { Dataset } from '../../engine/dataset.js';
 import { appendProblems, type Problem } from '../../errors/problem.js';
-import { parseYear, today } from '../arguments.js';
+import { asYear, today } from '../arguments.js';
 import { EXIT } from '../exit-codes.js';
 import { problemJson, reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
+import { examples, type Run } from './command.js';
 
 export interface CheckOptions {
   data: string;
-  year?: string;
+  year?: number;
   json?: boolean;
 }
 
+export function registerCheck(program: Command, run: Run): void {
+  program
+    .command('check')
+    .description('valide un jeu de données et résume ce qu’il contient')
+    .requiredOption('-d, --data <dossier>', 'dossier du jeu de données (config.json, communes.csv, …)')
+    .option('-y, --year <exercice>', 'vérifie aussi que cet exercice peut être calculé', asYear())
+    .option('--json', 'sortie JSON sur stdout')
+    .addHelpText('after', examples(['titres check --data samples/metropole-de-lyon', 'titres check --data samples/metropole-de-lyon --year 2026']))
+    .action(run(checkCommand));
+}
+
 export async function checkCommand(opts: CheckOptions, io: CliIo): Promise<number> {
-  const year = opts.year !== undefined ? parseYear(opts.year) : undefined;
+  const year = opts.year;
   const { dataset, warnings } = await readDataset(opts.data);
   const problems: Problem[] = [...warnings];
   const lines = describeDataset(dataset);

@@ -1,58 +1,89 @@
 /** `titres export-pes`: the issued bordereaux of an exercice as a PES_Aller file for Hélios. */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { readDataset } from '../../io/read-dataset.js';
-import { createHash } from 'node:crypto';
-import { withLockedOut, type LockedOut } from '../../apply/out-session.js';
+import type { Command } from 'commander';
+import type { LockedOut } from '../../apply/out-session.js';
 import { TYP_BORD, type BordereauNature } from '../../engine/bordereaux.js';
-import { appendRegister } from '../../io/chained-register.js';
-import { PES_REGISTER, registerFile } from '../../io/file-registers.js';
-import type { PesBordereau } from '../../pes/pes-input.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { buildPesAller } from '../../pes/build-pes-aller.js';
+import type { IsoDate } from '../../engine/dates.js';
 import { usageError } from '../../errors/titres-error.js';
-import { documentDate, parseYear } from '../arguments.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { PES_REGISTER, registerFile } from '../../io/file-registers.js';
+import { readDataset } from '../../io/read-dataset.js';
+import type { PesBordereau } from '../../pes/pes-input.js';
+import { asDate, asYear, documentDate } from '../arguments.js';
 import { recallDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
-import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
-import { titreLiquidations } from '../pes/titre-liquidations.js';
-import { validatePesOutput } from '../../pes/validate-pes-output.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
+import { bordereauxFromJournal } from '../pes/bordereaux-from-journal.js';
+import { titreLiquidations } from '../pes/titre-liquidations.js';
+import { examples, type Run } from './command.js';
+
+/** A bordereau asked for by `--bordereau`: its number, and its type when given. */
+export interface WantedBordereau {
+  nature?: BordereauNature;
+  numero: number;
+  text: string;
+}
 
 export interface ExportPesOptions {
   out: string;
-  year: string;
-  bordereau?: string[];
+  year: number;
+  bordereau?: WantedBordereau[];
   file?: string;
   data?: string;
-  date?: string;
+  date?: IsoDate;
   pj?: boolean;
   json?: boolean;
   allowFutureDate?: boolean;
 }
 
-/** `--bordereau` values: `3` (when only one type has it), `01-3` / `titres-3`, `02-1` / `reductions-1`. */
-function parseWanted(values: readonly string[]): Array<{ nature?: BordereauNature; numero: number; text: string }> {
-  return values
-    .flatMap((b) => b.split(','))
-    .map((raw) => {
-      const text = raw.trim();
-      const m = /^(?:(01|02|titres|reductions|réductions)-)?(\d+)$/.exec(text);
-      if (!m) throw usageError('INVALID_OPTION_VALUE', `--bordereau attend un numéro (ex. 3, 01-3 pour les titres, 02-1 pour les réductions), reçu « ${raw} »`);
-      const nature = m[1] === undefined ? undefined : m[1] === '01' || m[1] === 'titres' ? 'titres' : 'reductions';
-      return { ...(nature ? { nature } : {}), numero: Number(m[2]), text };
-    });
+/**
+ * `--bordereau` values, each one or several separated by commas, added to those before: `3` (when
+ * only one type has it), `01-3` / `titres-3`, `02-1` / `reductions-1`.
+ */
+function parseWanted(value: string, previous: WantedBordereau[] = []): WantedBordereau[] {
+  const wanted = value.split(',').map((raw) => {
+    const text = raw.trim();
+    const m = /^(?:(01|02|titres|reductions|réductions)-)?(\d+)$/.exec(text);
+    if (!m) throw usageError('INVALID_OPTION_VALUE', `--bordereau attend un numéro (ex. 3, 01-3 pour les titres, 02-1 pour les réductions), reçu « ${raw} »`);
+    const nature: BordereauNature | undefined = m[1] === undefined ? undefined : m[1] === '01' || m[1] === 'titres' ? 'titres' : 'reductions';
+    return { ...(nature ? { nature } : {}), numero: Number(m[2]), text };
+  });
+  return [...previous, ...wanted];
+}
+
+export function registerExportPes(program: Command, run: Run): void {
+  program
+    .command('export-pes')
+    .description('exporte les bordereaux émis d’un exercice en flux PES V2 (PES_Aller) pour Hélios')
+    .requiredOption('-o, --out <dossier>', 'dossier de sortie où les titres ont été émis')
+    .requiredOption('-y, --year <exercice>', 'exercice à exporter', asYear())
+    .option('-b, --bordereau <numéros...>', 'seulement ces bordereaux (défaut : tous ceux de l’exercice)', parseWanted)
+    .option('-f, --file <fichier>', 'fichier XML à écrire (défaut : OUT/<exercice>/pes/<nom normalisé>.xml)')
+    .option('-d, --data <dossier>', 'jeu de données (défaut : celui de la dernière émission)')
+    .option('--date <AAAA-MM-JJ>', "date de génération du flux (défaut : aujourd'hui)", asDate())
+    .option('--allow-future-date', 'accepte une date postérieure à aujourd’hui : répétition sur une copie du dossier de sortie')
+    .option('--no-pj', 'sans les PDF des titres en pièces jointes PES_PJ')
+    .option('--json', 'sortie JSON sur stdout')
+    .addHelpText(
+      'after',
+      examples(['titres export-pes --out sorties --year 2026', 'titres export-pes --out sorties --year 2026 --bordereau 1 --file flux.xml']),
+    )
+    .action(run(exportPesCommand));
 }
 
 export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promise<number> {
-  const exercice = parseYear(opts.year);
+  const exercice = opts.year;
   const dateGeneration = documentDate(opts.date, { allowFuture: opts.allowFutureDate });
-  const wanted = parseWanted(opts.bordereau ?? []);
+  const wanted = opts.bordereau ?? [];
   const dataDir = await recallDataset(opts.out, opts.data);
   const { dataset, warnings } = await readDataset(dataDir);
   reportWarnings(io, warnings, false);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
+  const { withLockedOut } = await import('../../apply/out-session.js');
+  const { buildPesAller } = await import('../../pes/build-pes-aller.js');
+  const { validatePesOutput } = await import('../../pes/validate-pes-output.js');
   // lock first: take the lock, read and check the journal, build the flux, validate, write and register it
   const { target: file, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {
     const linesOf = titreLiquidations(dataset, locked.history, exercice);

@@ -3,44 +3,67 @@
  * and show the plan (--dry-run, optionally rendering previews), or take OUT's lock, read and check
  * the journal, plan the exercice (pure) and issue it, all under the lock.
  */
-import { readDataset } from '../../io/read-dataset.js';
-import { planForCli } from '../plan-for-cli.js';
+import type { Command } from 'commander';
+import { checkOutFolder } from '../../apply/check-out.js';
+import type { Dataset } from '../../engine/dataset.js';
+import type { IsoDate } from '../../engine/dates.js';
 import { EMPTY_HISTORY, type History } from '../../engine/history.js';
 import { formatEuros } from '../../engine/money.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
-import { issuePlan } from '../../apply/issue-plan.js';
-import { previewPlan } from '../../apply/preview-plan.js';
-import { checkOutFolder } from '../../apply/check-out.js';
-import { withLockedOut } from '../../apply/out-session.js';
-import { createBatchRenderer } from '../../render/batch-renderer.js';
 import { usageError } from '../../errors/titres-error.js';
-import { documentDate, parseYear } from '../arguments.js';
+import { readDataset } from '../../io/read-dataset.js';
+import { editionFor, type PesEdition } from '../../pes/pes-edition.js';
+import { asDate, asYear, documentDate } from '../arguments.js';
 import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
-import { planTable } from '../format/plan-table.js';
-import { editionFor } from '../../pes/pes-edition.js';
-import type { PesEdition } from '../../pes/pes-edition.js';
-import type { Dataset } from '../../engine/dataset.js';
 import { reportWarnings } from '../format/problems.js';
-import { createProgress } from '../progress.js';
+import { planTable } from '../format/plan-table.js';
 import type { CliIo } from '../io.js';
+import { planForCli } from '../plan-for-cli.js';
+import { examples, type Run } from './command.js';
 
 export interface IssueOptions {
   data: string;
-  year: string;
+  year: number;
   out?: string;
   dryRun?: boolean;
   previewDir?: string;
-  date?: string;
+  date?: IsoDate;
   json?: boolean;
   excel?: boolean;
   quiet?: boolean;
   allowFutureDate?: boolean;
 }
 
+export function registerIssue(program: Command, run: Run): void {
+  program
+    .command('issue')
+    .description('calcule les titres d’un exercice et les émet (ou les montre, avec --dry-run)')
+    .requiredOption('-d, --data <dossier>', 'dossier du jeu de données')
+    .requiredOption('-y, --year <exercice>', 'exercice à facturer, ex. 2026', asYear())
+    .option('-o, --out <dossier>', 'dossier de sortie (journal, titres, bordereaux, registres)')
+    .option('-n, --dry-run', 'calcule et affiche le plan sans rien écrire ni numéroter')
+    .option('--preview-dir <dossier>', 'avec --dry-run : écrit les PDF d’aperçu, sans numéro')
+    .option('--date <AAAA-MM-JJ>', "date d'émission (défaut : aujourd'hui), du 1er janvier de l'exercice au 31 janvier suivant", asDate())
+    .option('--allow-future-date', 'accepte une date postérieure à aujourd’hui : répétition sur une copie du dossier de sortie')
+    .option('--json', 'sortie JSON du contrat de données sur stdout')
+    .option('--excel', 'écrit aussi les classeurs Excel (.xlsx) : journal, registres, bordereaux')
+    .option('-q, --quiet', 'rien sur la sortie standard sauf les erreurs')
+    .addHelpText(
+      'after',
+      examples([
+        'titres issue --data samples/metropole-de-lyon --year 2026 --dry-run',
+        'titres issue --data samples/metropole-de-lyon --year 2026 --dry-run --preview-dir apercu',
+        'titres issue --data samples/metropole-de-lyon --year 2026 --out sorties --date 2026-06-15',
+        'titres issue --data samples/metropole-de-lyon --year 2026 --dry-run --json > plan.json',
+      ]),
+    )
+    .action(run(issueCommand));
+}
+
 export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<number> {
-  const exercice = parseYear(opts.year);
+  const exercice = opts.year;
   if (!opts.dryRun && !opts.out) {
     throw usageError('MISSING_OPTION', '--out est obligatoire pour émettre (ou ajouter --dry-run pour un aperçu)');
   }
@@ -65,6 +88,8 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     const history = opts.out ? (await checkOutFolder(opts.out)).history : EMPTY_HISTORY;
     const dry = plan(history);
     if (opts.previewDir) {
+      const { previewPlan } = await import('../../apply/preview-plan.js');
+      const { createBatchRenderer } = await import('../../render/batch-renderer.js');
       const renderer = createBatchRenderer(dry.documents.length, io.env);
       try {
         await previewPlan(dry, { dataset, history, outDir: opts.previewDir, renderer });
@@ -86,6 +111,10 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
 
   // lock first: take the lock, read and check the journal, plan, write (src/apply/out-session.ts)
   const out = opts.out!;
+  const { withLockedOut } = await import('../../apply/out-session.js');
+  const { issuePlan } = await import('../../apply/issue-plan.js');
+  const { createBatchRenderer } = await import('../../render/batch-renderer.js');
+  const { createProgress } = await import('../progress.js');
   const { planned, result } = await withLockedOut(out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
     const planned = plan(locked.history);
     const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));

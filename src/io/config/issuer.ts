@@ -1,6 +1,5 @@
 import type { Issuer, IssuingService, PesCommune, PesEdition, PesIdentifiers } from '../../engine/dataset.js';
-import { COD_BUD, COD_COL, ID_POST } from '../../pes/pes-formats.js';
-import { isValidBic, isValidIban, isValidSiren, isValidSiret } from '../values/identifiers.js';
+import { COD_BUD, COD_COL, ID_POST, isValidBic, isValidIban, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 import type { JsonFields, Scope } from './json-fields.js';
 
 /** config.json `emetteur`: the Métropole, its signatory, comptable and competent court. */

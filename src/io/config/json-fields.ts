@@ -1,5 +1,6 @@
+import type { ProblemCode } from '../../errors/catalog.js';
 import { Decimal } from '../../engine/money.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { KIND_FR, type JsonNode, type JsonObject } from '../json/json-node.js';
 import { parseAmount, parseDecimal } from '../values/amount.js';
 import type { Parsed } from '../values/parsed.js';
@@ -16,7 +17,7 @@ export interface Scope {
  * of the wrong type becomes a problem at its position, and the value is then undefined.
  */
 export class JsonFields {
-  constructor(readonly sink: ProblemSink) {}
+  constructor(readonly sink: FileProblems) {}
 
   path(scope: Scope, key: string): string {
     return scope.path ? `${scope.path}.${key}` : key;
@@ -148,7 +149,7 @@ export class JsonFields {
   }
 
   /** A string matching a pattern (identifiers, codes); `rule` says in French what is expected. */
-  pattern(scope: Scope, key: string, required: boolean, re: RegExp, rule: string, code = 'CONFIG_INVALID_VALUE'): string | undefined {
+  pattern(scope: Scope, key: string, required: boolean, re: RegExp, rule: string, code: ProblemCode = 'CONFIG_INVALID_VALUE'): string | undefined {
     const value = this.string(scope, key, required);
     if (value !== undefined && !re.test(value)) {
       this.sink.add(code, `« ${this.path(scope, key)} » invalide « ${value} » : ${rule}`, this.node(scope, key, false));

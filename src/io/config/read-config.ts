@@ -1,6 +1,6 @@
 import type { Config } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import type { JsonNode } from '../json/json-node.js';
 import { JsonSyntaxError, parseLocatedJson } from '../json/parse-located.js';
 import { readIssuer } from './issuer.js';
@@ -24,7 +24,7 @@ export interface ConfigRead {
 }
 
 export function parseConfig(text: string, file: string): ConfigRead {
-  const sink = new ProblemSink(file);
+  const sink = new FileProblems(file);
   let root: JsonNode;
   try {
     root = parseLocatedJson(text);
@@ -83,7 +83,7 @@ function readConvention(f: JsonFields, root: Scope): Config['convention'] | unde
   return { reference, premierExercice, dureeMaxAnnees, ...(deliberation !== undefined ? { deliberation } : {}) };
 }
 
-function reportDuplicateKeys(node: JsonNode, path: string, sink: ProblemSink): void {
+function reportDuplicateKeys(node: JsonNode, path: string, sink: FileProblems): void {
   if (node.kind === 'array') node.items.forEach((item, i) => reportDuplicateKeys(item, `${path}[${i}]`, sink));
   if (node.kind !== 'object') return;
   const seen = new Set<string>();

@@ -1,7 +1,7 @@
 import { Decimal } from '../../engine/money.js';
 import type { Imputation, PayingService, Service, ServiceOption } from '../../engine/dataset.js';
 import type { Position } from '../../errors/problem.js';
-import { CODE_PRODUIT } from '../../pes/pes-formats.js';
+import { CODE_PRODUIT } from '../../engine/identifiers.js';
 import { parseMonth } from '../values/month.js';
 import type { JsonFields, Scope } from './json-fields.js';
 import type { Limits } from './limits.js';
@@ -89,10 +89,12 @@ function readService(f: JsonFields, s: Scope, id: string, references: IndexRefer
   ) {
     return undefined;
   }
+  const annexeTarifaire = f.string(s, 'annexe_tarifaire', false);
   return {
     id,
     libelle,
     gratuit: false,
+    ...(annexeTarifaire !== undefined ? { annexeTarifaire } : {}),
     forfait,
     parHabitant,
     population,

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import type { ProblemCode } from '../../errors/catalog.js';
 import { BoundedProblems, problem, type Problem } from '../../errors/problem.js';
 import { textProblem } from '../values/text.js';
 import { detectSeparator, firstLine, type Separator } from './separator.js';
@@ -27,6 +28,21 @@ export interface ParseCsvOptions {
    * whole-France file. Applied only when the text holds no quote (so a line is a record).
    */
   keepLine?: (line: string) => boolean;
+  /**
+   * Streaming: each good record is handed over as the parser reads it, instead of being kept in
+   * `csv.records` (left empty), and the records' problems go to `problems`. Memory then stays
+   * bounded by what the caller keeps, whatever the file (issue 10). A file that cannot be read
+   * whole (CSV_SYNTAX, CSV_LINE_TOO_LONG, CSV_EMPTY, a bad header) hands over no record, as before.
+   */
+  onRecord?: (record: CsvRecord, header: readonly string[]) => void;
+  /** Where the records' problems go (default: a BoundedProblems of the file, returned). */
+  problems?: { add(p: Problem): void };
+}
+
+/** What one pass of the parser found: the header, or the problem that stops the whole file. */
+interface Pass {
+  head?: string[];
+  fatal?: Problem;
 }
 
 /**
@@ -41,9 +57,69 @@ export function parseCsv(text: string, file: string, options: ParseCsvOptions = 
   const normalized = text.replace(/\r\n?/g, '\n');
   const separator = detectSeparator(firstLine(normalized));
   const { body, lineOf } = prefilter(normalized, options.keepLine);
-  let rows: { record: string[]; info: { lines: number } }[];
+  const { onRecord } = options;
+  if (onRecord && mayStop(body)) {
+    // a quote or an overlong line can stop the parser after records were handed over: a first
+    // pass that keeps nothing finds it, so that such a file still hands over no record
+    const dry = parsePass(body, file, separator, lineOf, { add: () => undefined }, () => undefined);
+    if (dry.fatal) return { problems: [dry.fatal] };
+  }
+  const bounded = options.problems ? undefined : new BoundedProblems(file);
+  const problems = options.problems ?? bounded!;
+  const records: CsvRecord[] = [];
+  const pass = parsePass(body, file, separator, lineOf, problems, onRecord ?? ((record) => records.push(record)));
+  if (pass.fatal) return { problems: [pass.fatal] };
+  const list = bounded ? bounded.list : [];
+  return { csv: { separator, header: pass.head!, records }, problems: list };
+}
+
+/** A text without quote and without a line over MAX_RECORD_LENGTH cannot stop the parser midway. */
+function mayStop(body: string): boolean {
+  if (body.includes('"')) return true;
+  for (let start = 0; start < body.length; ) {
+    const end = body.indexOf('\n', start);
+    const stop = end < 0 ? body.length : end;
+    if (stop - start > MAX_RECORD_LENGTH) return true;
+    start = stop + 1;
+  }
+  return false;
+}
+
+/**
+ * One pass of the parser over the body: each record is checked as it is read (on_record returns
+ * null, so the parser collects nothing; a 30 MB file of bad rows took 851 MB when every record was
+ * collected first with its parser info, issue 10); a good one goes to `keep`, a bad one's problem
+ * to `problems`.
+ */
+function parsePass(
+  body: string,
+  file: string,
+  separator: Separator,
+  lineOf: (n: number) => number,
+  problems: { add(p: Problem): void },
+  keep: (record: CsvRecord, header: readonly string[]) => void,
+): Pass {
+  let head: string[] | undefined;
+  let headerProblem: Problem | undefined;
+  const onRecord = (record: string[], context: { lines: number }): null => {
+    if (head === undefined) {
+      head = record;
+      const at = record.findIndex((f) => textProblem(f) !== undefined);
+      if (at >= 0) {
+        const bad = textProblem(record[at])!;
+        headerProblem = problem(bad.code, `en-tête : ${bad.message}`, { file, line: 1, column: at + 1 });
+      }
+      return null;
+    }
+    if (headerProblem) return null;
+    const line = lineOf(context.lines - innerLineBreaks(record));
+    const bad = recordProblem(record, head.length, separator);
+    if (bad) problems.add(problem(bad.code, bad.message, { file, line, column: bad.column }));
+    else keep({ line, fields: record }, head);
+    return null;
+  };
   try {
-    rows = parse(body, {
+    parse(body, {
       delimiter: separator,
       record_delimiter: '\n',
       relax_column_count: true,
@@ -51,47 +127,36 @@ export function parseCsv(text: string, file: string, options: ParseCsvOptions = 
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       trim: true,
-      info: true,
       max_record_size: MAX_RECORD_LENGTH,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+      on_record: onRecord,
+    });
   } catch (e) {
     const err = e as { code?: string; lines?: number; message?: string };
     const line = err.lines !== undefined ? lineOf(err.lines) : undefined;
     if (err.code === 'CSV_MAX_RECORD_SIZE') {
       return {
-        problems: [
-          problem('CSV_LINE_TOO_LONG', `ligne de plus de ${MAX_RECORD_LENGTH} caractères : une cellule a sans doute reçu un collage accidentel, ou un guillemet n'est pas fermé`, { file, line }),
-        ],
+        fatal: problem('CSV_LINE_TOO_LONG', `ligne de plus de ${MAX_RECORD_LENGTH} caractères : une cellule a sans doute reçu un collage accidentel, ou un guillemet n'est pas fermé`, {
+          file,
+          line,
+        }),
       };
     }
-    return {
-      problems: [problem('CSV_SYNTAX', `syntaxe CSV invalide (guillemet non fermé ou mal placé) : « ${err.message ?? ''} »`, { file, line })],
-    };
+    return { fatal: problem('CSV_SYNTAX', `syntaxe CSV invalide (guillemet non fermé ou mal placé) : « ${err.message ?? ''} »`, { file, line }) };
   }
-  if (rows.length === 0) {
-    return { problems: [problem('CSV_EMPTY', 'fichier vide : la ligne d\'en-tête est absente', { file, line: 1 })] };
-  }
-  const head = rows[0].record;
-  const problems = new BoundedProblems(file);
-  const headerProblem = head.findIndex((f) => textProblem(f) !== undefined);
-  if (headerProblem >= 0) {
-    const bad = textProblem(head[headerProblem])!;
-    return { problems: [problem(bad.code, `en-tête : ${bad.message}`, { file, line: 1, column: headerProblem + 1 })] };
-  }
-  const records: CsvRecord[] = [];
-  for (let r = 1; r < rows.length; r++) {
-    const { record, info } = rows[r];
-    const inner = record.reduce((n, f) => n + (f.split('\n').length - 1), 0);
-    const line = lineOf(info.lines - inner);
-    const bad = recordProblem(record, head.length, separator);
-    if (bad) problems.add(problem(bad.code, bad.message, { file, line, column: bad.column }));
-    else records.push({ line, fields: record });
-  }
-  return { csv: { separator, header: head, records }, problems: problems.list };
+  if (head === undefined) return { fatal: problem('CSV_EMPTY', 'fichier vide : la ligne d\'en-tête est absente', { file, line: 1 }) };
+  if (headerProblem) return { fatal: headerProblem };
+  return { head };
+}
+
+/** Line breaks inside a record's quoted cells (its first line is that many lines before its last). */
+function innerLineBreaks(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /** The first problem of a record: its cell count, then a control character or an overlong cell. */
-function recordProblem(record: readonly string[], cells: number, separator: Separator): { code: string; message: string; column: number } | undefined {
+function recordProblem(record: readonly string[], cells: number, separator: Separator): { code: ProblemCode; message: string; column: number } | undefined {
   if (record.length !== cells) {
     const more = record.length > cells;
     return {

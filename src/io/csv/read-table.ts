@@ -1,8 +1,8 @@
-import type { Problem } from '../../errors/problem.js';
-import { parseCsv, type ParseCsvOptions } from './parse-csv.js';
-import { bindColumns, type Row } from './table.js';
+import { BoundedProblems, type Problem } from '../../errors/problem.js';
+import type { ParseCsvOptions } from './parse-csv.js';
+import { eachRow, type Row } from './table.js';
 
-/** Parses decoded CSV text and binds its columns in one step (the common case). */
+/** Parses decoded CSV text and binds its columns in one step, keeping every row (small files, tests). */
 export function readTable(
   text: string,
   file: string,
@@ -10,9 +10,9 @@ export function readTable(
   optional: readonly string[] = [],
   options: ParseCsvOptions = {},
 ): { rows: Row[]; problems: Problem[] } {
-  const parsed = parseCsv(text, file, options);
-  if (!parsed.csv) return { rows: [], problems: parsed.problems };
-  const bound = bindColumns(parsed.csv, file, required, optional);
+  const problems = new BoundedProblems(file);
+  const rows: Row[] = [];
   // the records left out (cell count, control character…) are reported with the columns' problems
-  return { rows: bound.rows, problems: parsed.problems.length > 0 ? [...parsed.problems, ...bound.problems] : bound.problems };
+  eachRow(text, file, required, optional, problems, (row) => rows.push(row), options);
+  return { rows, problems: problems.list };
 }

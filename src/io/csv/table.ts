@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../../errors/problem.js';
-import type { CsvRecord, CsvText } from './parse-csv.js';
+import { parseCsv, type CsvRecord, type CsvText, type ParseCsvOptions } from './parse-csv.js';
 
 /** One cell: its text (undefined when empty or the column is absent) and its position. */
 export interface Cell {
@@ -13,6 +13,33 @@ export interface Row {
   cell(name: string): Cell;
 }
 
+/** The positions of the wanted columns in a header, or the problems of the missing required ones. */
+function columnsOf(
+  header: readonly string[],
+  separator: string,
+  file: string,
+  required: readonly string[],
+  optional: readonly string[],
+): { columns?: Map<string, number | undefined>; problems: Problem[] } {
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    if (!index.has(key)) index.set(key, i);
+  });
+  const missing = required.filter((name) => !index.has(name.toLowerCase()));
+  if (missing.length > 0) {
+    const found = header.map((h) => h.trim()).join(separator);
+    return {
+      problems: missing.map((name) =>
+        problem('CSV_MISSING_COLUMN', `colonne obligatoire « ${name} » absente de l'en-tête « ${found} »`, { file, line: 1 }),
+      ),
+    };
+  }
+  const columns = new Map<string, number | undefined>();
+  for (const name of [...required, ...optional]) columns.set(name, index.get(name.toLowerCase()));
+  return { columns, problems: [] };
+}
+
 /**
  * Binds records to column names: header names trimmed and matched case-insensitively, extra
  * columns ignored, each missing required column one CSV_MISSING_COLUMN problem naming it.
@@ -24,24 +51,41 @@ export function bindColumns(
   required: readonly string[],
   optional: readonly string[] = [],
 ): { rows: Row[]; problems: Problem[] } {
-  const index = new Map<string, number>();
-  csv.header.forEach((name, i) => {
-    const key = name.trim().toLowerCase();
-    if (!index.has(key)) index.set(key, i);
+  const { columns, problems } = columnsOf(csv.header, csv.separator, file, required, optional);
+  if (!columns) return { rows: [], problems };
+  return { rows: csv.records.map((record) => toRow(record, columns)), problems: [] };
+}
+
+/**
+ * Streams CSV text through `visit` one bound row at a time, as the parser reads it (parseCsv's
+ * onRecord): only what the reader keeps stays in memory, whatever the file (issue 10). Problems
+ * of the CSV layer and missing columns go to `problems`, those of the records as they are read.
+ * No row is visited when the file cannot be read whole or lacks a required column.
+ */
+export function eachRow(
+  text: string,
+  file: string,
+  required: readonly string[],
+  optional: readonly string[],
+  problems: { add(p: Problem): void },
+  visit: (row: Row) => void,
+  options: ParseCsvOptions = {},
+): void {
+  let bound: { columns?: Map<string, number | undefined>; problems: Problem[] } | undefined;
+  const parsed = parseCsv(text, file, {
+    ...options,
+    problems,
+    onRecord: (record, header) => {
+      bound ??= columnsOf(header, '', file, required, optional);
+      if (bound.columns) visit(toRow(record, bound.columns));
+    },
   });
-  const missing = required.filter((name) => !index.has(name.toLowerCase()));
-  if (missing.length > 0) {
-    const found = csv.header.map((h) => h.trim()).join(csv.separator);
-    return {
-      rows: [],
-      problems: missing.map((name) =>
-        problem('CSV_MISSING_COLUMN', `colonne obligatoire « ${name} » absente de l'en-tête « ${found} »`, { file, line: 1 }),
-      ),
-    };
+  if (!parsed.csv) {
+    for (const p of parsed.problems) problems.add(p);
+    return;
   }
-  const wanted = new Map<string, number | undefined>();
-  for (const name of [...required, ...optional]) wanted.set(name, index.get(name.toLowerCase()));
-  return { rows: csv.records.map((record) => toRow(record, wanted)), problems: [] };
+  // the header's problems, told once the records' (as bindColumns after parseCsv did)
+  for (const p of columnsOf(parsed.csv.header, parsed.csv.separator, file, required, optional).problems) problems.add(p);
 }
 
 function toRow(record: CsvRecord, columns: Map<string, number | undefined>): Row {

@@ -1,12 +1,12 @@
 import type { Service } from '../../engine/dataset.js';
-import type { ProblemSink } from '../csv/problem-sink.js';
+import type { FileProblems } from '../csv/file-problems.js';
 import type { Cell } from '../csv/table.js';
 
 /**
  * The `options` cell of adhesions.csv: `name=quantity|name=quantity` (R2), each name defined by
  * the service's config and each quantity a positive whole number.
  */
-export function parseAdhesionOptions(cell: Cell, service: Service | undefined, sink: ProblemSink): Map<string, number> {
+export function parseAdhesionOptions(cell: Cell, service: Service | undefined, sink: FileProblems): Map<string, number> {
   const options = new Map<string, number>();
   if (cell.value === undefined) return options;
   if (service?.gratuit) {

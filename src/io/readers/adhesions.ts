@@ -1,7 +1,7 @@
 import type { Adhesion, EndReason, Service } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
-import { readTable } from '../csv/read-table.js';
+import { FileProblems } from '../csv/file-problems.js';
+import { eachRow } from '../csv/table.js';
 import type { Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
 import { parseAmount } from '../values/amount.js';
@@ -26,14 +26,12 @@ export interface AdhesionContext {
 
 /** adhesions.csv: one line per commune and service (data contract; R5–R8 read these fields). */
 export function parseAdhesions(text: string, source: SourceFile, context: AdhesionContext): { adhesions: Adhesion[]; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
-  const table = readTable(text, source.path, REQUIRED, OPTIONAL);
-  sink.addAll(table.problems);
+  const sink = new FileProblems(source.path);
   const adhesions: Adhesion[] = [];
   const seen = new Map<string, number>();
-  for (const row of table.rows) {
+  eachRow(text, source.path, REQUIRED, OPTIONAL, sink.csv, (row) => {
     const adhesion = readAdhesion(row, source, context, sink);
-    if (!adhesion) continue;
+    if (!adhesion) return;
     const key = `${adhesion.codeInsee}\u0000${adhesion.service}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
@@ -42,15 +40,16 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
         `adhésion de « ${adhesion.codeInsee} » au service « ${adhesion.service} » déjà décrite ligne ${previous} (une ligne par commune et service)`,
         row.cell('service'),
       );
-      continue;
+      return;
     }
     seen.set(key, row.line);
-    adhesions.push(adhesion);
-  }
-  return { adhesions: sink.problems.some((p) => p.severity === 'error') ? [] : adhesions, problems: sink.problems };
+    // after an error none is used: not kept, so that a huge file of rejected rows stays small (issue 10)
+    if (!sink.hasErrors) adhesions.push(adhesion);
+  });
+  return { adhesions: sink.hasErrors ? [] : adhesions, problems: sink.problems };
 }
 
-function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, sink: ProblemSink): Adhesion | undefined {
+function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, sink: FileProblems): Adhesion | undefined {
   const codeCell = row.cell('code_insee');
   const codeInsee = sink.required(codeCell, 'code_insee');
   if (codeInsee !== undefined && context.communes && !context.communes.has(codeInsee)) {
@@ -81,7 +80,7 @@ function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, si
   };
 }
 
-function readMontantAnterieur(row: Row, service: Service | undefined, sink: ProblemSink, limits: Limits) {
+function readMontantAnterieur(row: Row, service: Service | undefined, sink: FileProblems, limits: Limits) {
   const cell = row.cell('montant_anterieur');
   const montant = sink.parse(cell, parseAmount);
   if (montant === undefined) return undefined;
@@ -107,7 +106,7 @@ function readMontantAnterieur(row: Row, service: Service | undefined, sink: Prob
 }
 
 /** date_fin, motif_fin, date_preavis (R7, R8); undefined when one of them is wrong. */
-function readEnd(row: Row, dateDebut: string | undefined, sink: ProblemSink): Pick<Adhesion, 'dateFin' | 'motifFin' | 'datePreavis'> | undefined {
+function readEnd(row: Row, dateDebut: string | undefined, sink: FileProblems): Pick<Adhesion, 'dateFin' | 'motifFin' | 'datePreavis'> | undefined {
   const before = sink.problems.length;
   const finCell = row.cell('date_fin');
   const dateFin = sink.parse(finCell, parseDate);

@@ -1,16 +1,16 @@
 import type { Commune } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
-import { readTable } from '../csv/read-table.js';
+import { FileProblems } from '../csv/file-problems.js';
+import { eachRow } from '../csv/table.js';
 import type { Cell } from '../csv/table.js';
 import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
 import type { SourceFile } from '../source-file.js';
-import { isValidCodeInsee, isValidSiren, isValidSiret } from '../values/identifiers.js';
+import { isValidCodeInsee, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
 
 /** A name, a town or an address line: required, and short enough for a titre, a PES flow and a file name. */
-function name(sink: ProblemSink, cell: Cell, column: string): string | undefined {
+function name(sink: FileProblems, cell: Cell, column: string): string | undefined {
   const value = sink.required(cell, column);
   if (value === undefined) return undefined;
   const bad = textProblem(value, MAX_NAME_LENGTH);
@@ -20,12 +20,10 @@ function name(sink: ProblemSink, cell: Cell, column: string): string | undefined
 
 /** communes.csv: the debtors (data contract), keyed by code INSEE. */
 export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
-  const table = readTable(text, source.path, REQUIRED, ['siret']);
-  sink.addAll(table.problems);
+  const sink = new FileProblems(source.path);
   const communes = new Map<string, Commune>();
   const firstLine = new Map<string, number>();
-  for (const row of table.rows) {
+  eachRow(text, source.path, REQUIRED, ['siret'], sink.csv, (row) => {
     const codeCell = row.cell('code_insee');
     const code = sink.required(codeCell, 'code_insee');
     if (code !== undefined && !isValidCodeInsee(code)) {
@@ -50,11 +48,11 @@ export function parseCommunes(text: string, source: SourceFile): { communes: Map
     if (codePostal !== undefined && !/^\d{5}$/.test(codePostal)) {
       sink.add('INVALID_POSTAL_CODE', `code postal invalide « ${codePostal} » : 5 chiffres attendus`, cpCell);
     }
-    if (code === undefined) continue;
+    if (code === undefined) return;
     const previous = firstLine.get(code);
     if (previous !== undefined) {
       sink.add('DUPLICATE_COMMUNE', `commune « ${code} » déjà décrite ligne ${previous}`, codeCell);
-      continue;
+      return;
     }
     firstLine.set(code, row.line);
     communes.set(code, {
@@ -67,6 +65,6 @@ export function parseCommunes(text: string, source: SourceFile): { communes: Map
       ville: ville ?? '',
       source: { file: source.rel, line: row.line },
     });
-  }
+  });
   return { communes, problems: sink.problems };
 }

@@ -1,8 +1,8 @@
 import { daysInMonth } from '../../engine/dates.js';
 import type { IndexPoint, IndexSeries } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { ProblemSink } from '../csv/problem-sink.js';
-import { readTable } from '../csv/read-table.js';
+import { FileProblems } from '../csv/file-problems.js';
+import { eachRow } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
 import { parseDecimal } from '../values/amount.js';
 import { parseDate } from '../values/date.js';
@@ -13,13 +13,11 @@ import { parseMonth } from '../values/month.js';
  * Syntec series has gaps); a value is published at the earliest on the last day of its month.
  */
 export function parseIndexSeries(text: string, source: SourceFile, serie: string): { series: IndexSeries; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
-  const table = readTable(text, source.path, ['mois', 'valeur'], ['publie_le']);
-  sink.addAll(table.problems);
+  const sink = new FileProblems(source.path);
   const byMonth = new Map<string, IndexPoint>();
-  for (const row of table.rows) {
+  eachRow(text, source.path, ['mois', 'valeur'], ['publie_le'], sink.csv, (row) => {
     const valeurCell = row.cell('valeur');
-    if (valeurCell.value === undefined) continue;
+    if (valeurCell.value === undefined) return;
     const moisCell = row.cell('mois');
     const mois = sink.requiredParse(moisCell, 'mois', parseMonth);
     let valeur = sink.parse(valeurCell, parseDecimal);
@@ -35,14 +33,14 @@ export function parseIndexSeries(text: string, source: SourceFile, serie: string
         sink.add('INDEX_PUBLISHED_TOO_EARLY', `date de publication « ${publieCell.value} » antérieure à la fin du mois « ${mois} » qu'elle mesure (R4)`, publieCell);
       }
     }
-    if (mois === undefined || valeur === undefined) continue;
+    if (mois === undefined || valeur === undefined) return;
     const previous = byMonth.get(mois);
     if (previous) {
       sink.add('DUPLICATE_INDEX_MONTH', `mois « ${mois} » déjà présent ligne ${previous.source.line}`, moisCell);
-      continue;
+      return;
     }
     byMonth.set(mois, { mois, valeur, ...(publieLe !== undefined ? { publieLe } : {}), source: { file: source.rel, line: row.line } });
-  }
+  });
   const points = [...byMonth.values()].sort((a, b) => (a.mois < b.mois ? -1 : 1));
   return { series: { serie, file: source.rel, points }, problems: sink.problems };
 }

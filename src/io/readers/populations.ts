@@ -1,9 +1,8 @@
 import type { PopulationFigures, PopulationTable } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
-import { parseCsv } from '../csv/parse-csv.js';
-import { ProblemSink } from '../csv/problem-sink.js';
+import { FileProblems } from '../csv/file-problems.js';
 import { detectSeparator, firstLine, type Separator } from '../csv/separator.js';
-import { bindColumns, type Cell, type Row } from '../csv/table.js';
+import { eachRow, type Cell, type Row } from '../csv/table.js';
 import type { SourceFile } from '../source-file.js';
 import { DEFAULT_LIMITS } from '../config/limits.js';
 import { parseInteger } from '../values/integer.js';
@@ -21,7 +20,7 @@ export function parsePopulations(
   communes?: ReadonlySet<string>,
   populationMax: number = DEFAULT_LIMITS.populationMax,
 ): { table: PopulationTable; problems: Problem[] } {
-  const sink = new ProblemSink(source.path);
+  const sink = new FileProblems(source.path);
   const header = firstLine(text).replace(/^\uFEFF/, '');
   const separator = detectSeparator(header);
   const headerFields = header.split(separator).map((h) => h.replace(/^"|"$/g, ''));
@@ -37,30 +36,33 @@ export function parsePopulations(
   }
   const wanted = communes && withArrondissements(communes);
   const keepLine = wanted && layout.format !== 'simple' ? lineFilter(headerFields, separator, layout, wanted) : undefined;
-  const parsed = parseCsv(text, source.path, { keepLine });
-  if (!parsed.csv) return { table: empty, problems: parsed.problems };
-  sink.addAll(parsed.problems);
-  const bound = bindColumns(parsed.csv, source.path, layout.required);
-  sink.addAll(bound.problems);
   const all = new Map<string, PopulationFigures>();
-  for (const row of bound.rows) {
+  eachRow(
+    text,
+    source.path,
+    layout.required,
+    [],
+    sink.csv,
+    (row) => {
     const code = codeOf(row, layout, sink);
-    if (code === undefined) continue;
+    if (code === undefined) return;
     if (wanted && !wanted.has(code)) {
       if (layout.format === 'simple') {
         sink.add('POPULATION_UNKNOWN_COMMUNE', `commune « ${code} » absente de communes.csv : ligne ignorée`, codeCell(row, layout), 'warning');
       }
-      continue;
+      return;
     }
     const figures = readFigures(row, layout, sink, source.rel, populationMax);
-    if (!figures) continue;
+    if (!figures) return;
     const previous = all.get(code);
     if (previous) {
       sink.add('DUPLICATE_POPULATION', `commune « ${code} » déjà présente ligne ${previous.source.line} de ce fichier`, codeCell(row, layout));
-      continue;
+      return;
     }
     all.set(code, figures);
-  }
+  },
+    { keepLine },
+  );
   return { table: { ...empty, byCommune: keepCommunes(all, communes, sink) }, problems: sink.problems };
 }
 
@@ -87,7 +89,7 @@ function lineFilter(header: readonly string[], sep: Separator, layout: Populatio
   };
 }
 
-function codeOf(row: Row, layout: PopulationLayout, sink: ProblemSink): string | undefined {
+function codeOf(row: Row, layout: PopulationLayout, sink: FileProblems): string | undefined {
   if ('column' in layout.code) return sink.required(row.cell(layout.code.column), layout.code.column);
   const dep = sink.required(row.cell(layout.code.dep), layout.code.dep);
   const codcom = sink.required(row.cell(layout.code.codcom), layout.code.codcom);
@@ -98,7 +100,7 @@ function codeCell(row: Row, layout: PopulationLayout): Cell {
   return row.cell('column' in layout.code ? layout.code.column : layout.code.codcom);
 }
 
-function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel: string, populationMax: number): PopulationFigures | undefined {
+function readFigures(row: Row, layout: PopulationLayout, sink: FileProblems, rel: string, populationMax: number): PopulationFigures | undefined {
   const [municipale, totale] = [layout.municipale, layout.totale].map((column) => {
     const cell = row.cell(column);
     const value = sink.requiredParse(cell, column, parseInteger);
@@ -132,7 +134,7 @@ function readFigures(row: Row, layout: PopulationLayout, sink: ProblemSink, rel:
 function keepCommunes(
   all: Map<string, PopulationFigures>,
   communes: ReadonlySet<string> | undefined,
-  sink: ProblemSink,
+  sink: FileProblems,
 ): Map<string, PopulationFigures> {
   const kept = new Map<string, PopulationFigures>();
   for (const [code, figures] of all) {

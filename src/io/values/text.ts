@@ -4,6 +4,7 @@
  * bidirectional overrides that make a name read otherwise than it is) would be copied, unseen,
  * into titres, registers and the PES flow.
  */
+import type { ProblemCode } from '../../errors/catalog.js';
 
 /** Any cell or string (the Syntec series' `source` column holds a sentence and two URLs). */
 export const MAX_TEXT_LENGTH = 1000;
@@ -34,7 +35,7 @@ export function preview(text: string): string {
 }
 
 /** The problem of a text (control character, or longer than `max`), or undefined. */
-export function textProblem(text: string, max: number = MAX_TEXT_LENGTH): { code: string; message: string } | undefined {
+export function textProblem(text: string, max: number = MAX_TEXT_LENGTH): { code: ProblemCode; message: string } | undefined {
   const control = CONTROL.exec(text);
   if (control) {
     const c = control[0].charCodeAt(0);

@@ -12,10 +12,10 @@
 import { bordereauLabel, NATURES, natureOf, type BordereauNature } from '../engine/bordereaux.js';
 import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
 import { amountFr } from '../engine/fr-format.js';
-import { toAmountString, type Decimal } from '../engine/money.js';
+import type { Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
-import type { JournalEntry } from '../io/journal.js';
-import { formatTitreRef } from '../io/journal-format.js';
+import type { JournalEntry } from './journal.js';
+import { formatTitreRef } from './journal-format.js';
 
 function gaps(numbers: Iterable<number>, tolerated: ReadonlySet<number> = new Set()): number[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);
@@ -36,24 +36,26 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
   }
   for (const [exercice, list] of [...byExercice].sort((a, b) => a[0] - b[0])) {
     const seen: Record<NumberSeries, Map<number, number>> = { titres: new Map(), etats: new Map() };
-    const series: Record<BordereauNature, Map<number, { kind: string; line: number }>> = { titres: new Map(), reductions: new Map() };
+    const series: Record<BordereauNature, Map<number, { service: string; date: string; line: number }>> = { titres: new Map(), reductions: new Map() };
     const legacy: Record<BordereauNature, Set<number>> = { titres: new Set(), reductions: new Set() };
+    // messages are made only for a problem: 70 000 lines are checked before each run (issue 10)
+    const kind = (k: { service: string; date: string }) => `${k.service}, émis le ${k.date}`;
     for (const { doc, line } of list) {
       const numbers = seen[seriesOf(doc.type)];
       const first = numbers.get(doc.numero);
-      const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
       if (first !== undefined) {
+        const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
         problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
       } else numbers.set(doc.numero, line);
       if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
       const nature = natureOf(doc.type);
       if (doc.legacySeries) legacy[nature].add(doc.bordereau);
-      const kind = `${doc.service}, émis le ${doc.dateEmission}`;
+      const here = { service: doc.service, date: doc.dateEmission };
       const other = series[nature].get(doc.bordereau);
-      const label = bordereauLabel({ exercice, nature, numero: doc.bordereau });
-      if (other !== undefined && other.kind !== kind) {
-        problems.push(problem('BORDEREAU_DUPLICATE', `${label} utilisé pour ${other.kind} (ligne ${other.line}) et pour ${kind}`, { file, line }));
-      } else if (other === undefined) series[nature].set(doc.bordereau, { kind, line });
+      if (other !== undefined && (other.service !== here.service || other.date !== here.date)) {
+        const label = bordereauLabel({ exercice, nature, numero: doc.bordereau });
+        problems.push(problem('BORDEREAU_DUPLICATE', `${label} utilisé pour ${kind(other)} (ligne ${other.line}) et pour ${kind(here)}`, { file, line }));
+      } else if (other === undefined) series[nature].set(doc.bordereau, { ...here, line });
     }
     for (const n of gaps(seen.titres.keys())) {
       problems.push(problem('NUMBER_GAP', `numéro ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));

@@ -5,9 +5,9 @@
  * each document (R10), a total row.
  */
 import { dec, toAmountString } from '../engine/money.js';
-import { readOurCsv } from '../io/csv-write.js';
-import type { WorkbookCellKind, WorkbookColumn, WorkbookSpec, WorkbookValue } from '../io/workbook.js';
-import { DOCUMENT_TYPE_LABELS } from '../io/journal-excel.js';
+import { readOurCsv } from './csv-write.js';
+import type { WorkbookCellKind, WorkbookColumn, WorkbookSpec, WorkbookValue } from './workbook.js';
+import { DOCUMENT_TYPE_LABELS } from './journal-excel.js';
 import { LEDGER_COLUMNS } from './ledger-row.js';
 
 const TITLES: Record<string, [string, WorkbookCellKind]> = {

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '../../errors/catalog.js';
 import { BoundedProblems, problem, type Problem, type Severity } from '../../errors/problem.js';
 import type { Parsed } from '../values/parsed.js';
 import type { Cell } from './table.js';
@@ -6,7 +7,7 @@ import type { Cell } from './table.js';
  * Collects the problems of one file; every problem gets the file's user path and a cell position.
  * Memory stays bounded whatever the file (BoundedProblems): beyond a thousand, problems are counted.
  */
-export class ProblemSink {
+export class FileProblems {
   private readonly bounded: BoundedProblems;
   readonly problems: Problem[];
 
@@ -15,9 +16,17 @@ export class ProblemSink {
     this.problems = this.bounded.list;
   }
 
-  add(code: string, message: string, at: { line?: number; column?: number } = {}, severity: Severity = 'error'): void {
+  /** Whether an error was found in the file (then what was read of it is not used). */
+  get hasErrors(): boolean {
+    return this.bounded.hasErrors;
+  }
+
+  add(code: ProblemCode, message: string, at: { line?: number; column?: number } = {}, severity: Severity = 'error'): void {
     this.bounded.add(problem(code, message, { file: this.file, line: at.line, column: at.column }, severity));
   }
+
+  /** Where the CSV layer of the same file puts its problems (eachRow), counted like the others. */
+  readonly csv: { add(p: Problem): void } = { add: (p) => this.bounded.add(p) };
 
   /** Problems found by another reader of the same file (its CSV layer). */
   addAll(problems: Iterable<Problem>): void {

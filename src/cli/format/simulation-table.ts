@@ -2,10 +2,10 @@
  * The text output of `titres simulate`: one block per adhesion, one line per exercice with the
  * contribution-cible, the R5 cap, the amount and whether it has converged; then what was projected.
  */
-import { formatEuros } from '../engine/money.js';
-import { textTable, type Column } from '../cli/format/text-table.js';
-import { assumptionsFr, shortServiceLabel } from './assumptions-label.js';
-import type { ProjectedFlags, SimulatedAdhesion, Simulation, SimulationRow } from './types.js';
+import { formatEuros } from '../../engine/money.js';
+import { textTable, type Column } from './text-table.js';
+import { assumptionsFr, shortServiceLabel } from '../../simulate/assumptions-label.js';
+import type { ProjectedFlags, SimulatedAdhesion, Simulation, SimulationRow } from '../../simulate/types.js';
 
 const COLUMNS: Column[] = [
   { header: 'exercice' },

@@ -5,9 +5,9 @@ import { parse } from 'csv-parse/sync';
 import type { IssuedDocument } from '../engine/history.js';
 import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { canonicalNumber, detectCsvFormat, unneutralise, type CsvColumn } from '../io/csv-write.js';
-import { TOTAL_LABEL } from '../apply/bordereau-write.js';
-import { LEDGER_COLUMNS, ledgerRowSha256 } from '../apply/ledger-row.js';
+import { canonicalNumber, detectCsvFormat, unneutralise, type CsvColumn } from './csv-write.js';
+import { TOTAL_LABEL } from './bordereau-format.js';
+import { LEDGER_COLUMNS, ledgerRowSha256 } from './ledger-row.js';
 
 type Rows = Array<{ record: Record<string, string>; info: { lines: number } }>;
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { IssuedDocument } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import type { JournalEntry } from '../../src/io/journal.js';
-import { verifyNumbering } from '../../src/verify/verify-numbering.js';
+import { verifyNumbering } from '../../src/io/journal-checks.js';
 
 let line = 1;
 function entry(numero: number, type: IssuedDocument['type'], bordereau: number, extra: Partial<IssuedDocument> = {}): JournalEntry {

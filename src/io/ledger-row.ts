@@ -7,8 +7,8 @@ import type { IsoDate } from '../engine/dates.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import type { PlannedDocument } from '../engine/plan-types.js';
 import { createHash } from 'node:crypto';
-import { csvLines, type CellKind, type CsvColumn, type CsvRow } from '../io/csv-write.js';
-import { formatTitreRef } from '../io/journal-format.js';
+import { csvLines, type CellKind, type CsvColumn, type CsvRow } from './csv-write.js';
+import { formatTitreRef } from './journal-format.js';
 
 const col = (key: string, kind: CellKind): CsvColumn => ({ key, header: key, kind });
 

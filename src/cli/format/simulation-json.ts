@@ -1,7 +1,7 @@
 /** The machine output of `titres simulate --json`: schema 1, amounts as strings with 2 decimals. */
-import { toAmountString } from '../engine/money.js';
-import { problemJson } from '../cli/format/problems.js';
-import type { SimulatedAdhesion, Simulation, SimulationRow } from './types.js';
+import { toAmountString } from '../../engine/money.js';
+import { problemJson } from './problems.js';
+import type { SimulatedAdhesion, Simulation, SimulationRow } from '../../simulate/types.js';
 
 export function simulationJson(simulation: Simulation): string {
   const body = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidCodeInsee, isValidIban, isValidSiren, isValidSiret } from '../../../src/io/values/identifiers.js';
+import { isValidCodeInsee, isValidIban, isValidSiren, isValidSiret } from '../../src/engine/identifiers.js';
 
 describe('identifiers', () => {
   it('checks SIREN Luhn keys (real SIRENs of the Métropole and Écully)', () => {
