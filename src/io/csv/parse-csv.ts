@@ -56,7 +56,7 @@ interface Pass {
 export function parseCsv(text: string, file: string, options: ParseCsvOptions = {}): { csv?: CsvText; problems: Problem[] } {
   const normalized = text.replace(/\r\n?/g, '\n');
   const separator = detectSeparator(firstLine(normalized));
-  const { body, lineOf } = prefilter(normalized, options.keepLine);
+  const { body, lineOf, miscounted } = prefilter(normalized, separator, options.keepLine);
   const { onRecord } = options;
   if (onRecord && mayStop(body)) {
     // a quote or an overlong line can stop the parser after records were handed over: a first
@@ -65,9 +65,10 @@ export function parseCsv(text: string, file: string, options: ParseCsvOptions = 
     if (dry.fatal) return { problems: [dry.fatal] };
   }
   const bounded = options.problems ? undefined : new BoundedProblems(file);
-  const problems = options.problems ?? bounded!;
+  const problems = inLineOrder(options.problems ?? bounded!, file, separator, miscounted);
   const records: CsvRecord[] = [];
   const pass = parsePass(body, file, separator, lineOf, problems, onRecord ?? ((record) => records.push(record)));
+  problems.flush(Infinity);
   if (pass.fatal) return { problems: [pass.fatal] };
   const list = bounded ? bounded.list : [];
   return { csv: { separator, header: pass.head!, records }, problems: list };
@@ -96,7 +97,7 @@ function parsePass(
   file: string,
   separator: Separator,
   lineOf: (n: number) => number,
-  problems: { add(p: Problem): void },
+  problems: { add(p: Problem): void; flush?(line: number): void },
   keep: (record: CsvRecord, header: readonly string[]) => void,
 ): Pass {
   let head: string[] | undefined;
@@ -113,11 +114,17 @@ function parsePass(
     }
     if (headerProblem) return null;
     const line = lineOf(context.lines - innerLineBreaks(record));
+    problems.flush?.(line);
     const bad = recordProblem(record, head.length, separator);
     if (bad) problems.add(problem(bad.code, bad.message, { file, line, column: bad.column }));
     else keep({ line, fields: record }, head);
     return null;
   };
+  // csv-parse builds an Error (with its stack) for every record of the wrong cell count, even in
+  // relax mode where it only passes it on: 300 000 such lines took minutes (issue 10, no hang).
+  // Those errors are never shown with their stack, so none is captured while parsing.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     parse(body, {
       delimiter: separator,
@@ -142,6 +149,8 @@ function parsePass(
       };
     }
     return { fatal: problem('CSV_SYNTAX', `syntaxe CSV invalide (guillemet non fermé ou mal placé) : « ${err.message ?? ''} »`, { file, line }) };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   if (head === undefined) return { fatal: problem('CSV_EMPTY', 'fichier vide : la ligne d\'en-tête est absente', { file, line: 1 }) };
   if (headerProblem) return { fatal: headerProblem };
@@ -157,16 +166,7 @@ function innerLineBreaks(record: readonly string[]): number {
 
 /** The first problem of a record: its cell count, then a control character or an overlong cell. */
 function recordProblem(record: readonly string[], cells: number, separator: Separator): { code: ProblemCode; message: string; column: number } | undefined {
-  if (record.length !== cells) {
-    const more = record.length > cells;
-    return {
-      code: 'CSV_CELL_COUNT',
-      column: more ? cells + 1 : record.length + 1,
-      message:
-        `ligne de ${record.length} cellule(s) alors que l'en-tête en a ${cells} : un « ${separator} » ${more ? 'en trop' : 'manquant'}` +
-        (more && separator === ',' ? ' (un montant écrit « 2 500,00 » se coupe en deux : le mettre entre guillemets, ou séparer le fichier par « ; »)' : ''),
-    };
-  }
+  if (record.length !== cells) return cellCountProblem(record.length, cells, separator);
   for (let i = 0; i < record.length; i++) {
     const bad = textProblem(record[i]);
     if (bad) return { ...bad, column: i + 1 };
@@ -174,16 +174,105 @@ function recordProblem(record: readonly string[], cells: number, separator: Sepa
   return undefined;
 }
 
-function prefilter(text: string, keepLine?: (line: string) => boolean): { body: string; lineOf: (n: number) => number } {
-  if (!keepLine || text.includes('"')) return { body: text, lineOf: (n) => n };
-  const lines = text.split('\n');
-  const kept: string[] = [lines[0]];
+function cellCountProblem(found: number, cells: number, separator: Separator): { code: 'CSV_CELL_COUNT'; message: string; column: number } {
+  const more = found > cells;
+  return {
+    code: 'CSV_CELL_COUNT',
+    column: more ? cells + 1 : found + 1,
+    message:
+      `ligne de ${found} cellule(s) alors que l'en-tête en a ${cells} : un « ${separator} » ${more ? 'en trop' : 'manquant'}` +
+      (more && separator === ',' ? ' (un montant écrit « 2 500,00 » se coupe en deux : le mettre entre guillemets, ou séparer le fichier par « ; »)' : ''),
+  };
+}
+
+/** The rows left out for their cell count: the line of each, and the cells it has (line order). */
+interface Miscounted {
+  lines: number[];
+  found: number[];
+  cells: number;
+}
+
+/** What the parser is given: the text, or its lines kept, with the original line of each. */
+interface Prefiltered {
+  body: string;
+  lineOf: (n: number) => number;
+  miscounted: Miscounted;
+}
+
+/**
+ * When the text holds no quote, a line is a record and its cells are its separators plus one, so
+ * two things are done here, line by line, before the parser:
+ * - the optional `keepLine` filter (other communes' rows of INSEE's whole-France file);
+ * - a row whose cell count differs from the header's is left out, and told later in its place
+ *   (CSV_CELL_COUNT). csv-parse builds an error object, with its stack and a copy of its options,
+ *   for each such record even in relax mode: 900 000 of them took minutes (issue 10: no input may
+ *   hang the run). Only their line numbers are kept, so that memory stays small.
+ * A row of empty cells only is left to the parser, which skips it; so is a line longer than
+ * MAX_RECORD_LENGTH, which it refuses whole.
+ */
+function prefilter(text: string, separator: Separator, keepLine?: (line: string) => boolean): Prefiltered {
+  const whole: Prefiltered = { body: text, lineOf: (n) => n, miscounted: { lines: [], found: [], cells: 0 } };
+  const headerEnd = text.indexOf('\n');
+  const header = headerEnd < 0 ? text : text.slice(0, headerEnd);
+  // a quoted cell may hold a separator or a line break, and blank lines before the header leave
+  // the header to the parser: then the parser reads all
+  if (headerEnd < 0 || text.includes('"') || header.trim() === '') return whole;
+  const miscounted: Miscounted = { lines: [], found: [], cells: cellCount(header, separator) };
+  const kept: string[] = [header];
   const original: number[] = [1];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i] !== '' && keepLine(lines[i])) {
-      kept.push(lines[i]);
-      original.push(i + 1);
+  let dropped = false;
+  for (let start = headerEnd + 1, lineNo = 2; start < text.length; lineNo++) {
+    const stop = text.indexOf('\n', start);
+    const end = stop < 0 ? text.length : stop;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (line === '' || (keepLine && !keepLine(line))) {
+      dropped = true;
+      continue;
     }
+    const found = line.length > MAX_RECORD_LENGTH ? miscounted.cells : cellCount(line, separator);
+    if (found !== miscounted.cells && line.split(separator).some((cell) => cell.trim() !== '')) {
+      miscounted.lines.push(lineNo);
+      miscounted.found.push(found);
+      dropped = true;
+      continue;
+    }
+    kept.push(line);
+    original.push(lineNo);
   }
-  return { body: kept.join('\n'), lineOf: (n) => original[n - 1] ?? n };
+  if (!dropped) return whole;
+  return { body: kept.join('\n'), lineOf: (n) => original[n - 1] ?? n, miscounted };
+}
+
+function cellCount(line: string, separator: Separator): number {
+  let n = 1;
+  for (let i = line.indexOf(separator); i >= 0; i = line.indexOf(separator, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The problems sink, with the rows the prefilter left out told in their place: a problem of line
+ * L, or the record of line L, first flushes those before L, so that the sink sees every problem in
+ * line order (a BoundedProblems details the first ones of the file, whichever their kind).
+ */
+function inLineOrder(
+  sink: { add(p: Problem): void },
+  file: string,
+  separator: Separator,
+  pending: Miscounted,
+): { add(p: Problem): void; flush(line: number): void } {
+  let next = 0;
+  const flush = (line: number): void => {
+    for (; next < pending.lines.length && pending.lines[next] < line; next++) {
+      const bad = cellCountProblem(pending.found[next], pending.cells, separator);
+      sink.add(problem(bad.code, bad.message, { file, line: pending.lines[next], column: bad.column }));
+    }
+  };
+  return {
+    add: (p) => {
+      flush(p.line ?? 0);
+      sink.add(p);
+    },
+    flush,
+  };
 }
