@@ -13,9 +13,8 @@
  * again (its journal already chained, the registers are then completed from it).
  */
 import { statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { journalGroups, bordereauKey } from '../engine/bordereaux.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';

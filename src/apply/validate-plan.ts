@@ -4,7 +4,6 @@
  * These are the shell's own guards (R9 never issue twice, R10 net never below zero), whatever the
  * engine planned.
  */
-import { amountFr } from '../engine/fr-format.js';
 import type { Dataset } from '../engine/dataset.js';
 import type { History } from '../engine/history.js';
 import type { Plan } from '../engine/plan-types.js';
@@ -12,6 +11,7 @@ import { problem, type Problem } from '../errors/problem.js';
 import { formatTitreRef } from '../io/journal-format.js';
 import { NetAmounts } from '../engine/net-amounts.js';
 import { payingService } from './titre-view.js';
+import { amountFr } from '../engine/french-format.js';
 
 export function validatePlan(plan: Plan, dataset: Dataset, history: History): Problem[] {
   const problems: Problem[] = [];

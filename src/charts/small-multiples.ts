@@ -4,8 +4,9 @@
  * are shared. In each panel the amount is a solid line, the cible a dashed red line, the year the
  * cible is reached a green dot, and the last amount is written at the end of the line.
  */
-import { Decimal, formatEuros } from '../engine/money.js';
+import { Decimal } from '../engine/money.js';
 import { COLORS, estimateWidth, niceScale, r2, type Chart, type Shape } from './chart.js';
+import { formatDecimalFr, formatNumberFr } from '../engine/french-format.js';
 
 export interface Point {
   year: number;
@@ -136,7 +137,7 @@ function fit(text: string, width: number): string {
 
 /** « 1 210 € », « 12,5 k€ », « 32 k€ »: a value short enough for a small panel. */
 export function shortEuros(value: number): string {
-  if (Math.abs(value) < 10_000) return `${formatEuros(new Decimal(Math.round(value)), 0)} €`;
+  if (Math.abs(value) < 10_000) return `${formatNumberFr(new Decimal(Math.round(value)), 0)} €`;
   const k = value / 1000;
-  return `${(Math.abs(k) < 100 ? Math.round(k * 10) / 10 : Math.round(k)).toString().replace('.', ',')} k€`;
+  return `${formatDecimalFr(Math.abs(k) < 100 ? Math.round(k * 10) / 10 : Math.round(k))} k€`;
 }

@@ -6,10 +6,9 @@
  */
 import { isIsoDate, type IsoDate } from '../engine/dates.js';
 import { futureDateProblem, windowProblem } from '../engine/issue-dates.js';
-import type { Decimal } from '../engine/money.js';
+import { Decimal } from '../engine/money.js';
 import { TitresError, usageError } from '../errors/titres-error.js';
-import { parseAmount } from '../io/values/amount.js';
-import { parseRate } from '../simulate/parse-rate.js';
+import { parseAmount } from '../io/cell-values.js';
 
 export function parseYear(text: string, option = '--year'): number {
   if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2099) {
@@ -86,4 +85,27 @@ export function documentDate(
   ].filter((p) => p !== undefined);
   if (problems.length > 0) throw new TitresError('usage', problems);
   return date;
+}
+
+/**
+ * A yearly growth rate given on the command line: « 0.02 », « 0,02 », « 2% », « 2 % », « +1,5 % »,
+ * « -0.5% ». Kept exact (Decimal). Between -100 % (excluded) and +100 %: « 2 » (200 %) is surely
+ * a forgotten « % » and is refused.
+ */
+
+const RATE = /^([+-]?)(\d+(?:[.,]\d+)?)\s*(%?)$/;
+
+export function parseRate(text: string, option: string): Decimal {
+  const m = RATE.exec(text.trim());
+  const bad = () =>
+    usageError(
+      'TAUX_INVALIDE',
+      `${option} attend un taux annuel entre -100 % et +100 %, comme « 0.02 » ou « 2% », reçu « ${text} »`,
+    );
+  if (!m) throw bad();
+  let rate = new Decimal(m[2].replace(',', '.'));
+  if (m[3] === '%') rate = rate.div(100);
+  if (m[1] === '-') rate = rate.negated();
+  if (rate.lte(-1) || rate.gt(1)) throw bad();
+  return rate;
 }

@@ -3,12 +3,9 @@
  * outcome to an exit code in one place (src/cli/exit-codes.ts). User mistakes print catalogued
  * problems (FILE:LINE:COL: erreur CODE: message), never a stack trace.
  */
+import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
-import { errorOutcome, EXIT } from './exit-codes.js';
-import { explainOsError } from '../io/explain-os-error.js';
 import { commanderProblem } from './commander-errors.js';
-import { formatProblems } from './format/problems.js';
-import { processIo, type CliIo } from './io.js';
 import { registerCancel } from './commands/cancel.js';
 import { registerCheck } from './commands/check.js';
 import type { CommandOutcome, RegisterCommand, Run } from './commands/command.js';
@@ -17,7 +14,14 @@ import { registerIssue } from './commands/issue.js';
 import { registerRapport } from './commands/rapport.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerVerify } from './commands/verify.js';
-import { VERSION } from './version.js';
+import { errorOutcome, EXIT } from './exit-codes.js';
+import { formatProblems } from './format/problems.js';
+import { processIo, type CliIo } from './io.js';
+import { explainOsError } from '../io/explain-os-error.js';
+
+const require = createRequire(import.meta.url);
+/** The package version, read once from package.json (two levels up from src/cli and dist/cli). */
+export const VERSION: string = (require('../../package.json') as { version: string }).version;
 
 /** The commands, in the order of `titres --help`; each declares its options, help and action in its file. */
 const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerIssue, registerVerify, registerCancel, registerExportPes, registerSimulate, registerRapport];

@@ -6,8 +6,9 @@
  *   termination-notice.ts; for a breach, date_fin itself).
  */
 import type { Adhesion, Config, EndReason } from './dataset.js';
-import { firstDayOfYear, formatDateFr, lastDayOfYear, maxDate, minDate, yearOf, type IsoDate } from './dates.js';
+import { firstDayOfYear, lastDayOfYear, maxDate, minDate, yearOf, type IsoDate } from './dates.js';
 import { effectiveTerminationEnd, endOfAdhesionYear, type NoticeOutcome } from './termination-notice.js';
+import { formatDateFr } from './french-format.js';
 
 export type EndCause = 'expiration' | EndReason | 'fin';
 

@@ -10,7 +10,8 @@ import { breachRefund, breachRefundMotif } from './breach-refund.js';
 import { correctionLines, REF, refundLine } from './liquidation-lines.js';
 import { toAmountString, type Decimal } from './money.js';
 import type { NoTitre, PlannedDocument } from './plan-types.js';
-import { formatDateFr, type IsoDate } from './dates.js';
+import { type IsoDate } from './dates.js';
+import { formatDateFr } from './french-format.js';
 
 export function planBreachReduction(
   exercice: number,

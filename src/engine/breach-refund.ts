@@ -3,8 +3,9 @@
  * refund = round2(A(N) × days after the termination date to 31 December N / Y); the termination day
  * itself is not refunded. A(N) is the titre's amount net of earlier reductions.
  */
-import { daysBetween, daysInYear, formatDateFr, lastDayOfYear, type IsoDate } from './dates.js';
+import { daysBetween, daysInYear, lastDayOfYear, type IsoDate } from './dates.js';
 import { Decimal, round2 } from './money.js';
+import { formatDateFr } from './french-format.js';
 
 /**
  * Motif of the reduction or annulation planned for a breach by the Métropole. It always starts with

@@ -93,14 +93,3 @@ export function endOfFollowingMonth(month: IsoMonth): IsoDate {
   return `${next}-${String(daysInMonth(ny, nm)).padStart(2, '0')}`;
 }
 
-/** French display: 15/09/2026. */
-export function formatDateFr(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** French display of a month: 10/2025. */
-export function formatMonthFr(month: IsoMonth): string {
-  const [y, m] = month.split('-');
-  return `${m}/${y}`;
-}

@@ -8,8 +8,9 @@
  *   complémentaire); after that, exercice N is closed (R10 « Closed exercice »).
  * Pure: « today » is a parameter.
  */
-import { formatDateFr, type IsoDate } from './dates.js';
+import { type IsoDate } from './dates.js';
 import { problem, type Problem } from '../errors/problem.js';
+import { formatDateFr } from './french-format.js';
 
 /** The days on which a document of exercice N may be dated. */
 export function exerciceWindow(exercice: number): { first: IsoDate; last: IsoDate } {

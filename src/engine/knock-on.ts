@@ -17,7 +17,6 @@
 import type { Adhesion, Dataset, PayingService } from './dataset.js';
 import { billingPeriod } from './billing-period.js';
 import { yearOf, type IsoDate } from './dates.js';
-import { euros } from './fr-format.js';
 import type { History, IssuedDocument } from './history.js';
 import { HistoryIndex } from './history-lookup.js';
 import { closedExerciceLine, correctionLines, REF } from './liquidation-lines.js';
@@ -27,6 +26,7 @@ import type { PlanContext } from './plan-context.js';
 import type { LiquidationLine, PlannedDocument } from './plan-types.js';
 import { liquidate } from './plan-titre.js';
 import { ProblemSink } from './problem-sink.js';
+import { euros } from './french-format.js';
 
 export interface Regularisation {
   codeInsee: string;

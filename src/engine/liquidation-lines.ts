@@ -7,11 +7,10 @@
  * commune cite the convention's articles and the law »).
  */
 import type { IndexPoint, PayingService, ProrataMode, EndPolicy } from './dataset.js';
-import { formatDateFr, type IsoDate } from './dates.js';
+import { type IsoDate } from './dates.js';
 import type { LiquidationLine } from './plan-types.js';
 import type { IssuedDocument } from './history.js';
-import { Decimal, formatDecimalFr, toAmountString } from './money.js';
-import { euros } from './fr-format.js';
+import { Decimal, toAmountString } from './money.js';
 import type { PopulationUse } from './population.js';
 import type { TariffIndex } from './tariff-index.js';
 import type { ContributionCible } from './contribution-cible.js';
@@ -19,6 +18,7 @@ import type { OptionUse } from './options.js';
 import { END_CAUSE_FR, type AdhesionEnd } from './billing-period.js';
 import { publicationDate } from './index-lookup.js';
 import { motifForDocument } from './breach-refund.js';
+import { euros, formatDateFr, formatDecimalFr, monthNameFr } from './french-format.js';
 
 export const REF = {
   options: 'R2 – avenant n° 1, art. 1',
@@ -46,14 +46,6 @@ export function line(ref: string, libelle: string, montant?: Decimal, source?: s
     ...(montant !== undefined ? { montant: toAmountString(montant) } : {}),
     ...(source !== undefined ? { source } : {}),
   };
-}
-
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-
-/** « octobre 2025 » (an index month as the publisher names it). */
-export function monthNameFr(month: string): string {
-  const [y, m] = month.split('-');
-  return `${MONTHS_FR[Number(m) - 1]} ${y}`;
 }
 
 /** An index value with at least one decimal, as Syntec publishes it: « 330,0 », « 322,2 ». */

@@ -35,26 +35,6 @@ export function toAmountString(value: Decimal): string {
   return round2(value).toFixed(2);
 }
 
-const GROUP = '\u202f'; // narrow no-break space, as in French typography
-
-/** French display form: "1 210,00" (narrow no-break space between groups, decimal comma). */
-export function formatEuros(value: Decimal, decimals = 2): string {
-  const fixed = value.toFixed(decimals);
-  const negative = fixed.startsWith('-');
-  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP);
-  return (negative ? '-' : '') + grouped + (frac !== undefined ? ',' + frac : '');
-}
-
-/**
- * French display of any exact decimal with all its decimals: "0,06", "315,2", "18 243"; at least
- * `minDecimals` of them ("1 210,00" with 2).
- */
-export function formatDecimalFr(value: Decimal | number | string, minDecimals = 0): string {
-  const d = new Decimal(value);
-  return formatEuros(d, Math.max(minDecimals, d.decimalPlaces()));
-}
-
 /** Sum of amounts (R1: a document total is the sum of its rounded lines). */
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;

@@ -6,7 +6,7 @@
  * titre (plan-titre.ts).
  */
 import type { Adhesion, Service } from './dataset.js';
-import { formatDateFr, yearOf } from './dates.js';
+import { yearOf } from './dates.js';
 import { billingPeriod, type BilledPeriod } from './billing-period.js';
 import { isBreachRefundMotif } from './breach-refund.js';
 import { planBreachReduction } from './breach-reduction.js';
@@ -16,6 +16,7 @@ import { planTitre } from './plan-titre.js';
 import { isToCome, toComeDetail } from './issue-dates.js';
 import { closedRegularisations, moreDetail, planRegularisation, regularisation } from './knock-on.js';
 import { problem } from '../errors/problem.js';
+import { formatDateFr } from './french-format.js';
 
 export interface AdhesionOutcome {
   document?: PlannedDocument;

@@ -11,11 +11,11 @@ import type { History } from './history.js';
 import { closedExerciceLine, correctionLines, REF } from './liquidation-lines.js';
 import { toAmountString, ZERO, type Decimal } from './money.js';
 import type { Plan, PlannedDocument } from './plan-types.js';
-import { euros } from './fr-format.js';
-import { formatDateFr, yearOf, type IsoDate } from './dates.js';
+import { yearOf, type IsoDate } from './dates.js';
 import { isExerciceClosed } from './issue-dates.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
+import { euros, formatDateFr } from './french-format.js';
 
 export interface CancellationRequest {
   exercice: number;

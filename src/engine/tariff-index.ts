@@ -4,10 +4,10 @@
  * when S(N) is older than expected.
  */
 import type { Dataset, IndexPoint, PayingService } from './dataset.js';
-import { formatMonthFr } from './dates.js';
 import { type Decimal } from './money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { expectedIndexMonth, indexForExercice, indexPointOfMonth } from './index-lookup.js';
+import { formatMonthFr } from './french-format.js';
 
 export interface TariffIndex {
   serie: string;

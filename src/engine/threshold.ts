@@ -2,7 +2,7 @@
  * R7 seuil de mise en recouvrement (art. D1611-1 CGCT): no titre below config.seuil_recouvrement.
  */
 import type { Decimal } from './money.js';
-import { euros } from './fr-format.js';
+import { euros } from './french-format.js';
 
 export function isBelowThreshold(amount: Decimal, seuil: Decimal): boolean {
   return amount.lt(seuil);

@@ -21,7 +21,6 @@
 import type { Adhesion, PayingService } from './dataset.js';
 import { billingPeriod, type BilledPeriod } from './billing-period.js';
 import { firstDayOfYear } from './dates.js';
-import { euros, rateFactorFr } from './fr-format.js';
 import type { IssuedDocument } from './history.js';
 import { isConverged } from './history-lookup.js';
 import { line, REF } from './liquidation-lines.js';
@@ -33,6 +32,7 @@ import { ProblemSink } from './problem-sink.js';
 import { tariffInputs } from './tariff-inputs.js';
 import { isBelowThreshold } from './threshold.js';
 import { problem } from '../errors/problem.js';
+import { euros, rateFactorFr } from './french-format.js';
 
 /** plan-titre.ts's liquidation of an exercice (R2–R8), for N-1 under the threshold. */
 export type Liquidate = (

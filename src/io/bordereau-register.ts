@@ -11,7 +11,6 @@
  */
 import { statSync } from 'node:fs';
 import { TYP_BORD, bordereauKey, journalGroupsOf, type BordereauId, type BordereauNature } from '../engine/bordereaux.js';
-import { amountFr } from '../engine/fr-format.js';
 import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { appendRegister, readRegister, type RegisterContents, type RegisterSpec } from './chained-register.js';
@@ -19,6 +18,7 @@ import type { CsvColumn, CsvRow } from './csv-write.js';
 import { FILE_COLUMNS } from './file-registers.js';
 import type { JournalContents, JournalEntry } from './journal.js';
 import { bordereauBase, BORDEREAU_REGISTER_FILE, resolveOut } from './output-layout.js';
+import { amountFr } from '../engine/french-format.js';
 
 export interface RegisteredBordereau extends BordereauId {
   service: string;

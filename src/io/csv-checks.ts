@@ -1,5 +1,4 @@
 /** Ledgers and bordereau CSVs against the journal. */
-import { amountFr } from '../engine/fr-format.js';
 import { documentKey } from '../engine/plan-types.js';
 import { parse } from 'csv-parse/sync';
 import type { IssuedDocument } from '../engine/history.js';
@@ -8,6 +7,7 @@ import { problem, type Problem } from '../errors/problem.js';
 import { canonicalNumber, detectCsvFormat, unneutralise, type CsvColumn } from './csv-write.js';
 import { TOTAL_LABEL } from './bordereau-format.js';
 import { LEDGER_COLUMNS, ledgerRowSha256 } from './ledger-row.js';
+import { amountFr } from '../engine/french-format.js';
 
 type Rows = Array<{ record: Record<string, string>; info: { lines: number } }>;
 

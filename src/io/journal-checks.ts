@@ -11,11 +11,11 @@
  */
 import { bordereauLabel, NATURES, natureOf, type BordereauNature } from '../engine/bordereaux.js';
 import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
-import { amountFr } from '../engine/fr-format.js';
 import type { Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import type { JournalEntry } from './journal.js';
 import { formatTitreRef } from './journal-format.js';
+import { amountFr } from '../engine/french-format.js';
 
 function gaps(numbers: Iterable<number>, tolerated: ReadonlySet<number> = new Set()): number[] {
   const sorted = [...new Set(numbers)].sort((a, b) => a - b);

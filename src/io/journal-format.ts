@@ -187,7 +187,7 @@ export function fromJournalRecord(record: readonly string[], ctx: JournalRecordC
   if (contributionCible) doc.contributionCible = contributionCible;
   if (converge) doc.converge = converge === 'oui';
   const motif = cellText(record, positions.motif);
-  if (motif !== '') doc.motif = unneutralise(motif);
+  if (motif !== '') doc.motif = motif; // cellText un-neutralised it already
   if (typBord === '') doc.legacySeries = true;
   if (taille !== '') doc.taille = Number(taille);
   if (ledgerSha256 !== '') doc.ledgerSha256 = ledgerSha256;

@@ -12,7 +12,7 @@ import { parseAdhesions } from './readers/adhesions.js';
 import { parseCommunes } from './readers/communes.js';
 import { parseIndexSeries } from './readers/index-series.js';
 import { parsePopulations } from './readers/populations.js';
-import type { SourceFile } from './source-file.js';
+import type { SourceFile } from './read-input-file.js';
 
 /** Problems after which a CSV file's rows are unknown (its commune list cannot be trusted as complete). */
 const UNREAD = new Set<ProblemCode>([

@@ -1,7 +1,7 @@
+import iconv from 'iconv-lite';
 import { readFile, stat } from 'node:fs/promises';
 import { problem, type Problem } from '../errors/problem.js';
 import { systemProblem } from '../errors/system-error.js';
-import { decodeText } from './csv/decode.js';
 
 /**
  * Largest input file read: five times the national dataset (35 000 communes on four services, or
@@ -30,4 +30,26 @@ export async function readInputFile(file: string): Promise<{ text: string; probl
     const why = system ? system.message : `(${code ?? String(e)})`;
     return { problem: problem('INPUT_FILE_UNREADABLE', `fichier illisible « ${file} » : ${why}`, { file }) };
   }
+}
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+/**
+ * Bytes of an input file to text: UTF-8 when the bytes are valid UTF-8 (BOM stripped), otherwise
+ * Windows-1252, what Excel saves in France (data contract). Line endings are kept.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } {
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** An input file: the path as the user would type it (for problems) and the dataset-relative one (for SourceRef). */
+export interface SourceFile {
+  path: string;
+  rel: string;
 }

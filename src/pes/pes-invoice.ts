@@ -16,9 +16,10 @@
  * also gives one line, never a wrong one.
  */
 import type { IsoDate } from '../engine/dates.js';
-import { firstDayOfYear, formatDateFr, lastDayOfYear } from '../engine/dates.js';
-import { Decimal, formatDecimalFr, round2, sum, toAmountString } from '../engine/money.js';
+import { firstDayOfYear, lastDayOfYear } from '../engine/dates.js';
+import { Decimal, round2, sum, toAmountString } from '../engine/money.js';
 import type { PlannedDocument } from '../engine/plan-types.js';
+import { formatDateFr, formatDecimalFr } from '../engine/french-format.js';
 
 export function invoiceNumber(exercice: number, numero: number): string {
   return `${exercice}-${String(numero).padStart(5, '0')}`;

@@ -7,28 +7,8 @@
  */
 import type { Issuer } from '../engine/dataset.js';
 import type { LiquidationLine } from '../engine/plan-types.js';
-import { familyName, formatAmountCellFr } from './french-format.js';
 import type { PageFrame, TextStyle } from './page-frame.js';
-
-const NBSP = '\u00a0';
-const NNBSP = '\u202f';
-
-const MONTHS = 'janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre';
-
-/**
- * No line break inside a date, a reference or an amount: « 29 septembre 2025 », « n° 1 »,
- * « art. 10.1 », « § 6 », « L. 1617-5 », « 1 210,00 € », « 18 243 hab. », « 04 78 63 40 00 ».
- */
-export function keepTogether(text: string): string {
-  return text
-    .replace(new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2${NBSP}$3`)
-    .replace(new RegExp(`(${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2`)
-    .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
-    .replace(/\b(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`)
-    .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
-    .replace(/ ([:;»?!])/g, `${NBSP}$1`)
-    .replace(/« /g, `«${NBSP}`);
-}
+import { familyName, formatAmountCellFr, keepTogether } from '../engine/french-format.js';
 
 /**
  * The public citation of a liquidation step: the convention's article or annex, without the

@@ -2,17 +2,16 @@
  * The bordereau of titres (or of réductions / annulations): the document the ordonnateur signs,
  * which makes the titres it lists enforceable (art. D. 1617-23 and L. 1617-5 4° CGCT).
  */
-import { formatDateFr } from '../engine/dates.js';
 import { dec, sum, toAmountString } from '../engine/money.js';
 import { amountInWordsFr } from './amount-in-words.js';
 import { BordereauTable, type Column } from './bordereau-table.js';
-import { keepTogether, lineList, signatoryLines, signatoryValues } from './avis-parts.js';
-import { formatAmountCellFr, formatAmountFr } from './french-format.js';
+import { lineList, signatoryLines, signatoryValues } from './avis-parts.js';
 import { attachData, BORDEREAU_DATA_FILE, bordereauData } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
 import type { BordereauLine, BordereauView } from './views.js';
+import { formatAmountCellFr, formatAmountFr, formatDateFr, keepTogether } from '../engine/french-format.js';
 
 function columnsOf(view: BordereauView, templates: Templates): Column<BordereauLine>[] {
   const w = templates.bordereau;

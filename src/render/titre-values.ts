@@ -1,13 +1,12 @@
 /** The placeholder values of a titre, computed from its view (French display forms). */
 import { motifForDocument } from '../engine/breach-refund.js';
-import { formatDateFr } from '../engine/dates.js';
 import { bordereauShort } from '../engine/bordereaux.js';
 import { dec, toAmountString } from '../engine/money.js';
 import { hasBordereau } from '../engine/plan-types.js';
 import type { TitreView } from './views.js';
 import { amountInWordsFr } from './amount-in-words.js';
 import { signatoryValues } from './avis-parts.js';
-import { deName, formatAmountFr } from './french-format.js';
+import { deName, formatAmountFr, formatDateFr } from '../engine/french-format.js';
 
 export interface TitreValues {
   /** Every placeholder value, by name. */

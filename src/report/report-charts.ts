@@ -5,9 +5,9 @@
 import { barChart } from '../charts/bars.js';
 import type { Chart } from '../charts/chart.js';
 import { shortEuros, smallMultiples, type Panel } from '../charts/small-multiples.js';
-import { formatDecimalFr } from '../engine/money.js';
 import { shortServiceLabel } from '../simulate/assumptions-label.js';
 import type { AnnualReport, CommuneLine } from './annual-report.js';
+import { formatDecimalFr } from '../engine/french-format.js';
 
 const percent = (ratio: number): string => `${formatDecimalFr(Math.round(ratio * 1000) / 10)} %`;
 

@@ -4,8 +4,6 @@
  * table per commune and service, the adhesions of the year, the figures used, and the notes that
  * say where every figure comes from.
  */
-import { formatDateFr } from '../engine/dates.js';
-import { formatDecimalFr, formatEuros } from '../engine/money.js';
 import { drawChart } from '../charts/pdf.js';
 import type { Chart } from '../charts/chart.js';
 import { BordereauTable, type Column } from '../render/bordereau-table.js';
@@ -17,6 +15,7 @@ import { Decimal } from '../engine/money.js';
 import type { AnnualReport } from './annual-report.js';
 import { convergenceChart, servicesChart, shareCharts } from './report-charts.js';
 import { adhesionsSheet, communesSheet, indicesSheet, populationsSheet, reportTitle, totalsSheet } from './report-tables.js';
+import { formatDateFr, formatDecimalFr, formatMonthFr, formatNumberFr } from '../engine/french-format.js';
 
 export interface ReportPdfContext {
   layout: Layout;
@@ -35,17 +34,17 @@ function display(value: WorkbookValue, kind: WorkbookCellKind): string {
   const text = value instanceof Decimal ? value.toString() : String(value);
   switch (kind) {
     case 'amount':
-      return formatEuros(new Decimal(text));
+      return formatNumberFr(new Decimal(text));
     case 'percent':
       return `${formatDecimalFr(new Decimal(text).times(100).toDecimalPlaces(1))} %`;
     case 'integer':
-      return formatEuros(new Decimal(text), 0);
+      return formatNumberFr(new Decimal(text), 0);
     case 'date':
       return formatDateFr(text);
     case 'month':
-      return text.replace(/^(\d{4})-(\d{2})$/, '$2/$1');
+      return /^\d{4}-\d{2}$/.test(text) ? formatMonthFr(text) : text;
     case 'decimal':
-      return text.replace('.', ',');
+      return /^-?\d+(\.\d+)?$/.test(text) ? formatDecimalFr(text) : text;
     default:
       return text;
   }
@@ -114,10 +113,10 @@ export function renderReportPdf(report: AnnualReport, context: ReportPdfContext)
   heading(`1. L’exercice ${report.year} en bref`, frame);
   const s = report.summary;
   const summary = [
-    `Titres émis pour l’exercice ${report.year} : ${formatEuros(s.titres)} €`,
-    `Corrections (réductions et annulations) : −${formatEuros(s.corrections)} €`,
-    `Remboursements pour manquement de la Métropole : −${formatEuros(s.remboursements)} €`,
-    `Net facturé : ${formatEuros(s.net)} € (${s.documents} document(s) au journal)`,
+    `Titres émis pour l’exercice ${report.year} : ${formatNumberFr(s.titres)} €`,
+    `Corrections (réductions et annulations) : −${formatNumberFr(s.corrections)} €`,
+    `Remboursements pour manquement de la Métropole : −${formatNumberFr(s.remboursements)} €`,
+    `Net facturé : ${formatNumberFr(s.net)} € (${s.documents} document(s) au journal)`,
   ].join('\n');
   frame.y += frame.text('P', summary, body, frame.left, frame.y, frame.width) + 8;
   table(frame, totalsSheet(report), [

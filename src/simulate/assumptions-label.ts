@@ -1,6 +1,7 @@
 /** French wording of the growth assumptions: « indice +2 %/an, population +0 %/an ». */
-import { Decimal, formatDecimalFr } from '../engine/money.js';
+import { Decimal } from '../engine/money.js';
 import type { SimulationAssumptions } from './types.js';
+import { formatDecimalFr } from '../engine/french-format.js';
 
 /** 0.02 → « +2 % », -0.005 → « -0,5 % », 0 → « +0 % ». */
 export function rateFr(rate: Decimal): string {

@@ -4,12 +4,12 @@
  * (R5 needs A(N-1)). No file is read or written here.
  */
 import type { Dataset, PayingService } from '../engine/dataset.js';
-import type { IssuedDocument } from '../engine/history.js';
+import { type IssuedDocument, issuedDocument } from '../engine/history.js';
 import { indexForExercice } from '../engine/index-lookup.js';
-import { planExercice } from '../engine/plan-exercice.js';
 import { exerciceWindow } from '../engine/issue-dates.js';
+import { planExercice } from '../engine/plan-exercice.js';
+import type { Plan } from '../engine/plan-types.js';
 import type { Problem } from '../errors/problem.js';
-import { issuedFromPlan } from './issued-history.js';
 import { projectDataset, type ProjectedDataset } from './projected-dataset.js';
 import { checkRange, computedYears } from './range.js';
 import type { ProjectedFlags, SimulatedAdhesion, SimulatedService, Simulation, SimulationAssumptions, SimulationRange } from './types.js';
@@ -105,4 +105,16 @@ function projectedFlags(
     population: populationProjected,
     index: point !== undefined && projectedIndexMonths.has(indexMonthKey(series!.serie, point.mois)),
   };
+}
+
+/**
+ * The journal a simulated exercice leaves behind: every planned document taken as issued on
+ * 15 June, numbered from the configured first number (R9), so that the next exercice finds
+ * A(N-1) (R5) and convergence exactly as after a real run.
+ */
+
+export function issuedFromPlan(plan: Plan, firstNumber: number): IssuedDocument[] {
+  return plan.documents.map((d, i) =>
+    issuedDocument(d, { numero: firstNumber + i, bordereau: 1, dateEmission: plan.dateEmission, fichier: '', sha256: '' }),
+  );
 }

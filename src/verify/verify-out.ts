@@ -30,7 +30,7 @@ import { documentKey } from '../engine/plan-types.js';
 import { problem, sortProblems, type Problem } from '../errors/problem.js';
 import { isTempName } from '../io/atomic-write.js';
 import { readJournalContents } from '../io/journal.js';
-import { readBordereauRegister, registerKey } from '../io/bordereau-register.js';
+import { checkRegister, readBordereauRegister, registerKey } from '../io/bordereau-register.js';
 import { inspectOutLock } from '../io/lock.js';
 import { readFileRegister, readPesRegister, REPORT_REGISTER, type RegisteredFile } from '../io/file-registers.js';
 import {
@@ -50,7 +50,6 @@ import {
   RUN_FILE_PATTERN,
   STATE_DIR,
 } from '../io/output-layout.js';
-import { checkRegister } from '../io/bordereau-register.js';
 import { mapPool } from '../io/pool.js';
 import { listFiles } from '../io/walk.js';
 import { verifyBordereauCsv, verifyLedger } from '../io/csv-checks.js';

@@ -1,24 +1,6 @@
 /** The calendar that R4 and R6–R8 count with: ISO dates in UTC, leap years, calendar months. */
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  addMonths,
-  addMonthsToMonth,
-  addYears,
-  daysBetween,
-  daysInMonth,
-  daysInYear,
-  endOfFollowingMonth,
-  firstDayOfYear,
-  formatDateFr,
-  formatMonthFr,
-  isIsoDate,
-  isLeapYear,
-  lastDayOfYear,
-  maxDate,
-  minDate,
-  yearOf,
-} from '../../src/engine/dates.js';
+import { addDays, addMonths, addMonthsToMonth, addYears, daysBetween, daysInMonth, daysInYear, endOfFollowingMonth, firstDayOfYear, isIsoDate, isLeapYear, lastDayOfYear, maxDate, minDate, yearOf } from '../../src/engine/dates.js';
 
 describe('calendar dates', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {
@@ -87,10 +69,5 @@ describe('calendar dates', () => {
     expect(endOfFollowingMonth('2024-01')).toBe('2024-02-29');
     expect(endOfFollowingMonth('2025-01')).toBe('2025-02-28');
     expect(endOfFollowingMonth('2025-12')).toBe('2026-01-31');
-  });
-
-  it('writes dates and months the French way', () => {
-    expect(formatDateFr('2027-01-05')).toBe('05/01/2027');
-    expect(formatMonthFr('2025-10')).toBe('10/2025');
   });
 });

@@ -2,8 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
-import { Decimal, dec, formatDecimalFr, formatEuros, round2, sum, toAmountString, ZERO } from '../../src/engine/money.js';
-import { amountFr, euros, rateFactorFr } from '../../src/engine/fr-format.js';
+import { Decimal, dec, round2, sum, toAmountString, ZERO } from '../../src/engine/money.js';
 
 const NNBSP = '\u202f';
 
@@ -92,46 +91,5 @@ describe('R1 parsing and machine form', () => {
 
   it('keeps 60 significant digits: 2 / 3', () => {
     expect(new Decimal(2).div(3).toString()).toBe(`0.${'6'.repeat(59)}7`);
-  });
-});
-
-describe('R1 French display', () => {
-  it('groups thousands with a narrow no-break space and writes a decimal comma', () => {
-    expect(formatEuros(dec('1234567.891'))).toBe(`1${NNBSP}234${NNBSP}567,89`);
-    expect(formatEuros(dec('999'))).toBe('999,00');
-    expect(formatEuros(dec('1000'))).toBe(`1${NNBSP}000,00`);
-    expect(formatEuros(dec('-1234.5'))).toBe(`-1${NNBSP}234,50`);
-    expect(formatEuros(dec('-0.5'))).toBe('-0,50');
-    expect(formatEuros(dec('1234.5'), 0)).toBe(`1${NNBSP}235`);
-    expect(formatEuros(dec('1.0222081218'), 6)).toBe('1,022208');
-  });
-
-  it('shows every decimal of a figure, at least the minimum asked', () => {
-    expect(formatDecimalFr('0.06')).toBe('0,06');
-    expect(formatDecimalFr(dec('315.2'))).toBe('315,2');
-    expect(formatDecimalFr(18243)).toBe(`18${NNBSP}243`);
-    expect(formatDecimalFr(dec('1210'), 2)).toBe(`1${NNBSP}210,00`);
-    expect(formatDecimalFr(dec('0.055'), 2)).toBe('0,055');
-    expect(formatDecimalFr(dec('-1234.5'), 2)).toBe(`-1${NNBSP}234,50`);
-  });
-
-  it('prints euros and rate factors (the coefficient is printed as the quotient of its indices, not rounded)', () => {
-    expect(euros(dec('1210'))).toBe(`1${NNBSP}210,00 €`);
-    expect(euros(dec('0.055'))).toBe('0,055 €');
-    expect(rateFactorFr(dec('0.10'))).toBe('1,10');
-    expect(rateFactorFr(dec('0.05'))).toBe('1,05');
-    expect(rateFactorFr(dec('0.125'))).toBe('1,125');
-  });
-
-  it('prints an amount of a message from its machine form, and a malformed one as it is', () => {
-    expect(amountFr(dec('1210'))).toBe(`1${NNBSP}210,00 €`);
-    expect(amountFr('1210.00')).toBe(`1${NNBSP}210,00 €`);
-    expect(amountFr('1210')).toBe(`1${NNBSP}210,00 €`);
-    expect(amountFr('-0.5')).toBe('-0,50 €');
-    // a journal cell that is not a number (the message reports it): never reformatted, never thrown
-    expect(amountFr('12,50')).toBe('12,50 €');
-    expect(amountFr('x12.5')).toBe('x12.5 €');
-    expect(amountFr('12.5x')).toBe('12.5x €');
-    expect(amountFr('')).toBe(' €');
   });
 });

@@ -65,6 +65,17 @@ describe('journal', () => {
     expect(history.documents).toEqual([doc(1), reduction]);
   });
 
+  it('reads back a motif that starts with an apostrophe before a formula sign as it was written (neutralised once, un-neutralised once)', async () => {
+    const motif = "'=2 titres émis, « erreur » relevée";
+    const annulation = doc(2, { type: 'annulation', titreOrigine: { exercice: 2026, numero: 1 }, motif });
+    delete annulation.regime;
+    delete annulation.contributionCible;
+    delete annulation.converge;
+    await appendJournal(out, [doc(1), annulation]);
+    expect((await readFile(join(out, 'journal.csv'), 'utf8')).split('\n')[2]).toContain(`,"''=2 titres émis, « erreur » relevée",`);
+    expect((await readJournal(out)).documents[1].motif).toBe(motif);
+  });
+
   it('round-trips a statement of compte 673 (R10, closed exercice): its own type, no bordereau (empty cell)', async () => {
     const etat = doc(1, {
       exercice: 2027,

@@ -8,8 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { bordereauView, sampleDocuments } from './fixtures.js';
-import { keepTogether } from '../../src/render/avis-parts.js';
 import { HAS_POPPLER, HAS_QPDF, linesOf, normalise, pdfInfo, pdfText, POPPLER_MISSING, scratch, toBuffer, wordBoxes } from './pdf-tools.js';
+import { keepTogether } from '../../src/engine/french-format.js';
 
 const renderer = createPdfRenderer();
 const tmp = scratch();

@@ -12,7 +12,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { drawChart } from '../../src/charts/pdf.js';
 import type { Chart } from '../../src/charts/chart.js';
-import { Decimal, formatEuros } from '../../src/engine/money.js';
+import { Decimal } from '../../src/engine/money.js';
 import { readDataset } from '../../src/io/read-dataset.js';
 import { loadPdfAssets } from '../../src/render/assets.js';
 import { openPdf } from '../../src/render/pdf-document.js';
@@ -22,6 +22,7 @@ import { convergenceChart, servicesChart, shareCharts } from '../../src/report/r
 import { buildReportFor } from '../../src/report/run-report.js';
 import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
 import { REPO, runCli, SAMPLES, tempDirs } from '../cli/run-cli.js';
+import { formatNumberFr } from '../../src/engine/french-format.js';
 
 const temp = tempDirs('all');
 let out: string;
@@ -78,7 +79,7 @@ describe('titres rapport', () => {
     expect(cents((totals.totalRow.getCell(totals.column('Exercice 2026 (€)')).value as { result: number }).result)).toBe(all);
     const text = execFileSync('pdftotext', ['-layout', path.join(out, 'rapports/rapport-2026.pdf'), '-'], { encoding: 'utf8' });
     const spaces = (t: string): string => t.replace(/[\s\u00a0\u202f]+/g, ' ');
-    expect(spaces(text)).toContain(spaces(`Net facturé : ${formatEuros(new Decimal(all).div(100))} €`));
+    expect(spaces(text)).toContain(spaces(`Net facturé : ${formatNumberFr(new Decimal(all).div(100))} €`));
   });
 
   it('per commune and service: net of corrections, cible and share, each from the journal', async () => {

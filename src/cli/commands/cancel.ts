@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { IsoDate } from '../../engine/dates.js';
 import { issuedDocument } from '../../engine/history.js';
 import { knockOnChain, knockOnStepFr, type KnockOnStep } from '../../engine/knock-on.js';
-import { formatEuros, toAmountString, type Decimal } from '../../engine/money.js';
+import { toAmountString, type Decimal } from '../../engine/money.js';
 import { planCorrection } from '../../engine/plan-cancellation.js';
 import type { DocumentType } from '../../engine/plan-types.js';
 import { readDataset } from '../../io/read-dataset.js';
@@ -14,6 +14,7 @@ import { planJson } from '../format/plan-json.js';
 import { reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 import { examples, type Run } from './command.js';
+import { formatNumberFr } from '../../engine/french-format.js';
 
 export interface CancelOptions {
   out: string;
@@ -83,7 +84,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   } else {
     io.stdout(
       `${DOCUMENT_FR[document.type]} n° ${issued.numero} (exercice ${document.exercice}) émis : ` +
-        `${formatEuros(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
+        `${formatNumberFr(document.montant.negated())} € sur le titre ${exercice}-${numero} ; fichier ${issued.fichier}.\n`,
     );
     if (knockOn.length > 0) io.stdout(`Répercussion sur les exercices suivants (R10) :\n${knockOn.map((s) => `  - ${knockOnStepFr(s)}\n`).join('')}`);
   }

@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { readDataset } from '../../io/read-dataset.js';
 import { planForCli } from '../plan-for-cli.js';
 import { EMPTY_HISTORY } from '../../engine/history.js';
-import { formatEuros } from '../../engine/money.js';
 import type { Dataset } from '../../engine/dataset.js';
 import { appendProblems, type Problem } from '../../errors/problem.js';
 import { asYear, today } from '../arguments.js';
@@ -11,6 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { problemJson, reportWarnings } from '../format/problems.js';
 import type { CliIo } from '../io.js';
 import { examples, type Run } from './command.js';
+import { formatNumberFr } from '../../engine/french-format.js';
 
 export interface CheckOptions {
   data: string;
@@ -38,7 +38,7 @@ export async function checkCommand(opts: CheckOptions, io: CliIo): Promise<numbe
     const plan = planForCli(opts.data, dataset, EMPTY_HISTORY, { exercice: year, dateEmission: today() });
     appendProblems(problems, plan.avertissements);
     lines.push(
-      `Exercice ${year} : ${plan.documents.length} titre(s) pour ${formatEuros(plan.total)} €, ${plan.sansTitre.length} adhésion(s) sans titre (avant tout journal d'émission).`,
+      `Exercice ${year} : ${plan.documents.length} titre(s) pour ${formatNumberFr(plan.total)} €, ${plan.sansTitre.length} adhésion(s) sans titre (avant tout journal d'émission).`,
     );
   }
   if (opts.json) {

@@ -8,7 +8,6 @@ import { checkOutFolder } from '../../apply/check-out.js';
 import type { Dataset } from '../../engine/dataset.js';
 import type { IsoDate } from '../../engine/dates.js';
 import { EMPTY_HISTORY, type History } from '../../engine/history.js';
-import { formatEuros } from '../../engine/money.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
 import { usageError } from '../../errors/titres-error.js';
 import { readDataset } from '../../io/read-dataset.js';
@@ -22,6 +21,7 @@ import { planTable } from '../format/plan-table.js';
 import type { CliIo } from '../io.js';
 import { planForCli } from '../plan-for-cli.js';
 import { examples, type Run } from './command.js';
+import { formatNumberFr } from '../../engine/french-format.js';
 
 export interface IssueOptions {
   data: string;
@@ -161,7 +161,7 @@ function summaryLine(
   const range = `n° ${numbered[0].numero} à ${numbered[numbered.length - 1].numero}`;
   return (
     `titres ${exercice} : ${numbered.length} document(s) émis (${range}), ${bordereaux} bordereau(x), ` +
-    `${formatEuros(plan.total)} € ; ${plan.sansTitre.length} adhésion(s) sans titre ; ` +
+    `${formatNumberFr(plan.total)} € ; ${plan.sansTitre.length} adhésion(s) sans titre ; ` +
     `${plan.avertissements.length} avertissement(s) ; dossier ${out}.`
   );
 }

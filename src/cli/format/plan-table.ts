@@ -2,14 +2,13 @@
  * The readable form of a plan: one row per titre (commune, service, regime, cible, amount), the
  * total, then every adhesion without a titre with its reason, then the warnings.
  */
-import { formatEuros } from '../../engine/money.js';
-import { formatDateFr } from '../../engine/dates.js';
 import { bordereauShort, natureOf } from '../../engine/bordereaux.js';
 import type { Plan } from '../../engine/plan-types.js';
 import { formatProblem } from '../../errors/problem.js';
 import { textTable } from './text-table.js';
 import type { NumberedDocument } from './plan-json.js';
 import { editionLine } from '../../pes/pes-edition.js';
+import { formatDateFr, formatNumberFr } from '../../engine/french-format.js';
 
 const MOTIFS: Record<string, string> = {
   gratuit: 'gratuit',
@@ -36,8 +35,8 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
       d.codeInsee,
       d.service,
       d.type === 'titre' ? d.regime ?? '' : d.type,
-      d.contributionCible ? formatEuros(d.contributionCible) : '',
-      (d.type === 'titre' ? '' : '-') + formatEuros(d.montant),
+      d.contributionCible ? formatNumberFr(d.contributionCible) : '',
+      (d.type === 'titre' ? '' : '-') + formatNumberFr(d.montant),
     ]);
     out.push(
       textTable(
@@ -57,9 +56,9 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
     );
     const titres = numbered.filter((n) => n.document.type === 'titre').length;
     const reductions = numbered.length - titres;
-    let total = `Total : ${titres} titre${titres > 1 ? 's' : ''}, ${formatEuros(plan.total)} €`;
+    let total = `Total : ${titres} titre${titres > 1 ? 's' : ''}, ${formatNumberFr(plan.total)} €`;
     if (reductions > 0) {
-      total += ` ; ${reductions} réduction${reductions > 1 ? 's' : ''}/annulation${reductions > 1 ? 's' : ''}, -${formatEuros(plan.totalReductions)} €`;
+      total += ` ; ${reductions} réduction${reductions > 1 ? 's' : ''}/annulation${reductions > 1 ? 's' : ''}, -${formatNumberFr(plan.totalReductions)} €`;
     }
     out.push(total + '\n');
     out.push(editionLine(numbered.filter((n) => n.document.type === 'titre').map((n) => ({ edition: n.edition, commune: n.document.commune }))));

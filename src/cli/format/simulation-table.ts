@@ -2,10 +2,10 @@
  * The text output of `titres simulate`: one block per adhesion, one line per exercice with the
  * contribution-cible, the R5 cap, the amount and whether it has converged; then what was projected.
  */
-import { formatEuros } from '../../engine/money.js';
 import { textTable, type Column } from './text-table.js';
 import { assumptionsFr, shortServiceLabel } from '../../simulate/assumptions-label.js';
 import type { ProjectedFlags, SimulatedAdhesion, Simulation, SimulationRow } from '../../simulate/types.js';
+import { formatNumberFr } from '../../engine/french-format.js';
 
 const COLUMNS: Column[] = [
   { header: 'exercice' },
@@ -39,9 +39,9 @@ function rowCells(row: SimulationRow): string[] {
   if (row.kind === 'sans_titre') return [String(row.exercice), '–', '–', '–', `sans titre (${row.detail})`, '', projected];
   return [
     String(row.exercice),
-    formatEuros(row.contributionCible),
-    row.plafond ? formatEuros(row.plafond) : '–',
-    formatEuros(row.montant),
+    formatNumberFr(row.contributionCible),
+    row.plafond ? formatNumberFr(row.plafond) : '–',
+    formatNumberFr(row.montant),
     row.regime,
     row.converge ? 'oui' : 'non',
     projected,

@@ -2,9 +2,8 @@ import type { ProblemCode } from '../../errors/catalog.js';
 import { Decimal } from '../../engine/money.js';
 import { FileProblems } from '../csv/file-problems.js';
 import { KIND_FR, type JsonNode, type JsonObject } from '../json/json-node.js';
-import { parseAmount, parseDecimal } from '../values/amount.js';
-import type { Parsed } from '../values/parsed.js';
-import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
+import { MAX_NAME_LENGTH, parseAmount, parseDecimal, textProblem } from '../cell-values.js';
+import type { Parsed } from '../cell-values.js';
 
 /** A JSON object with the dotted path that leads to it (`services.laclasse`), for messages. */
 export interface Scope {
@@ -61,7 +60,7 @@ export class JsonFields {
     return node?.value;
   }
 
-  /** No control character, not too long (src/io/values/text.ts); else a problem at the string. */
+  /** No control character, not too long (src/io/cell-values.ts); else a problem at the string. */
   private plainText(node: JsonNode & { kind: 'string' }, path: string, max?: number): boolean {
     const bad = textProblem(node.value, max);
     if (bad) this.sink.add(bad.code, `« ${path} » : ${bad.message}`, node);

@@ -2,10 +2,9 @@ import { Decimal } from '../../engine/money.js';
 import type { Imputation, PayingService, Service, ServiceOption } from '../../engine/dataset.js';
 import type { Position } from '../../errors/problem.js';
 import { CODE_PRODUIT } from '../../engine/identifiers.js';
-import { parseMonth } from '../values/month.js';
+import { parseMonth, preview } from '../cell-values.js';
 import type { JsonFields, Scope } from './json-fields.js';
 import type { Limits } from './limits.js';
-import { preview } from '../values/text.js';
 
 /** A paying service's reference index month and where config.json states it (checked against the series later). */
 export interface IndexReference {

@@ -1,6 +1,6 @@
 import type { ProblemCode } from '../../errors/catalog.js';
 import { BoundedProblems, problem, type Problem, type Severity } from '../../errors/problem.js';
-import type { Parsed } from '../values/parsed.js';
+import type { Parsed } from '../cell-values.js';
 import type { Cell } from './table.js';
 
 /**

@@ -1,8 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ProblemCode } from '../../errors/catalog.js';
 import { BoundedProblems, problem, type Problem } from '../../errors/problem.js';
-import { textProblem } from '../values/text.js';
-import { detectSeparator, firstLine, type Separator } from './separator.js';
+import { textProblem } from '../cell-values.js';
 
 /**
  * Longest record (line) read, in characters: far above any line of the data contract (an INSEE
@@ -275,4 +274,25 @@ function inLineOrder(
     },
     flush,
   };
+}
+
+export type Separator = ',' | ';';
+
+/** The first line of a text (its header), without the line ending. */
+export function firstLine(text: string): string {
+  const end = text.search(/\r|\n/);
+  return end < 0 ? text : text.slice(0, end);
+}
+
+/** `;` when the header holds more semicolons than commas outside quotes, else `,`. */
+export function detectSeparator(header: string): Separator {
+  let semicolons = 0;
+  let commas = 0;
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ';') semicolons++;
+    else if (!quoted && ch === ',') commas++;
+  }
+  return semicolons > commas ? ';' : ',';
 }

@@ -1,4 +1,4 @@
-import { problem, type Problem } from '../../errors/problem.js';
+import { problem, type Problem, BoundedProblems } from '../../errors/problem.js';
 import { parseCsv, type CsvRecord, type CsvText, type ParseCsvOptions } from './parse-csv.js';
 
 /** One cell: its text (undefined when empty or the column is absent) and its position. */
@@ -98,4 +98,19 @@ function toRow(record: CsvRecord, columns: Map<string, number | undefined>): Row
       return { value: text === undefined || text === '' ? undefined : text, line: record.line, column: i + 1 };
     },
   };
+}
+
+/** Parses decoded CSV text and binds its columns in one step, keeping every row (small files, tests). */
+export function readTable(
+  text: string,
+  file: string,
+  required: readonly string[],
+  optional: readonly string[] = [],
+  options: ParseCsvOptions = {},
+): { rows: Row[]; problems: Problem[] } {
+  const problems = new BoundedProblems(file);
+  const rows: Row[] = [];
+  // the records left out (cell count, control character…) are reported with the columns' problems
+  eachRow(text, file, required, optional, problems, (row) => rows.push(row), options);
+  return { rows, problems: problems.list };
 }

@@ -3,9 +3,8 @@ import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
 import type { Row } from '../csv/table.js';
-import type { SourceFile } from '../source-file.js';
-import { parseAmount } from '../values/amount.js';
-import { parseDate } from '../values/date.js';
+import type { SourceFile } from '../read-input-file.js';
+import { parseAmount, parseDate } from '../cell-values.js';
 import { parseAdhesionOptions } from './adhesion-options.js';
 import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
 

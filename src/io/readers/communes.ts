@@ -3,8 +3,8 @@ import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
 import type { Cell } from '../csv/table.js';
-import { MAX_NAME_LENGTH, textProblem } from '../values/text.js';
-import type { SourceFile } from '../source-file.js';
+import { MAX_NAME_LENGTH, textProblem } from '../cell-values.js';
+import type { SourceFile } from '../read-input-file.js';
 import { isValidCodeInsee, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;

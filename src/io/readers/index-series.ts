@@ -3,10 +3,8 @@ import type { IndexPoint, IndexSeries } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
-import type { SourceFile } from '../source-file.js';
-import { parseDecimal } from '../values/amount.js';
-import { parseDate } from '../values/date.js';
-import { parseMonth } from '../values/month.js';
+import type { SourceFile } from '../read-input-file.js';
+import { parseDate, parseDecimal, parseMonth } from '../cell-values.js';
 
 /**
  * indices/<serie>.csv: `mois,valeur,publie_le` (R4). Rows with no value are skipped (the real

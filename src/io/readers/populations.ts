@@ -1,11 +1,11 @@
 import type { PopulationFigures, PopulationTable } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
-import { detectSeparator, firstLine, type Separator } from '../csv/separator.js';
+import { detectSeparator, firstLine, type Separator } from '../csv/parse-csv.js';
 import { eachRow, type Cell, type Row } from '../csv/table.js';
-import type { SourceFile } from '../source-file.js';
+import type { SourceFile } from '../read-input-file.js';
 import { DEFAULT_LIMITS } from '../config/limits.js';
-import { parseInteger } from '../values/integer.js';
+import { parseInteger } from '../cell-values.js';
 import { detectPopulationLayout, inseeCode2020, LYON, LYON_ARRONDISSEMENTS, type PopulationLayout } from './population-format.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../src/io/csv/decode.js';
+import { decodeText } from '../../../src/io/read-input-file.js';
 import { parsePopulations } from '../../../src/io/readers/populations.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/insee');

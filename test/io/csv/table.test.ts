@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../../src/io/csv/read-table.js';
+import { readTable } from '../../../src/io/csv/table.js';
 
 describe('readTable', () => {
   it('detects the separator, matches headers case-insensitively and ignores extra columns', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRate } from '../../src/simulate/parse-rate.js';
+import { parseRate } from '../../src/cli/arguments.js';
 import { rateFr } from '../../src/simulate/assumptions-label.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 

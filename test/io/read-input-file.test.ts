@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../../src/io/csv/decode.js';
+import { decodeText } from '../../src/io/read-input-file.js';
 
 describe('decodeText', () => {
   it('reads UTF-8 and strips the BOM', () => {

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../../src/io/values/amount.js';
-import { parseDate } from '../../../src/io/values/date.js';
-import { parseInteger } from '../../../src/io/values/integer.js';
-import { parseMonth } from '../../../src/io/values/month.js';
+import { parseAmount, parseDate, parseInteger, parseMonth } from '../../src/io/cell-values.js';
 
 const value = <T>(r: { ok: boolean; value?: T }) => (r.ok ? r.value : undefined);
 

@@ -1,0 +1,118 @@
+/**
+ * French display: the one home of how numbers, amounts, dates, months and names are written in
+ * the documents, the liquidation wording, the messages and the reports. Display only (R1): no
+ * computation reads these strings back.
+ *
+ * Hand-written rather than `Intl.NumberFormat('fr-FR')`: the output must be the same bytes on every
+ * machine (determinism), and Intl's French depends on the ICU data Node was built with (CLDR moved
+ * the French group separator from U+00A0 to U+202F; small-icu builds have no French at all); the
+ * figures are exact decimals (decimal.js) that must be shown with all their digits.
+ */
+import type { IsoDate, IsoMonth } from './dates.js';
+import { Decimal } from './money.js';
+
+/** No-break space: before « € », « : », inside « n° 1 » and dates. */
+export const NBSP = '\u00a0';
+/** Narrow no-break space: between digit groups, as in French typography (« 18 243 »). */
+export const NNBSP = '\u202f';
+
+export const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+// ---------------------------------------------------------------------------------------- numbers
+
+/** "1 210,00" with `decimals` decimals (narrow no-break space between groups, decimal comma). */
+export function formatNumberFr(value: Decimal, decimals = 2): string {
+  const fixed = value.toFixed(decimals);
+  const negative = fixed.startsWith('-');
+  const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
+  return (negative ? '-' : '') + grouped + (frac !== undefined ? ',' + frac : '');
+}
+
+/**
+ * Any exact decimal with all its decimals: "0,06", "315,2", "18 243"; at least `minDecimals` of
+ * them ("1 210,00" with 2).
+ */
+export function formatDecimalFr(value: Decimal | number | string, minDecimals = 0): string {
+  const d = new Decimal(value);
+  return formatNumberFr(d, Math.max(minDecimals, d.decimalPlaces()));
+}
+
+/** A revision rate as a multiplier: 0.10 → « 1,10 ». */
+export function rateFactorFr(rate: Decimal): string {
+  return formatDecimalFr(new Decimal(1).plus(rate), 2);
+}
+
+// ---------------------------------------------------------------------------------------- amounts
+
+/** « 1 210,00 € », « 0,06 € », « 0,055 € » in wording: at least 2 decimals, more when the value has them. */
+export function euros(value: Decimal): string {
+  return `${formatDecimalFr(value, 2)} €`;
+}
+
+/** An amount in a message: « 1 210,00 € » from "1210.00" (a malformed text is shown as it is). */
+export function amountFr(value: Decimal | string): string {
+  if (typeof value !== 'string') return euros(value);
+  return /^-?\d+(\.\d+)?$/.test(value) ? euros(new Decimal(value)) : `${value} €`;
+}
+
+/** A document's amount: "1210.00" → "1 210,00 €", the euro sign held to the figure. */
+export function formatAmountFr(canonical: string): string {
+  return formatAmountCellFr(canonical) + NBSP + '€';
+}
+
+/** A table cell's amount: "1210.00" → "1 210,00" (no currency sign). */
+export function formatAmountCellFr(canonical: string): string {
+  return formatNumberFr(new Decimal(canonical));
+}
+
+// ------------------------------------------------------------------------------------------ dates
+
+/** 15/09/2026. */
+export function formatDateFr(date: IsoDate): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** A month in a table: 10/2025. */
+export function formatMonthFr(month: IsoMonth): string {
+  const [y, m] = month.split('-');
+  return `${m}/${y}`;
+}
+
+/** A month in wording, as the index's publisher names it: « octobre 2025 ». */
+export function monthNameFr(month: IsoMonth): string {
+  const [y, m] = month.split('-');
+  return `${MONTHS_FR[Number(m) - 1]} ${y}`;
+}
+
+// ---------------------------------------------------------------------------------- names, lines
+
+const VOWEL_START = /^[aeiouyàâäéèêëîïôöùûüœæ]/i;
+
+/** « de » with elision before a vowel: "d'Écully", "de Lyon", "d'Oullins". */
+export function deName(name: string): string {
+  return VOWEL_START.test(name) ? `d'${name}` : `de ${name}`;
+}
+
+/** Family names in capitals, as on official documents: "Dupont" → "DUPONT". */
+export function familyName(nom: string): string {
+  return nom.toUpperCase();
+}
+
+const MONTHS = MONTHS_FR.join('|');
+
+/**
+ * No line break inside a date, a reference or an amount: « 29 septembre 2025 », « n° 1 »,
+ * « art. 10.1 », « § 6 », « L. 1617-5 », « 1 210,00 € », « 18 243 hab. », « 04 78 63 40 00 ».
+ */
+export function keepTogether(text: string): string {
+  return text
+    .replace(new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2${NBSP}$3`)
+    .replace(new RegExp(`(${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2`)
+    .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
+    .replace(/\b(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`)
+    .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
+    .replace(/ ([:;»?!])/g, `${NBSP}$1`)
+    .replace(/« /g, `«${NBSP}`);
+}
