@@ -52,11 +52,28 @@ export function drawHeader(frame: PageFrame, content: HeaderContent): number {
   left += 2 + lineList(frame, content.issuerLines, { size: fs.small, color: layout.color.muted }, frame.left, left + 2, leftWidth);
 
   const rightWidth = frame.right - avis.windowX;
-  const accent: TextStyle = { bold: true, size: fs.title, color: layout.color.accent };
-  let right = top + frame.text('H1', content.title, accent, avis.windowX, top, rightWidth);
-  right += frame.text('P', content.subtitle, { bold: true, size: fs.subtitle, color: layout.color.accent }, avis.windowX, right, rightWidth) + 3;
-  right += lineList(frame, content.reperes, { size: fs.body }, avis.windowX, right, rightWidth);
+  const subtitle: TextStyle = { bold: true, size: fs.subtitle, color: layout.color.accent };
+  const reperes: TextStyle = { size: fs.body };
+  const below = frame.measure(content.subtitle, subtitle, rightWidth) + 3 + content.reperes.reduce((h, l) => h + frame.measure(l, reperes, rightWidth), 0);
+  const size = titleSize(frame, content.title, rightWidth, avis.windowY - WINDOW_CLEARANCE - top - below);
+  let right = top + frame.text('H1', content.title, { bold: true, size, color: layout.color.accent }, avis.windowX, top, rightWidth);
+  right += frame.text('P', content.subtitle, subtitle, avis.windowX, right, rightWidth) + 3;
+  right += lineList(frame, content.reperes, reperes, avis.windowX, right, rightWidth);
   return Math.max(left, right);
+}
+
+/** Space kept between the header's right-hand block and the envelope window, in points. */
+const WINDOW_CLEARANCE = 6;
+
+/**
+ * The title's size: the layout's, or smaller (by half points, down to the body's size) when a
+ * title that finance lengthened in the templates would otherwise wrap down into the envelope window.
+ */
+function titleSize(frame: PageFrame, title: string, width: number, room: number): number {
+  const fs = frame.layout.fontSize;
+  let size = fs.title;
+  while (size > fs.body && frame.measure(title, { bold: true, size }, width) > room) size -= 0.5;
+  return size;
 }
 
 /** The addressee in the envelope window (the window's geometry is in layout.json « avis »). */

@@ -5,15 +5,17 @@
  * window of a DL/C5 envelope; font sizes; PDF/UA identification and consistent metadata.
  */
 import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
-import { bordereauView, sampleDocuments } from './fixtures.js';
-import { HAS_POPPLER, HAS_QPDF, linesOf, normalise, pdfInfo, pdfText, POPPLER_MISSING, scratch, toBuffer, wordBoxes } from './pdf-tools.js';
+import { bordereauView, regularisationView, sampleDocuments } from './fixtures.js';
+import { addresseeWindow, HAS_POPPLER, HAS_QPDF, linesOf, MM, normalise, pdfInfo, pdfText, POPPLER_MISSING, scratch, toBuffer, wordBoxes } from './pdf-tools.js';
 import { keepTogether } from '../../src/engine/french-format.js';
 
 const renderer = createPdfRenderer();
 const tmp = scratch();
-const MM = 72 / 25.4;
 
 const DOCUMENTS = sampleDocuments(renderer);
 const AVIS = ['titre', 'reduction', 'annulation', 'regularisation', 'etat', 'apercu'] as const;
@@ -44,27 +46,30 @@ describe.skipIf(!HAS_POPPLER)(`every template (${HAS_POPPLER ? 'pdftotext' : POP
 
   for (const name of AVIS) {
     it(`${name}: the addressee sits in the right-hand window of a DL/C5 envelope (word boxes)`, async () => {
-      const boxes = wordBoxes(await file(name));
-      const lines = linesOf(boxes.filter((b) => b.xMin > 95 * MM));
-      const first = lines.find((l) => l.text === 'Madame, Monsieur le Maire')!;
-      const last = lines.find((l) => l.text === '69130 Écully')!;
-      expect(first, 'addressee line').toBeDefined();
-      expect(last, 'town line').toBeDefined();
-      const block = boxes.filter((b) => b.yMax >= first.y - 12 && b.yMax <= last.y + 0.5 && b.xMin > 95 * MM);
-      const x0 = Math.min(...block.map((b) => b.xMin));
-      const x1 = Math.max(...block.map((b) => b.xMax));
-      const y0 = Math.min(...block.map((b) => b.yMin));
-      const y1 = Math.max(...block.map((b) => b.yMax));
+      const window = addresseeWindow(wordBoxes(await file(name)));
       // Window: 100 × 45 mm, left edge ≈ 100 mm, top 45–55 mm: the text must fit whatever the fold.
-      expect(x0 / MM).toBeGreaterThanOrEqual(102);
-      expect(x1 / MM).toBeLessThanOrEqual(195);
-      expect(y0 / MM).toBeGreaterThanOrEqual(50);
-      expect(y1 / MM).toBeLessThanOrEqual(90);
-      // Nothing else printed inside the window.
-      const intruders = boxes.filter((b) => b.xMax > 100 * MM && b.xMin < 200 * MM && b.yMax > 48 * MM && b.yMin < 93 * MM && !block.includes(b));
-      expect(intruders.map((b) => b.text)).toEqual([]);
+      expect(window.block.x0 / MM).toBeGreaterThanOrEqual(102);
+      expect(window.block.x1 / MM).toBeLessThanOrEqual(195);
+      expect(window.block.y0 / MM).toBeGreaterThanOrEqual(50);
+      expect(window.block.y1 / MM).toBeLessThanOrEqual(90);
+      expect(window.intruders, 'nothing else printed inside the window').toEqual([]);
     });
   }
+
+  it('keeps the window clear when finance gives a correction a title long enough to wrap (templates/correction.fr.json)', async () => {
+    const templatesDir = mkdtempSync(join(tmpdir(), 'titres-templates-'));
+    cpSync('templates', templatesDir, { recursive: true });
+    const file = join(templatesDir, 'correction.fr.json');
+    const long = 'Titre de réduction – régularisation après correction d’un titre antérieur';
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"Titre de réduction – régularisation"', JSON.stringify(long)));
+    const bytes = await toBuffer(createPdfRenderer({ templatesDir }).renderTitre(regularisationView()));
+    rmSync(templatesDir, { recursive: true, force: true });
+    const pdf = await tmp.write('regularisation-long-title.pdf', bytes);
+    const title = linesOf(wordBoxes(pdf)).filter((l) => /régularisation|correction d’un|antérieur/.test(l.text));
+    expect(title.length, 'the title wraps').toBeGreaterThanOrEqual(2);
+    expect(addresseeWindow(wordBoxes(pdf)).intruders).toEqual([]);
+    expect(pdfInfo(pdf).Pages).toBe('1');
+  });
 
   it('keeps dates, references and amounts whole on a line (no-break spaces)', async () => {
     // pdftotext keeps the document's lines: each of these is found within one of them.

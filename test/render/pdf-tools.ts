@@ -107,3 +107,28 @@ export function linesOf(boxes: readonly WordBox[]): { y: number; text: string }[
   }
   return lines.map((l) => ({ y: l.y, text: l.words.sort((a, b) => a.xMin - b.xMin).map((w) => w.text).join(' ') }));
 }
+
+/** Points per millimetre. */
+export const MM = 72 / 25.4;
+
+/**
+ * The addressee's block on page 1 (« Madame, Monsieur le Maire » to « 69130 Écully », right of
+ * 95 mm) and the words printed elsewhere inside the window of a DL/C5 envelope (100 × 45 mm, left
+ * edge about 100 mm, top 45–55 mm from the top of the page, taken with its margins of fold).
+ */
+export function addresseeWindow(boxes: readonly WordBox[]): { block: { x0: number; x1: number; y0: number; y1: number }; intruders: string[] } {
+  const lines = linesOf(boxes.filter((b) => b.xMin > 95 * MM));
+  const first = lines.find((l) => l.text === 'Madame, Monsieur le Maire');
+  const last = lines.find((l) => l.text === '69130 Écully');
+  if (!first || !last) throw new Error(`addressee not found in: ${lines.map((l) => l.text).join(' | ')}`);
+  const block = boxes.filter((b) => b.yMax >= first.y - 12 && b.yMax <= last.y + 0.5 && b.xMin > 95 * MM);
+  return {
+    block: {
+      x0: Math.min(...block.map((b) => b.xMin)),
+      x1: Math.max(...block.map((b) => b.xMax)),
+      y0: Math.min(...block.map((b) => b.yMin)),
+      y1: Math.max(...block.map((b) => b.yMax)),
+    },
+    intruders: boxes.filter((b) => b.xMax > 100 * MM && b.xMin < 200 * MM && b.yMax > 48 * MM && b.yMin < 93 * MM && !block.includes(b)).map((b) => b.text),
+  };
+}
