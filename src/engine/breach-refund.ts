@@ -22,10 +22,13 @@ export function isBreachRefundMotif(motif: string | undefined): boolean {
   return (motif ?? '').startsWith(BREACH_REFUND_MOTIF_PREFIX);
 }
 
-/** The motif as a document prints it: without the « manquement_metropole : » marker (a data code). */
+/**
+ * The motif as a document prints it: without the « manquement_metropole : » marker (a data code),
+ * and without the colon that separates it from the text; a colon further in the text is kept.
+ */
 export function motifForDocument(motif: string): string {
   if (!isBreachRefundMotif(motif)) return motif;
-  const text = motif.slice(BREACH_REFUND_MOTIF_PREFIX.length).replace(/^\s*:\s*/, '');
+  const text = motif.slice(BREACH_REFUND_MOTIF_PREFIX.length).replace(/^\s*:/, '').trim();
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

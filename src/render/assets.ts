@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 
 export interface PdfAssets {
@@ -16,11 +17,17 @@ export interface PdfAssets {
 
 const require = createRequire(import.meta.url);
 
+/**
+ * pdfkit ≥ 0.20 lists its subpaths in `exports` and its ICC profile is not among them: resolve the
+ * package's CommonJS entry (js/pdfkit.js) and take the profile beside it (js/data/).
+ */
+const ICC_PROFILE_PATH = join(dirname(require.resolve('pdfkit')), 'data', 'sRGB_IEC61966_2_1.icc');
+
 let cached: PdfAssets | undefined;
 
 export function loadPdfAssets(): PdfAssets {
   if (!cached) {
-    const iccProfile = readFileSync(require.resolve('pdfkit/js/data/sRGB_IEC61966_2_1.icc'));
+    const iccProfile = readFileSync(ICC_PROFILE_PATH);
     cached = {
       regular: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
       bold: readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),

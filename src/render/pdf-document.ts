@@ -6,7 +6,8 @@
 import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../engine/dates.js';
 import type { PdfAssets } from './assets.js';
-import type { LineCounts } from './line-counts.js';
+import type { LineBreaks } from './line-breaks.js';
+import { useNativeWrites } from './native-writes.js';
 import type { SharedFonts } from './shared-fonts.js';
 
 export { FONT_BOLD, FONT_REGULAR } from './shared-fonts.js';
@@ -39,11 +40,12 @@ interface PdfaInternals {
 export interface PdfResources {
   assets: PdfAssets;
   fonts: SharedFonts;
-  /** Line counts of measured texts, kept across the documents of a renderer (optional). */
-  lineCounts?: LineCounts;
+  /** Line breaks of measured and drawn texts, kept across the documents of a renderer (optional). */
+  lineBreaks?: LineBreaks;
 }
 
 export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.Mixins.ExpandedSides<number>): PDFKit.PDFDocument {
+  useNativeWrites();
   const { assets, fonts } = resources;
   const date = utcMidnight(meta.date);
   const info: PDFKit.DocumentInfo = {
@@ -98,6 +100,6 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
         </rdf:Description>
         `);
   fonts.install(doc);
-  resources.lineCounts?.install(doc);
+  resources.lineBreaks?.install(doc);
   return doc;
 }

@@ -8,7 +8,7 @@ import { loadPdfAssets } from './assets.js';
 import { renderBordereauPdf } from './bordereau-pdf.js';
 import { renderCorrectionPdf } from './correction-pdf.js';
 import type { PdfResources } from './pdf-document.js';
-import { LineCounts } from './line-counts.js';
+import { LineBreaks } from './line-breaks.js';
 import { finishedPdf } from './pdf-stream.js';
 import { createSharedFonts } from './shared-fonts.js';
 import { loadTemplates } from './templates.js';
@@ -23,7 +23,7 @@ export interface PdfRendererOptions {
 export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
   const templates = loadTemplates(options.templatesDir);
   const assets = loadPdfAssets();
-  const resources: PdfResources = { assets, fonts: createSharedFonts(assets, templates.alphabet), lineCounts: new LineCounts() };
+  const resources: PdfResources = { assets, fonts: createSharedFonts(assets, templates.alphabet), lineBreaks: new LineBreaks() };
   return {
     renderTitre(view: TitreView): Readable {
       const render = view.document.type === 'titre' ? renderTitrePdf : renderCorrectionPdf;

@@ -44,6 +44,22 @@ describe('bordereaux', () => {
     expect(journalGroups(journal, 2027).map((g) => g.numero)).toEqual([1]);
   });
 
+  it('R9: a bordereau is its exercice, type and number, wherever its documents are in the journal', () => {
+    const journal = [
+      issued({ exercice: 2026, numero: 1, bordereau: 1, codeInsee: '69081', montant: d('1.00') }),
+      // the same number right after, in another exercice, then for the other type: other bordereaux
+      issued({ exercice: 2027, numero: 1, bordereau: 1, codeInsee: '69081', montant: d('1.00') }),
+      issued({ exercice: 2027, numero: 2, bordereau: 1, codeInsee: '69081', montant: d('1.00'), type: 'reduction' }),
+      // back to the first bordereau after the others: it is still one bordereau
+      issued({ exercice: 2026, numero: 2, bordereau: 1, codeInsee: '69089', montant: d('1.00') }),
+    ];
+    expect(journalGroups(journal).map((g) => [g.exercice, g.nature, g.numero, g.documents.map((x) => x.numero)])).toEqual([
+      [2026, 'titres', 1, [1, 2]],
+      [2027, 'titres', 1, [1]],
+      [2027, 'reductions', 1, [2]],
+    ]);
+  });
+
   it('gives each type the next number of its own series, or the first number when it has none', () => {
     const journal = [
       issued({ exercice: 2026, numero: 1, bordereau: 1, codeInsee: '69081', montant: d('1.00'), legacySeries: true }),

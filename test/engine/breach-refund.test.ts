@@ -207,6 +207,9 @@ describe('R8 boundaries and wording', () => {
     );
     expect(motifForDocument('manquement_metropole:restitution')).toBe('Restitution');
     expect(motifForDocument('manquement_metropole  :  restitution : solde')).toBe('Restitution : solde');
+    // a motif written by hand without the colon after the marker: only the marker goes, the colon
+    // further in the text stays
+    expect(motifForDocument('manquement_metropole restitution : solde')).toBe('Restitution : solde');
     expect(motifForDocument('erreur de population : doublon')).toBe('erreur de population : doublon');
   });
 

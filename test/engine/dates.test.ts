@@ -5,7 +5,7 @@ import { addDays, addMonths, addMonthsToMonth, addYears, daysBetween, daysInMont
 describe('calendar dates', () => {
   it('accepts only real dates written YYYY-MM-DD', () => {
     for (const good of ['2026-01-01', '2026-12-31', '2028-02-29', '2026-04-30', '2026-01-31']) expect(isIsoDate(good), good).toBe(true);
-    for (const bad of ['2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '2026-01-1', 'x2026-01-01', '2026-01-01x', '26-01-01', '']) {
+    for (const bad of ['2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-01-00', '2026-1-01', '2026-01-1', 'x2026-01-01', 'le 2012-03-15', '2026-01-01x', '26-01-01', '']) {
       expect(isIsoDate(bad), bad).toBe(false);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/engine/money.js';
-import { amountFr, deName, euros, familyName, formatAmountCellFr, formatAmountFr, formatDateFr, formatDecimalFr, formatMonthFr, formatNumberFr, monthNameFr, rateFactorFr } from '../../src/engine/french-format.js';
+import { amountFr, deName, euros, familyName, formatAmountCellFr, formatAmountFr, formatDateFr, formatDecimalFr, formatMonthFr, formatNumberFr, keepTogether, monthNameFr, rateFactorFr } from '../../src/engine/french-format.js';
 
 const NNBSP = '\u202f';
 
@@ -75,5 +75,20 @@ describe('French dates and months', () => {
       'janvier 2025', 'février 2025', 'mars 2025', 'avril 2025', 'mai 2025', 'juin 2025',
       'juillet 2025', 'août 2025', 'septembre 2025', 'octobre 2025', 'novembre 2025', 'décembre 2025',
     ]);
+  });
+});
+
+describe('French line breaking', () => {
+  it('keeps dates, months, references, digit groups and units on one line, and nothing else', () => {
+    const NB = '\u00a0';
+    expect(
+      keepTogether(
+        'Titre n° 12 du 1er janvier 2026 et du 29 septembre 2025 (indices octobre 2025 et janvier 2025) : art. 10.1, L. 1617-5, ' +
+          'Tél. 04 78 63 40 00 ; « Toodego » 18 243 hab., 1 210,00 €, 5 %, lot 4 2026 !',
+      ),
+    ).toBe(
+      `Titre n°${NB}12 du 1er${NB}janvier${NB}2026 et du 29${NB}septembre${NB}2025 (indices octobre${NB}2025 et janvier${NB}2025)${NB}: art.${NB}10.1, L.${NB}1617-5, ` +
+        `Tél.${NB}04${NNBSP}78${NNBSP}63${NNBSP}40${NNBSP}00${NB}; «${NB}Toodego${NB}» 18${NNBSP}243${NB}hab., 1${NNBSP}210,00${NB}€, 5${NB}%, lot 4 2026${NB}!`,
+    );
   });
 });

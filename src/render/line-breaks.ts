@@ -1,0 +1,152 @@
+/**
+ * Line breaks of wrapped texts, found once per renderer instead of once per measure and drawing.
+ *
+ * Every titre sets the same wording (labels, legal mentions, recourse, column headings) in the same
+ * fonts and widths, and pdfkit's line wrapper breaks it anew each time it is measured
+ * (heightOfString) and each time it is drawn (text): breaking (LineBreaker, then the width of every
+ * word) took about a quarter of a titre's rendering time (CPU profile, pdfkit 0.20.2), while nine
+ * texts drawn in ten are the same in every titre. Here the lines a text breaks into, for a font, size and
+ * width, are kept across the documents of a renderer, each with the figures pdfkit's wrapper hands
+ * to its line drawing (the line's text width, word count and line width):
+ * - a measure adds the line heights up exactly as pdfkit does, from the current position (same
+ *   floating point steps, hence the same height whatever document measured the text first);
+ * - a drawing calls pdfkit's own line drawing (_line) with the same arguments, in the same order,
+ *   as the wrapper would: the content stream is the same, byte for byte.
+ *
+ * Only plain wrapped texts are served from the cache: options limited to width, lineGap and align
+ * (not justify), no text continued from an earlier call, and a text that ends well above the bottom
+ * of the page (where the wrapper would go on to a new page, pdfkit draws it itself). The wrapper's
+ * other work on such a text adds zero (indent, paragraph gap) and so changes nothing.
+ *
+ * Uses pdfkit internals (_initOptions, _text, _line, _font, _fontSize, _lineGap, _textOptions,
+ * _wrapper, page.maxY; pdfkit 0.20).
+ */
+interface ResolvedOptions {
+  width?: number;
+  lineGap?: number;
+  height?: number;
+  textWidth?: number;
+  wordCount?: number;
+  lineWidth?: number;
+}
+
+type LineCallback = (text: string, options: ResolvedOptions, wrapper?: unknown) => void;
+
+interface TextInternals {
+  x: number;
+  y: number;
+  page: { maxY(): number };
+  _font: { name: string } | null;
+  _fontSize: number;
+  _lineGap?: number;
+  _textOptions?: object | null;
+  _wrapper?: object | null;
+  _initOptions(x?: unknown, y?: number, options?: object): ResolvedOptions;
+  _text(text: string, x: number, y: number, options: object, lineCallback: LineCallback): void;
+  _line: LineCallback;
+  currentLineHeight(includeGap?: boolean): number;
+}
+
+type Doc = PDFKit.PDFDocument & TextInternals;
+
+/** A line as pdfkit's wrapper emits it: its text, then textWidth, wordCount and lineWidth. */
+type Line = readonly [text: string, textWidth: number, wordCount: number, lineWidth: number];
+
+const CACHEABLE = new Set(['width', 'lineGap', 'align']);
+
+/** Emptied past this many texts (the recurring wording stays; names and amounts churn). */
+const MAX_TEXTS = 5_000;
+
+/** Stands for the wrapper in _line's third argument (pdfkit only tests that it is there). */
+const WRAPPED = {};
+
+/** Points kept free above the page's bottom for a cached drawing (covers float rounding). */
+const BOTTOM_MARGIN = 1;
+
+function cacheable(doc: Doc, options: unknown): options is Record<string, unknown> & { width: number } {
+  if (doc._textOptions || doc._wrapper || !doc._font || typeof options !== 'object' || options === null) return false;
+  const given = options as Record<string, unknown>;
+  return typeof given.width === 'number' && given.align !== 'justify' && Object.keys(given).every((k) => CACHEABLE.has(k));
+}
+
+export class LineBreaks {
+  private lines = new Map<string, readonly Line[]>();
+
+  /** Makes `doc.heightOfString` and `doc.text` use (and fill) these line breaks. */
+  install(doc: PDFKit.PDFDocument): void {
+    const breaks = this;
+    const heightOfString = doc.heightOfString;
+    doc.heightOfString = function (this: Doc, text: string, options?: PDFKit.Mixins.TextOptions) {
+      if (!cacheable(this, options ?? {})) return heightOfString.call(this, text, options);
+      return breaks.height(this, `${text}`, options!);
+    };
+    const drawText = doc.text;
+    doc.text = function (this: Doc, text: string, x?: unknown, y?: number, options?: PDFKit.Mixins.TextOptions) {
+      if (typeof x !== 'number' || typeof y !== 'number' || !cacheable(this, options)) {
+        return (drawText as (...args: unknown[]) => PDFKit.PDFDocument).call(this, text, x, y, options);
+      }
+      return breaks.draw(this, text == null ? '' : `${text}`, x, y, options!);
+    } as typeof doc.text;
+  }
+
+  private key(doc: Doc, text: string, width: number | undefined): string {
+    return `${doc._font!.name}\u0000${doc._fontSize}\u0000${width}\u0000${text}`;
+  }
+
+  private remember(key: string, lines: readonly Line[]): void {
+    if (this.lines.size >= MAX_TEXTS) this.lines = new Map();
+    this.lines.set(key, lines);
+  }
+
+  /** pdfkit's heightOfString, breaking the text into lines on its first measure. */
+  private height(doc: Doc, text: string, options: object): number {
+    const { x, y } = doc;
+    const resolved = doc._initOptions(options);
+    resolved.height = Infinity;
+    const lineGap = resolved.lineGap || doc._lineGap || 0;
+    const key = this.key(doc, text, resolved.width);
+    const lines = this.lines.get(key);
+    if (lines === undefined) {
+      const found: Line[] = [];
+      doc._text(text, doc.x, doc.y, resolved, (line, o) => {
+        found.push([line, o.textWidth!, o.wordCount!, o.lineWidth!]);
+        doc.y += doc.currentLineHeight(true) + lineGap;
+      });
+      this.remember(key, found);
+    } else {
+      for (let i = 0; i < lines.length; i++) doc.y += doc.currentLineHeight(true) + lineGap;
+    }
+    const height = doc.y - y;
+    doc.x = x;
+    doc.y = y;
+    return height;
+  }
+
+  /** pdfkit's text(text, x, y, options), with the line breaks found on its first use. */
+  private draw(doc: Doc, text: string, x: number, y: number, options: object): Doc {
+    const resolved = doc._initOptions(x, y, options); // moves to (x, y), as text() does
+    const key = this.key(doc, text, resolved.width);
+    const lines = this.lines.get(key);
+    const lineGap = resolved.lineGap || doc._lineGap || 0;
+    const step = doc.currentLineHeight(true) + lineGap;
+    if (lines === undefined || doc.y + (lines.length + 1) * step > doc.page.maxY() - BOTTOM_MARGIN) {
+      const page = doc.page;
+      const found: Line[] = [];
+      doc._text(text, x, y, options, (line, o, wrapper) => {
+        found.push([line, o.textWidth!, o.wordCount!, o.lineWidth!]);
+        doc._line(line, o, wrapper);
+      });
+      if (lines === undefined && doc.page === page) this.remember(key, found);
+      return doc;
+    }
+    const startX = doc.x;
+    for (const [line, textWidth, wordCount, lineWidth] of lines) {
+      resolved.textWidth = textWidth;
+      resolved.wordCount = wordCount;
+      resolved.lineWidth = lineWidth;
+      doc._line(line, resolved, WRAPPED);
+    }
+    doc.x = startX;
+    return doc;
+  }
+}
