@@ -111,7 +111,7 @@ export function keepTogether(text: string): string {
     .replace(new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2${NBSP}$3`)
     .replace(new RegExp(`(${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2`)
     .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
-    .replace(/\b(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`)
+    .replace(/(?<!\w)(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`) // not \b: « § » is no word character
     .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
     .replace(/ ([:;»?!])/g, `${NBSP}$1`)
     .replace(/« /g, `«${NBSP}`);

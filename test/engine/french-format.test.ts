@@ -91,4 +91,11 @@ describe('French line breaking', () => {
         `Tél.${NB}04${NNBSP}78${NNBSP}63${NNBSP}40${NNBSP}00${NB}; «${NB}Toodego${NB}» 18${NNBSP}243${NB}hab., 1${NNBSP}210,00${NB}€, 5${NB}%, lot 4 2026${NB}!`,
     );
   });
+
+  it('keeps « § » with its number after a space, and leaves a sign inside a word alone', () => {
+    const NB = '\u00a0';
+    expect(keepTogether('Annexe laclasse.com, § 6')).toBe(`Annexe laclasse.com, §${NB}6`);
+    expect(keepTogether('(§ 4) et (art. 3)')).toBe(`(§${NB}4) et (art.${NB}3)`);
+    expect(keepTogether('Un° 5, ZL. 4')).toBe('Un° 5, ZL. 4');
+  });
 });
