@@ -14,7 +14,7 @@
  * its subset is the fixed set followed by its own extra glyphs, in the order it first used them,
  * built for that document alone. Either way a document's bytes depend only on its own content.
  *
- * Uses pdfkit's EmbeddedFont internals (subset, embed, widths, unicode, document, id; pdfkit 0.17)
+ * Uses pdfkit's EmbeddedFont internals (subset, embed, widths, unicode, document, id; pdfkit 0.17 to 0.20, checked on 0.20.2)
  * and fontkit's TrueType subset; shared-fonts.ts checks that they are there before using this.
  */
 import { deflateSync } from 'node:zlib';

@@ -14,7 +14,7 @@
  * from their letters (« fi » → f + i), then every character of the font from its own code point.
  *
  * This uses pdfkit internals (the font class behind doc._font, its layoutCache and the
- * doc._fontFamilies cache, pdfkit 0.17); if they change, install() falls back to registerFont
+ * doc._fontFamilies cache, pdfkit 0.17 to 0.20, checked on 0.20.2); if they change, install() falls back to registerFont
  * (slower, and each document then embeds a subset of its own).
  */
 import PDFDocument from 'pdfkit';
