@@ -11,32 +11,57 @@ import { PageFrame } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
 import type { TitreView } from './views.js';
+import type { Wording } from './wording.js';
 
 type TitreWording = Templates['titre'];
 type Values = Readonly<Record<string, string>>;
 
+/** The page's texts that the avis and the corrections' templates both hold, under the same keys. */
+type PageKey =
+  | 'document.pdfTitle'
+  | 'document.pdfTitlePreview'
+  | 'document.pdfAuthor'
+  | 'document.pdfSubject'
+  | 'preview.watermark'
+  | 'pied.page'
+  | 'reperes.exercice';
+
 export interface AvisPage {
-  /** PDF metadata. */
-  title: string;
-  author: string;
-  subject: string;
+  /** The document's template (titre or correction) and the values of its placeholders. */
+  wording: Wording<PageKey>;
+  values: Values;
+  /** The objet, the PDF's subject. */
+  objet: string;
+  /** The document's number as the footer cites it (a preview has none). */
+  numero: string;
   /** Description of the embedded liquidation.json. */
   dataDescription: string;
-  /** Printed diagonally on a preview. */
-  watermark?: string;
-  footer: (page: number) => string;
 }
 
-/** Opens the document's PDF (metadata, embedded data) and its page frame. */
+/**
+ * Opens the document's PDF (metadata, embedded data) and its page frame, whose footer cites the
+ * issuer, the exercice and the number, and whose preview carries the watermark.
+ */
 export function openAvisPage(view: TitreView, templates: Templates, resources: PdfResources, page: AvisPage): PageFrame {
+  const { wording: w, values } = page;
+  const t = (key: PageKey): string => w.text(key, values);
+  const reference = [view.config.emetteur.nom, t('reperes.exercice'), ...(view.preview ? [] : [page.numero])].join(' – ');
   const { page: p } = templates.layout;
   const doc = openPdf(
     resources,
-    { title: page.title, author: page.author, subject: page.subject, date: view.dateEmission },
+    {
+      title: t(view.preview ? 'document.pdfTitlePreview' : 'document.pdfTitle'),
+      author: t('document.pdfAuthor'),
+      subject: w.text('document.pdfSubject', { objet: page.objet }),
+      date: view.dateEmission,
+    },
     { top: p.marginTop, bottom: p.marginBottom, left: p.marginLeft, right: p.marginRight },
   );
   attachData(doc, TITRE_DATA_FILE, page.dataDescription, titreData(view), view.dateEmission);
-  return new PageFrame(doc, templates.layout, { watermark: page.watermark, footer: page.footer });
+  return new PageFrame(doc, templates.layout, {
+    watermark: view.preview ? w.text('preview.watermark') : undefined,
+    footer: (n) => w.text('pied.page', { reference, page: String(n) }),
+  });
 }
 
 /** The issuer's lines under its name: issuing service, address, SIREN and the contact given in config. */

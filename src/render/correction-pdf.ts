@@ -54,14 +54,12 @@ export function renderCorrectionPdf(view: TitreView, templates: Templates, resou
   const objet = t(`objet.${kind}`);
 
   const numeroRepere = isEtat ? t('reperes.numeroEtat') : w.text('reperes.numero', { ...values, title: piece });
-  const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${numeroRepere}`;
   const frame = openAvisPage(view, templates, resources, {
-    title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
-    author: t('document.pdfAuthor'),
-    subject: w.text('document.pdfSubject', { objet }),
+    wording: w,
+    values,
+    objet,
+    numero: numeroRepere,
     dataDescription: 'Liquidation de la correction (données structurées, schéma titre-liquidation)',
-    watermark: view.preview ? w.text('preview.watermark') : undefined,
-    footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
   });
   const fs = layout.fontSize;
   const body: TextStyle = { size: fs.body };

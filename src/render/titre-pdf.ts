@@ -21,14 +21,12 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   const issuer = view.config.emetteur;
   const objet = t('objet.titre');
 
-  const footerRef = view.preview ? `${issuer.nom} – ${t('reperes.exercice')}` : `${issuer.nom} – ${t('reperes.exercice')} – ${t('reperes.numero')}`;
   const frame = openAvisPage(view, templates, resources, {
-    title: view.preview ? t('document.pdfTitlePreview') : t('document.pdfTitle'),
-    author: t('document.pdfAuthor'),
-    subject: w.text('document.pdfSubject', { objet }),
+    wording: w,
+    values,
+    objet,
+    numero: t('reperes.numero'),
     dataDescription: 'Liquidation du titre (données structurées, schéma titre-liquidation)',
-    watermark: view.preview ? w.text('preview.watermark') : undefined,
-    footer: (page) => w.text('pied.page', { reference: footerRef, page: String(page) }),
   });
   const fs = layout.fontSize;
   const body: TextStyle = { size: fs.body };
