@@ -103,8 +103,10 @@ async function checkJournal(outDir: string, file: string, journal: JournalConten
     problems.push(...verifyNumbering(journal.entries, file));
     const sizeAt = probe ? await probe.sizes() : () => undefined;
     for (const { doc, line } of journal.entries) {
+      const size = sizeAt(line, doc.fichier);
+      if (size != null && size === doc.taille) continue; // there with its journaled size: no path to make
       const what = () => `PDF du document ${documentKey(doc)} (journal ligne ${line})`;
-      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, what, sizeAt(line, doc.fichier));
+      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, what, size);
       if (found) problems.push(found);
     }
     problems.push(...checkRegister(outDir, journal, register, new Set(interrupted.map((r) => r.exercice))));

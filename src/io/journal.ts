@@ -122,7 +122,7 @@ export function parseJournal(text: string, file: string, ascii?: Uint8Array): Jo
     }
     if (result.problems.length > 0) return result;
   }
-  const record = (i: number, line: string): string[] => quoted.get(i) ?? line.split(',');
+  const record = (i: number, line: string): string[] => (quoted.size > 0 && quoted.get(i)) || line.split(',');
   let first = 0;
   while (lineText(lines, first) === '') first++;
   const header = record(first, lineText(lines, first));
