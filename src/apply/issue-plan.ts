@@ -30,6 +30,7 @@ import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
 import { documentFile, resolveOut } from '../io/output-layout.js';
+import type { Readable } from 'node:stream';
 import type { DocumentRenderer } from '../render/views.js';
 import { damaged } from './check-out.js';
 import { finalizeRun, journaledDocuments } from './finalize-run.js';
@@ -151,6 +152,59 @@ const CONCURRENCY = 4;
 
 type Issued = { journal: IssuedDocument; chain: string; result: IssuedResult };
 
+/**
+ * The renders of the documents not yet written, asked for ahead of the writes: while one batch is
+ * written, fsynced and journaled, the rendering threads already lay out the next one (without it
+ * they waited for every commit: a fifth of their time idle, 2 000 titres). Nothing is written
+ * here; a render that fails (or throws) fails only when its document's turn to be written comes,
+ * so a crash still happens at the same point of the journal.
+ */
+class RenderAhead {
+  private readonly streams = new Map<number, () => Readable>();
+  private next = 0;
+
+  constructor(
+    private readonly count: number,
+    private readonly render: (index: number) => Readable,
+  ) {}
+
+  /** Asks for the renders of documents [next, end). */
+  ahead(end: number): void {
+    for (; this.next < Math.min(end, this.count); this.next++) {
+      const index = this.next;
+      try {
+        const stream = this.render(index);
+        stream.on('error', () => undefined); // reported by its writer, or dropped with an aborted run
+        this.streams.set(index, () => stream);
+      } catch (error) {
+        this.streams.set(index, () => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  /** The render of document `index` (asked for now if it was not). */
+  take(index: number): Readable {
+    this.ahead(index + 1);
+    const stream = this.streams.get(index)!;
+    this.streams.delete(index);
+    return stream();
+  }
+
+  /** Drops the renders never taken (a run stopped by an error). */
+  drop(): void {
+    for (const stream of this.streams.values()) {
+      try {
+        stream().destroy();
+      } catch {
+        // a render that had thrown holds nothing
+      }
+    }
+    this.streams.clear();
+  }
+}
+
 async function issueDocuments(
   plan: Plan,
   numbered: readonly NumberedDocument[],
@@ -159,15 +213,20 @@ async function issueDocuments(
 ): Promise<Issued[]> {
   const planned = new Map(intent.documents.map((d) => [d.numero, d]));
   const appender = await JournalAppender.open(context.out.outDir, context.out.journal.head);
+  const renders = new RenderAhead(numbered.length, (index) =>
+    context.renderer.renderTitre(
+      buildTitreView(numbered[index], { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false }),
+    ),
+  );
   const out: Issued[] = [];
   try {
     const size = Math.max(1, context.commitEvery ?? DEFAULT_BATCH);
     for (let start = 0; start < numbered.length; start += size) {
       const batch = numbered.slice(start, start + size).map((n) => ({ n, run: planned.get(n.numero)! }));
-      const views = batch.map(({ n }) => buildTitreView(n, { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false }));
+      renders.ahead(start + 2 * size); // this batch and the next
       // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan order.
       const written = await mapPool(batch, CONCURRENCY, async ({ run }, i) =>
-        writeStreamAtomic(resolveOut(context.out.outDir, run.fichier), context.renderer.renderTitre(views[i])),
+        writeStreamAtomic(resolveOut(context.out.outDir, run.fichier), renders.take(start + i)),
       );
       const issued = batch.map(({ n, run }, i): Issued => {
         const { sha256, bytes } = written[i];
@@ -182,6 +241,7 @@ async function issueDocuments(
       context.onProgress?.(out.length, numbered.length);
     }
   } finally {
+    renders.drop();
     await appender.close();
   }
   return out;

@@ -101,18 +101,30 @@ export function familyName(nom: string): string {
 }
 
 const MONTHS = MONTHS_FR.join('|');
+const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g');
+const MONTH_YEAR = new RegExp(`(${MONTHS}) (\\d{4})`, 'g');
+
+/** keepTogether's results: the same labels and wording come back on every page of a batch. */
+const keptTogether = new Map<string, string>();
+const KEPT_TOGETHER_MAX = 4096;
 
 /**
  * No line break inside a date, a reference or an amount: « 29 septembre 2025 », « n° 1 »,
  * « art. 10.1 », « § 6 », « L. 1617-5 », « 1 210,00 € », « 18 243 hab. », « 04 78 63 40 00 ».
  */
 export function keepTogether(text: string): string {
-  return text
-    .replace(new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2${NBSP}$3`)
-    .replace(new RegExp(`(${MONTHS}) (\\d{4})`, 'g'), `$1${NBSP}$2`)
-    .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
-    .replace(/(?<!\w)(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`) // not \b: « § » is no word character
-    .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
-    .replace(/ ([:;»?!])/g, `${NBSP}$1`)
-    .replace(/« /g, `«${NBSP}`);
+  let kept = keptTogether.get(text);
+  if (kept === undefined) {
+    kept = text
+      .replace(DAY_MONTH_YEAR, `$1${NBSP}$2${NBSP}$3`)
+      .replace(MONTH_YEAR, `$1${NBSP}$2`)
+      .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
+      .replace(/(?<!\w)(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`) // not \b: « § » is no word character
+      .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
+      .replace(/ ([:;»?!])/g, `${NBSP}$1`)
+      .replace(/« /g, `«${NBSP}`);
+    if (keptTogether.size >= KEPT_TOGETHER_MAX) keptTogether.clear(); // the per-commune texts must not pile up
+    keptTogether.set(text, kept);
+  }
+  return kept;
 }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -49,6 +50,32 @@ describe('issuePlan', () => {
     );
     const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
     expect(pdf).toContain('"dateEcheance":"2026-07-15"');
+  });
+
+  it('asks for the next batch\'s renders before journaling the current one, and journals in plan order', async () => {
+    const renderer = fakeRenderer();
+    const journaledAtRender: number[] = [];
+    const render = renderer.renderTitre.bind(renderer);
+    renderer.renderTitre = (view) => {
+      const journal = join(out, 'journal.csv');
+      journaledAtRender.push(existsSync(journal) ? readFileSync(journal, 'utf8').trim().split('\n').length - 1 : 0);
+      return render(view);
+    };
+    const five = makePlan([
+      ...['69081', '69204', '69290'].map((insee) => titre(insee, 'laclasse', '100.00')),
+      ...['69081', '69204'].map((insee) => titre(insee, 'toodego', '100.00')),
+    ]);
+    const result = await issueLocked(five, { outDir: out, renderer, commitEvery: 2 });
+    // Batches of 2: the renders of documents 1-4 are asked for before the first commit, the 5th
+    // while the second batch is written (the first one journaled).
+    expect(journaledAtRender).toEqual([0, 0, 0, 0, 2]);
+    expect(result.issued.map((i) => [i.numero, i.document.service, i.document.codeInsee])).toEqual([
+      [1, 'laclasse', '69081'],
+      [2, 'laclasse', '69204'],
+      [3, 'laclasse', '69290'],
+      [4, 'toodego', '69081'],
+      [5, 'toodego', '69204'],
+    ]);
   });
 
   it('continues the series in a second run, with a new bordereau, and never rewrites the journal', async () => {
