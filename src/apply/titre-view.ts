@@ -5,6 +5,7 @@ import { toAmountString } from '../engine/money.js';
 import type { TitreView } from '../render/views.js';
 import type { BordereauNature } from '../engine/bordereaux.js';
 import type { DocumentNets } from '../engine/numbered-plan.js';
+import { inFull } from '../engine/plan-types.js';
 
 export function payingService(dataset: Dataset, id: string): PayingService | undefined {
   const service = dataset.config.services.get(id);
@@ -19,7 +20,7 @@ export function buildTitreView(
   const { dataset } = args;
   const doc = planned.document;
   const view: TitreView = {
-    document: doc,
+    document: inFull(doc),
     config: dataset.config,
     commune: dataset.communes.get(doc.codeInsee)!,
     service: payingService(dataset, doc.service)!,

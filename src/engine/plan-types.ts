@@ -1,6 +1,7 @@
 /**
  * What the pure engine produces: a plan of documents to issue for one exercice, each with its
- * liquidation trace (the ordered lines a titre prints), and the reasons for adhesions without one.
+ * liquidation trace (the ordered lines a titre prints; a titre produces it when asked, see
+ * plan-titre.ts), and the reasons for adhesions without one.
  * Numbers (titre, bordereau) are not part of the plan: they are assigned only when a document is
  * really issued (R9), by src/apply.
  */
@@ -100,6 +101,15 @@ export interface PlannedDocument {
   titreOrigine?: { exercice: number; numero: number };
   /** Reductions and annulations: the reason printed on the document. */
   motif?: string;
+}
+
+/**
+ * The document with its liquidation and figures as data: a planned titre holds them as getters
+ * that plan its adhesion again (plan-titre.ts, issue 12: a compact plan); other documents as data.
+ * For what reads both, or crosses a thread: one planning instead of one per getter.
+ */
+export function inFull(doc: PlannedDocument): PlannedDocument {
+  return (doc as { inFull?: () => PlannedDocument }).inFull?.() ?? doc;
 }
 
 export interface NoTitre {

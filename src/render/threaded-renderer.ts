@@ -11,11 +11,18 @@ import { encodeView } from './view-codec.js';
 import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
 
 /**
- * A rendering thread allocates fast and keeps little (a titre's objects die with it): a young
- * generation of 8 MB instead of V8's default keeps each thread's memory down (800 titres: peak RSS
- * 393 → 331 MB, same CPU, measured by bench/issue-child.mjs; issue 12, flat memory).
+ * A rendering thread allocates fast and keeps little (a titre's objects die with it, some 20 MB
+ * stay: fonts, templates, line breaks):
+ * - a young generation of 8 MB instead of V8's default keeps each thread's memory down (800
+ *   titres: peak RSS 393 → 331 MB, same CPU, measured by bench/issue-child.mjs; issue 12, flat
+ *   memory);
+ * - an old generation capped at 256 MB: V8 lets a heap grow by a factor of up to 4 between two
+ *   full collections when its cap is large (a worker's default comes from the machine's memory),
+ *   and by 1.3 when the cap is 256 MB or less. Each thread then grew to ~150 MB of garbage; with
+ *   the cap it stays near its live size, which is ten times below the cap (2 000 titres, 2
+ *   threads: peak RSS 438 → 282 MB, CPU unchanged within the machine's noise).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 256 };
 
 export interface ClosableRenderer extends DocumentRenderer {
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { planExercice } from '../../src/engine/plan-exercice.js';
 import { sortDocuments, sortSansTitre } from '../../src/engine/plan-order.js';
-import type { NoTitre, PlannedDocument } from '../../src/engine/plan-types.js';
+import { inFull, type NoTitre, type PlannedDocument } from '../../src/engine/plan-types.js';
 import { ProblemSink } from '../../src/engine/problem-sink.js';
 import { problem } from '../../src/errors/problem.js';
 import { adhesion, at2026, d, dataset, ECULLY, EMPTY, issued, issuePlan, point, populationTable, SMALL, syntec, thrownError, TINY } from './fixtures.js';
@@ -49,6 +49,25 @@ describe('planExercice', () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(lines).toEqual(titre.liquidation);
     expect(lines.at(-1)).toEqual({ ref: 'R4 – annexe laclasse.com §6', libelle: "Montant dû au titre de l'exercice 2026 : 496,98 €", montant: '496.98' });
+  });
+
+  it('holds a titre compactly (issue 12): figures and liquidation are produced when read, the same as in full', () => {
+    const transit = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, montantAnterieur: d('1100.00') })] });
+    const journal = issuePlan(EMPTY, planExercice(transit, EMPTY, { exercice: 2025, dateEmission: '2025-06-15' }));
+    const transitional = planExercice(transit, journal, at2026).documents;
+    expect(transitional.map((t) => t.regime)).toEqual(['transitoire']);
+    for (const titre of [...planExercice(data, EMPTY, at2026).documents, ...transitional]) {
+      expect(Object.keys(titre)).not.toContain('liquidation');
+      expect(Object.keys(titre)).not.toContain('figures');
+      const full = inFull(titre);
+      expect(Object.keys(full)).toEqual(expect.arrayContaining(['liquidation', 'figures', 'montant', 'contributionCible']));
+      expect(titre.liquidation).toEqual(full.liquidation);
+      expect(titre.figures).toEqual(full.figures);
+      expect(full.montant.eq(titre.montant)).toBe(true);
+      expect(full.contributionCible!.eq(titre.contributionCible!)).toBe(true);
+      expect(full.figures.contributionCible).toBe(titre.contributionCible!.toFixed(2));
+      expect('converge' in titre).toBe('converge' in full);
+    }
   });
 
   it('does not issue twice (deja_emis), and issues anew after a full annulation', () => {

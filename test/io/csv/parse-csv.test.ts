@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DETAILED_PROBLEMS } from '../../../src/errors/problem.js';
-import { BUFFERED_LINES, parseCsv, type CsvRecord } from '../../../src/io/csv/parse-csv.js';
+import fc from 'fast-check';
+import { parse } from 'csv-parse/sync';
+import { BUFFERED_LINES, CSV_PARSE_OPTIONS, MAX_RECORD_LENGTH, parseCsv, splitPass, splitsByLine, type CsvRecord } from '../../../src/io/csv/parse-csv.js';
 
 const where = (problems: readonly { code: string; line?: number; column?: number }[]) => problems.map((p) => [p.code, p.line, p.column]);
 const lines = (records: readonly CsvRecord[] | undefined) => (records ?? []).map((r) => [r.line, ...r.fields]);
@@ -114,5 +116,42 @@ describe('parseCsv streaming a file the parser may stop midway (a quote)', () =>
     expect(problems).toEqual([]);
     expect(seen).toHaveLength(BUFFERED_LINES + 10);
     expect(seen.at(-1)).toBe(`record ${BUFFERED_LINES + 11} Commune ${BUFFERED_LINES + 9}, centre`);
+  });
+});
+
+// Issue 12 (the dry run of all France): a text without quote is split line by line instead of being
+// parsed by csv-parse. It must read exactly what csv-parse reads with the same options, whatever the
+// blanks: the cells, their trimming (a no-break space is kept at the start, trimmed at the end), the records
+// skipped as blank and the line of each record.
+describe('splitPass reads a splittable text as csv-parse does (issue 12)', () => {
+  const viaCsvParse = (body: string, separator: ',' | ';') => {
+    const out: [number, ...string[]][] = [];
+    parse(body, { ...CSV_PARSE_OPTIONS, delimiter: separator, on_record: (record: string[], context: { lines: number }) => (out.push([context.lines, ...record]), null) });
+    return out;
+  };
+  const viaSplit = (body: string, separator: ',' | ';') => {
+    const out: [number, ...string[]][] = [];
+    splitPass(body, separator, (record, context) => out.push([context.lines, ...record]));
+    return out;
+  };
+  // no '\r': parseCsv turns CRLF and CR into LF before any pass
+  const cellChar = fc.constantFrom('a', 'é', '1', ' ', '\t', '\f', '\u00a0', '\u2009', '\u3000', ',', ';', '\n', '\n');
+
+  it('same records, cells and lines on random texts', () => {
+    fc.assert(
+      fc.property(fc.array(cellChar, { maxLength: 60 }), fc.constantFrom(',' as const, ';' as const), (chars, separator) => {
+        const body = chars.join('');
+        expect(splitsByLine(body)).toBe(true);
+        expect(viaSplit(body, separator)).toEqual(viaCsvParse(body, separator));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves to csv-parse a text with a quote, a surrogate or a line over the limit', () => {
+    expect(splitsByLine('a,"b"\n')).toBe(false);
+    expect(splitsByLine('a,\ud83d\ude00\n')).toBe(false);
+    expect(splitsByLine('a\n' + 'x'.repeat(MAX_RECORD_LENGTH + 1) + '\n')).toBe(false);
+    expect(splitsByLine('a\n' + 'x'.repeat(MAX_RECORD_LENGTH) + '\n')).toBe(true);
   });
 });
