@@ -208,7 +208,8 @@ if (small) {
   const national = (main.wallMs + marginalWall * (2 * NATIONAL - main.titres)) / 1000;
   lines.push(
     `Coût d\u2019un titre de plus (de ${small.titres} à ${main.titres} titres) : ${fmt(marginalWall, 2)} ms de temps mur, ` +
-      `${fmt(marginalCpu, 2)} ms de CPU (× ${fmt(marginalWall / perTitre(f1.wallMs, f1), 2)} le temps mur par document du plancher 1 fil) ; ` +
+      `${fmt(marginalCpu, 2)} ms de CPU (× ${fmt(marginalWall / perTitre(f1.wallMs, f1), 2)} le temps mur par document du plancher 1 fil, ` +
+      `démarrage du plancher compris) ; ` +
       `${2 * NATIONAL} titres en ${fmt(national, 0)} s à ce rythme (extrapolé ; visé < ${TARGET.nationalS} s)`,
   );
 }
