@@ -23,7 +23,8 @@ import { documentKey } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { checkRegister, readBordereauRegister, sizeProblem, type BordereauRegister } from '../io/bordereau-register.js';
-import { readJournalContents, type JournalContents } from '../io/journal.js';
+import { parseJournalBytes, readJournalBytes, type JournalContents } from '../io/journal.js';
+import { startSizeProbe, type SizeProbe } from '../io/size-probe.js';
 import {
   BORDEREAU_REGISTER_FILE,
   JOURNAL_EXCEL_FILE,
@@ -45,6 +46,9 @@ export interface OutState {
   /** Intents of interrupted runs (their run files), sorted by exercice. */
   interrupted: RunIntent[];
 }
+
+/** From this journal size (about 1 500 lines) a worker stats the PDFs: below, its start costs more than it saves. */
+export const PROBE_FROM_BYTES = 512 * 1024;
 
 const OUR_ENTRIES = new Set([LEDGER_DIR, BORDEREAU_REGISTER_FILE, JOURNAL_EXCEL_FILE, PES_REGISTER_FILE, REPORT_REGISTER_FILE, REPORT_DIR]);
 
@@ -68,11 +72,21 @@ export function damaged(problems: readonly Problem[], outDir: string): TitresErr
 
 /** Reads and checks OUT (see above); throws the damage, else returns what was read. */
 export async function checkOutFolder(outDir: string): Promise<OutState> {
-  const journal = await readJournalContents(outDir);
+  const file = journalPath(outDir);
+  const bytes = await readJournalBytes(outDir);
+  // the PDFs are stat'd in a worker while this thread parses and checks the journal (issue 10)
+  const probe = bytes !== undefined && bytes.length >= PROBE_FROM_BYTES ? startSizeProbe(outDir, bytes) : undefined;
+  try {
+    return await checkJournal(outDir, file, parseJournalBytes(bytes, file), probe);
+  } finally {
+    probe?.stop();
+  }
+}
+
+async function checkJournal(outDir: string, file: string, journal: JournalContents, probe: SizeProbe | undefined): Promise<OutState> {
   const interrupted = await readRunFiles(outDir);
   const register = await readBordereauRegister(outDir);
   const problems = [...journal.problems, ...register.problems];
-  const file = journalPath(outDir);
 
   if (!journal.exists && interrupted.length === 0) {
     const found = await orphanOutputs(outDir);
@@ -87,8 +101,12 @@ export async function checkOutFolder(outDir: string): Promise<OutState> {
   }
   if (problems.length === 0) {
     problems.push(...verifyNumbering(journal.entries, file));
+    const sizeAt = probe ? await probe.sizes() : () => undefined;
     for (const { doc, line } of journal.entries) {
-      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, () => `PDF du document ${documentKey(doc)} (journal ligne ${line})`);
+      const size = sizeAt(line, doc.fichier);
+      if (size != null && size === doc.taille) continue; // there with its journaled size: no path to make
+      const what = () => `PDF du document ${documentKey(doc)} (journal ligne ${line})`;
+      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, what, size);
       if (found) problems.push(found);
     }
     problems.push(...checkRegister(outDir, journal, register, new Set(interrupted.map((r) => r.exercice))));

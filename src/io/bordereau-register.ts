@@ -106,12 +106,17 @@ export async function registerBordereaux(outDir: string, bordereaux: readonly Re
 /**
  * What a size check finds: undefined when the file is there with the expected size. `what` names
  * the file in the problem (a function: 70 000 documents are checked before each run, issue 10).
+ * `measured` is the file's size (null: absent) when already known (size-probe.ts), else stat'd here.
  */
-export function sizeProblem(path: string, expected: number | undefined, what: () => string): Problem | undefined {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (stats === undefined) return problem('FILE_MISSING', `${what()} introuvable`, { file: path });
-  if (expected !== undefined && stats.size !== expected) {
-    return problem('FILE_SIZE_MISMATCH', `${what()} : ${stats.size} octets au lieu des ${expected} journalisés`, { file: path });
+export function sizeProblem(
+  path: string,
+  expected: number | undefined,
+  what: () => string,
+  measured: number | null = statSync(path, { throwIfNoEntry: false })?.size ?? null,
+): Problem | undefined {
+  if (measured === null) return problem('FILE_MISSING', `${what()} introuvable`, { file: path });
+  if (expected !== undefined && measured !== expected) {
+    return problem('FILE_SIZE_MISMATCH', `${what()} : ${measured} octets au lieu des ${expected} journalisés`, { file: path });
   }
   return undefined;
 }

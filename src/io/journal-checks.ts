@@ -18,12 +18,25 @@ import { formatTitreRef } from './journal-format.js';
 import { amountFr } from '../engine/french-format.js';
 
 function gaps(numbers: Iterable<number>, tolerated: ReadonlySet<number> = new Set()): number[] {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const distinct = new Set(numbers);
+  if (consecutive(distinct)) return []; // the usual series, told without sorting 70 000 numbers (issue 10)
+  const sorted = [...distinct].sort((a, b) => a - b);
   const missing: number[] = [];
   for (let i = 1; i < sorted.length; i++) {
     for (let n = sorted[i - 1] + 1; n < sorted[i]; n++) if (!tolerated.has(n)) missing.push(n);
   }
   return missing;
+}
+
+/** Whether distinct integers make one run without a hole (min..max, every one there). */
+function consecutive(distinct: ReadonlySet<number>): boolean {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const n of distinct) {
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  return distinct.size === 0 || (Number.isSafeInteger(min) && Number.isSafeInteger(max) && max - min + 1 === distinct.size);
 }
 
 export function verifyNumbering(entries: readonly JournalEntry[], file: string): Problem[] {
@@ -50,12 +63,12 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
       if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
       const nature = natureOf(doc.type);
       if (doc.legacySeries) legacy[nature].add(doc.bordereau);
-      const here = { service: doc.service, date: doc.dateEmission };
       const other = series[nature].get(doc.bordereau);
-      if (other !== undefined && (other.service !== here.service || other.date !== here.date)) {
+      if (other !== undefined && (other.service !== doc.service || other.date !== doc.dateEmission)) {
         const label = bordereauLabel({ exercice, nature, numero: doc.bordereau });
+        const here = { service: doc.service, date: doc.dateEmission };
         problems.push(problem('BORDEREAU_DUPLICATE', `${label} utilisé pour ${kind(other)} (ligne ${other.line}) et pour ${kind(here)}`, { file, line }));
-      } else if (other === undefined) series[nature].set(doc.bordereau, { ...here, line });
+      } else if (other === undefined) series[nature].set(doc.bordereau, { service: doc.service, date: doc.dateEmission, line });
     }
     for (const n of gaps(seen.titres.keys())) {
       problems.push(problem('NUMBER_GAP', `numéro ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
@@ -79,11 +92,20 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
 
 function verifyCorrections(entries: readonly JournalEntry[], file: string): Problem[] {
   const problems: Problem[] = [];
+  const corrections = entries.filter(({ doc }) => doc.type !== 'titre' && doc.titreOrigine);
+  // only the titres corrected are kept, found with no key made: 70 000 lines are checked before each run (issue 10)
+  const cited = new Map<number, Set<number>>();
+  for (const { doc } of corrections) {
+    const { exercice, numero } = doc.titreOrigine!;
+    const numbers = cited.get(exercice) ?? new Set<number>();
+    cited.set(exercice, numbers.add(numero));
+  }
   const titres = new Map<string, { entry: JournalEntry; net: Decimal }>();
-  for (const e of entries) if (e.doc.type === 'titre') titres.set(formatTitreRef(e.doc), { entry: e, net: e.doc.montant });
-  for (const { doc, line } of entries) {
-    if (doc.type === 'titre' || !doc.titreOrigine) continue;
-    const ref = formatTitreRef(doc.titreOrigine);
+  for (const e of cited.size === 0 ? [] : entries) {
+    if (e.doc.type === 'titre' && cited.get(e.doc.exercice)?.has(e.doc.numero)) titres.set(formatTitreRef(e.doc), { entry: e, net: e.doc.montant });
+  }
+  for (const { doc, line } of corrections) {
+    const ref = formatTitreRef(doc.titreOrigine!);
     const origin = titres.get(ref);
     if (!origin || origin.entry.doc.codeInsee !== doc.codeInsee || origin.entry.doc.service !== doc.service) {
       problems.push(problem('ORIGIN_UNKNOWN', `le titre d’origine ${ref} de ${doc.type} ${doc.exercice}-${doc.numero} est absent du journal`, { file, line }));

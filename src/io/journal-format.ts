@@ -13,7 +13,7 @@
  * - chaine: sha256 chaining this line to the previous one (always the last column).
  */
 import type { IssuedDocument } from '../engine/history.js';
-import { dec, toAmountString, type Decimal } from '../engine/money.js';
+import { dec, Decimal, toAmountString } from '../engine/money.js';
 import { isIsoDate } from '../engine/dates.js';
 import type { DocumentType, Regime } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
@@ -104,6 +104,17 @@ export interface JournalRecordContext {
   line: number;
   legacy: boolean;
   problems: Problem[];
+  /** One string kept for each service and date read (a few values, on every line). */
+  interned?: Map<string, string>;
+}
+
+/** The one copy of a text that many lines repeat: 70 000 documents stay in memory for a run (issue 10). */
+function intern(ctx: JournalRecordContext, text: string): string {
+  ctx.interned ??= new Map();
+  const kept = ctx.interned.get(text);
+  if (kept !== undefined) return kept;
+  ctx.interned.set(text, text);
+  return text;
 }
 
 function bad(ctx: JournalRecordContext, key: JournalKey, value: string, what: string): undefined {
@@ -118,7 +129,9 @@ function int(ctx: JournalRecordContext, key: JournalKey, value: string): number 
 
 function amount(ctx: JournalRecordContext, key: JournalKey, value: string, optional: boolean): Decimal | undefined {
   if (value === '' && optional) return undefined;
-  return AMOUNT.test(value) ? dec(value) : bad(ctx, key, value, 'montant attendu au format 1234.56');
+  // copied: decimal.js parses into a digit array with room for 36 digits, a copy holds just its
+  // own (70 000 documents stay in memory for a run, issue 10)
+  return AMOUNT.test(value) ? new Decimal(dec(value)) : bad(ctx, key, value, 'montant attendu au format 1234.56');
 }
 
 /**
@@ -148,9 +161,9 @@ export function fromJournalRecord(record: readonly string[], ctx: JournalRecordC
   // R10 « Closed exercice »: a statement of a mandat on compte 673 has no bordereau.
   const bordereau = typeText === 'etat_annulation' && bordereauText === '' ? 0 : int(ctx, 'bordereau', bordereauText);
   const dateEmission = isIsoDate(dateText) ? dateText : bad(ctx, 'date_emission', dateText, 'date AAAA-MM-JJ attendue');
-  const type = TYPES.includes(typeText) ? (typeText as DocumentType) : bad(ctx, 'type', typeText, 'titre, reduction, annulation ou etat_annulation attendu');
+  const type = TYPES.includes(typeText) ? (TYPES[TYPES.indexOf(typeText)] as DocumentType) : bad(ctx, 'type', typeText, 'titre, reduction, annulation ou etat_annulation attendu');
   const montant = amount(ctx, 'montant', montantText, false);
-  const regime = regimeText === '' || REGIMES.includes(regimeText) ? (regimeText as Regime | '') : bad(ctx, 'regime', regimeText, 'régime inconnu');
+  const regime = regimeText === '' || REGIMES.includes(regimeText) ? (REGIMES[REGIMES.indexOf(regimeText)] as Regime | undefined) : bad(ctx, 'regime', regimeText, 'régime inconnu');
   const origineMatch = origineText === '' ? null : TITRE_REF.exec(origineText);
   if (origineText !== '' && !origineMatch) bad(ctx, 'titre_origine', origineText, 'référence exercice-numero attendue');
   if (type && type !== 'titre' && !origineMatch) bad(ctx, 'titre_origine', origineText, 'référence du titre d’origine manquante');
@@ -174,10 +187,10 @@ export function fromJournalRecord(record: readonly string[], ctx: JournalRecordC
     exercice: exercice!,
     numero: numero!,
     bordereau: bordereau!,
-    dateEmission: dateEmission!,
+    dateEmission: intern(ctx, dateEmission!),
     type: type!,
     codeInsee,
-    service,
+    service: intern(ctx, service),
     montant: montant!,
     fichier,
     sha256,

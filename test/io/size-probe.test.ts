@@ -1,0 +1,116 @@
+/**
+ * The PDFs' sizes measured in a worker while the journal is parsed (src/io/size-probe.ts, issue
+ * 10: the folder check of 70 000 lines in under a second). A size is given only for the very
+ * path the check would stat; the check finds the same damage through the worker as without it.
+ */
+import { rm, truncate } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkOutFolder, PROBE_FROM_BYTES } from '../../src/apply/check-out.js';
+import type { IssuedDocument } from '../../src/engine/history.js';
+import { dec } from '../../src/engine/money.js';
+import { TitresError } from '../../src/errors/titres-error.js';
+import { formatJournal } from '../../src/io/journal.js';
+import { startSizeProbe } from '../../src/io/size-probe.js';
+import { makeTempDir } from './helpers/temp-dir.js';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+beforeEach(async () => {
+  temp = await makeTempDir();
+});
+afterEach(async () => {
+  await temp.cleanup();
+});
+
+describe('startSizeProbe', () => {
+  const journal = [
+    'exercice,fichier,chaine',
+    '2026,a.pdf,x', // present
+    '2026,absent.pdf,x', // absent
+    '2026,"b.pdf",x', // quoted: the worker's split takes the quotes in
+    '2026,dossier/c.pdf,x', // present, in a folder
+    '',
+  ].join('\n');
+
+  it('gives the size of the path a line names, null when absent, nothing for any other path', async () => {
+    await temp.write('a.pdf', '0123456789');
+    await temp.write('b.pdf', 'b');
+    await temp.write('dossier/c.pdf', 'ccc');
+    const probe = startSizeProbe(temp.dir, Buffer.from(journal));
+    try {
+      const sizeAt = await probe.sizes();
+      expect(sizeAt(2, 'a.pdf')).toBe(10);
+      expect(sizeAt(3, 'absent.pdf')).toBeNull();
+      expect(sizeAt(4, 'b.pdf')).toBeUndefined(); // the worker stat'd « "b.pdf" », not b.pdf
+      expect(sizeAt(5, 'dossier/c.pdf')).toBe(3);
+      expect(sizeAt(2, 'autre.pdf')).toBeUndefined(); // not the path the worker stat'd on that line
+      expect(sizeAt(5, 'a.pdf')).toBeUndefined();
+      expect(sizeAt(1, 'fichier')).toBeUndefined(); // the header
+      expect(sizeAt(99, 'a.pdf')).toBeUndefined();
+    } finally {
+      probe.stop();
+    }
+  });
+
+  it('measures nothing in a journal without a fichier column', async () => {
+    await temp.write('a.pdf', '0123456789');
+    const probe = startSizeProbe(temp.dir, Buffer.from('exercice,document\n2026,a.pdf\n'));
+    try {
+      expect((await probe.sizes())(2, 'a.pdf')).toBeUndefined();
+    } finally {
+      probe.stop();
+    }
+  });
+});
+
+describe('checkOutFolder with the sizes measured in a worker', () => {
+  /** A journal long enough for the worker, each document's PDF written with its journaled size. */
+  async function folder(): Promise<IssuedDocument[]> {
+    const docs = Array.from({ length: 2400 }, (_, n): IssuedDocument => {
+      const i = n + 1;
+      const content = `%PDF ${i}\n`;
+      return {
+        exercice: 2026,
+        numero: i,
+        bordereau: 1,
+        dateEmission: '2026-06-15',
+        type: 'titre',
+        codeInsee: '69081',
+        service: 'laclasse',
+        montant: dec('10.00'),
+        fichier: `2026/titres/laclasse/titre-2026-${String(i).padStart(5, '0')}.pdf`,
+        sha256: 'a'.repeat(64),
+        taille: Buffer.byteLength(content),
+      };
+    });
+    for (const doc of docs) await temp.write(doc.fichier, `%PDF ${doc.numero}\n`);
+    const journal = formatJournal(docs);
+    expect(journal.length).toBeGreaterThan(PROBE_FROM_BYTES);
+    await temp.write('journal.csv', journal);
+    return docs;
+  }
+
+  const fileProblems = async (): Promise<string[]> => {
+    const error = await checkOutFolder(temp.dir).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TitresError);
+    return (error as TitresError).problems.filter((p) => p.code.startsWith('FILE_')).map((p) => `${p.code} ${p.message}`);
+  };
+
+  it('finds a missing PDF and a PDF of another size, on their journal lines', async () => {
+    const docs = await folder();
+    const [missing, resized] = [docs[7], docs[docs.length - 1]];
+    await rm(`${temp.dir}/${missing.fichier}`);
+    await truncate(`${temp.dir}/${resized.fichier}`, 2);
+    expect(await fileProblems()).toEqual([
+      `FILE_MISSING PDF du document 2026-8 (journal ligne 9) introuvable`,
+      `FILE_SIZE_MISMATCH PDF du document 2026-${resized.numero} (journal ligne ${resized.numero + 1}) : 2 octets au lieu des ${resized.taille} journalisés`,
+    ]);
+  });
+
+  it('finds no file problem in an intact folder', async () => {
+    await folder();
+    expect(await fileProblems()).toEqual([]); // only the bordereau never registered is told
+  });
+});
