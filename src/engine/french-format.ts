@@ -10,6 +10,7 @@
  */
 import type { IsoDate, IsoMonth } from './dates.js';
 import { Decimal } from './money.js';
+import { RecurringCache } from './recurring-cache.js';
 
 /** No-break space: before « € », « : », inside « n° 1 » and dates. */
 export const NBSP = '\u00a0';
@@ -105,8 +106,7 @@ const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g');
 const MONTH_YEAR = new RegExp(`(${MONTHS}) (\\d{4})`, 'g');
 
 /** keepTogether's results: the same labels and wording come back on every page of a batch. */
-const keptTogether = new Map<string, string>();
-const KEPT_TOGETHER_MAX = 4096;
+const keptTogether = new RecurringCache<string, string>(2_000);
 
 /**
  * No line break inside a date, a reference or an amount: « 29 septembre 2025 », « n° 1 »,
@@ -123,7 +123,6 @@ export function keepTogether(text: string): string {
       .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
       .replace(/ ([:;»?!])/g, `${NBSP}$1`)
       .replace(/« /g, `«${NBSP}`);
-    if (keptTogether.size >= KEPT_TOGETHER_MAX) keptTogether.clear(); // the per-commune texts must not pile up
     keptTogether.set(text, kept);
   }
   return kept;

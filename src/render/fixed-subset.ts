@@ -18,6 +18,7 @@
  * and fontkit's TrueType subset; shared-fonts.ts checks that they are there before using this.
  */
 import { deflateSync } from 'node:zlib';
+import { RecurringCache } from '../engine/recurring-cache.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
 export const FIXED_CHARACTERS: string = (() => {
@@ -85,12 +86,12 @@ export interface EmbeddedFontInternals {
 }
 
 /**
- * Encoded texts shared by the documents of a renderer, emptied past MAX_ENCODED entries: the
+ * Encoded texts shared by the documents of a renderer, this many per generation of the cache: the
  * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn. An
  * entry holds a line's glyph numbers and positions (a few KB): the bound keeps a thread's memory
  * flat. pdfkit only reads an encoding, never changes it.
  */
-const MAX_ENCODED = 1_000;
+const ENCODED_PER_GENERATION = 1_000;
 
 /** A compressed stream: the bytes to write and its dictionary entries. */
 interface Deflated {
@@ -165,7 +166,7 @@ export class FixedGlyphSet {
   private readonly numbers = new Map<number, number>();
   private readonly streams: SubsetStreams;
   private readonly descriptor: Record<string, unknown>;
-  private encoded = new Map<string, Encoded>();
+  private readonly encoded = new RecurringCache<string, Encoded>(ENCODED_PER_GENERATION);
 
   /** `extra`: more characters to hold (the templates' own), after FIXED_CHARACTERS, sorted. */
   constructor(
@@ -210,7 +211,6 @@ export class FixedGlyphSet {
       usedExtra = false;
       const result = encode(text);
       if (!usedExtra) {
-        if (this.encoded.size >= MAX_ENCODED) this.encoded = new Map();
         this.encoded.set(text, result);
       }
       return result;

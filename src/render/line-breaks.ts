@@ -21,6 +21,8 @@
  * Uses pdfkit internals (_initOptions, _text, _line, _font, _fontSize, _lineGap, _textOptions,
  * _wrapper, page.maxY; pdfkit 0.20).
  */
+import { RecurringCache } from '../engine/recurring-cache.js';
+
 interface ResolvedOptions {
   width?: number;
   lineGap?: number;
@@ -54,8 +56,8 @@ type Line = readonly [text: string, textWidth: number, wordCount: number, lineWi
 
 const CACHEABLE = new Set(['width', 'lineGap', 'align']);
 
-/** Emptied past this many texts (the recurring wording stays; names and amounts churn). */
-const MAX_TEXTS = 5_000;
+/** Texts per generation of the cache (the recurring wording stays; names and amounts churn). */
+const TEXTS_PER_GENERATION = 2_500;
 
 /** Stands for the wrapper in _line's third argument (pdfkit only tests that it is there). */
 const WRAPPED = {};
@@ -70,7 +72,7 @@ function cacheable(doc: Doc, options: unknown): options is Record<string, unknow
 }
 
 export class LineBreaks {
-  private lines = new Map<string, readonly Line[]>();
+  private readonly lines = new RecurringCache<string, readonly Line[]>(TEXTS_PER_GENERATION);
 
   /** Makes `doc.heightOfString` and `doc.text` use (and fill) these line breaks. */
   install(doc: PDFKit.PDFDocument): void {
@@ -94,7 +96,6 @@ export class LineBreaks {
   }
 
   private remember(key: string, lines: readonly Line[]): void {
-    if (this.lines.size >= MAX_TEXTS) this.lines = new Map();
     this.lines.set(key, lines);
   }
 

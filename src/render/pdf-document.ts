@@ -9,6 +9,7 @@ import type { PdfAssets } from './assets.js';
 import type { LineBreaks } from './line-breaks.js';
 import { useNativeWrites } from './native-writes.js';
 import type { SharedFonts } from './shared-fonts.js';
+import { useTextRuns } from './text-runs.js';
 
 export { FONT_BOLD, FONT_REGULAR } from './shared-fonts.js';
 
@@ -101,5 +102,6 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
         `);
   fonts.install(doc);
   resources.lineBreaks?.install(doc);
+  useTextRuns(doc);
   return doc;
 }

@@ -11,7 +11,9 @@ import type { BordereauView, TitreView } from './views.js';
 export interface RenderJob {
   id: number;
   kind: 'titre' | 'bordereau';
-  view: unknown; // encoded with encodeView
+  view: unknown; // encoded with encodeView, without its config
+  /** The config of this view and the next ones (encoded), when it is not the one sent before. */
+  config?: unknown;
 }
 
 export type RenderReply = { id: number; pdf: Uint8Array } | { id: number; error: string };
@@ -24,12 +26,13 @@ async function collect(stream: Readable): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks)); // a copy that owns its memory, so it can be transferred
 }
 
+let config: unknown;
+
 parentPort!.on('message', async (job: RenderJob) => {
   try {
-    const stream =
-      job.kind === 'titre'
-        ? renderer.renderTitre(decodeView<TitreView>(job.view))
-        : renderer.renderBordereau(decodeView<BordereauView>(job.view));
+    if (job.config !== undefined) config = decodeView(job.config);
+    const view = { ...decodeView<object>(job.view), config };
+    const stream = job.kind === 'titre' ? renderer.renderTitre(view as TitreView) : renderer.renderBordereau(view as BordereauView);
     const pdf = await collect(stream);
     parentPort!.postMessage({ id: job.id, pdf } satisfies RenderReply, [pdf.buffer as ArrayBuffer]);
   } catch (error) {

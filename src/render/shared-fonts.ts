@@ -13,11 +13,12 @@
  * never depends on what an earlier document printed, every glyph is created up front: ligatures
  * from their letters (« fi » → f + i), then every character of the font from its own code point.
  *
- * This uses pdfkit internals (the font class behind doc._font, its layoutCache and the
+ * This uses pdfkit internals (the font class behind doc._font, its layoutCache, layoutCached and layoutRun, and the
  * doc._fontFamilies cache, pdfkit 0.17 to 0.20, checked on 0.20.2); if they change, install() falls back to registerFont
  * (slower, and each document then embeds a subset of its own).
  */
 import PDFDocument from 'pdfkit';
+import { RecurringCache } from '../engine/recurring-cache.js';
 import type { PdfAssets } from './assets.js';
 import { FixedGlyphSet, LIGATURES, type EmbeddedFontInternals, type FontkitFont } from './fixed-subset.js';
 
@@ -30,6 +31,8 @@ interface EmbeddedFont extends EmbeddedFontInternals {
   layoutCache?: Record<string, unknown>;
   widthOfString(text: string, size: number, features?: unknown): number;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
+  layoutRun(text: string): object;
+  layoutCached(text: string): object;
 }
 
 interface FontInternals {
@@ -63,55 +66,38 @@ function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
 }
 
 /**
- * Shaped words kept across documents; emptied when it grows past this many entries. Amounts,
- * numbers and names rarely repeat, and each entry costs about 3 KB of heap (measured by
- * bench/run.mjs): a small bound keeps the batch's memory flat while the recurring wording stays hot.
+ * Shaped words (and widths of texts, in thousandths of the font size) kept across documents, this
+ * many per generation of the cache. Amounts, numbers and names rarely repeat, and each word costs
+ * about 3 KB of heap (measured by bench/run.mjs): a small bound keeps the batch's memory flat while
+ * the recurring wording stays hot.
  */
-const MAX_CACHED_WORDS = 3_000;
-
-/** Widths of texts (in thousandths of the font size), kept across documents like the words. */
-class WidthCache {
-  private widths = new Map<string, number>();
-
-  width(font: EmbeddedFont, text: string): number {
-    let width = this.widths.get(text);
-    if (width === undefined) {
-      width = font.layout(text, undefined, true).advanceWidth;
-      if (this.widths.size >= MAX_CACHED_WORDS) this.widths = new Map();
-      this.widths.set(text, width);
-    }
-    return width;
-  }
-}
-
-class WordCache {
-  private words: Record<string, unknown> = Object.create(null);
-  private documents = 0;
-
-  /** The cache for the next document (checked for size every 100 documents). */
-  next(): Record<string, unknown> {
-    if (++this.documents % 100 === 0 && Object.keys(this.words).length > MAX_CACHED_WORDS) {
-      this.words = Object.create(null);
-    }
-    return this.words;
-  }
-}
+const WORDS_PER_GENERATION = 1_500;
 
 /** `alphabet`: characters the fixed glyph sets must hold besides FIXED_CHARACTERS (the templates'). */
 export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts {
   const regular = parse(assets.regular, alphabet);
   const bold = parse(assets.bold, alphabet);
-  const regularWords = new WordCache();
-  const boldWords = new WordCache();
-  const regularWidths = new WidthCache();
-  const boldWidths = new WidthCache();
-  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, words: WordCache, widths: WidthCache): EmbeddedFont => {
+  const caches = () => ({ words: new RecurringCache<string, object>(WORDS_PER_GENERATION), widths: new RecurringCache<string, number>(WORDS_PER_GENERATION) });
+  const regularCaches = caches();
+  const boldCaches = caches();
+  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, { words, widths }: ReturnType<typeof caches>): EmbeddedFont => {
     const font = new parsed.cls(doc, parsed.font, id) as EmbeddedFont;
-    if (font.layoutCache) font.layoutCache = words.next();
+    if (font.layoutCache) {
+      // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable).
+      font.layoutCached = (word) => {
+        let run = words.get(word);
+        if (run === undefined) words.set(word, (run = font.layoutRun(word)));
+        return run;
+      };
+    }
     const widthOfString = font.widthOfString.bind(font);
     // pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered.
-    font.widthOfString = (text, size, features) =>
-      features === undefined ? widths.width(font, text) * (size / 1000) : widthOfString(text, size, features);
+    font.widthOfString = (text, size, features) => {
+      if (features !== undefined) return widthOfString(text, size, features);
+      let width = widths.get(text);
+      if (width === undefined) widths.set(text, (width = font.layout(text, undefined, true).advanceWidth));
+      return width * (size / 1000);
+    };
     parsed.glyphSet.install(font);
     return font;
   };
@@ -119,8 +105,8 @@ export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts
     install(doc) {
       const internals = doc as PDFKit.PDFDocument & FontInternals;
       if (regular && bold && internals._fontFamilies && internals._fontCount === 0) {
-        internals._fontFamilies[FONT_REGULAR] = open(doc, regular, 'F1', regularWords, regularWidths);
-        internals._fontFamilies[FONT_BOLD] = open(doc, bold, 'F2', boldWords, boldWidths);
+        internals._fontFamilies[FONT_REGULAR] = open(doc, regular, 'F1', regularCaches);
+        internals._fontFamilies[FONT_BOLD] = open(doc, bold, 'F2', boldCaches);
         internals._fontCount = 2;
       } else {
         doc.registerFont(FONT_REGULAR, assets.regular).registerFont(FONT_BOLD, assets.bold);

@@ -35,9 +35,21 @@ interface Pending {
   worker: number;
 }
 
+/**
+ * Every view of a batch carries the same configuration (issuer, comptable, services: about half of
+ * a titre's view): it crosses to a thread once, and again only if another one comes, instead of
+ * being copied with every view.
+ */
+function withoutConfig(view: TitreView | BordereauView, sent: { config?: object }): { view: unknown; config?: unknown } {
+  if (sent.config === view.config) return { view: encodeView({ ...view, config: undefined }) };
+  sent.config = view.config;
+  return { view: encodeView({ ...view, config: undefined }), config: encodeView(view.config) };
+}
+
 export function createThreadedRenderer(options: { threads: number; workerUrl: URL; templatesDir?: string }): ClosableRenderer {
   const pending = new Map<number, Pending>();
   const load = new Array<number>(options.threads).fill(0);
+  const sent = load.map((): { config?: object } => ({}));
   let nextId = 0;
 
   const workers = load.map((_, index) => {
@@ -70,7 +82,7 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
     const stream = new PassThrough();
     pending.set(id, { stream, worker: index });
     load[index]++;
-    workers[index].postMessage({ id, kind, view: encodeView(view) } satisfies RenderJob);
+    workers[index].postMessage({ id, kind, ...withoutConfig(view, sent[index]) } satisfies RenderJob);
     return stream;
   }
 

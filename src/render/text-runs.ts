@@ -1,0 +1,132 @@
+/**
+ * The operators of a line of text, written once per text instead of once per titre.
+ *
+ * pdfkit draws each line (`_fragment`) by encoding it into glyphs, then walking the glyphs to build
+ * the TJ operator (hex runs split at each kerning adjustment, every number rounded and printed),
+ * between a save, a flip of the coordinates and a restore. The glyphs of a text are already kept
+ * across documents (fixed-subset.ts: the same encoding object comes back for the same text), so
+ * its TJ operator is the same too: it is kept beside that encoding and written as it is. A titre
+ * draws about ninety lines, nine in ten of them the same wording as on every other titre; this
+ * part of pdfkit's line drawing was an eighth of a rendering thread's time (cpu profile, 2 000
+ * titres) and a tenth of its garbage.
+ *
+ * Only the plain lines the titres use take this path: left, right or centred, filled, without
+ * spacing adjustments, links, decorations, OpenType features or glyph offsets; any other line is
+ * drawn by pdfkit itself. The operators are pdfkit 0.20's, byte for byte (same order, same rounding:
+ * PDFObject.number). The coordinate flip (`transform`) is written without updating the current
+ * matrix, which the restore right after would discard anyway.
+ *
+ * Uses pdfkit internals (_fragment, _font.encode/ref/id/ascender, _fontSize, page.fonts,
+ * page.height, addContent, save, restore, widthOfString; pdfkit 0.20).
+ */
+
+type Encoded = [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
+
+interface LineOptions {
+  width?: number;
+  align?: string;
+  lineWidth: number;
+  textWidth: number;
+  baseline?: unknown;
+  features?: unknown;
+  wordSpacing?: number;
+  characterSpacing?: number;
+  horizontalScaling?: number;
+  link?: unknown;
+  goTo?: unknown;
+  destination?: unknown;
+  underline?: unknown;
+  strike?: unknown;
+  oblique?: unknown;
+  stroke?: unknown;
+}
+
+interface FragmentInternals {
+  _fragment(text: string, x: number, y: number, options: LineOptions): void;
+  _font: { id: string; ascender: number; encode(text: string, features?: unknown): Encoded; ref(): unknown };
+  _fontSize: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+  save(): unknown;
+  restore(): unknown;
+  widthOfString(text: string, options?: object): number;
+}
+
+/** pdfkit's PDFObject.number: rounded to 6 decimals, printed by JavaScript. */
+function number(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** TJ operators by encoding (null: the glyphs have offsets, pdfkit draws them). */
+const operators = new WeakMap<Encoded, string | null>();
+
+/** pdfkit's TJ for glyphs without offsets: hex runs cut after each glyph whose advance is adjusted. */
+function textOperator([encoded, positions]: Encoded): string | null {
+  const commands: string[] = [];
+  let last = 0;
+  const segment = (cur: number): void => {
+    if (last < cur) {
+      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${number(-advance)}`);
+    }
+    last = cur;
+  };
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i];
+    if (pos.xOffset || pos.yOffset) return null;
+    if (pos.xAdvance - pos.advanceWidth !== 0) segment(i + 1);
+  }
+  segment(positions.length);
+  return commands.length > 0 ? `[${commands.join(' ')}] TJ` : '';
+}
+
+function plain(options: LineOptions): boolean {
+  return (
+    (options.align === undefined || options.align === 'left' || options.align === 'right' || options.align === 'center') &&
+    (options.baseline === undefined || typeof options.baseline === 'number') &&
+    options.features === undefined &&
+    !options.wordSpacing &&
+    !options.characterSpacing &&
+    (options.horizontalScaling === undefined || options.horizontalScaling === 100) &&
+    options.link == null &&
+    options.goTo == null &&
+    options.destination == null &&
+    !options.underline &&
+    !options.strike &&
+    !options.oblique &&
+    !options.stroke
+  );
+}
+
+/** Makes `doc` draw its plain lines with kept operators. */
+export function useTextRuns(doc: PDFKit.PDFDocument): void {
+  const pdf = doc as unknown as FragmentInternals;
+  const fragment = pdf._fragment;
+  if (typeof fragment !== 'function') return;
+  pdf._fragment = function (this: FragmentInternals, raw: string, x: number, y: number, options: LineOptions): void {
+    if (!plain(options)) return fragment.call(this, raw, x, y, options);
+    const text = `${raw}`.replace(/\n/g, '');
+    if (text.length === 0) return;
+    const encoding = this._font.encode(text, undefined);
+    let operator = operators.get(encoding);
+    if (operator === undefined) operators.set(encoding, (operator = textOperator(encoding)));
+    if (operator === null) return fragment.call(this, raw, x, y, options);
+    if (options.width) {
+      if (options.align === 'right') x += options.lineWidth - this.widthOfString(text.replace(/\s+$/, ''), options);
+      else if (options.align === 'center') x += options.lineWidth / 2 - options.textWidth / 2;
+    }
+    const dy = typeof options.baseline === 'number' ? -options.baseline : (this._font.ascender / 1000) * this._fontSize;
+    const height = this.page.height;
+    this.save();
+    this.addContent(`1 0 0 -1 0 ${number(height)} cm`);
+    const top = height - y - dy;
+    if (this.page.fonts[this._font.id] == null) this.page.fonts[this._font.id] = this._font.ref();
+    this.addContent('BT');
+    this.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
+    this.addContent(`/${this._font.id} ${number(this._fontSize)} Tf`);
+    if (operator !== '') this.addContent(operator);
+    this.addContent('ET');
+    this.restore();
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * fsyncDir's group commit (atomic-write.ts): calls for one folder share fsyncs, and an fsync that
+ * starts after a call always covers it. The folder fsyncs are observed through a node:fs/promises
+ * whose handles record when each sync starts and ends.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fsyncDir } from '../../src/io/atomic-write.js';
+
+const log = vi.hoisted(() => ({ events: [] as string[], syncs: 0 }));
+
+vi.mock('node:fs/promises', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs/promises')>();
+  const open = async (...args: Parameters<typeof fs.open>) => {
+    const handle = await fs.open(...args);
+    return new Proxy(handle, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (key === 'sync') {
+          return async () => {
+            const n = ++log.syncs;
+            log.events.push(`start ${n}`);
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            await target.sync();
+            log.events.push(`end ${n}`);
+          };
+        }
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  };
+  const mocked = { ...fs, open };
+  return { ...mocked, default: mocked };
+});
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'titres-fsync-'));
+  log.events = [];
+  log.syncs = 0;
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('fsyncDir (group commit of a folder)', () => {
+  it('serves a burst of calls with the running fsync and one that starts after it', async () => {
+    const first = fsyncDir(dir);
+    const burst = Array.from({ length: 6 }, () => fsyncDir(dir));
+    await Promise.all([first, ...burst]);
+    expect(log.syncs).toBe(2);
+    // the second starts only when the first has ended: it covers the calls made while it ran
+    expect(log.events).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('resolves a call only after an fsync that started after it', async () => {
+    const first = fsyncDir(dir);
+    await new Promise((resolve) => setTimeout(resolve, 1)); // the first fsync is running
+    let lateDone = false;
+    const late = fsyncDir(dir).then(() => (lateDone = true));
+    await first;
+    expect(lateDone).toBe(false);
+    await late;
+    expect(log.events).toEqual(['start 1', 'end 1', 'start 2', 'end 2']);
+  });
+
+  it('keeps folders apart, and starts afresh once a folder is idle', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'titres-fsync-'));
+    try {
+      await Promise.all([fsyncDir(dir), fsyncDir(other)]);
+      expect(log.syncs).toBe(2);
+      await fsyncDir(dir);
+      expect(log.syncs).toBe(3);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buffer } from 'node:stream/consumers';
+import { describe, expect, it } from 'vitest';
+import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
+import { createThreadedRenderer } from '../../src/render/threaded-renderer.js';
+import { bordereauView, titreView } from './fixtures.js';
+
+// The worker is the built one (npm test builds dist/ first).
+const workerUrl = pathToFileURL(fileURLToPath(new URL('../../dist/render/render-worker.js', import.meta.url)));
+
+describe('rendering threads', () => {
+  it('give the bytes of the in-thread renderer, the config sent once and again when another one comes', async () => {
+    const base = titreView();
+    const other = { ...base.config, emetteur: { ...base.config.emetteur, nom: 'Métropole de Lyon (autre configuration)' } };
+    const views = [titreView(), titreView({ numero: 13 }), titreView({ numero: 14, config: other }), titreView({ numero: 15 })];
+    const threaded = createThreadedRenderer({ threads: 1, workerUrl });
+    try {
+      const inThread = createPdfRenderer();
+      const [a, b, c, d, bordereau] = await Promise.all([...views.map((v) => buffer(threaded.renderTitre(v))), buffer(threaded.renderBordereau(bordereauView()))]);
+      expect(a.equals(await buffer(inThread.renderTitre(views[0])))).toBe(true);
+      expect(b.equals(await buffer(inThread.renderTitre(views[1])))).toBe(true);
+      expect(c.equals(await buffer(inThread.renderTitre(views[2])))).toBe(true);
+      expect(d.equals(await buffer(inThread.renderTitre(views[3])))).toBe(true);
+      expect(bordereau.equals(await buffer(inThread.renderBordereau(bordereauView())))).toBe(true);
+      // The other config did reach the thread (not the one sent before), and the first came back after it.
+      expect(c.equals(await buffer(inThread.renderTitre(titreView({ numero: 14 }))))).toBe(false);
+    } finally {
+      await threaded.close();
+    }
+  });
+});
