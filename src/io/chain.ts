@@ -80,7 +80,10 @@ export function checkChain(lines: readonly string[], file: string, code: Problem
     const cell = comma < 0 ? '' : line.slice(comma + 1, cr ? -1 : line.length);
     heads.push(cell);
     if (broken === undefined) {
-      const link = ascii && previousAt >= 0 && comma >= 0 ? sha256(ascii.subarray(previousAt, at + comma)) : chainLink(previous, bodyAndCell(line)[0]);
+      const link =
+        ascii && previousAt >= 0 && comma >= 0
+          ? sha256(new Uint8Array(ascii.buffer, ascii.byteOffset + previousAt, at + comma - previousAt))
+          : chainLink(previous, bodyAndCell(line)[0]);
       if (link !== cell) {
         const body = bodyAndCell(line)[0];
         broken = problem(code, `${what} : chaînage rompu à la ligne ${i + 1} : ${diagnose(lines, i, body, cell, genesis)}`, {

@@ -96,7 +96,12 @@ export function startSizeProbe(outDir: string, journal: Uint8Array): SizeProbe {
     shared = Buffer.from(new SharedArrayBuffer(journal.length));
     Buffer.from(journal.buffer, journal.byteOffset, journal.length).copy(shared);
   }
-  const worker = new Worker(WORKER_SCRIPT, { eval: true, workerData: { outDir, journal: shared } });
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SCRIPT, { eval: true, workerData: { outDir, journal: shared } });
+  } catch {
+    return { sizes: async () => () => undefined, stop: () => undefined }; // no thread to be had: the check stats every PDF
+  }
   const measured = new Promise<Measures | undefined>((resolve) => {
     worker.once('message', (m: Measures) => resolve(m));
     worker.once('error', () => resolve(undefined));
