@@ -6,9 +6,17 @@
  * atomic), fsync the file, rename it over the target, fsync the folder so that the rename itself
  * survives a power loss (and the parent of a folder created for it, so that the folder does too). A leftover temp file (kill during the write) is recognised by
  * `isTempName` and removed by the next run's recovery (src/apply/recover.ts).
+ *
+ * The quick calls (mkdir, open, write, close, rename) are made synchronously, the fsyncs, which
+ * wait for the disk, through libuv's thread pool. Each asynchronous call costs a round trip to a
+ * pool thread (futexes, an eventfd, a promise) of the order of the call itself: for a titre's PDF
+ * and its ledger, nine such calls each. Writing 2 000 files of 78 KB with four in flight, the CPU
+ * went from 2.0-2.6 s to 1.1-1.6 s (3 alternated runs each, /tmp/fsbench3.mjs), the wall time
+ * from 5.6-6.4 s to 3.8-5.0 s.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { closeSync, fsync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -23,12 +31,14 @@ export function isTempName(name: string): boolean {
   return TEMP_PATTERN.test(name);
 }
 
+const fsyncFd = promisify(fsync);
+
 async function syncDirNow(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
+  const fd = openSync(dir, 'r');
   try {
-    await handle.sync();
+    await fsyncFd(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -65,31 +75,40 @@ export function fsyncDir(dir: string): Promise<void> {
 
 /** Creates the folder of `path` if needed; a folder created now is made durable in its parent. */
 async function ensureFolder(path: string): Promise<void> {
-  const created = await mkdir(dirname(path), { recursive: true });
+  const created = mkdirSync(dirname(path), { recursive: true });
   if (created !== undefined) await fsyncDir(dirname(created));
 }
 
+/** Writes all of `bytes` to the open file `fd`. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
 /**
- * The protocol shared by every atomic write: `fill` writes the temp file through its handle,
- * which is then fsynced, closed and renamed over the target; on any error the temp file goes.
+ * The protocol shared by every atomic write: `fill` writes the temp file (through `write`), which
+ * is then fsynced, closed and renamed over the target; on any error the temp file goes.
  */
-async function writeAtomically<T>(path: string, fill: (handle: FileHandle) => Promise<T>): Promise<T> {
-  await ensureFolder(path);
+async function writeAtomically<T>(path: string, fill: (write: (bytes: Uint8Array) => void) => Promise<T>): Promise<T> {
   const temp = tempPathFor(path);
   try {
-    const handle = await open(temp, 'w');
+    await ensureFolder(path);
+    const fd = openSync(temp, 'w');
     let result: T;
     try {
-      result = await fill(handle);
-      await handle.sync();
+      result = await fill((bytes) => writeAll(fd, bytes));
+      await fsyncFd(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, path);
+    renameSync(temp, path);
     await fsyncDir(dirname(path));
     return result;
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created, or already gone
+    }
     throw namingTarget(error, temp, path);
   }
 }
@@ -115,7 +134,7 @@ export async function namingPath<T>(path: string, work: () => Promise<T>): Promi
 
 /** Writes `data` to `path` atomically (creating the folder if needed). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await writeAtomically(path, (handle) => handle.writeFile(data));
+  await writeAtomically(path, async (write) => write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
 }
 
 const WRITE_CHUNK = 64 * 1024;
@@ -131,18 +150,15 @@ export interface StreamWriteResult {
  */
 export async function writeStreamAtomic(path: string, source: Readable): Promise<StreamWriteResult> {
   try {
-    return await writeAtomically(path, async (handle) => {
+    return await writeAtomically(path, async (write) => {
       const hash = createHash('sha256');
       let bytes = 0;
       let pending: Buffer[] = [];
       let pendingBytes = 0;
-      const flush = async (): Promise<void> => {
-        const buffer = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+      const flush = (): void => {
+        write(pending.length === 1 ? pending[0] : Buffer.concat(pending));
         pending = [];
         pendingBytes = 0;
-        for (let offset = 0; offset < buffer.length; ) {
-          offset += (await handle.write(buffer, offset, buffer.length - offset)).bytesWritten;
-        }
       };
       for await (const chunk of source) {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
@@ -150,9 +166,9 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
         bytes += buffer.length;
         pending.push(buffer);
         pendingBytes += buffer.length;
-        if (pendingBytes >= WRITE_CHUNK) await flush(); // many small chunks (a run file) → few writes
+        if (pendingBytes >= WRITE_CHUNK) flush(); // many small chunks (a run file) → few writes
       }
-      if (pendingBytes > 0) await flush();
+      if (pendingBytes > 0) flush();
       return { sha256: hash.digest('hex'), bytes };
     });
   } catch (error) {

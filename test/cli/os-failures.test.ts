@@ -67,6 +67,39 @@ vi.mock('node:fs/promises', async (importOriginal) => {
   return { ...mocked, default: mocked };
 });
 
+// The atomic writes make their quick calls synchronously (src/io/atomic-write.ts): the same failures
+// are injected there, a write through a descriptor failing, as the kernel says it, with no path.
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const opened = new Map<number, string>();
+  const check = (op: Op, file: string, withPath = true): void => {
+    const code = injection.rule?.(op, file);
+    if (code) throw errnoError(code, op, withPath ? file : undefined);
+  };
+  const mocked = {
+    ...fs,
+    openSync: (...args: Parameters<typeof fs.openSync>) => {
+      check('open', String(args[0]));
+      const fd = fs.openSync(...args);
+      opened.set(fd, String(args[0]));
+      return fd;
+    },
+    writeSync: ((fd: number, ...rest: unknown[]) => {
+      check('write', opened.get(fd) ?? '', false);
+      return (fs.writeSync as (...a: unknown[]) => number)(fd, ...rest);
+    }) as typeof fs.writeSync,
+    mkdirSync: ((...args: Parameters<typeof fs.mkdirSync>) => {
+      check('mkdir', String(args[0]));
+      return fs.mkdirSync(...args);
+    }) as typeof fs.mkdirSync,
+    renameSync: (...args: Parameters<typeof fs.renameSync>) => {
+      check('rename', String(args[0]));
+      return fs.renameSync(...args);
+    },
+  };
+  return { ...mocked, default: mocked };
+});
+
 const temp = tempDirs();
 afterEach(() => {
   injection.rule = undefined;

@@ -1,7 +1,7 @@
 /**
  * fsyncDir's group commit (atomic-write.ts): calls for one folder share fsyncs, and an fsync that
- * starts after a call always covers it. The folder fsyncs are observed through a node:fs/promises
- * whose handles record when each sync starts and ends.
+ * starts after a call always covers it. The folder fsyncs are observed through a node:fs whose
+ * fsync records when each starts and ends.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,27 +11,19 @@ import { fsyncDir } from '../../src/io/atomic-write.js';
 
 const log = vi.hoisted(() => ({ events: [] as string[], syncs: 0 }));
 
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  const open = async (...args: Parameters<typeof fs.open>) => {
-    const handle = await fs.open(...args);
-    return new Proxy(handle, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver);
-        if (key === 'sync') {
-          return async () => {
-            const n = ++log.syncs;
-            log.events.push(`start ${n}`);
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            await target.sync();
-            log.events.push(`end ${n}`);
-          };
-        }
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const fsync = (fd: number, callback: (error: NodeJS.ErrnoException | null) => void): void => {
+    const n = ++log.syncs;
+    log.events.push(`start ${n}`);
+    setTimeout(() => {
+      fs.fsync(fd, (error) => {
+        log.events.push(`end ${n}`);
+        callback(error);
+      });
+    }, 5);
   };
-  const mocked = { ...fs, open };
+  const mocked = { ...fs, fsync };
   return { ...mocked, default: mocked };
 });
 
