@@ -7,7 +7,8 @@ import { dec, sum, toAmountString } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
-import { bordereauCsv, bordereauWorkbook, type BordereauSpec } from '../io/bordereau-format.js';
+import { bordereauCsvChunks, bordereauWorkbook, type BordereauSpec } from '../io/bordereau-format.js';
+import { Readable } from 'node:stream';
 import type { CsvFormat } from '../io/csv-write.js';
 import { workbookBuffer } from '../io/workbook.js';
 import { resolveOut } from '../io/output-layout.js';
@@ -49,7 +50,7 @@ export async function writeBordereau(
     ...asapMention(context.dataset, spec),
   };
   const { sha256, bytes } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
-  await writeFileAtomic(resolveOut(outDir, `${base}.csv`), bordereauCsv(spec.lines, total, MACHINE));
+  await writeStreamAtomic(resolveOut(outDir, `${base}.csv`), Readable.from(bordereauCsvChunks(spec.lines, total, MACHINE)));
   if (context.excel) {
     const workbook = bordereauWorkbook(spec, context.dataset.config.emetteur.nom);
     await writeFileAtomic(resolveOut(outDir, `${base}.xlsx`), await workbookBuffer(workbook));

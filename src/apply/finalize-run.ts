@@ -1,5 +1,5 @@
 /**
- * End of a run (or recovery of an interrupted one): from the run's intent and the journal, write
+ * End of a run (or recovery of an interrupted one): from the run's head and the journal, write
  * each bordereau (its lines are the journal's documents of that exercice, type and bordereau
  * number: engine/bordereaux.ts) and register it with its sha256, size and the journal's chain at
  * its last document (OUT/bordereaux.csv), append the journaled documents' rows to their ledgers,
@@ -21,7 +21,7 @@ import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
 import { mapPool } from '../io/pool.js';
-import { removeRunFile, type RunDocument, type RunIntent } from './run-file.js';
+import { removeRunFile, type RunDocument, type RunHead, type RunIntent } from './run-file.js';
 
 export interface WrittenBordereau {
   numero: number;
@@ -34,7 +34,33 @@ export interface WrittenBordereau {
 /** A document's number within its series (statements of compte 673 have their own, R10). */
 const seriesKey = (d: { type: DocumentType; numero: number }): string => `${seriesOf(d.type)}:${d.numero}`;
 
-function isJournaled(planned: RunDocument, issued: IssuedDocument | undefined): issued is IssuedDocument {
+/** What finalizing reads of a journaled document. */
+export type JournaledDoc = Pick<
+  IssuedDocument,
+  'exercice' | 'numero' | 'bordereau' | 'type' | 'service' | 'codeInsee' | 'montant' | 'titreOrigine' | 'dateEmission' | 'fichier'
+>;
+
+/**
+ * A run to finalize: its head (exercice, bordereaux), its documents in plan order (read once, for
+ * the ledgers: the running issue reads them back from its run file, so that none is held) and the
+ * commune names its plan gave, where they may differ from the dataset's (an interrupted run).
+ */
+export interface FinalizedRun extends RunHead {
+  documents: Iterable<RunDocument> | AsyncIterable<RunDocument>;
+  communes?: ReadonlyMap<string, string>;
+}
+
+/** The commune names a run's plan gave its documents. */
+export function runCommunes(documents: readonly RunDocument[]): Map<string, string> {
+  return new Map(documents.map((d) => [seriesKey(d), d.commune]));
+}
+
+/** An interrupted run read whole, to finalize. */
+export function finalizedRun(intent: RunIntent): FinalizedRun {
+  return { ...intent, communes: runCommunes(intent.documents) };
+}
+
+function isJournaled(planned: RunDocument, issued: JournaledDoc | undefined): boolean {
   return (
     issued !== undefined &&
     issued.codeInsee === planned.codeInsee &&
@@ -47,26 +73,25 @@ function isJournaled(planned: RunDocument, issued: IssuedDocument | undefined): 
 
 export async function finalizeRun(
   outDir: string,
-  intent: RunIntent,
-  journal: ReadonlyArray<{ doc: IssuedDocument; chain: string }>,
+  run: FinalizedRun,
+  journal: Iterable<{ doc: JournaledDoc; chain: string }>,
   context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
 ): Promise<WrittenBordereau[]> {
-  const byNumero = new Map<string, IssuedDocument>();
-  const chainOf = new Map<IssuedDocument, string>();
+  const byNumero = new Map<string, JournaledDoc>();
+  const chainOf = new Map<JournaledDoc, string>();
   for (const { doc, chain } of journal) {
-    if (doc.exercice !== intent.exercice) continue;
+    if (doc.exercice !== run.exercice) continue;
     byNumero.set(seriesKey(doc), doc);
     chainOf.set(doc, chain);
   }
-  const byBordereau = new Map(journalGroups(byNumero.values(), intent.exercice).map((g) => [bordereauKey(g), g.documents]));
-  const planned = new Map(intent.documents.map((d) => [seriesKey(d), d]));
-  const communeName = (doc: IssuedDocument): string =>
-    planned.get(seriesKey(doc))?.commune ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
+  const byBordereau = new Map(journalGroups(byNumero.values(), run.exercice).map((g) => [bordereauKey(g), g.documents]));
+  const communeName = (doc: JournaledDoc): string =>
+    run.communes?.get(seriesKey(doc)) ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
   const written: WrittenBordereau[] = [];
   const registered: RegisteredBordereau[] = [];
-  for (const b of intent.bordereaux) {
-    const docs = byBordereau.get(bordereauKey({ exercice: intent.exercice, nature: b.nature, numero: b.numero })) ?? [];
+  for (const b of run.bordereaux) {
+    const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero })) ?? [];
     if (docs.length === 0) continue;
     const lines: BordereauLine[] = docs.map((d) => ({
       numero: d.numero,
@@ -76,13 +101,13 @@ export async function finalizeRun(
       montant: toAmountString(d.montant),
       ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
     }));
-    const base = bordereauBase(intent.exercice, b.nature, b.numero, b.service);
-    const cumulExercice = toAmountString(exerciceCumul(byNumero.values(), intent.exercice, b.nature, b.numero));
-    const spec = { ...b, exercice: intent.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
+    const base = bordereauBase(run.exercice, b.nature, b.numero, b.service);
+    const cumulExercice = toAmountString(exerciceCumul(byNumero.values(), run.exercice, b.nature, b.numero));
+    const spec = { ...b, exercice: run.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
     const { total, sha256, bytes } = await writeBordereau(outDir, base, spec, context);
     written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
     registered.push({
-      exercice: intent.exercice,
+      exercice: run.exercice,
       numero: b.numero,
       nature: b.nature,
       service: b.service,
@@ -95,22 +120,44 @@ export async function finalizeRun(
     });
   }
   await registerBordereaux(outDir, registered);
+  await appendRunLedgers(outDir, run.documents, byNumero, context);
+  await removeRunFile(outDir, run.exercice);
+  return written;
+}
 
-  const ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
-  for (const doc of intent.documents) {
-    if (!isJournaled(doc, byNumero.get(seriesKey(doc)))) continue;
+/** Ledger rows appended at once, at the most (a batch's ledgers are written 4 at a time). */
+const LEDGER_BATCH = 256;
+
+/**
+ * Appends the journaled documents' rows to their ledgers, streamed: rows are gathered by ledger
+ * LEDGER_BATCH at a time, in the run's order, so that a national batch holds no more than that.
+ * A ledger whose rows are split over two batches is appended to twice, in order: appendLedgerRows
+ * appends what the ledger does not hold yet, so the file ends the same.
+ */
+export async function appendRunLedgers(
+  outDir: string,
+  documents: Iterable<RunDocument> | AsyncIterable<RunDocument>,
+  journaled: ReadonlyMap<string, JournaledDoc>,
+  context: { dataset: Dataset; excel: boolean },
+  batch = LEDGER_BATCH,
+): Promise<void> {
+  const workbookAuthor = context.excel ? context.dataset.config.emetteur.nom : undefined;
+  let ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
+  let rows = 0;
+  const flush = async (): Promise<void> => {
+    await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, { workbookAuthor }));
+    ledgers = new Map();
+    rows = 0;
+  };
+  for await (const doc of documents) {
+    if (!isJournaled(doc, journaled.get(seriesKey(doc)))) continue;
     const key = `${doc.service}/${doc.ledgerName}`;
     const entry = ledgers.get(key) ?? { service: doc.service, name: doc.ledgerName, rows: [] };
     entry.rows.push(doc.ledger);
     ledgers.set(key, entry);
+    if (++rows >= batch) await flush();
   }
-  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) =>
-    appendLedgerRows(outDir, service, name, rows, {
-      workbookAuthor: context.excel ? context.dataset.config.emetteur.nom : undefined,
-    }),
-  );
-  await removeRunFile(outDir, intent.exercice);
-  return written;
+  await flush();
 }
 
 /** The interrupted run's documents that reached the journal (kept by a resumed run's intent). */

@@ -22,10 +22,12 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import { issuedDocument, type IssuedDocument } from '../engine/history.js';
-import { toAmountString } from '../engine/money.js';
+import { toAmountString, type Decimal } from '../engine/money.js';
+import type { IsoDate } from '../engine/dates.js';
+import type { CsvRow } from '../io/csv-write.js';
 import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
-import { hasBordereau, type Plan, type PlannedDocument } from '../engine/plan-types.js';
+import { hasBordereau, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
@@ -33,12 +35,12 @@ import { documentFile, resolveOut } from '../io/output-layout.js';
 import type { Readable } from 'node:stream';
 import type { DocumentRenderer } from '../render/views.js';
 import { damaged } from './check-out.js';
-import { finalizeRun, journaledDocuments } from './finalize-run.js';
+import { finalizeRun, finalizedRun, journaledDocuments, runCommunes, type JournaledDoc } from './finalize-run.js';
 import { ledgerRow, ledgerRowSha256 } from '../io/ledger-row.js';
 import { checkLedgers, LedgerNames } from './ledger-update.js';
 import type { LockedOut } from './out-session.js';
 import { cleanOutDir } from './recover.js';
-import { writeRunFile, type RunDocument, type RunIntent } from './run-file.js';
+import { readRunDocuments, writeRunFile, type RunDocument, type RunHead } from './run-file.js';
 import { stage } from './stages.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
@@ -90,7 +92,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
     (r) => r.exercice === plan.exercice && r.dateEmission === plan.dateEmission && plan.documents.length > 0,
   );
   for (const run of interrupted) {
-    if (run !== resumed) await finalizeRun(outDir, run, out.journal.entries, { dataset, renderer, excel });
+    if (run !== resumed) await finalizeRun(outDir, finalizedRun(run), out.journal.entries, { dataset, renderer, excel });
   }
   if (plan.documents.length === 0) return { issued: [], bordereaux: [], recovered };
 
@@ -102,55 +104,121 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
   }
   const numbered = numberPlan(plan, history, dataset.config.numerotation, reuse);
   await stage('numbered', outDir);
-  const intent = await buildIntent(numbered.documents, plan, context, names, kept);
   const fresh = new Set(numbered.bordereaux.map((b) => `${b.nature}/${b.numero}`));
   const keptBordereaux = (resumed?.bordereaux ?? []).filter(
     (b) => journaledBordereaux.has(`${b.nature}/${b.numero}`) && !fresh.has(`${b.nature}/${b.numero}`),
   );
-  intent.bordereaux = [...keptBordereaux, ...numbered.bordereaux];
-  await writeRunFile(outDir, intent);
+  const head: RunHead = { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [...keptBordereaux, ...numbered.bordereaux] };
+  await writeRunFile(outDir, head, runDocuments(numbered.documents, plan, context, names, kept));
 
-  const issued = await issueDocuments(plan, numbered.documents, intent, context);
+  const issued = await issueDocuments(plan, numbered.documents, context);
   await stage('finalizing', outDir);
-  const journal = [...out.journal.entries, ...issued.map((i) => ({ doc: i.journal, chain: i.chain }))];
-  const bordereaux = await finalizeRun(outDir, intent, journal, { dataset, renderer, excel });
-  return { issued: issued.map((i) => i.result), bordereaux, recovered };
+  const journal = function* (): Generator<{ doc: JournaledDoc; chain: string }> {
+    yield* out.journal.entries;
+    for (const doc of issued) yield { doc, chain: doc.chain };
+  };
+  // the ledger rows are read back from the run file; the commune names are the dataset's, but for the kept documents
+  const run = { ...head, documents: readRunDocuments(outDir, plan.exercice), communes: runCommunes(kept) };
+  const bordereaux = await finalizeRun(outDir, run, journal(), { dataset, renderer, excel });
+  return { issued, bordereaux, recovered };
 }
 
-async function buildIntent(
+type Numbers = Pick<NumberedDocument, 'document' | 'numero' | 'bordereau' | 'netApres'>;
+
+/** A numbered document's file and ledger row (the same when the run file is written and when it is journaled). */
+function fileAndLedger(n: Numbers, dateEmission: IsoDate, dataset: Dataset): { fichier: string; ledger: CsvRow } {
+  const doc = n.document;
+  const fichier = documentFile(doc, n.numero);
+  const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission, fichier, netApres: n.netApres };
+  return { fichier, ledger: ledgerRow(doc, numbers, dataset.communes.get(doc.codeInsee)) };
+}
+
+/** A numbered document's line of the run file. */
+export function runDocument(n: Numbers, dateEmission: IsoDate, dataset: Dataset, ledgerName: string): RunDocument {
+  const doc = n.document;
+  const { fichier, ledger } = fileAndLedger(n, dateEmission, dataset);
+  return {
+    numero: n.numero,
+    bordereau: n.bordereau,
+    type: doc.type,
+    codeInsee: doc.codeInsee,
+    commune: doc.commune,
+    service: doc.service,
+    montant: toAmountString(doc.montant),
+    fichier,
+    ledgerName,
+    ledger,
+  };
+}
+
+/** The run file's documents: those kept from the interrupted run, then this run's, made one at a time. */
+async function* runDocuments(
   documents: readonly NumberedDocument[],
   plan: Plan,
   context: IssueContext,
   names: LedgerNames,
   kept: readonly RunDocument[],
-): Promise<RunIntent> {
-  const out: RunDocument[] = [...kept];
+): AsyncGenerator<RunDocument> {
+  yield* kept;
   for (const n of documents) {
     const doc = n.document;
-    const fichier = documentFile(doc, n.numero);
-    const ledgerName = await names.nameFor(doc.service, doc.codeInsee, doc.commune);
-    const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier, netApres: n.netApres };
-    out.push({
-      numero: n.numero,
-      bordereau: n.bordereau,
-      type: doc.type,
-      codeInsee: doc.codeInsee,
-      commune: doc.commune,
-      service: doc.service,
-      montant: toAmountString(doc.montant),
-      fichier,
-      ledgerName,
-      ledger: ledgerRow(doc, numbers, context.dataset.communes.get(doc.codeInsee)),
-    });
+    yield runDocument(n, plan.dateEmission, context.dataset, await names.nameFor(doc.service, doc.codeInsee, doc.commune));
   }
-  return { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [], documents: out };
+}
+
+/**
+ * A document once journaled, as the rest of the run reads it: the CLI's result, and what
+ * finalizing reads of its journal line, both as getters over its numbered document (issue 12: a
+ * hundred bytes a document, where a journal record, a result and a ledger row were held, ~2 KB).
+ * `chain` is the journal's chain at this line while it is the last of its bordereau, the only
+ * one finalizing reads (bordereaux.csv's chaine_journal); '' once a later line joins it.
+ */
+class IssuedEntry implements IssuedResult, JournaledDoc {
+  constructor(
+    private readonly n: NumberedDocument,
+    readonly sha256: string,
+    readonly dateEmission: IsoDate,
+    public chain: string,
+  ) {}
+
+  get numero(): number {
+    return this.n.numero;
+  }
+  get bordereau(): number {
+    return this.n.bordereau;
+  }
+  get nature(): BordereauNature | undefined {
+    return this.n.nature;
+  }
+  get document(): PlannedDocument {
+    return this.n.document;
+  }
+  get fichier(): string {
+    return documentFile(this.n.document, this.n.numero);
+  }
+  get exercice(): number {
+    return this.n.document.exercice;
+  }
+  get type(): DocumentType {
+    return this.n.document.type;
+  }
+  get service(): string {
+    return this.n.document.service;
+  }
+  get codeInsee(): string {
+    return this.n.document.codeInsee;
+  }
+  get montant(): Decimal {
+    return this.n.document.montant;
+  }
+  get titreOrigine(): PlannedDocument['titreOrigine'] {
+    return this.n.document.titreOrigine;
+  }
 }
 
 /** Documents per journal commit (one append + fsync), and PDFs written at once within a batch. */
 const DEFAULT_BATCH = 32;
 const CONCURRENCY = 4;
-
-type Issued = { journal: IssuedDocument; chain: string; result: IssuedResult };
 
 /**
  * The renders of the documents not yet written, asked for ahead of the writes: while one batch is
@@ -205,38 +273,38 @@ class RenderAhead {
   }
 }
 
-async function issueDocuments(
-  plan: Plan,
-  numbered: readonly NumberedDocument[],
-  intent: RunIntent,
-  context: IssueContext,
-): Promise<Issued[]> {
-  const planned = new Map(intent.documents.map((d) => [d.numero, d]));
+async function issueDocuments(plan: Plan, numbered: readonly NumberedDocument[], context: IssueContext): Promise<IssuedEntry[]> {
   const appender = await JournalAppender.open(context.out.outDir, context.out.journal.head);
   const renders = new RenderAhead(numbered.length, (index) =>
     context.renderer.renderTitre(
       buildTitreView(numbered[index], { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false }),
     ),
   );
-  const out: Issued[] = [];
+  const out: IssuedEntry[] = [];
+  const lastOfBordereau = new Map<string, IssuedEntry>();
   try {
     const size = Math.max(1, context.commitEvery ?? DEFAULT_BATCH);
     for (let start = 0; start < numbered.length; start += size) {
-      const batch = numbered.slice(start, start + size).map((n) => ({ n, run: planned.get(n.numero)! }));
+      const batch = numbered.slice(start, start + size).map((n) => ({ n, ...fileAndLedger(n, plan.dateEmission, context.dataset) }));
       renders.ahead(start + 2 * size); // this batch and the next
       // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan order.
-      const written = await mapPool(batch, CONCURRENCY, async ({ run }, i) =>
-        writeStreamAtomic(resolveOut(context.out.outDir, run.fichier), renders.take(start + i)),
+      const written = await mapPool(batch, CONCURRENCY, async ({ fichier }, i) =>
+        writeStreamAtomic(resolveOut(context.out.outDir, fichier), renders.take(start + i)),
       );
-      const issued = batch.map(({ n, run }, i): Issued => {
+      const journal = batch.map(({ n, fichier, ledger }, i): IssuedDocument => {
         const { sha256, bytes } = written[i];
-        const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier: run.fichier, sha256 };
-        const journal = issuedDocument(n.document, { ...numbers, taille: bytes, ledgerSha256: ledgerRowSha256(run.ledger) });
-        return { journal, chain: '', result: { numero: n.numero, bordereau: n.bordereau, ...(n.nature ? { nature: n.nature } : {}), fichier: run.fichier, sha256, document: n.document } };
+        const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier, sha256 };
+        return issuedDocument(n.document, { ...numbers, taille: bytes, ledgerSha256: ledgerRowSha256(ledger) });
       });
-      const chains = await appender.append(issued.map((i) => i.journal));
-      issued.forEach((i, k) => (i.chain = chains[k]));
-      out.push(...issued);
+      const chains = await appender.append(journal);
+      batch.forEach(({ n }, k) => {
+        const entry = new IssuedEntry(n, journal[k].sha256, plan.dateEmission, chains[k]);
+        const key = `${n.nature}/${n.bordereau}`;
+        const previous = lastOfBordereau.get(key);
+        if (previous) previous.chain = '';
+        lastOfBordereau.set(key, entry);
+        out.push(entry);
+      });
       await stage('committed', context.out.outDir);
       context.onProgress?.(out.length, numbered.length);
     }

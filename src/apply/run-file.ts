@@ -8,7 +8,9 @@
  * file, ledger file name and complete ledger row (the liquidation figures, which the journal does
  * not hold and the engine will not plan again once the document is journaled).
  */
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, unlink } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { IsoDate } from '../engine/dates.js';
 import type { DocumentType } from '../engine/plan-types.js';
@@ -37,20 +39,53 @@ export interface RunDocument {
   ledger: CsvRow;
 }
 
-export interface RunIntent {
+/** Line 1 of a run file. */
+export interface RunHead {
   exercice: number;
   dateEmission: IsoDate;
   bordereaux: RunBordereau[];
+}
+
+/** A run file read whole (an interrupted run, to recover). */
+export interface RunIntent extends RunHead {
   documents: RunDocument[];
 }
 
-export async function writeRunFile(outDir: string, intent: RunIntent): Promise<void> {
-  function* lines(): Generator<string> {
-    const { documents, ...head } = intent;
-    yield JSON.stringify(head) + '\n';
-    for (const doc of documents) yield JSON.stringify(doc) + '\n';
+/**
+ * Writes the run file from its head and its documents, streamed: the documents are made as they
+ * are written and none is kept (issue 12: a ledger row weighs about a kilobyte; the running issue
+ * reads them back with readRunDocuments).
+ */
+export async function writeRunFile(outDir: string, head: RunHead, documents: Iterable<RunDocument> | AsyncIterable<RunDocument>): Promise<void> {
+  async function* lines(): AsyncGenerator<string> {
+    yield JSON.stringify({ exercice: head.exercice, dateEmission: head.dateEmission, bordereaux: head.bordereaux }) + '\n';
+    for await (const doc of documents) yield JSON.stringify(doc) + '\n';
   }
-  await writeStreamAtomic(runFilePath(outDir, intent.exercice), Readable.from(lines()));
+  await writeStreamAtomic(runFilePath(outDir, head.exercice), Readable.from(lines()));
+}
+
+/** The documents of the run file of `exercice`, in its order, read line by line. */
+export async function* readRunDocuments(outDir: string, exercice: number): AsyncGenerator<RunDocument> {
+  const path = runFilePath(outDir, exercice);
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let head = true;
+  for await (const line of lines) {
+    if (line === '') continue;
+    if (head) head = false;
+    else yield parseRunLine<RunDocument>(line, path);
+  }
+}
+
+function parseRunLine<T>(line: string, file: string): T {
+  try {
+    return JSON.parse(line) as T;
+  } catch {
+    throw malformed(file);
+  }
+}
+
+function malformed(file: string): TitresError {
+  return new TitresError('state', [problem('RUN_FILE_MALFORMED', `fichier d’exécution illisible « ${file} »`, { file })]);
 }
 
 export async function removeRunFile(outDir: string, exercice: number): Promise<void> {
@@ -61,15 +96,9 @@ export async function removeRunFile(outDir: string, exercice: number): Promise<v
 }
 
 function parseRunFile(text: string, file: string): RunIntent {
-  try {
-    const [head, ...docs] = text.split('\n').filter((l) => l !== '');
-    const intent = JSON.parse(head) as Omit<RunIntent, 'documents'>;
-    return { ...intent, documents: docs.map((l) => JSON.parse(l) as RunDocument) };
-  } catch {
-    throw new TitresError('state', [
-      problem('RUN_FILE_MALFORMED', `fichier d’exécution illisible « ${file} »`, { file }),
-    ]);
-  }
+  const [head, ...docs] = text.split('\n').filter((l) => l !== '');
+  if (head === undefined) throw malformed(file);
+  return { ...parseRunLine<RunHead>(head, file), documents: docs.map((l) => parseRunLine<RunDocument>(l, file)) };
 }
 
 /** Every unfinished run's intent, sorted by exercice. */

@@ -18,6 +18,7 @@ import { errorOutcome, EXIT } from './exit-codes.js';
 import { formatProblems } from './format/problems.js';
 import { processIo, type CliIo } from './io.js';
 import { explainOsError } from '../io/explain-os-error.js';
+import { boundHeapGrowth } from './heap-growth.js';
 
 const require = createRequire(import.meta.url);
 /** The package version, read once from package.json (two levels up from src/cli and dist/cli). */
@@ -27,6 +28,7 @@ export const VERSION: string = (require('../../package.json') as { version: stri
 const COMMANDS: readonly RegisterCommand[] = [registerCheck, registerIssue, registerVerify, registerCancel, registerExportPes, registerSimulate, registerRapport];
 
 export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  boundHeapGrowth();
   const outcome: CommandOutcome = { exitCode: EXIT.OK };
   const program = buildProgram(io, outcome);
   try {

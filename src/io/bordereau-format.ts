@@ -8,7 +8,7 @@ import type { IssuedDocument } from '../engine/history.js';
 import { dec, toAmountString, ZERO, type Decimal } from '../engine/money.js';
 import { hasBordereau } from '../engine/plan-types.js';
 import type { BordereauLine } from '../render/views.js';
-import { formatCsv, type CsvColumn, type CsvFormat, type CsvRow } from './csv-write.js';
+import { csvHeader, csvLines, type CsvColumn, type CsvFormat, type CsvRow } from './csv-write.js';
 import { DOCUMENT_TYPE_LABELS } from './journal-excel.js';
 import { natureOf, type BordereauNature } from './output-layout.js';
 import type { WorkbookColumn, WorkbookSpec } from './workbook.js';
@@ -56,16 +56,30 @@ export function exerciceCumul(
 }
 
 export function bordereauCsv(lines: readonly BordereauLine[], total: string, format: CsvFormat): string {
-  const rows: CsvRow[] = lines.map((l) => ({
-    numero: l.numero === null ? '' : String(l.numero),
-    type: l.type,
-    code_insee: l.codeInsee,
-    commune: l.commune,
-    montant: l.montant,
-    titre_origine: l.titreOrigine,
-  }));
-  rows.push({ numero: TOTAL_LABEL, montant: total });
-  return formatCsv(BORDEREAU_COLUMNS, rows, format);
+  return [...bordereauCsvChunks(lines, total, format)].join('');
+}
+
+/** Lines of a bordereau's CSV formatted at once. */
+const CSV_CHUNK = 1_000;
+
+/**
+ * The bordereau's CSV in pieces (header, lines CSV_CHUNK at a time, total), for a streamed write:
+ * a national bordereau has 35 000 lines (issue 12). Joined, the pieces are bordereauCsv.
+ */
+export function* bordereauCsvChunks(lines: readonly BordereauLine[], total: string, format: CsvFormat): Generator<string> {
+  yield csvHeader(BORDEREAU_COLUMNS, format);
+  for (let start = 0; start < lines.length; start += CSV_CHUNK) {
+    const rows: CsvRow[] = lines.slice(start, start + CSV_CHUNK).map((l) => ({
+      numero: l.numero === null ? '' : String(l.numero),
+      type: l.type,
+      code_insee: l.codeInsee,
+      commune: l.commune,
+      montant: l.montant,
+      titre_origine: l.titreOrigine,
+    }));
+    yield csvLines(BORDEREAU_COLUMNS, rows, format);
+  }
+  yield csvLines(BORDEREAU_COLUMNS, [{ numero: TOTAL_LABEL, montant: total }], format);
 }
 
 const BORDEREAU_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = [

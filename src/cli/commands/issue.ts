@@ -129,28 +129,30 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     }
   });
 
-  const numbered: NumberedDocument[] = result.issued.map((i) => ({
-    document: i.document,
-    numero: i.numero,
-    bordereau: i.bordereau,
-    fichier: i.fichier,
-    ...withEdition(dataset, i.document),
-  }));
+  // made only for what prints each document (--json, the table)
+  const numbered = (): NumberedDocument[] =>
+    result.issued.map((i) => ({
+      document: i.document,
+      numero: i.numero,
+      bordereau: i.bordereau,
+      fichier: i.fichier,
+      ...withEdition(dataset, i.document),
+    }));
   // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
   reportWarnings(io, planned.avertissements, io.stdoutIsTTY && !opts.quiet);
   if (opts.json) {
-    io.stdout(planJson(planned, numbered, false));
+    io.stdout(planJson(planned, numbered(), false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered, false, io.stdoutColumns));
-  if (!opts.quiet) io.stdout(summaryLine(exercice, out, numbered, result.bordereaux.length, planned) + '\n');
+  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered(), false, io.stdoutColumns));
+  if (!opts.quiet) io.stdout(summaryLine(exercice, out, result.issued, result.bordereaux.length, planned) + '\n');
   return EXIT.OK;
 }
 
 function summaryLine(
   exercice: number,
   out: string,
-  numbered: readonly NumberedDocument[],
+  numbered: ReadonlyArray<{ numero: number }>,
   bordereaux: number,
   plan: Plan,
 ): string {
