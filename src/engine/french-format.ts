@@ -113,17 +113,16 @@ const keptTogether = new RecurringCache<string, string>(2_000);
  * « art. 10.1 », « § 6 », « L. 1617-5 », « 1 210,00 € », « 18 243 hab. », « 04 78 63 40 00 ».
  */
 export function keepTogether(text: string): string {
-  let kept = keptTogether.get(text);
-  if (kept === undefined) {
-    kept = text
-      .replace(DAY_MONTH_YEAR, `$1${NBSP}$2${NBSP}$3`)
-      .replace(MONTH_YEAR, `$1${NBSP}$2`)
-      .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
-      .replace(/(?<!\w)(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`) // not \b: « § » is no word character
-      .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
-      .replace(/ ([:;»?!])/g, `${NBSP}$1`)
-      .replace(/« /g, `«${NBSP}`);
-    keptTogether.set(text, kept);
-  }
-  return kept;
+  return keptTogether.through(text, noBreaks);
+}
+
+function noBreaks(text: string): string {
+  return text
+    .replace(DAY_MONTH_YEAR, `$1${NBSP}$2${NBSP}$3`)
+    .replace(MONTH_YEAR, `$1${NBSP}$2`)
+    .replace(/(?<=\d) (?=\d{2,3}(?!\d))/g, NNBSP)
+    .replace(/(?<!\w)(n°|art\.|§|[LRD]\.|Tél\.) (?=[\dA-Z])/g, `$1${NBSP}`) // not \b: « § » is no word character
+    .replace(/ (€|hab\.|%)/g, `${NBSP}$1`)
+    .replace(/ ([:;»?!])/g, `${NBSP}$1`)
+    .replace(/« /g, `«${NBSP}`);
 }

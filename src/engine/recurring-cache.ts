@@ -20,6 +20,13 @@ export class RecurringCache<K, V> {
     return kept;
   }
 
+  /** The value kept for `key`, or the one `make` gives, kept from now on. */
+  through(key: K, make: (key: K) => V): V {
+    let value = this.get(key);
+    if (value === undefined) this.set(key, (value = make(key)));
+    return value;
+  }
+
   set(key: K, value: V): void {
     if (this.current.size >= this.generation) {
       this.previous = this.current;

@@ -43,10 +43,14 @@ async function syncDirNow(dir: string): Promise<void> {
 }
 
 /** Per folder: the fsync running, and the one that will follow it for the calls made meanwhile. */
-const dirSyncs = new Map<string, { running: Promise<void>; queued?: Promise<void> }>();
+interface DirSync {
+  running: Promise<void>;
+  queued?: Promise<void>;
+}
+const dirSyncs = new Map<string, DirSync>();
 
 function startDirSync(dir: string): Promise<void> {
-  const entry: { running: Promise<void>; queued?: Promise<void> } = { running: syncDirNow(dir) };
+  const entry: DirSync = { running: syncDirNow(dir) };
   dirSyncs.set(dir, entry);
   const done = (): void => {
     if (entry.queued === undefined && dirSyncs.get(dir) === entry) dirSyncs.delete(dir);

@@ -95,10 +95,6 @@ export class LineBreaks {
     return `${doc._font!.name}\u0000${doc._fontSize}\u0000${width}\u0000${text}`;
   }
 
-  private remember(key: string, lines: readonly Line[]): void {
-    this.lines.set(key, lines);
-  }
-
   /** pdfkit's heightOfString, breaking the text into lines on its first measure. */
   private height(doc: Doc, text: string, options: object): number {
     const { x, y } = doc;
@@ -113,7 +109,7 @@ export class LineBreaks {
         found.push([line, o.textWidth!, o.wordCount!, o.lineWidth!]);
         doc.y += doc.currentLineHeight(true) + lineGap;
       });
-      this.remember(key, found);
+      this.lines.set(key, found);
     } else {
       for (let i = 0; i < lines.length; i++) doc.y += doc.currentLineHeight(true) + lineGap;
     }
@@ -137,7 +133,7 @@ export class LineBreaks {
         found.push([line, o.textWidth!, o.wordCount!, o.lineWidth!]);
         doc._line(line, o, wrapper);
       });
-      if (lines === undefined && doc.page === page) this.remember(key, found);
+      if (lines === undefined && doc.page === page) this.lines.set(key, found);
       return doc;
     }
     const startX = doc.x;

@@ -84,19 +84,13 @@ export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts
     const font = new parsed.cls(doc, parsed.font, id) as EmbeddedFont;
     if (font.layoutCache) {
       // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable).
-      font.layoutCached = (word) => {
-        let run = words.get(word);
-        if (run === undefined) words.set(word, (run = font.layoutRun(word)));
-        return run;
-      };
+      font.layoutCached = (word) => words.through(word, () => font.layoutRun(word));
     }
     const widthOfString = font.widthOfString.bind(font);
     // pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered.
     font.widthOfString = (text, size, features) => {
       if (features !== undefined) return widthOfString(text, size, features);
-      let width = widths.get(text);
-      if (width === undefined) widths.set(text, (width = font.layout(text, undefined, true).advanceWidth));
-      return width * (size / 1000);
+      return widths.through(text, () => font.layout(text, undefined, true).advanceWidth) * (size / 1000);
     };
     parsed.glyphSet.install(font);
     return font;

@@ -41,9 +41,10 @@ interface Pending {
  * being copied with every view.
  */
 function withoutConfig(view: TitreView | BordereauView, sent: { config?: object }): { view: unknown; config?: unknown } {
-  if (sent.config === view.config) return { view: encodeView({ ...view, config: undefined }) };
+  const encoded = encodeView({ ...view, config: undefined });
+  if (sent.config === view.config) return { view: encoded };
   sent.config = view.config;
-  return { view: encodeView({ ...view, config: undefined }), config: encodeView(view.config) };
+  return { view: encoded, config: encodeView(view.config) };
 }
 
 export function createThreadedRenderer(options: { threads: number; workerUrl: URL; templatesDir?: string }): ClosableRenderer {

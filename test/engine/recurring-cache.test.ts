@@ -21,4 +21,13 @@ describe('RecurringCache', () => {
     expect(cache.get(2)).toBe(2); // previous generation: kept, and now in a new one
     expect(cache.get(3)).toBeUndefined(); // {2, 3} was pushed out when 2 started a generation
   });
+
+  it('through: makes a value once, then gives the kept one', () => {
+    const cache = new RecurringCache<string, number>(4);
+    let made = 0;
+    const make = (key: string) => (made++, key.length);
+    expect(cache.through('forfait', make)).toBe(7);
+    expect(cache.through('forfait', make)).toBe(7);
+    expect(made).toBe(1);
+  });
 });
