@@ -8,28 +8,13 @@ import { describe, expect, it } from 'vitest';
 import type { IssuedDocument } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import { chainGenesis, chainLines } from '../../src/io/chain.js';
+import { journaledTitre } from './helpers/journaled-titre.js';
 import { formatJournal, JOURNAL_HEADER, journalBodies, parseCanonicalJournal, parseJournal, parseJournalBytes } from '../../src/io/journal.js';
 
 const FILE = '/out/journal.csv';
 
-const titre = (numero: number, extra: Partial<IssuedDocument> = {}): IssuedDocument => ({
-  exercice: 2026,
-  numero,
-  bordereau: 1,
-  dateEmission: '2026-06-15',
-  type: 'titre',
-  codeInsee: '69081',
-  service: 'laclasse',
-  montant: dec('1210.00'),
-  regime: 'transitoire',
-  contributionCible: dec('1425.55'),
-  converge: false,
-  fichier: `2026/titres/laclasse/69081-ecully/titre-2026-${String(numero).padStart(5, '0')}.pdf`,
-  sha256: 'ab'.repeat(32),
-  taille: 79_000 + numero,
-  ledgerSha256: 'cd'.repeat(32),
-  ...extra,
-});
+const titre = (numero: number, extra: Partial<IssuedDocument> = {}): IssuedDocument =>
+  journaledTitre(numero, { taille: 79_000 + numero, ledgerSha256: 'cd'.repeat(32), ...extra });
 
 /** Documents of every shape the journal holds. */
 const DOCUMENTS: IssuedDocument[] = [
