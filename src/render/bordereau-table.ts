@@ -76,8 +76,7 @@ export class BordereauTable<L> {
     });
     const tr = doc.struct('TR', {}, cells);
     this.element.add(tr);
-    forgetWritten(tr, { P: dictionaryOf(tr).data.P });
-    for (const element of cells) forgetWritten(element, WRITTEN);
+    forgetWritten(doc, tr, cells);
   }
 
   /** Paints each cell, through `wrap` when given (which tags it). */
@@ -118,26 +117,74 @@ function shorten(doc: PDFKit.PDFDocument, text: string, room: number): [string, 
 
 /** What pdfkit keeps of a structure element: its dictionary, an object reference (pdfkit 0.20). */
 interface WrittenReference {
+  id: number;
+  gen: number;
   data: Record<string, unknown>;
   buffer: unknown[];
 }
 
-const dictionaryOf = (element: PDFKit.PDFStructureElement): WrittenReference => (element as unknown as { dictionary: WrittenReference }).dictionary;
+interface StructureInternals {
+  dictionary: WrittenReference;
+  _flushed?: boolean;
+}
 
-const WRITTEN: Record<string, unknown> = Object.freeze({});
+interface TaggedDocument {
+  page: { dictionary: { data: { StructParents?: number } } };
+  getStructParentTree(): { get(key: number): unknown[] | undefined };
+}
+
+const internals = (element: PDFKit.PDFStructureElement): StructureInternals => element as unknown as StructureInternals;
+
 const NO_BYTES = Object.freeze([]) as unknown as unknown[];
 
 /**
- * A row's elements are written to the file as soon as they join the table (their parent is set and
- * they are ended), but pdfkit keeps each one's dictionary until the document ends: the table lists
- * its rows, each page's parent tree its cells, by object number (issue 12, flat memory: a
- * 35 000-line bordereau held ~1.4 KB a line). Written, a dictionary only has its number left to
- * give (PDFReference#toString); `keep` is what pdfkit still reads of it: a row's parent, which the
- * table checks before it is written itself (PDFStructureElement#_isFlushable).
+ * A written object as pdfkit's writer (PDFObject.convert) still sees it in a parent tree: an
+ * indirect reference (instanceof PDFAbstractReference, whose class pdfkit does not export) that
+ * gives its object number: 20 bytes of heap instead of ~110 for the whole reference.
  */
-function forgetWritten(element: PDFKit.PDFStructureElement, keep: Record<string, unknown>): void {
-  if (!(element as unknown as { _flushed?: boolean })._flushed) return; // not written yet: keep it whole
-  const reference = dictionaryOf(element);
-  reference.data = keep;
-  reference.buffer = NO_BYTES;
+class WrittenNumber {
+  constructor(
+    private readonly id: number,
+    private readonly gen: number,
+  ) {}
+  toString(): string {
+    return `${this.id} ${this.gen} R`;
+  }
+}
+let referencePrototype: object | undefined;
+function writtenNumber(reference: WrittenReference): WrittenNumber {
+  if (referencePrototype === undefined) {
+    referencePrototype = Object.getPrototypeOf(Object.getPrototypeOf(reference)) as object; // PDFAbstractReference.prototype
+    Object.setPrototypeOf(WrittenNumber.prototype, referencePrototype);
+  }
+  return new WrittenNumber(reference.id, reference.gen);
+}
+
+/**
+ * A row and its cells are written to the file as soon as the row joins the table (parent set,
+ * ended), but pdfkit keeps their dictionaries until the document ends: the table lists its rows,
+ * each page's parent tree its cells, by object number (issue 12, flat memory: a 35 000-line
+ * bordereau held ~1.4 KB a line). What is kept of them once written:
+ * - a cell: its number only, in the page's parent tree (the only place left that names it);
+ * - a row: its reference with its parent alone (the table checks that its rows have one before it is
+ *   written itself, PDFStructureElement#_isFlushable), without its other entries nor bytes.
+ * An element not written yet (pdfkit internals changed?) is left whole.
+ */
+function forgetWritten(doc: PDFKit.PDFDocument, row: PDFKit.PDFStructureElement, cells: readonly PDFKit.PDFStructureElement[]): void {
+  const tr = internals(row);
+  if (!tr._flushed || !cells.every((cell) => internals(cell)._flushed)) return;
+  tr.dictionary.data = { P: tr.dictionary.data.P };
+  tr.dictionary.buffer = NO_BYTES;
+  const tagged = doc as unknown as TaggedDocument;
+  const key = tagged.page.dictionary.data.StructParents;
+  const parents = key === undefined ? undefined : tagged.getStructParentTree().get(key);
+  if (!Array.isArray(parents)) return;
+  const written = new Set(cells.map((cell) => internals(cell).dictionary));
+  // the row's cells were marked last on this page, one content each
+  for (let i = parents.length - 1, left = written.size; i >= 0 && left > 0; i--) {
+    const entry = parents[i] as WrittenReference;
+    if (!written.has(entry)) continue;
+    parents[i] = writtenNumber(entry);
+    left--;
+  }
 }
