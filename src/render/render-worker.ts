@@ -8,7 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
 import { createPdfRenderer } from './pdf-renderer.js';
 import { decodeView } from './view-codec.js';
-import type { BordereauView, TitreView } from './views.js';
+import type { BordereauLine, BordereauView, TitreView } from './views.js';
 
 export interface RenderJob {
   id: number;
@@ -16,6 +16,8 @@ export interface RenderJob {
   view: unknown; // encoded with encodeView, without its config
   /** The config of this view and the next ones (encoded), when it is not the one sent before. */
   config?: unknown;
+  /** A bordereau's lines, as they are (plain data, not encoded): the view's own are left out. */
+  lines?: BordereauLine[];
 }
 
 /** `chunk`: a piece of the PDF, more follow; `pdf`: the PDF's last piece (or the whole of it). */
@@ -40,7 +42,7 @@ function post(reply: { id: number; chunk: Uint8Array } | { id: number; pdf: Uint
 parentPort!.on('message', async (job: RenderJob) => {
   try {
     if (job.config !== undefined) config = decodeView(job.config);
-    const view = { ...decodeView<object>(job.view), config };
+    const view = { ...decodeView<object>(job.view), config, ...(job.lines ? { lines: job.lines } : {}) };
     if (job.kind === 'titre') {
       post({ id: job.id, pdf: await collect(renderer.renderTitre(view as TitreView)) });
       return;
