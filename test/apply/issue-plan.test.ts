@@ -129,6 +129,27 @@ describe('issuePlan', () => {
     }
   });
 
+  it('renders two bordereaux at once, one per rendering thread, and registers them in their order (issue 12)', async () => {
+    const renderer = fakeRenderer();
+    const render = renderer.renderBordereau.bind(renderer);
+    let inFlight = 0;
+    let most = 0;
+    renderer.renderBordereau = (view) => {
+      most = Math.max(most, ++inFlight);
+      const stream = render(view);
+      stream.once('end', () => inFlight--);
+      return stream;
+    };
+    const result = await issueLocked(june, { outDir: out, renderer });
+    expect(most).toBe(2);
+    expect(result.bordereaux.map((b) => [b.numero, b.service])).toEqual([
+      [1, 'laclasse'],
+      [2, 'toodego'],
+    ]);
+    const register = await readFile(join(out, 'bordereaux.csv'), 'utf8');
+    expect(register.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['2026,1,01,titres,laclasse', '2026,2,01,titres,toodego']);
+  });
+
   it('continues the series in a second run, with a new bordereau, and never rewrites the journal', async () => {
     await issue(june);
     const before = await readFile(join(out, 'journal.csv'));
