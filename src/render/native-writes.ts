@@ -46,7 +46,15 @@ interface ReferenceState {
 /** The strings written to a reference and not yet turned into bytes. */
 const pendingText = new WeakMap<object, string[]>();
 
-const bytes = (chunk: Uint8Array | string): Uint8Array => (chunk instanceof Uint8Array ? chunk : Buffer.from(`${chunk}\n`, 'latin1'));
+/** A string's bytes (the low byte of each char code) and a final newline, without a concatenated copy of the string. */
+function line(text: string): Buffer {
+  const out = Buffer.allocUnsafe(text.length + 1);
+  out.write(text, 0, text.length, 'latin1');
+  out[text.length] = 0x0a;
+  return out;
+}
+
+const bytes = (chunk: Uint8Array | string): Uint8Array => (chunk instanceof Uint8Array ? chunk : line(`${chunk}`));
 
 let installed = false;
 
@@ -67,7 +75,8 @@ export function useNativeWrites(): void {
     const text = pendingText.get(reference);
     if (text === undefined) return;
     pendingText.delete(reference);
-    writeReference.call(reference, Buffer.from(text.join('\n') + '\n', 'latin1'));
+    text.push(''); // the final newline, joined in
+    writeReference.call(reference, Buffer.from(text.join('\n'), 'latin1'));
   };
   referencePrototype!.write = function (this: object, chunk) {
     if (typeof chunk === 'string') {
@@ -84,7 +93,8 @@ export function useNativeWrites(): void {
     const state = this as ReferenceState;
     if (state.compress === true && Array.isArray(state.buffer) && state.buffer.length > 0) {
       // Compressed here; pdfkit's finalize then writes the one buffer as it is (Filter set by write).
-      state.buffer = [deflateSync(Buffer.concat(state.buffer), { level: DOCUMENT_STREAM_LEVEL })];
+      const raw = state.buffer.length === 1 ? state.buffer[0] : Buffer.concat(state.buffer);
+      state.buffer = [deflateSync(raw, { level: DOCUMENT_STREAM_LEVEL })];
       state.compress = false;
     }
     return finalizeReference.call(this);
