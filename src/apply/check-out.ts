@@ -101,7 +101,7 @@ async function checkJournal(outDir: string, file: string, journal: JournalConten
   }
   if (problems.length === 0) {
     problems.push(...verifyNumbering(journal.entries, file));
-    const sizeAt = probe ? await probe.sizes() : () => undefined;
+    const sizeAt = probe ? await probe.sizes(journal.entries) : () => undefined;
     for (const { doc, line } of journal.entries) {
       const size = sizeAt(line, doc.fichier);
       if (size != null && size === doc.taille) continue; // there with its journaled size: no path to make

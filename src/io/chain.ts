@@ -25,14 +25,14 @@ export const CHAIN_COLUMN = 'chaine';
  * counts on 70 000 lines read before each run (issue 10); createHash on an older Node 20.
  */
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-const sha256 = oneShot
+export const sha256Hex = oneShot
   ? (data: string | Uint8Array): string => oneShot('sha256', data as string, 'hex')
   : (data: string | Uint8Array): string => crypto.createHash('sha256').update(data).digest('hex');
 
 /** The hash preceding the first data line: that of the header line. */
-export const chainGenesis = (headerLine: string): string => sha256(headerLine.replace(/^\ufeff/, ''));
+export const chainGenesis = (headerLine: string): string => sha256Hex(headerLine.replace(/^\ufeff/, ''));
 
-export const chainLink = (previous: string, body: string): string => sha256(`${previous}\n${body}`);
+export const chainLink = (previous: string, body: string): string => sha256Hex(`${previous}\n${body}`);
 
 /** Appends the chain cell to each body line; returns the text (LF-terminated lines) and the new head. */
 export function chainLines(previous: string, bodies: readonly string[]): { text: string; head: string; heads: string[] } {
@@ -82,7 +82,7 @@ export function checkChain(lines: readonly string[], file: string, code: Problem
     if (broken === undefined) {
       const link =
         ascii && previousAt >= 0 && comma >= 0
-          ? sha256(new Uint8Array(ascii.buffer, ascii.byteOffset + previousAt, at + comma - previousAt))
+          ? sha256Hex(new Uint8Array(ascii.buffer, ascii.byteOffset + previousAt, at + comma - previousAt))
           : chainLink(previous, bodyAndCell(line)[0]);
       if (link !== cell) {
         const body = bodyAndCell(line)[0];

@@ -13,6 +13,7 @@ import { bordereauLabel, NATURES, natureOf, type BordereauNature } from '../engi
 import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
 import type { Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
+import type { IssuedDocument } from '../engine/history.js';
 import type { JournalEntry } from './journal.js';
 import { formatTitreRef } from './journal-format.js';
 import { amountFr } from '../engine/french-format.js';
@@ -39,6 +40,23 @@ function consecutive(distinct: ReadonlySet<number> | ReadonlyMap<number, unknown
   return distinct.size === 0 || (Number.isSafeInteger(min) && Number.isSafeInteger(max) && max - min + 1 === distinct.size);
 }
 
+/**
+ * Per series, whether its numbers follow each other line after line (n, n + 1, n + 2…), as a
+ * journal written by the tool has them: such a series has neither a duplicate nor a gap, and is
+ * told so without a map of 70 000 numbers (issue 10).
+ */
+function numberedInOrder(list: readonly JournalEntry[]): Record<NumberSeries, boolean> {
+  const ordered: Record<NumberSeries, boolean> = { titres: true, etats: true };
+  const last: Record<NumberSeries, number | undefined> = { titres: undefined, etats: undefined };
+  for (const { doc } of list) {
+    const series = seriesOf(doc.type);
+    const before = last[series];
+    if (before !== undefined && doc.numero !== before + 1) ordered[series] = false;
+    last[series] = doc.numero;
+  }
+  return ordered;
+}
+
 export function verifyNumbering(entries: readonly JournalEntry[], file: string): Problem[] {
   const problems: Problem[] = [];
   const byExercice = new Map<number, JournalEntry[]>();
@@ -53,14 +71,29 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
     const legacy: Record<BordereauNature, Set<number>> = { titres: new Set(), reductions: new Set() };
     // messages are made only for a problem: 70 000 lines are checked before each run (issue 10)
     const kind = (k: { service: string; date: string }) => `${k.service}, émis le ${k.date}`;
+    const ordered = numberedInOrder(list);
+    let previous: IssuedDocument | undefined; // the last document with a bordereau: its neighbours share it
     for (const { doc, line } of list) {
       const numbers = seen[seriesOf(doc.type)];
-      const first = numbers.get(doc.numero);
-      if (first !== undefined) {
-        const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
-        problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
-      } else numbers.set(doc.numero, line);
+      if (!ordered[seriesOf(doc.type)]) {
+        const first = numbers.get(doc.numero);
+        if (first !== undefined) {
+          const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
+          problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
+        } else numbers.set(doc.numero, line);
+      }
       if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
+      if (
+        previous !== undefined &&
+        previous.bordereau === doc.bordereau &&
+        previous.type === doc.type &&
+        previous.service === doc.service &&
+        previous.dateEmission === doc.dateEmission &&
+        previous.legacySeries === doc.legacySeries
+      ) {
+        continue; // the same bordereau as the line before, already told
+      }
+      previous = doc;
       const nature = natureOf(doc.type);
       if (doc.legacySeries) legacy[nature].add(doc.bordereau);
       const other = series[nature].get(doc.bordereau);
@@ -70,10 +103,10 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
         problems.push(problem('BORDEREAU_DUPLICATE', `${label} utilisé pour ${kind(other)} (ligne ${other.line}) et pour ${kind(here)}`, { file, line }));
       } else if (other === undefined) series[nature].set(doc.bordereau, { service: doc.service, date: doc.dateEmission, line });
     }
-    for (const n of gaps(seen.titres)) {
+    for (const n of ordered.titres ? [] : gaps(seen.titres)) {
       problems.push(problem('NUMBER_GAP', `numéro ${exercice}-${n} manquant dans la série de l’exercice ${exercice}`, { file }));
     }
-    for (const n of gaps(seen.etats)) {
+    for (const n of ordered.etats ? [] : gaps(seen.etats)) {
       problems.push(problem('NUMBER_GAP', `état ${exercice}-${n} manquant dans la série des états d’annulation (compte 673) de l’exercice ${exercice}`, { file }));
     }
     for (const nature of NATURES) {

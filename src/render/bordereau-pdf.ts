@@ -9,6 +9,7 @@ import { lineList, signatoryLines, signatoryValues } from './avis-parts.js';
 import { attachData, BORDEREAU_DATA_FILE, bordereauData } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
+import type { PdfOutput } from './pdf-stream.js';
 import type { Templates } from './templates.js';
 import type { BordereauLine, BordereauView } from './views.js';
 import { formatAmountCellFr, formatAmountFr, formatDateFr, keepTogether } from '../engine/french-format.js';
@@ -31,7 +32,8 @@ function columnsOf(view: BordereauView, templates: Templates): Column<BordereauL
   return columns;
 }
 
-export function renderBordereauPdf(view: BordereauView, templates: Templates, resources: PdfResources): PDFKit.PDFDocument {
+/** `output`: where the bytes go as they are written (pdf-stream.ts), instead of the returned document's stream. */
+export function renderBordereauPdf(view: BordereauView, templates: Templates, resources: PdfResources, output?: PdfOutput): PDFKit.PDFDocument {
   const w = templates.bordereau;
   const layout = templates.layout;
   const issuer = view.config.emetteur;
@@ -47,6 +49,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
     resources,
     { title: w.text('document.pdfTitle', { title, service: view.service.libelle }), author: w.text('document.pdfAuthor', { emetteur: issuer.nom }), date: view.dateEmission },
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
+    output,
   );
   attachData(doc, BORDEREAU_DATA_FILE, 'Pièces du bordereau (données structurées, schéma bordereau)', bordereauData(view), view.dateEmission);
   const fs = layout.fontSize;

@@ -74,7 +74,10 @@ export class BordereauTable<L> {
       if (cell === 'TH') (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: 'Column' };
       cells.push(element);
     });
-    this.element.add(doc.struct('TR', {}, cells));
+    const tr = doc.struct('TR', {}, cells);
+    this.element.add(tr);
+    forgetWritten(tr, { P: dictionaryOf(tr).data.P });
+    for (const element of cells) forgetWritten(element, WRITTEN);
   }
 
   /** Paints each cell, through `wrap` when given (which tags it). */
@@ -111,4 +114,30 @@ function shorten(doc: PDFKit.PDFDocument, text: string, room: number): [string, 
     width = doc.widthOfString(cut + '…');
   }
   return [cut + '…', width];
+}
+
+/** What pdfkit keeps of a structure element: its dictionary, an object reference (pdfkit 0.20). */
+interface WrittenReference {
+  data: Record<string, unknown>;
+  buffer: unknown[];
+}
+
+const dictionaryOf = (element: PDFKit.PDFStructureElement): WrittenReference => (element as unknown as { dictionary: WrittenReference }).dictionary;
+
+const WRITTEN: Record<string, unknown> = Object.freeze({});
+const NO_BYTES = Object.freeze([]) as unknown as unknown[];
+
+/**
+ * A row's elements are written to the file as soon as they join the table (their parent is set and
+ * they are ended), but pdfkit keeps each one's dictionary until the document ends: the table lists
+ * its rows, each page's parent tree its cells, by object number (issue 12, flat memory: a
+ * 35 000-line bordereau held ~1.4 KB a line). Written, a dictionary only has its number left to
+ * give (PDFReference#toString); `keep` is what pdfkit still reads of it: a row's parent, which the
+ * table checks before it is written itself (PDFStructureElement#_isFlushable).
+ */
+function forgetWritten(element: PDFKit.PDFStructureElement, keep: Record<string, unknown>): void {
+  if (!(element as unknown as { _flushed?: boolean })._flushed) return; // not written yet: keep it whole
+  const reference = dictionaryOf(element);
+  reference.data = keep;
+  reference.buffer = NO_BYTES;
 }

@@ -9,6 +9,7 @@ import { useColorOperators } from './color-operators.js';
 import type { PdfAssets } from './assets.js';
 import type { LineBreaks } from './line-breaks.js';
 import { useNativeWrites } from './native-writes.js';
+import type { PdfOutput } from './pdf-stream.js';
 import type { SharedFonts } from './shared-fonts.js';
 import { useTextRuns } from './text-runs.js';
 
@@ -46,7 +47,8 @@ export interface PdfResources {
   lineBreaks?: LineBreaks;
 }
 
-export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.Mixins.ExpandedSides<number>): PDFKit.PDFDocument {
+/** `output`, when given, receives the document's bytes as they are written (pdf-stream.ts), not its stream. */
+export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.Mixins.ExpandedSides<number>, output?: PdfOutput): PDFKit.PDFDocument {
   useNativeWrites();
   const { assets, fonts } = resources;
   const date = utcMidnight(meta.date);
@@ -72,6 +74,7 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
     font: '', // no default Helvetica: every text uses the embedded DejaVu Sans
     info,
   });
+  output?.divert(doc);
   // pdfkit reads and compresses its ICC profile for every document; write the bytes compressed once.
   Object.assign(doc, {
     _addColorOutputIntent(this: PdfaInternals) {

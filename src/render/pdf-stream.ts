@@ -1,13 +1,16 @@
 /**
- * The finished PDF as a one-chunk stream. pdfkit writes a whole document synchronously on end(),
- * as some 350 small chunks per titre; handing them one by one to a file and a hash costs as much
- * as the layout itself. Collected into a single buffer, a titre is piped in one write.
+ * The finished PDF as a stream, and a document's bytes taken as pdfkit writes them.
  */
 import { Readable } from 'node:stream';
 
 const EOF_MARKER = Buffer.from('%%EOF\n');
 
-/** `doc` must have been ended. */
+/**
+ * The finished PDF as a one-chunk stream. pdfkit writes a whole document synchronously on end(),
+ * as some 350 small chunks per titre; handing them one by one to a file and a hash costs as much
+ * as the layout itself. Collected into a single buffer, a titre is piped in one write.
+ * `doc` must have been ended.
+ */
 export function finishedPdf(doc: PDFKit.PDFDocument): Readable {
   const chunks: Buffer[] = [];
   for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
@@ -19,4 +22,66 @@ export function finishedPdf(doc: PDFKit.PDFDocument): Readable {
   }
   doc.resume(); // let pdfkit's stream emit its own 'end'
   return Readable.from([pdf], { objectMode: false });
+}
+
+/** Bytes of a chunk of PdfOutput (and of an atomic write): a national bordereau is some 330 of them. */
+export const PDF_CHUNK = 64 * 1024;
+
+/**
+ * Takes a document's bytes as pdfkit writes them and hands them on in chunks of `size` bytes (the
+ * last one shorter), each a copy with its own memory (it may be transferred to another thread).
+ *
+ * pdfkit pushes its output into its readable stream as it goes, a few small Uint8Arrays per PDF
+ * object (issue 12, flat memory): a 35 000-line bordereau (some 20 MB, 900 000 objects) held them
+ * all, a few hundred bytes of overhead each, until the whole document was read and concatenated
+ * (twice more, to cross to the main thread). Taken here, a bordereau holds one chunk at a time.
+ */
+export class PdfOutput {
+  private chunk: Buffer;
+  private used = 0;
+
+  constructor(
+    private readonly emit: (chunk: Buffer) => void,
+    private readonly size = PDF_CHUNK,
+  ) {
+    this.chunk = Buffer.allocUnsafeSlow(size);
+  }
+
+  write(bytes: Uint8Array): void {
+    for (let offset = 0; offset < bytes.length; ) {
+      const copied = Math.min(bytes.length - offset, this.size - this.used);
+      this.chunk.set(bytes.subarray(offset, offset + copied), this.used);
+      this.used += copied;
+      offset += copied;
+      if (this.used === this.size) this.flush(Buffer.allocUnsafeSlow(this.size));
+    }
+  }
+
+  /** Hands on what is left; the output takes no more bytes. */
+  end(): void {
+    if (this.used > 0) this.flush(Buffer.alloc(0));
+  }
+
+  private flush(next: Buffer): void {
+    const full = this.used === this.size ? this.chunk : this.chunk.subarray(0, this.used);
+    this.chunk = next;
+    this.used = 0;
+    this.emit(full);
+  }
+
+  /** Sends what pdfkit wrote to `doc` (its header, from its constructor) and will write here, instead of into its stream. */
+  divert(doc: PDFKit.PDFDocument): void {
+    for (let written = doc.read() as Buffer | null; written !== null; written = doc.read() as Buffer | null) this.write(written);
+    const push = doc.push.bind(doc);
+    doc.push = (chunk: Uint8Array | null): boolean => {
+      if (chunk !== null) {
+        this.write(chunk);
+        return true;
+      }
+      this.end();
+      push(null);
+      doc.resume(); // nothing is buffered: let pdfkit's stream emit its own 'end'
+      return false;
+    };
+  }
 }

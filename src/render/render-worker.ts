@@ -1,6 +1,8 @@
 /**
  * A rendering thread: builds its PDF renderer once (templates, fonts), then renders each view it is
- * sent and posts the finished PDF back. Used by src/render/threaded-renderer.ts.
+ * sent and posts the finished PDF back: a titre in one message, a bordereau in PDF_CHUNK pieces
+ * sent while it is laid out (a national bordereau is some 20 MB: issue 12, flat memory). Used by
+ * src/render/threaded-renderer.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
@@ -16,7 +18,8 @@ export interface RenderJob {
   config?: unknown;
 }
 
-export type RenderReply = { id: number; pdf: Uint8Array } | { id: number; error: string };
+/** `chunk`: a piece of the PDF, more follow; `pdf`: the PDF's last piece (or the whole of it). */
+export type RenderReply = { id: number; chunk: Uint8Array } | { id: number; pdf: Uint8Array } | { id: number; error: string };
 
 const renderer = createPdfRenderer({ templatesDir: (workerData as { templatesDir?: string }).templatesDir });
 
@@ -28,13 +31,26 @@ async function collect(stream: Readable): Promise<Uint8Array> {
 
 let config: unknown;
 
+/** Posts a piece of a PDF, its memory transferred (a PdfOutput chunk owns its ArrayBuffer). */
+function post(reply: { id: number; chunk: Uint8Array } | { id: number; pdf: Uint8Array }): void {
+  const bytes = 'chunk' in reply ? reply.chunk : reply.pdf;
+  parentPort!.postMessage(reply satisfies RenderReply, [bytes.buffer as ArrayBuffer]);
+}
+
 parentPort!.on('message', async (job: RenderJob) => {
   try {
     if (job.config !== undefined) config = decodeView(job.config);
     const view = { ...decodeView<object>(job.view), config };
-    const stream = job.kind === 'titre' ? renderer.renderTitre(view as TitreView) : renderer.renderBordereau(view as BordereauView);
-    const pdf = await collect(stream);
-    parentPort!.postMessage({ id: job.id, pdf } satisfies RenderReply, [pdf.buffer as ArrayBuffer]);
+    if (job.kind === 'titre') {
+      post({ id: job.id, pdf: await collect(renderer.renderTitre(view as TitreView)) });
+      return;
+    }
+    let held: Buffer | undefined; // each piece is sent once the next one exists: the last goes as `pdf`
+    renderer.streamBordereau(view as BordereauView, (chunk) => {
+      if (held) post({ id: job.id, chunk: held });
+      held = chunk;
+    });
+    post({ id: job.id, pdf: held ?? new Uint8Array(0) });
   } catch (error) {
     parentPort!.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies RenderReply);
   }

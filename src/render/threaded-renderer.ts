@@ -59,6 +59,10 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
     worker.on('message', (reply: RenderReply) => {
       const job = pending.get(reply.id);
       if (!job) return;
+      if ('chunk' in reply) {
+        job.stream.write(Buffer.from(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.byteLength));
+        return;
+      }
       pending.delete(reply.id);
       load[index]--;
       if ('error' in reply) job.stream.destroy(new Error(`rendu PDF impossible : ${reply.error}`));

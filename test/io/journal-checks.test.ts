@@ -108,3 +108,23 @@ describe('verifyNumbering and the statements of compte 673', () => {
     ]);
   });
 });
+
+describe('numbers told in order or not (issue 10: 70 000 lines checked before each run)', () => {
+  it('accepts a complete series written out of order', () => {
+    expect(codes([entry(1, 'titre', 1), entry(3, 'titre', 1), entry(2, 'titre', 1), entry(4, 'titre', 1)])).toEqual([]);
+  });
+
+  it('names a duplicate and a gap after a series in order', () => {
+    expect(codes([entry(1, 'titre', 1), entry(2, 'titre', 1), entry(3, 'titre', 1), entry(2, 'titre', 1), entry(5, 'titre', 1)])).toEqual([
+      `NUMBER_DUPLICATE: numéro 2026-2 déjà utilisé ligne ${line - 3}`,
+      'NUMBER_GAP: numéro 2026-4 manquant dans la série de l’exercice 2026',
+    ]);
+  });
+
+  it('names a bordereau shared by the next line for another service', () => {
+    const entries = [entry(1, 'titre', 1), entry(2, 'titre', 1), entry(3, 'titre', 1, { service: 'toodego' })];
+    expect(codes(entries)).toEqual([
+      `BORDEREAU_DUPLICATE: bordereau de titres 2026 n° 1 utilisé pour laclasse, émis le 2026-06-15 (ligne ${line - 2}) et pour toodego, émis le 2026-06-15`,
+    ]);
+  });
+});

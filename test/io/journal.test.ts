@@ -8,6 +8,7 @@ import { TitresError } from '../../src/errors/titres-error.js';
 import { appendJournal, readJournal, repairJournalTail } from '../../src/io/journal.js';
 import { writeJournalExcel } from '../../src/io/journal-excel.js';
 import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
+import { journaledTitre } from './helpers/journaled-titre.js';
 
 let out: string;
 beforeEach(async () => {
@@ -17,22 +18,7 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-const doc = (numero: number, extra: Partial<IssuedDocument> = {}): IssuedDocument => ({
-  exercice: 2026,
-  numero,
-  bordereau: 1,
-  dateEmission: '2026-06-15',
-  type: 'titre',
-  codeInsee: '69081',
-  service: 'laclasse',
-  montant: dec('1210.00'),
-  regime: 'transitoire',
-  contributionCible: dec('1425.55'),
-  converge: false,
-  fichier: `2026/titres/laclasse/69081-ecully/titre-2026-0000${numero}.pdf`,
-  sha256: 'ab'.repeat(32),
-  ...extra,
-});
+const doc = journaledTitre;
 
 const HEADER =
   'exercice,numero,bordereau,date_emission,type,code_insee,service,montant,regime,titre_origine,fichier,sha256,contribution_cible,converge,motif,' +

@@ -10,7 +10,8 @@ import type { IssuedDocument } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { formatJournal } from '../../src/io/journal.js';
-import { startSizeProbe } from '../../src/io/size-probe.js';
+import { outPaths, resolveOut } from '../../src/io/output-layout.js';
+import { CHUNK_LINES, startSizeProbe } from '../../src/io/size-probe.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -31,13 +32,13 @@ describe('startSizeProbe', () => {
     '',
   ].join('\n');
 
-  it('gives the size of the path a line names, null when absent, nothing for any other path', async () => {
+  it('gives the size of the path a line names, null when absent, nothing for any other path (worker alone)', async () => {
     await temp.write('a.pdf', '0123456789');
     await temp.write('b.pdf', 'b');
     await temp.write('dossier/c.pdf', 'ccc');
     const probe = startSizeProbe(temp.dir, Buffer.from(journal));
     try {
-      const sizeAt = await probe.sizes();
+      const sizeAt = await probe.sizes([]); // no parsed document: the main thread claims nothing
       expect(sizeAt(2, 'a.pdf')).toBe(10);
       expect(sizeAt(3, 'absent.pdf')).toBeNull();
       expect(sizeAt(4, 'b.pdf')).toBeUndefined(); // the worker stat'd « "b.pdf" », not b.pdf
@@ -55,9 +56,57 @@ describe('startSizeProbe', () => {
     await temp.write('a.pdf', '0123456789');
     const probe = startSizeProbe(temp.dir, Buffer.from('exercice,document\n2026,a.pdf\n'));
     try {
-      expect((await probe.sizes())(2, 'a.pdf')).toBeUndefined();
+      expect((await probe.sizes([]))(2, 'a.pdf')).toBeUndefined();
     } finally {
       probe.stop();
+    }
+  });
+
+  it('measures on the main thread the documents of the chunks it claims, by their parsed fichier', async () => {
+    await temp.write('a.pdf', '0123456789');
+    await temp.write('b.pdf', 'b');
+    await temp.write('dossier/c.pdf', 'ccc');
+    const probe = startSizeProbe(temp.dir, Buffer.from(journal), { thread: false });
+    const entries = [
+      { line: 2, doc: { fichier: 'a.pdf' } },
+      { line: 3, doc: { fichier: 'absent.pdf' } },
+      { line: 4, doc: { fichier: 'b.pdf' } }, // the parser's reading of the quoted cell
+      { line: 5, doc: { fichier: 'dossier/c.pdf' } },
+    ];
+    try {
+      const sizeAt = await probe.sizes(entries);
+      expect(sizeAt(2, 'a.pdf')).toBe(10);
+      expect(sizeAt(3, 'absent.pdf')).toBeNull();
+      expect(sizeAt(4, 'b.pdf')).toBe(1);
+      expect(sizeAt(5, 'dossier/c.pdf')).toBe(3);
+      expect(sizeAt(2, 'autre.pdf')).toBeUndefined(); // not the path this thread stat'd on that line
+      expect(sizeAt(1, 'fichier')).toBeUndefined();
+    } finally {
+      probe.stop();
+    }
+  });
+
+  it('measures every document of a journal of several chunks, whichever thread claims each chunk', async () => {
+    const lines = 3 * CHUNK_LINES + 7;
+    const entries = Array.from({ length: lines }, (_, i) => ({ line: i + 2, doc: { fichier: `d/${i}.pdf` } }));
+    for (const [i, e] of entries.entries()) if (i % 5 !== 0) await temp.write(e.doc.fichier, 'x'.repeat(i % 13));
+    const text = ['exercice,fichier', ...entries.map((e) => `2026,${e.doc.fichier}`), ''].join('\n');
+    const probe = startSizeProbe(temp.dir, Buffer.from(text));
+    try {
+      const sizeAt = await probe.sizes(entries);
+      expect(entries.map((e, i) => sizeAt(e.line, e.doc.fichier) === (i % 5 === 0 ? null : i % 13))).not.toContain(false);
+    } finally {
+      probe.stop();
+    }
+  });
+});
+
+describe('outPaths', () => {
+  it('makes the very string resolveOut (join) makes, for plain and other relative paths alike', () => {
+    const relatives = ['a.pdf', '2026/titres/x/69081-ecully/titre-2026-00001.pdf', './a', 'a/./b', 'a/../b', '../a', 'a//b', 'a/', '/a', '', '.', '..', 'a\\b', '.a/b..', 'a/.b/c.'];
+    for (const outDir of ['/tmp/out', '/tmp/out/', 'out', './out', '.', '', '/', '/tmp/a/../out', 'a//b']) {
+      const paths = outPaths(outDir);
+      for (const relative of relatives) expect([outDir, relative, paths.resolve(relative)]).toEqual([outDir, relative, resolveOut(outDir, relative)]);
     }
   });
 });

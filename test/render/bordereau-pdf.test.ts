@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { dec, sum, toAmountString } from '../../src/engine/money.js';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
@@ -92,3 +93,45 @@ describe('bordereau de titres', () => {
     expect(text).not.toMatch(/\b1[234] 69/);
   });
 });
+
+type PdfObjects = Record<string, { value?: Record<string, unknown> }>;
+
+/** The file's objects as qpdf reads them (qpdf --json=2): « obj:N 0 R » → { value }. */
+function pdfObjects(file: string): PdfObjects {
+  const run = spawnSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return (JSON.parse(run.stdout) as { qpdf: [unknown, PdfObjects] }).qpdf[1];
+}
+
+describe('bordereau table structure (PDF/UA), its written rows dropped from memory (issue 12)', () => {
+  it.skipIf(!HAS_QPDF)(`lists every row in the table, every cell in its row and each page's parent tree (${HAS_QPDF ? 'qpdf' : QPDF_MISSING})`, async () => {
+    const lines = bordereauLines(150);
+    const objects = pdfObjects(await render('structure.pdf', bordereauView({ lines, total: totalOf(lines) })));
+    const get = (ref: unknown): Record<string, unknown> => objects[`obj:${String(ref)}`].value!;
+    const tables = Object.entries(objects).filter(([, o]) => o.value?.['/S'] === '/Table');
+    expect(tables).toHaveLength(1);
+    const [tableKey, table] = tables[0];
+    const rows = table.value!['/K'] as string[];
+    expect(rows).toHaveLength(151); // the headings, then every line
+    const parentTreeCells = new Set<string>();
+    const root = Object.values(objects).find((o) => o.value?.['/Type'] === '/StructTreeRoot')!.value!;
+    const nums = (root['/ParentTree'] as { '/Nums': unknown[] })['/Nums'];
+    for (let i = 1; i < nums.length; i += 2) for (const ref of nums[i] as string[]) parentTreeCells.add(ref);
+    rows.forEach((rowRef, r) => {
+      const row = get(rowRef);
+      expect(row['/S']).toBe('/TR');
+      expect(row['/P']).toBe(tableKey.slice('obj:'.length));
+      const cells = row['/K'] as string[];
+      expect(cells).toHaveLength(4);
+      for (const cellRef of cells) {
+        const cell = get(cellRef);
+        expect(cell['/S']).toBe(r === 0 ? '/TH' : '/TD');
+        expect(cell['/P']).toBe(rowRef);
+        expect(cell['/Pg']).toBeDefined();
+        expect(parentTreeCells.has(cellRef)).toBe(true);
+      }
+    });
+    const pages = new Set(rows.slice(1).map((rowRef) => get((get(rowRef)['/K'] as string[])[0])['/Pg']));
+    expect(pages.size).toBeGreaterThanOrEqual(3);
+  });
+});
+

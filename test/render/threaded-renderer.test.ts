@@ -3,7 +3,9 @@ import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { createThreadedRenderer } from '../../src/render/threaded-renderer.js';
-import { bordereauView, titreView } from './fixtures.js';
+import { dec, sum, toAmountString } from '../../src/engine/money.js';
+import { PDF_CHUNK } from '../../src/render/pdf-stream.js';
+import { bordereauLines, bordereauView, titreView } from './fixtures.js';
 
 // The worker is the built one (npm test builds dist/ first).
 const workerUrl = pathToFileURL(fileURLToPath(new URL('../../dist/render/render-worker.js', import.meta.url)));
@@ -24,6 +26,23 @@ describe('rendering threads', () => {
       expect(bordereau.equals(await buffer(inThread.renderBordereau(bordereauView())))).toBe(true);
       // The other config did reach the thread (not the one sent before), and the first came back after it.
       expect(c.equals(await buffer(inThread.renderTitre(titreView({ numero: 14 }))))).toBe(false);
+    } finally {
+      await threaded.close();
+    }
+  });
+
+  it('send a bordereau back in pieces while it is laid out, with the bytes of the in-thread renderer', async () => {
+    const lines = bordereauLines(400);
+    const view = bordereauView({ lines, total: toAmountString(sum(lines.map((l) => dec(l.montant)))) });
+    const threaded = createThreadedRenderer({ threads: 1, workerUrl });
+    try {
+      const pieces: Buffer[] = [];
+      for await (const piece of threaded.renderBordereau(view)) pieces.push(piece as Buffer);
+      const inThread = await buffer(createPdfRenderer().renderBordereau(view));
+      expect(inThread.length).toBeGreaterThan(2 * PDF_CHUNK);
+      expect(Buffer.concat(pieces).equals(inThread)).toBe(true);
+      // and the thread goes on with the next document
+      expect((await buffer(threaded.renderTitre(titreView()))).equals(await buffer(createPdfRenderer().renderTitre(titreView())))).toBe(true);
     } finally {
       await threaded.close();
     }
