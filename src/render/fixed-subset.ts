@@ -18,6 +18,7 @@
  * and fontkit's TrueType subset; shared-fonts.ts checks that they are there before using this.
  */
 import { deflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
 import { RecurringCache } from '../engine/recurring-cache.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
@@ -111,6 +112,28 @@ function deflate(raw: Uint8Array | string): Deflated {
   return { bytes: deflateSync(buffer, { level: 9 }), rawLength: buffer.length };
 }
 
+/** pdfkit's PDFObject.number: rounded to 6 decimals, printed by JavaScript. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+let referencePrototype: object | undefined;
+
+/**
+ * A value pdfkit writes as `text`: PDFObject.convert prints an object reference (an instance of
+ * its PDFAbstractReference) by its toString. The W array of a font holds some 330 widths, each
+ * printed anew in every document by convert; printed once here, the same bytes.
+ */
+function printed(text: string): object {
+  referencePrototype ??= Object.getPrototypeOf(Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false, font: '' }).ref({}))) as object;
+  return Object.create(referencePrototype, { toString: { value: () => text } }) as object;
+}
+
+/** A CIDFont's W entry for `widths` (glyphs 0, 1, …): pdfkit's [0, widths], printed once. */
+export function widthsEntry(widths: readonly number[]): object {
+  return printed(`[0 [${widths.map(pdfNumber).join(' ')}]]`);
+}
+
 const glyphNumbers: string[] = [];
 
 /** A glyph number as pdfkit writes it in a content stream: 4 lowercase hex digits. */
@@ -160,6 +183,8 @@ interface SubsetStreams {
   program: Deflated;
   toUnicode: Deflated;
   widths: number[];
+  /** The descendant font's W entry, [0 [w0 w1 …]], as pdfkit prints it (written as it is). */
+  w: object;
 }
 
 function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
@@ -170,6 +195,7 @@ function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
     program,
     toUnicode: deflate(toUnicodeCmap(glyphs.map((g) => g.codePoints))),
     widths: glyphs.map((g) => g.advanceWidth * scale),
+    w: widthsEntry(glyphs.map((g) => g.advanceWidth * scale)),
   };
 }
 
@@ -291,7 +317,7 @@ export class FixedGlyphSet {
       BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [0, streams.widths],
+      W: streams.w,
       CIDToGIDMap: 'Identity',
     });
     descendant.end();

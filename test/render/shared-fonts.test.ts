@@ -4,6 +4,7 @@ import { loadPdfAssets } from '../../src/render/assets.js';
 import { renderBordereauPdf } from '../../src/render/bordereau-pdf.js';
 import type { PdfResources } from '../../src/render/pdf-document.js';
 import { finishedPdf } from '../../src/render/pdf-stream.js';
+import { widthsEntry } from '../../src/render/fixed-subset.js';
 import { createSharedFonts, FONT_BOLD, FONT_REGULAR } from '../../src/render/shared-fonts.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { renderTitrePdf } from '../../src/render/titre-pdf.js';
@@ -132,6 +133,19 @@ describe('texts encoded in the fixed glyph set (fixed-subset.ts)', () => {
     const ours = rare.map((text) => first.ours(text));
     expect(ours).toEqual(rare.map((text) => second.pdfkits(text)));
     expect(ours[1][0][0]).not.toBe(ours[0][0][0]); // Ğ after Ł, ó, ź, ŵ
+  });
+});
+
+describe('the W entry of an embedded font (fixed-subset.ts)', () => {
+  it('is printed as pdfkit prints [0, widths]', () => {
+    const widths = [600, 317.87109375, 1000 / 3, 0.1 + 0.2, 0, 2048 / 2.048, 1e-7, 612.3046875];
+    const printed = (w: unknown) => {
+      const doc = new PDFDocument({ autoFirstPage: false, font: '', compress: false });
+      doc.ref({ W: w }).end();
+      return doc.read()?.toString('latin1');
+    };
+    expect(printed(widthsEntry(widths))).toBe(printed([0, widths]));
+    expect(printed(widthsEntry(widths))).toContain('/W [0 [600 317.871094 333.333333 0.3 0 1000 0 612.304688]]');
   });
 });
 
