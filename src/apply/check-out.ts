@@ -73,10 +73,14 @@ export function damaged(problems: readonly Problem[], outDir: string): TitresErr
 /** Reads and checks OUT (see above); throws the damage, else returns what was read. */
 export async function checkOutFolder(outDir: string): Promise<OutState> {
   const file = journalPath(outDir);
-  const bytes = await readJournalBytes(outDir);
-  // the PDFs are stat'd in a worker while this thread parses and checks the journal (issue 10)
-  const probe = bytes !== undefined && bytes.length >= PROBE_FROM_BYTES ? startSizeProbe(outDir, bytes) : undefined;
+  // the PDFs are stat'd in a worker while this thread parses and checks the journal (issue 10);
+  // the worker starts while the journal is read
+  let probe: SizeProbe | undefined;
   try {
+    const bytes = await readJournalBytes(outDir, (size) => {
+      if (size >= PROBE_FROM_BYTES) probe = startSizeProbe(outDir);
+    });
+    if (bytes !== undefined) probe?.measure(bytes);
     return await checkJournal(outDir, file, parseJournalBytes(bytes, file), probe);
   } finally {
     probe?.stop();

@@ -32,7 +32,7 @@ export interface WrittenBordereau {
 }
 
 /** A document's number within its series (statements of compte 673 have their own, R10). */
-const seriesKey = (d: { type: DocumentType; numero: number }): string => `${seriesOf(d.type)}:${d.numero}`;
+export const seriesKey = (d: { type: DocumentType; numero: number }): string => `${seriesOf(d.type)}:${d.numero}`;
 
 /** What finalizing reads of a journaled document. */
 export type JournaledDoc = Pick<
@@ -75,7 +75,7 @@ export async function finalizeRun(
   outDir: string,
   run: FinalizedRun,
   journal: Iterable<{ doc: JournaledDoc; chain: string }>,
-  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean },
+  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean; ledgersWritten?: ReadonlySet<string> },
 ): Promise<WrittenBordereau[]> {
   const byNumero = new Map<string, JournaledDoc>();
   const chainOf = new Map<JournaledDoc, string>();
@@ -88,11 +88,11 @@ export async function finalizeRun(
   const communeName = (doc: JournaledDoc): string =>
     run.communes?.get(seriesKey(doc)) ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
-  const written: WrittenBordereau[] = [];
-  const registered: RegisteredBordereau[] = [];
-  for (const b of run.bordereaux) {
-    const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero })) ?? [];
-    if (docs.length === 0) continue;
+  const filled = run.bordereaux.filter((b) => byBordereau.has(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero })));
+  // one bordereau per rendering thread at once: a national run's two bordereaux of 35 000 lines
+  // took 19 s each, one after the other, the other thread idle (issue 12)
+  const results = await mapPool(filled, BORDEREAUX_AT_ONCE, async (b) => {
+    const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }))!;
     const lines: BordereauLine[] = docs.map((d) => ({
       numero: d.numero,
       type: d.type,
@@ -105,8 +105,8 @@ export async function finalizeRun(
     const cumulExercice = toAmountString(exerciceCumul(byNumero.values(), run.exercice, b.nature, b.numero));
     const spec = { ...b, exercice: run.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
     const { total, sha256, bytes } = await writeBordereau(outDir, base, spec, context);
-    written.push({ numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total });
-    registered.push({
+    const written: WrittenBordereau = { numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total };
+    const registered: RegisteredBordereau = {
       exercice: run.exercice,
       numero: b.numero,
       nature: b.nature,
@@ -117,47 +117,67 @@ export async function finalizeRun(
       sha256,
       taille: bytes,
       chaineJournal: chainOf.get(docs[docs.length - 1]),
-    });
-  }
+    };
+    return { written, registered };
+  });
+  const written = results.map((r) => r.written);
+  const registered = results.map((r) => r.registered);
   await registerBordereaux(outDir, registered);
   await appendRunLedgers(outDir, run.documents, byNumero, context);
   await removeRunFile(outDir, run.exercice);
   return written;
 }
 
+/** Bordereaux rendered at once: one per rendering thread (threaded-renderer.ts gives a job to the least busy). */
+const BORDEREAUX_AT_ONCE = 2;
+
 /** Ledger rows appended at once, at the most (a batch's ledgers are written 4 at a time). */
 const LEDGER_BATCH = 256;
 
+/** A document's ledger row and where it goes. */
+export type LedgerRowOf = Pick<RunDocument, 'service' | 'ledgerName' | 'ledger'>;
+
 /**
- * Appends the journaled documents' rows to their ledgers, streamed: rows are gathered by ledger
- * LEDGER_BATCH at a time, in the run's order, so that a national batch holds no more than that.
- * A ledger whose rows are split over two batches is appended to twice, in order: appendLedgerRows
+ * Appends these rows to their ledgers, in their order: one append per ledger, 4 ledgers at once.
+ * A ledger whose rows are split over two calls is appended to twice, in order: appendLedgerRows
  * appends what the ledger does not hold yet, so the file ends the same.
+ */
+export async function appendLedgerBatch(outDir: string, documents: Iterable<LedgerRowOf>, context: { dataset: Dataset; excel: boolean }): Promise<void> {
+  const workbookAuthor = context.excel ? context.dataset.config.emetteur.nom : undefined;
+  const ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
+  for (const doc of documents) {
+    const key = `${doc.service}/${doc.ledgerName}`;
+    const entry = ledgers.get(key) ?? { service: doc.service, name: doc.ledgerName, rows: [] };
+    entry.rows.push(doc.ledger);
+    ledgers.set(key, entry);
+  }
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, { workbookAuthor }));
+}
+
+/**
+ * Appends the journaled documents' rows to their ledgers, streamed: rows are gathered
+ * LEDGER_BATCH at a time, in the run's order, so that a national batch holds no more than that.
+ * The documents of `written` (series keys) are left out: the running issue appended their rows
+ * as their batches were journaled.
  */
 export async function appendRunLedgers(
   outDir: string,
   documents: Iterable<RunDocument> | AsyncIterable<RunDocument>,
   journaled: ReadonlyMap<string, JournaledDoc>,
-  context: { dataset: Dataset; excel: boolean },
+  context: { dataset: Dataset; excel: boolean; ledgersWritten?: ReadonlySet<string> },
   batch = LEDGER_BATCH,
 ): Promise<void> {
-  const workbookAuthor = context.excel ? context.dataset.config.emetteur.nom : undefined;
-  let ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
-  let rows = 0;
-  const flush = async (): Promise<void> => {
-    await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, { workbookAuthor }));
-    ledgers = new Map();
-    rows = 0;
-  };
+  let pending: RunDocument[] = [];
   for await (const doc of documents) {
-    if (!isJournaled(doc, journaled.get(seriesKey(doc)))) continue;
-    const key = `${doc.service}/${doc.ledgerName}`;
-    const entry = ledgers.get(key) ?? { service: doc.service, name: doc.ledgerName, rows: [] };
-    entry.rows.push(doc.ledger);
-    ledgers.set(key, entry);
-    if (++rows >= batch) await flush();
+    const key = seriesKey(doc);
+    if (context.ledgersWritten?.has(key) || !isJournaled(doc, journaled.get(key))) continue;
+    pending.push(doc);
+    if (pending.length >= batch) {
+      await appendLedgerBatch(outDir, pending, context);
+      pending = [];
+    }
   }
-  await flush();
+  await appendLedgerBatch(outDir, pending, context);
 }
 
 /** The interrupted run's documents that reached the journal (kept by a resumed run's intent). */

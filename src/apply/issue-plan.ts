@@ -17,7 +17,10 @@
  *    their journal lines, chained, in plan order with one write and one fsync (group commit). The
  *    journal line is the commit point: a kill before it leaves orphan PDFs that step 2 removes,
  *    and the resumed run renders them again under the same numbers.
- * 5. Finalize: bordereaux (PDF + CSV) from the journal, ledgers, remove the run file.
+ *    Once a batch is journaled, its ledger rows are appended to their ledgers while the next
+ *    batches are rendered (LedgerWrites).
+ * 5. Finalize: bordereaux (PDF + CSV) from the journal, the ledger rows not appended yet (those of
+ *    an interrupted run this one resumes), remove the run file.
  * A kill at any instant thus ends, after the next run, in the state of an uninterrupted run.
  */
 import type { Dataset } from '../engine/dataset.js';
@@ -35,7 +38,16 @@ import { documentFile, resolveOut } from '../io/output-layout.js';
 import type { Readable } from 'node:stream';
 import type { DocumentRenderer } from '../render/views.js';
 import { damaged } from './check-out.js';
-import { finalizeRun, finalizedRun, journaledDocuments, runCommunes, type JournaledDoc } from './finalize-run.js';
+import {
+  appendLedgerBatch,
+  finalizeRun,
+  finalizedRun,
+  journaledDocuments,
+  runCommunes,
+  seriesKey,
+  type JournaledDoc,
+  type LedgerRowOf,
+} from './finalize-run.js';
 import { ledgerRow, ledgerRowSha256 } from '../io/ledger-row.js';
 import { checkLedgers, LedgerNames } from './ledger-update.js';
 import type { LockedOut } from './out-session.js';
@@ -111,7 +123,8 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
   const head: RunHead = { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [...keptBordereaux, ...numbered.bordereaux] };
   await writeRunFile(outDir, head, runDocuments(numbered.documents, plan, context, names, kept));
 
-  const issued = await issueDocuments(plan, numbered.documents, context);
+  const ledgers = new LedgerWrites((docs) => appendLedgerBatch(outDir, docs, { dataset, excel }));
+  const issued = await issueDocuments(plan, numbered.documents, context, names, ledgers);
   await stage('finalizing', outDir);
   const journal = function* (): Generator<{ doc: JournaledDoc; chain: string }> {
     yield* out.journal.entries;
@@ -119,7 +132,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
   };
   // the ledger rows are read back from the run file; the commune names are the dataset's, but for the kept documents
   const run = { ...head, documents: readRunDocuments(outDir, plan.exercice), communes: runCommunes(kept) };
-  const bordereaux = await finalizeRun(outDir, run, journal(), { dataset, renderer, excel });
+  const bordereaux = await finalizeRun(outDir, run, journal(), { dataset, renderer, excel, ledgersWritten: ledgers.written });
   return { issued, bordereaux, recovered };
 }
 
@@ -273,7 +286,58 @@ class RenderAhead {
   }
 }
 
-async function issueDocuments(plan: Plan, numbered: readonly NumberedDocument[], context: IssueContext): Promise<IssuedEntry[]> {
+/**
+ * The ledger rows of the batches journaled, appended while the next batches are rendered and
+ * written (issue 12: the 70 000 ledgers of a national run, appended after its last titre, made a
+ * tail of 100 s with the rendering threads idle). One batch after the other, so that a ledger's
+ * rows keep the run's order. `written` holds the series keys of the documents whose rows are in
+ * their ledgers; finalizing appends the others. A crash leaves the run file: the recovery appends
+ * every row again, and appendLedgerRows appends only those a ledger lacks.
+ */
+class LedgerWrites {
+  readonly written = new Set<string>();
+  private queue: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
+
+  constructor(private readonly append: (docs: readonly LedgerRowOf[]) => Promise<void>) {}
+
+  /** Appends these journaled documents' rows after those given before; throws an earlier append's error. */
+  add(docs: ReadonlyArray<LedgerRowOf & { key: string }>): void {
+    this.rethrow();
+    this.queue = this.queue.then(async () => {
+      if (this.failure) return;
+      try {
+        await this.append(docs);
+        for (const { key } of docs) this.written.add(key);
+      } catch (error) {
+        this.failure = { error };
+      }
+    });
+  }
+
+  /** Waits for the appends asked for; throws the first one's error. */
+  async settle(): Promise<void> {
+    await this.queue;
+    this.rethrow();
+  }
+
+  /** Waits for the appends asked for, whatever they give (a run stopped by another error). */
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private rethrow(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+async function issueDocuments(
+  plan: Plan,
+  numbered: readonly NumberedDocument[],
+  context: IssueContext,
+  names: LedgerNames,
+  ledgers: LedgerWrites,
+): Promise<IssuedEntry[]> {
   const appender = await JournalAppender.open(context.out.outDir, context.out.journal.head);
   const renders = new RenderAhead(numbered.length, (index) =>
     context.renderer.renderTitre(
@@ -297,6 +361,12 @@ async function issueDocuments(plan: Plan, numbered: readonly NumberedDocument[],
         return issuedDocument(n.document, { ...numbers, taille: bytes, ledgerSha256: ledgerRowSha256(ledger) });
       });
       const chains = await appender.append(journal);
+      const rows = [];
+      for (const { n, ledger } of batch) {
+        const { service, codeInsee, commune, type } = n.document;
+        rows.push({ key: seriesKey({ type, numero: n.numero }), service, ledgerName: await names.nameFor(service, codeInsee, commune), ledger });
+      }
+      ledgers.add(rows);
       batch.forEach(({ n }, k) => {
         const entry = new IssuedEntry(n, journal[k].sha256, plan.dateEmission, chains[k]);
         const key = `${n.nature}/${n.bordereau}`;
@@ -308,8 +378,10 @@ async function issueDocuments(plan: Plan, numbered: readonly NumberedDocument[],
       await stage('committed', context.out.outDir);
       context.onProgress?.(out.length, numbered.length);
     }
+    await ledgers.settle();
   } finally {
     renders.drop();
+    await ledgers.idle();
     await appender.close();
   }
   return out;

@@ -57,9 +57,10 @@ export interface JournalContents {
 /**
  * The bytes of OUT/journal.csv, undefined when absent. They are read into shared memory, which the
  * folder check hands as it is to the worker that stats the PDFs (size-probe.ts): a copy of 20 MB
- * costs a tenth of a second on a fresh machine.
+ * costs a tenth of a second on a fresh machine. `beforeReading` is told the size first (the check
+ * starts that worker then, so that it starts while the file is read).
  */
-export async function readJournalBytes(outDir: string): Promise<Buffer | undefined> {
+export async function readJournalBytes(outDir: string, beforeReading?: (size: number) => void): Promise<Buffer | undefined> {
   let handle: FileHandle;
   try {
     handle = await open(journalPath(outDir), 'r');
@@ -69,6 +70,7 @@ export async function readJournalBytes(outDir: string): Promise<Buffer | undefin
   }
   try {
     const { size } = await handle.stat();
+    beforeReading?.(size);
     const bytes = Buffer.from(new SharedArrayBuffer(size));
     let read = 0;
     for (let n = -1; read < size && n !== 0; read += n) n = (await handle.read(bytes, read, size - read, read)).bytesRead;

@@ -44,6 +44,11 @@ export interface MeasuredEntry {
 
 export interface SizeProbe {
   /**
+   * Hands the worker the journal's bytes (OUT/journal.csv, best in shared memory as
+   * readJournalBytes gives them; copied there otherwise): it measures from then on.
+   */
+  measure(journal: Uint8Array): void;
+  /**
    * Measures on this thread the chunks the worker has not claimed (the documents of `entries`,
    * in line order), waits for the worker, then tells the size of OUT/`fichier` of the document
    * on journal line `line` (1-based): bytes, null when the file is absent, undefined when
@@ -64,15 +69,17 @@ function measureSizes(
   { statSync }: typeof import('node:fs'),
   { join }: typeof import('node:path'),
 ): void {
-  const { outDir, prefix, notPlain, journal, claims, chunkLines } = workerData as {
+  const { outDir, prefix, notPlain, claims, chunkLines } = workerData as {
     outDir: string;
     prefix: string | undefined;
     notPlain: string;
-    journal: Uint8Array;
     claims: Int32Array;
     chunkLines: number;
   };
+  // started while the journal is read: its bytes come in the first message
+  parentPort!.once('message', (journal: Uint8Array) => measure(journal));
   const plain = new RegExp(notPlain);
+  function measure(journal: Uint8Array): void {
   const bytes = Buffer.from(journal.buffer, journal.byteOffset, journal.length);
   let lines = 0;
   for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
@@ -107,6 +114,7 @@ function measureSizes(
     }
   }
   parentPort!.postMessage({ sizes, starts, ends } satisfies Measures, [sizes.buffer, starts.buffer, ends.buffer]);
+  }
 }
 
 /** measureSizes run in a worker (dynamic imports: an eval'd script may be run as CommonJS or as a module). */
@@ -120,16 +128,12 @@ function spells(bytes: Uint8Array, start: number, end: number, text: string): bo
 }
 
 /**
- * Starts measuring the sizes of the documents of `journal` (the bytes of OUT/journal.csv, best in
- * shared memory as readJournalBytes gives them; copied there otherwise). Without `thread` (or when
+ * Starts the worker that will measure the sizes of the journaled documents (best before the
+ * journal is read: it starts meanwhile), which `measure` then hands it. Without `thread` (or when
  * no worker can be started), the main thread measures every document in `sizes`.
  */
-export function startSizeProbe(outDir: string, journal: Uint8Array, { thread = true }: { thread?: boolean } = {}): SizeProbe {
-  let shared = journal;
-  if (!(journal.buffer instanceof SharedArrayBuffer)) {
-    shared = Buffer.from(new SharedArrayBuffer(journal.length));
-    Buffer.from(journal.buffer, journal.byteOffset, journal.length).copy(shared);
-  }
+export function startSizeProbe(outDir: string, { thread = true }: { thread?: boolean } = {}): SizeProbe {
+  let shared: Uint8Array | undefined;
   const claims = new Int32Array(new SharedArrayBuffer(4)); // [0]: the next chunk to claim
   const paths = outPaths(outDir);
   let measured: Promise<Measures | undefined> = Promise.resolve(undefined);
@@ -150,6 +154,14 @@ export function startSizeProbe(outDir: string, journal: Uint8Array, { thread = t
     // no thread to be had: the main thread claims every chunk
   }
   return {
+    measure(journal) {
+      shared = journal;
+      if (!(journal.buffer instanceof SharedArrayBuffer)) {
+        shared = Buffer.from(new SharedArrayBuffer(journal.length));
+        Buffer.from(journal.buffer, journal.byteOffset, journal.length).copy(shared);
+      }
+      worker?.postMessage(shared);
+    },
     async sizes(entries) {
       // the chunks after the last document's hold none: this thread claims up to it
       const chunks = entries.length === 0 ? 0 : Math.ceil(entries[entries.length - 1].line / CHUNK_LINES);
@@ -179,7 +191,7 @@ export function startSizeProbe(outDir: string, journal: Uint8Array, { thread = t
           if (own.fichier !== fichier) return undefined;
           size = own.size;
         } else {
-          if (m === undefined || !(i < m.sizes.length) || Number.isNaN(m.sizes[i]) || !spells(shared, m.starts[i], m.ends[i], fichier)) return undefined;
+          if (m === undefined || !(i < m.sizes.length) || Number.isNaN(m.sizes[i]) || !spells(shared!, m.starts[i], m.ends[i], fichier)) return undefined;
           size = m.sizes[i];
         }
         return size < 0 ? null : size;

@@ -59,4 +59,11 @@ describe('appendRunLedgers (issue 12: ledgers streamed)', () => {
     expect(expected[ledgerFileName('69081', 'Écully')].trim().split('\n')).toHaveLength(3); // header, titre, réduction
     expect(await ledgers(oneByOne)).toEqual(expected);
   });
+
+  it('leaves out the documents whose rows the running issue appended (ledgersWritten)', async () => {
+    const out = await tempDir();
+    dirs.push(out);
+    await appendRunLedgers(out, run, journaled, { dataset, excel: false, ledgersWritten: new Set(['titres:1', 'titres:3']) });
+    expect(Object.keys(await ledgers(out))).toEqual([ledgerFileName('69204', 'Saint-Genis-Laval')]);
+  });
 });

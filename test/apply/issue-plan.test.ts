@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setStageHook } from '../../src/apply/stages.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { readJournal } from '../../src/io/journal.js';
 import { fakeRenderer, makeDataset, makePlan, reduction, remainingPlan, removeDir, snapshot, tempDir, titre, issueLocked } from './fixtures.js';
@@ -76,6 +77,77 @@ describe('issuePlan', () => {
       [4, 'toodego', '69081'],
       [5, 'toodego', '69204'],
     ]);
+  });
+
+  it('appends each batch\'s ledger rows once it is journaled: the ledgers are complete when finalizing starts (issue 12)', async () => {
+    const five = makePlan([
+      ...['69081', '69204', '69290'].map((insee) => titre(insee, 'laclasse', '100.00')),
+      ...['69081', '69204'].map((insee) => titre(insee, 'toodego', '100.00')),
+    ]);
+    const ledgerFiles = () => readdirSync(join(out, 'registres'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.csv')).sort();
+    let atFinalizing: string[] = [];
+    setStageHook((name) => {
+      if (name === 'finalizing') atFinalizing = ledgerFiles();
+    });
+    try {
+      await issueLocked(five, { outDir: out, commitEvery: 2 });
+    } finally {
+      setStageHook(undefined);
+    }
+    expect(atFinalizing).toEqual([
+      'laclasse/69081-ecully.csv',
+      'laclasse/69204-saint-genis-laval.csv',
+      'laclasse/69290-saint-priest.csv',
+      'toodego/69081-ecully.csv',
+      'toodego/69204-saint-genis-laval.csv',
+    ]);
+  });
+
+  it('stops at a ledger it cannot append to, and the next run completes it (issue 12)', async () => {
+    const five = makePlan([
+      ...['69081', '69204', '69290'].map((insee) => titre(insee, 'laclasse', '100.00')),
+      ...['69081', '69204'].map((insee) => titre(insee, 'toodego', '100.00')),
+    ]);
+    const reference = await tempDir();
+    try {
+      await issueLocked(five, { outDir: reference, commitEvery: 2 });
+      // once the first batch is journaled, the ledger of the 4th document (second batch) becomes a folder: its append fails
+      let commits = 0;
+      setStageHook(async (name) => {
+        if (name === 'committed' && ++commits === 1) await mkdir(join(out, 'registres/toodego/69081-ecully.csv'), { recursive: true });
+      });
+      const error = await issueLocked(five, { outDir: out, commitEvery: 2 })
+        .catch((e: unknown) => e)
+        .finally(() => setStageHook(undefined));
+      expect(String(error)).toMatch(/EISDIR/);
+      expect(existsSync(join(out, '.titres/run-2026.jsonl'))).toBe(true);
+      await rm(join(out, 'registres/toodego/69081-ecully.csv'), { recursive: true });
+      await issueLocked(remainingPlan(five, await readJournal(out)), { outDir: out, commitEvery: 2 });
+      expect(await snapshot(out)).toEqual(await snapshot(reference));
+    } finally {
+      await removeDir(reference);
+    }
+  });
+
+  it('renders two bordereaux at once, one per rendering thread, and registers them in their order (issue 12)', async () => {
+    const renderer = fakeRenderer();
+    const render = renderer.renderBordereau.bind(renderer);
+    let inFlight = 0;
+    let most = 0;
+    renderer.renderBordereau = (view) => {
+      most = Math.max(most, ++inFlight);
+      const stream = render(view);
+      stream.once('end', () => inFlight--);
+      return stream;
+    };
+    const result = await issueLocked(june, { outDir: out, renderer });
+    expect(most).toBe(2);
+    expect(result.bordereaux.map((b) => [b.numero, b.service])).toEqual([
+      [1, 'laclasse'],
+      [2, 'toodego'],
+    ]);
+    const register = await readFile(join(out, 'bordereaux.csv'), 'utf8');
+    expect(register.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['2026,1,01,titres,laclasse', '2026,2,01,titres,toodego']);
   });
 
   it('continues the series in a second run, with a new bordereau, and never rewrites the journal', async () => {

@@ -36,7 +36,8 @@ describe('startSizeProbe', () => {
     await temp.write('a.pdf', '0123456789');
     await temp.write('b.pdf', 'b');
     await temp.write('dossier/c.pdf', 'ccc');
-    const probe = startSizeProbe(temp.dir, Buffer.from(journal));
+    const probe = startSizeProbe(temp.dir);
+    probe.measure(Buffer.from(journal));
     try {
       const sizeAt = await probe.sizes([]); // no parsed document: the main thread claims nothing
       expect(sizeAt(2, 'a.pdf')).toBe(10);
@@ -54,7 +55,8 @@ describe('startSizeProbe', () => {
 
   it('measures nothing in a journal without a fichier column', async () => {
     await temp.write('a.pdf', '0123456789');
-    const probe = startSizeProbe(temp.dir, Buffer.from('exercice,document\n2026,a.pdf\n'));
+    const probe = startSizeProbe(temp.dir);
+    probe.measure(Buffer.from('exercice,document\n2026,a.pdf\n'));
     try {
       expect((await probe.sizes([]))(2, 'a.pdf')).toBeUndefined();
     } finally {
@@ -66,7 +68,8 @@ describe('startSizeProbe', () => {
     await temp.write('a.pdf', '0123456789');
     await temp.write('b.pdf', 'b');
     await temp.write('dossier/c.pdf', 'ccc');
-    const probe = startSizeProbe(temp.dir, Buffer.from(journal), { thread: false });
+    const probe = startSizeProbe(temp.dir, { thread: false });
+    probe.measure(Buffer.from(journal));
     const entries = [
       { line: 2, doc: { fichier: 'a.pdf' } },
       { line: 3, doc: { fichier: 'absent.pdf' } },
@@ -91,7 +94,8 @@ describe('startSizeProbe', () => {
     const entries = Array.from({ length: lines }, (_, i) => ({ line: i + 2, doc: { fichier: `d/${i}.pdf` } }));
     for (const [i, e] of entries.entries()) if (i % 5 !== 0) await temp.write(e.doc.fichier, 'x'.repeat(i % 13));
     const text = ['exercice,fichier', ...entries.map((e) => `2026,${e.doc.fichier}`), ''].join('\n');
-    const probe = startSizeProbe(temp.dir, Buffer.from(text));
+    const probe = startSizeProbe(temp.dir);
+    probe.measure(Buffer.from(text));
     try {
       const sizeAt = await probe.sizes(entries);
       expect(entries.map((e, i) => sizeAt(e.line, e.doc.fichier) === (i % 5 === 0 ? null : i % 13))).not.toContain(false);
