@@ -141,7 +141,7 @@ describe('the W entry of an embedded font (fixed-subset.ts)', () => {
     const widths = [600, 317.87109375, 1000 / 3, 0.1 + 0.2, 0, 2048 / 2.048, 1e-7, 612.3046875];
     const printed = (w: unknown) => {
       const doc = new PDFDocument({ autoFirstPage: false, font: '', compress: false });
-      doc.ref({ W: w }).end();
+      (doc.ref({ W: w }) as unknown as { end(): void }).end();
       return doc.read()?.toString('latin1');
     };
     expect(printed(widthsEntry(widths))).toBe(printed([0, widths]));
