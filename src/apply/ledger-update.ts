@@ -20,13 +20,28 @@ import { problem, type Problem } from '../errors/problem.js';
 import { verifyLedger } from '../io/csv-checks.js';
 import { mapPool } from '../io/pool.js';
 
-/** Ledger file names by service and code_insee: an existing file wins over the current name. */
+/**
+ * Ledger file names by service and code_insee: an existing file wins over the current name. Each
+ * service's folder is listed once, when first asked about: what it tells is the folder as it was
+ * then (read under the lock, before the run writes).
+ */
 export class LedgerNames {
   private readonly existing = new Map<string, Map<string, string>>();
+  private readonly listed = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly outDir: string) {}
 
   async nameFor(service: string, codeInsee: string, commune: string): Promise<string> {
+    return (await this.byCode(service)).get(codeInsee) ?? ledgerFileName(codeInsee, commune);
+  }
+
+  /** Whether the service's folder held this name when it was listed. */
+  async listedIn(service: string, name: string): Promise<boolean> {
+    await this.byCode(service);
+    return this.listed.get(service)!.has(name);
+  }
+
+  private async byCode(service: string): Promise<Map<string, string>> {
     let byCode = this.existing.get(service);
     if (!byCode) {
       byCode = new Map();
@@ -36,8 +51,9 @@ export class LedgerNames {
         if (code && !byCode.has(code)) byCode.set(code, name);
       }
       this.existing.set(service, byCode);
+      this.listed.set(service, new Set(names));
     }
-    return byCode.get(codeInsee) ?? ledgerFileName(codeInsee, commune);
+    return byCode;
   }
 }
 
@@ -103,11 +119,15 @@ export async function checkLedgers(
     else journaled.set(pair, [doc]);
   }
   const lists = await mapPool([...pairs], 8, async ([pair, d]) => {
-    const path = resolveOut(outDir, `${ledgerFolder(d.service)}/${await names.nameFor(d.service, d.codeInsee, d.commune)}`);
-    const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
+    const name = await names.nameFor(d.service, d.codeInsee, d.commune);
+    const path = resolveOut(outDir, `${ledgerFolder(d.service)}/${name}`);
+    // a ledger its folder does not list is not read: the first national run would try 70 000 absent files
+    const text = !(await names.listedIn(d.service, name))
+      ? undefined
+      : await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOENT') return undefined;
+          throw error;
+        });
     const expected = (journaled.get(pair) ?? []).filter((doc) => !interruptedExercices.has(doc.exercice));
     if (text === undefined) {
       return expected.length === 0 ? [] : [problem('FILE_MISSING', `registre de ${d.codeInsee}/${d.service} introuvable`, { file: path })];

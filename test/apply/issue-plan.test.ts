@@ -150,6 +150,17 @@ describe('issuePlan', () => {
     expect(register.split('\n').slice(1, 3).map((l) => l.split(',').slice(0, 5).join(','))).toEqual(['2026,1,01,titres,laclasse', '2026,2,01,titres,toodego']);
   });
 
+  it('refuses to append to a ledger deleted since its documents were journaled, before writing anything', async () => {
+    await issue(june);
+    await rm(join(out, 'registres/laclasse/69081-ecully.csv'));
+    const before = await snapshot(out);
+    const correction = makePlan([reduction('69081', 'laclasse', '100.00', { exercice: 2026, numero: 1 })]);
+    const error = await issue(correction).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TitresError);
+    expect((error as TitresError).problems.map((p) => `${p.code} ${p.message}`)).toContain('FILE_MISSING registre de 69081/laclasse introuvable');
+    expect(await snapshot(out)).toEqual(before);
+  });
+
   it('continues the series in a second run, with a new bordereau, and never rewrites the journal', async () => {
     await issue(june);
     const before = await readFile(join(out, 'journal.csv'));
