@@ -18,6 +18,7 @@
  * and fontkit's TrueType subset; shared-fonts.ts checks that they are there before using this.
  */
 import { deflateSync } from 'node:zlib';
+import PDFDocument from 'pdfkit';
 import { RecurringCache } from '../engine/recurring-cache.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
@@ -74,6 +75,12 @@ interface PdfRef {
 /** pdfkit's encoding of a text: glyph numbers (4 hex digits each) and glyph positions. */
 type Encoded = [string[], object[]];
 
+/** A shaped word as pdfkit's layoutCached gives it (positions already scaled; never changed by pdfkit). */
+export interface ShapedRun {
+  glyphs: FontkitGlyph[];
+  positions: object[];
+}
+
 /** The parts of pdfkit's EmbeddedFont this module replaces or reads. */
 export interface EmbeddedFontInternals {
   document: { ref(data?: object): PdfRef };
@@ -83,6 +90,7 @@ export interface EmbeddedFontInternals {
   dictionary: PdfRef;
   embed(): void;
   encode(text: string, features?: unknown): Encoded;
+  layoutCached(text: string): ShapedRun;
 }
 
 /**
@@ -102,6 +110,35 @@ interface Deflated {
 function deflate(raw: Uint8Array | string): Deflated {
   const buffer = typeof raw === 'string' ? Buffer.from(raw, 'latin1') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   return { bytes: deflateSync(buffer, { level: 9 }), rawLength: buffer.length };
+}
+
+/** pdfkit's PDFObject.number: rounded to 6 decimals, printed by JavaScript. */
+function pdfNumber(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+let referencePrototype: object | undefined;
+
+/**
+ * A value pdfkit writes as `text`: PDFObject.convert prints an object reference (an instance of
+ * its PDFAbstractReference) by its toString. The W array of a font holds some 330 widths, each
+ * printed anew in every document by convert; printed once here, the same bytes.
+ */
+function printed(text: string): object {
+  referencePrototype ??= Object.getPrototypeOf(Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false, font: '' }).ref({}))) as object;
+  return Object.create(referencePrototype, { toString: { value: () => text } }) as object;
+}
+
+/** A CIDFont's W entry for `widths` (glyphs 0, 1, …): pdfkit's [0, widths], printed once. */
+export function widthsEntry(widths: readonly number[]): object {
+  return printed(`[0 [${widths.map(pdfNumber).join(' ')}]]`);
+}
+
+const glyphNumbers: string[] = [];
+
+/** A glyph number as pdfkit writes it in a content stream: 4 lowercase hex digits. */
+function glyphNumber(gid: number): string {
+  return (glyphNumbers[gid] ??= `0000${gid.toString(16)}`.slice(-4));
 }
 
 const hex4 = (n: number): string => n.toString(16).toUpperCase().padStart(4, '0');
@@ -146,6 +183,8 @@ interface SubsetStreams {
   program: Deflated;
   toUnicode: Deflated;
   widths: number[];
+  /** The descendant font's W entry, [0 [w0 w1 …]], as pdfkit prints it (written as it is). */
+  w: object;
 }
 
 function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
@@ -156,6 +195,7 @@ function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
     program,
     toUnicode: deflate(toUnicodeCmap(glyphs.map((g) => g.codePoints))),
     widths: glyphs.map((g) => g.advanceWidth * scale),
+    w: widthsEntry(glyphs.map((g) => g.advanceWidth * scale)),
   };
 }
 
@@ -167,6 +207,8 @@ export class FixedGlyphSet {
   private readonly streams: SubsetStreams;
   private readonly descriptor: Record<string, unknown>;
   private readonly encoded = new RecurringCache<string, Encoded>(ENCODED_PER_GENERATION);
+  /** A shaped run's glyph numbers, when all its glyphs are in the set (null: some are not). */
+  private readonly runNumbers = new WeakMap<ShapedRun, readonly string[] | null>();
 
   /** `extra`: more characters to hold (the templates' own), after FIXED_CHARACTERS, sorted. */
   constructor(
@@ -204,18 +246,53 @@ export class FixedGlyphSet {
     };
     // A text set in glyphs of the fixed set is encoded the same way in every document.
     const encode = target.encode.bind(target);
+    const subset = target.subset as { includeGlyph(id: number): number };
     target.encode = (text, features) => {
       if (features !== undefined) return encode(text, features);
       const known = this.encoded.get(text);
       if (known) return known;
       usedExtra = false;
-      const result = encode(text);
+      const result = this.encodeRuns(target, subset, text);
       if (!usedExtra) {
         this.encoded.set(text, result);
       }
       return result;
     };
     target.embed = () => this.embed(target, extra.size === 0 ? this.streams : this.extended([...extra.keys()]));
+  }
+
+  /**
+   * pdfkit's encode (EmbeddedFont.layout, then a glyph number per glyph), without its copies: the
+   * text is cut into the same runs (after each space or tab), each run shaped once per renderer
+   * (layoutCached), and the glyph numbers of a run set in the fixed set are kept with it. pdfkit
+   * concatenated the arrays run after run and printed every number anew. Same glyph numbers, same
+   * position objects, in the same order; a glyph outside the set goes through `subset` (the
+   * document's own extra glyphs), as in pdfkit.
+   */
+  private encodeRuns(target: EmbeddedFontInternals, subset: { includeGlyph(id: number): number }, text: string): Encoded {
+    const numbers: string[] = [];
+    const positions: object[] = [];
+    let last = 0;
+    let index = 0;
+    while (index <= text.length) {
+      const code = text.charCodeAt(index); // NaN past the end
+      if ((index === text.length && last < index) || code === 0x20 || code === 0x09) {
+        const run = target.layoutCached(text.slice(last, ++index));
+        let kept = this.runNumbers.get(run);
+        if (kept === undefined) {
+          const gids = run.glyphs.map((glyph) => this.numbers.get(glyph.id));
+          kept = gids.includes(undefined) ? null : gids.map((gid) => glyphNumber(gid!));
+          this.runNumbers.set(run, kept);
+        }
+        if (kept !== null) for (const n of kept) numbers.push(n);
+        else for (const glyph of run.glyphs) numbers.push(glyphNumber(subset.includeGlyph(glyph.id)));
+        for (const position of run.positions) positions.push(position);
+        last = index;
+      } else {
+        index++;
+      }
+    }
+    return [numbers, positions];
   }
 
   /** The fixed set followed by a document's own extra glyphs: built for that document only. */
@@ -240,7 +317,7 @@ export class FixedGlyphSet {
       BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: [0, streams.widths],
+      W: streams.w,
       CIDToGIDMap: 'Identity',
     });
     descendant.end();

@@ -71,8 +71,21 @@ function cacheable(doc: Doc, options: unknown): options is Record<string, unknow
   return typeof given.width === 'number' && given.align !== 'justify' && Object.keys(given).every((k) => CACHEABLE.has(k));
 }
 
+/** A text's lines in one font, size and width. */
+interface Broken {
+  font: string;
+  size: number;
+  width: number | undefined;
+  lines: readonly Line[];
+}
+
 export class LineBreaks {
-  private readonly lines = new RecurringCache<string, readonly Line[]>(TEXTS_PER_GENERATION);
+  /**
+   * By text, its lines in each font, size and width it was set in. The text itself is the key:
+   * a key made of the font, size, width and text was a new string on every measure and drawing,
+   * copied and hashed whole (some 120 a titre, up to a paragraph long).
+   */
+  private readonly lines = new RecurringCache<string, Broken[]>(TEXTS_PER_GENERATION);
 
   /** Makes `doc.heightOfString` and `doc.text` use (and fill) these line breaks. */
   install(doc: PDFKit.PDFDocument): void {
@@ -91,8 +104,20 @@ export class LineBreaks {
     } as typeof doc.text;
   }
 
-  private key(doc: Doc, text: string, width: number | undefined): string {
-    return `${doc._font!.name}\u0000${doc._fontSize}\u0000${width}\u0000${text}`;
+  private find(doc: Doc, text: string, width: number | undefined): readonly Line[] | undefined {
+    const kept = this.lines.get(text);
+    if (kept === undefined) return undefined;
+    const font = doc._font!.name;
+    const size = doc._fontSize;
+    for (const broken of kept) if (broken.font === font && broken.size === size && broken.width === width) return broken.lines;
+    return undefined;
+  }
+
+  private keep(doc: Doc, text: string, width: number | undefined, lines: readonly Line[]): void {
+    const broken: Broken = { font: doc._font!.name, size: doc._fontSize, width, lines };
+    const kept = this.lines.get(text);
+    if (kept === undefined) this.lines.set(text, [broken]);
+    else kept.push(broken);
   }
 
   /** pdfkit's heightOfString, breaking the text into lines on its first measure. */
@@ -101,15 +126,14 @@ export class LineBreaks {
     const resolved = doc._initOptions(options);
     resolved.height = Infinity;
     const lineGap = resolved.lineGap || doc._lineGap || 0;
-    const key = this.key(doc, text, resolved.width);
-    const lines = this.lines.get(key);
+    const lines = this.find(doc, text, resolved.width);
     if (lines === undefined) {
       const found: Line[] = [];
       doc._text(text, doc.x, doc.y, resolved, (line, o) => {
         found.push([line, o.textWidth!, o.wordCount!, o.lineWidth!]);
         doc.y += doc.currentLineHeight(true) + lineGap;
       });
-      this.lines.set(key, found);
+      this.keep(doc, text, resolved.width, found);
     } else {
       for (let i = 0; i < lines.length; i++) doc.y += doc.currentLineHeight(true) + lineGap;
     }
@@ -122,8 +146,7 @@ export class LineBreaks {
   /** pdfkit's text(text, x, y, options), with the line breaks found on its first use. */
   private draw(doc: Doc, text: string, x: number, y: number, options: object): Doc {
     const resolved = doc._initOptions(x, y, options); // moves to (x, y), as text() does
-    const key = this.key(doc, text, resolved.width);
-    const lines = this.lines.get(key);
+    const lines = this.find(doc, text, resolved.width);
     const lineGap = resolved.lineGap || doc._lineGap || 0;
     const step = doc.currentLineHeight(true) + lineGap;
     if (lines === undefined || doc.y + (lines.length + 1) * step > doc.page.maxY() - BOTTOM_MARGIN) {
@@ -133,7 +156,7 @@ export class LineBreaks {
         found.push([line, o.textWidth!, o.wordCount!, o.lineWidth!]);
         doc._line(line, o, wrapper);
       });
-      if (lines === undefined && doc.page === page) this.lines.set(key, found);
+      if (lines === undefined && doc.page === page) this.keep(doc, text, resolved.width, found);
       return doc;
     }
     const startX = doc.x;

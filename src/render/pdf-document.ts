@@ -5,6 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { IsoDate } from '../engine/dates.js';
+import { useColorOperators } from './color-operators.js';
 import type { PdfAssets } from './assets.js';
 import type { LineBreaks } from './line-breaks.js';
 import { useNativeWrites } from './native-writes.js';
@@ -106,5 +107,6 @@ export function openPdf(resources: PdfResources, meta: PdfMeta, margins: PDFKit.
   fonts.install(doc);
   resources.lineBreaks?.install(doc);
   useTextRuns(doc);
+  useColorOperators(doc);
   return doc;
 }

@@ -20,7 +20,7 @@
 import PDFDocument from 'pdfkit';
 import { RecurringCache } from '../engine/recurring-cache.js';
 import type { PdfAssets } from './assets.js';
-import { FixedGlyphSet, LIGATURES, type EmbeddedFontInternals, type FontkitFont } from './fixed-subset.js';
+import { FixedGlyphSet, LIGATURES, type EmbeddedFontInternals, type FontkitFont, type ShapedRun } from './fixed-subset.js';
 
 export const FONT_REGULAR = 'DejaVuSans';
 export const FONT_BOLD = 'DejaVuSans-Bold';
@@ -31,8 +31,7 @@ interface EmbeddedFont extends EmbeddedFontInternals {
   layoutCache?: Record<string, unknown>;
   widthOfString(text: string, size: number, features?: unknown): number;
   layout(text: string, features: unknown, onlyWidth: boolean): { advanceWidth: number };
-  layoutRun(text: string): object;
-  layoutCached(text: string): object;
+  layoutRun(text: string): ShapedRun;
 }
 
 interface FontInternals {
@@ -77,7 +76,7 @@ const WORDS_PER_GENERATION = 1_500;
 export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts {
   const regular = parse(assets.regular, alphabet);
   const bold = parse(assets.bold, alphabet);
-  const caches = () => ({ words: new RecurringCache<string, object>(WORDS_PER_GENERATION), widths: new RecurringCache<string, number>(WORDS_PER_GENERATION) });
+  const caches = () => ({ words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION), widths: new RecurringCache<string, number>(WORDS_PER_GENERATION) });
   const regularCaches = caches();
   const boldCaches = caches();
   const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, { words, widths }: ReturnType<typeof caches>): EmbeddedFont => {

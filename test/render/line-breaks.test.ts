@@ -57,6 +57,24 @@ describe('line breaks kept across documents', () => {
     }
   });
 
+  it('keep the lines of one text apart by font, size and width', () => {
+    const breaks = new LineBreaks();
+    const settings = [
+      [FONT_REGULAR, 8.5, 120],
+      [FONT_BOLD, 8.5, 120],
+      [FONT_REGULAR, 11, 120],
+      [FONT_REGULAR, 8.5, 160],
+    ] as const;
+    for (const round of [1, 2]) {
+      for (const [font, size, width] of settings) {
+        const plain = bareDocument().font(font).fontSize(size);
+        const counted = bareDocument(breaks).font(font).fontSize(size);
+        const options = { width, lineGap: 1.5 };
+        expect(counted.heightOfString(TEXT, options), `${font} ${size} ${width} (${round})`).toBe(plain.heightOfString(TEXT, options));
+      }
+    }
+  });
+
   it("draw a text as pdfkit's wrapper does, measured or drawn before or not, and leave the position where pdfkit does", () => {
     /** Draws TEXT in several fonts, widths and alignments, then near the page's bottom; returns the positions after each. */
     const draw = (doc: PDFKit.PDFDocument): number[] => {

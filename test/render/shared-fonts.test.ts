@@ -1,8 +1,10 @@
+import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadPdfAssets } from '../../src/render/assets.js';
 import { renderBordereauPdf } from '../../src/render/bordereau-pdf.js';
 import type { PdfResources } from '../../src/render/pdf-document.js';
 import { finishedPdf } from '../../src/render/pdf-stream.js';
+import { widthsEntry } from '../../src/render/fixed-subset.js';
 import { createSharedFonts, FONT_BOLD, FONT_REGULAR } from '../../src/render/shared-fonts.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { renderTitrePdf } from '../../src/render/titre-pdf.js';
@@ -91,6 +93,59 @@ describe('fonts parsed once and shared by the documents', () => {
     expect(pdfText(file)).toContain('Łódź-sur-Ŵye Ğ');
     expect(qpdfCheck(file).status).toBe(0);
     expect(pdfFonts(file)).toMatch(/DejaVuSans\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+  });
+});
+
+type Encode = (text: string, features?: unknown) => [string[], object[]];
+
+/** The embedded regular font of a new document sharing `fonts`, with pdfkit's own encode beside ours. */
+function regularFont(fonts: ReturnType<typeof createSharedFonts>): { ours: Encode; pdfkits: Encode } {
+  const doc = new PDFDocument({ autoFirstPage: false, font: '' });
+  fonts.install(doc);
+  doc.font(FONT_REGULAR);
+  const font = (doc as unknown as { _font: { encode: Encode } })._font;
+  const pdfkit = (Object.getPrototypeOf(font) as { encode: Encode }).encode;
+  return { ours: (text) => font.encode(text), pdfkits: (text) => pdfkit.call(font, text) };
+}
+
+describe('texts encoded in the fixed glyph set (fixed-subset.ts)', () => {
+  const texts = [
+    'AVATAR, « Tél. 04 78 63 40 00 » : 1 210,00 €', // kerned pairs, no-break spaces
+    'efficace, affiné, soufflé', // ligatures
+    'deux  espaces\tune tabulation, une fin ', // runs cut after each space and tab
+    'x',
+    '',
+  ];
+
+  it('give pdfkit’s glyph numbers and positions, on the first encoding and from the kept ones', () => {
+    const fonts = createSharedFonts(assets);
+    for (const round of [1, 2]) {
+      const { ours, pdfkits } = regularFont(fonts);
+      for (const text of texts) expect(ours(text), `${text} (${round})`).toEqual(pdfkits(text));
+    }
+  });
+
+  it('number the glyphs outside the set after it, in the order of first use, as pdfkit does', () => {
+    const fonts = createSharedFonts(assets);
+    const rare = ['Łódź ŵ', 'Ğ Łódź'];
+    const first = regularFont(fonts);
+    const second = regularFont(fonts);
+    const ours = rare.map((text) => first.ours(text));
+    expect(ours).toEqual(rare.map((text) => second.pdfkits(text)));
+    expect(ours[1][0][0]).not.toBe(ours[0][0][0]); // Ğ after Ł, ó, ź, ŵ
+  });
+});
+
+describe('the W entry of an embedded font (fixed-subset.ts)', () => {
+  it('is printed as pdfkit prints [0, widths]', () => {
+    const widths = [600, 317.87109375, 1000 / 3, 0.1 + 0.2, 0, 2048 / 2.048, 1e-7, 612.3046875];
+    const printed = (w: unknown) => {
+      const doc = new PDFDocument({ autoFirstPage: false, font: '', compress: false });
+      (doc.ref({ W: w }) as unknown as { end(): void }).end();
+      return doc.read()?.toString('latin1');
+    };
+    expect(printed(widthsEntry(widths))).toBe(printed([0, widths]));
+    expect(printed(widthsEntry(widths))).toContain('/W [0 [600 317.871094 333.333333 0.3 0 1000 0 612.304688]]');
   });
 });
 
