@@ -75,7 +75,7 @@ export async function finalizeRun(
   outDir: string,
   run: FinalizedRun,
   journal: Iterable<{ doc: JournaledDoc; chain: string }>,
-  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean; ledgersWritten?: ReadonlySet<string> },
+  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean; ledgersOf?: ReadonlySet<string> },
 ): Promise<WrittenBordereau[]> {
   const byNumero = new Map<string, JournaledDoc>();
   const chainOf = new Map<JournaledDoc, string>();
@@ -88,11 +88,13 @@ export async function finalizeRun(
   const communeName = (doc: JournaledDoc): string =>
     run.communes?.get(seriesKey(doc)) ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
-  const filled = run.bordereaux.filter((b) => byBordereau.has(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero })));
+  const filled = run.bordereaux.flatMap((b) => {
+    const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }));
+    return docs ? [{ b, docs }] : [];
+  });
   // one bordereau per rendering thread at once: a national run's two bordereaux of 35 000 lines
   // took 19 s each, one after the other, the other thread idle (issue 12)
-  const results = await mapPool(filled, BORDEREAUX_AT_ONCE, async (b) => {
-    const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }))!;
+  const results = await mapPool(filled, BORDEREAUX_AT_ONCE, async ({ b, docs }) => {
     const lines: BordereauLine[] = docs.map((d) => ({
       numero: d.numero,
       type: d.type,
@@ -157,20 +159,22 @@ export async function appendLedgerBatch(outDir: string, documents: Iterable<Ledg
 /**
  * Appends the journaled documents' rows to their ledgers, streamed: rows are gathered
  * LEDGER_BATCH at a time, in the run's order, so that a national batch holds no more than that.
- * The documents of `written` (series keys) are left out: the running issue appended their rows
- * as their batches were journaled.
+ * With `ledgersOf` (series keys), only those documents' rows are appended: the running issue
+ * appended the others' as their batches were journaled, and when none is left the run file is
+ * not read back at all.
  */
 export async function appendRunLedgers(
   outDir: string,
   documents: Iterable<RunDocument> | AsyncIterable<RunDocument>,
   journaled: ReadonlyMap<string, JournaledDoc>,
-  context: { dataset: Dataset; excel: boolean; ledgersWritten?: ReadonlySet<string> },
+  context: { dataset: Dataset; excel: boolean; ledgersOf?: ReadonlySet<string> },
   batch = LEDGER_BATCH,
 ): Promise<void> {
+  if (context.ledgersOf?.size === 0) return;
   let pending: RunDocument[] = [];
   for await (const doc of documents) {
     const key = seriesKey(doc);
-    if (context.ledgersWritten?.has(key) || !isJournaled(doc, journaled.get(key))) continue;
+    if ((context.ledgersOf && !context.ledgersOf.has(key)) || !isJournaled(doc, journaled.get(key))) continue;
     pending.push(doc);
     if (pending.length >= batch) {
       await appendLedgerBatch(outDir, pending, context);

@@ -132,7 +132,9 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
   };
   // the ledger rows are read back from the run file; the commune names are the dataset's, but for the kept documents
   const run = { ...head, documents: readRunDocuments(outDir, plan.exercice), communes: runCommunes(kept) };
-  const bordereaux = await finalizeRun(outDir, run, journal(), { dataset, renderer, excel, ledgersWritten: ledgers.written });
+  // this run's rows are in their ledgers (LedgerWrites): only those of the documents kept from an interrupted run are left
+  const ledgersOf = new Set(kept.map(seriesKey));
+  const bordereaux = await finalizeRun(outDir, run, journal(), { dataset, renderer, excel, ledgersOf });
   return { issued, bordereaux, recovered };
 }
 
@@ -290,25 +292,23 @@ class RenderAhead {
  * The ledger rows of the batches journaled, appended while the next batches are rendered and
  * written (issue 12: the 70 000 ledgers of a national run, appended after its last titre, made a
  * tail of 100 s with the rendering threads idle). One batch after the other, so that a ledger's
- * rows keep the run's order. `written` holds the series keys of the documents whose rows are in
- * their ledgers; finalizing appends the others. A crash leaves the run file: the recovery appends
- * every row again, and appendLedgerRows appends only those a ledger lacks.
+ * rows keep the run's order. Once settled, every row of the run's numbered documents is in its
+ * ledger. A crash leaves the run file: the recovery appends every row again, and
+ * appendLedgerRows appends only those a ledger lacks.
  */
 class LedgerWrites {
-  readonly written = new Set<string>();
   private queue: Promise<void> = Promise.resolve();
   private failure: { error: unknown } | undefined;
 
   constructor(private readonly append: (docs: readonly LedgerRowOf[]) => Promise<void>) {}
 
   /** Appends these journaled documents' rows after those given before; throws an earlier append's error. */
-  add(docs: ReadonlyArray<LedgerRowOf & { key: string }>): void {
+  add(docs: readonly LedgerRowOf[]): void {
     this.rethrow();
     this.queue = this.queue.then(async () => {
       if (this.failure) return;
       try {
         await this.append(docs);
-        for (const { key } of docs) this.written.add(key);
       } catch (error) {
         this.failure = { error };
       }
@@ -361,10 +361,10 @@ async function issueDocuments(
         return issuedDocument(n.document, { ...numbers, taille: bytes, ledgerSha256: ledgerRowSha256(ledger) });
       });
       const chains = await appender.append(journal);
-      const rows = [];
+      const rows: LedgerRowOf[] = [];
       for (const { n, ledger } of batch) {
-        const { service, codeInsee, commune, type } = n.document;
-        rows.push({ key: seriesKey({ type, numero: n.numero }), service, ledgerName: await names.nameFor(service, codeInsee, commune), ledger });
+        const { service, codeInsee, commune } = n.document;
+        rows.push({ service, ledgerName: await names.nameFor(service, codeInsee, commune), ledger });
       }
       ledgers.add(rows);
       batch.forEach(({ n }, k) => {

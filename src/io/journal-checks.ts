@@ -74,11 +74,12 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
     const ordered = numberedInOrder(list);
     let previous: IssuedDocument | undefined; // the last document with a bordereau: its neighbours share it
     for (const { doc, line } of list) {
-      const numbers = seen[seriesOf(doc.type)];
-      if (!ordered[seriesOf(doc.type)]) {
+      const numberSeries = seriesOf(doc.type);
+      if (!ordered[numberSeries]) {
+        const numbers = seen[numberSeries];
         const first = numbers.get(doc.numero);
         if (first !== undefined) {
-          const name = `${seriesOf(doc.type) === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
+          const name = `${numberSeries === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
           problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
         } else numbers.set(doc.numero, line);
       }

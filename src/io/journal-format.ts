@@ -216,7 +216,7 @@ export function fromJournalRecord(record: readonly string[], ctx: JournalRecordC
 // checked and converted without a string made for each cell, which cut the parse's allocations
 // (and the garbage collector's work) by more than half. Anything unusual makes it give up on the
 // line, which fromJournalRecord then reads, problems and all: the documents are the same either
-// way (test/io/journal-format.test.ts compares both readers on every kind of cell).
+// way (test/io/journal-canonical.test.ts compares both readers on every kind of cell).
 // ---------------------------------------------------------------------------------------------
 
 /** Whether text[start, end) is `word`. */
@@ -265,24 +265,20 @@ function internAt(ctx: JournalRecordContext, text: string, start: number, end: n
   return last !== undefined && spelled(text, start, end, last) ? last : intern(ctx, text.slice(start, end));
 }
 
-/**
- * Where the cells of a canonical line start: `cells[k]` is the start of cell k, `cells[k + 1] - 1`
- * its end (`cells[19]` is the line's end + 1). Filled by canonicalCells.
- */
-export const CANONICAL_CELLS = new Int32Array(JOURNAL_COLUMNS.length + 1);
+/** Where the cells of the canonical line being read start: cell k is text[cells[k], cells[k + 1] - 1). */
+const CELLS = new Int32Array(JOURNAL_COLUMNS.length + 1);
 
-/** Finds the cells of text[start, end) into CANONICAL_CELLS; false when it has not exactly the journal's column count. */
-export function canonicalCells(text: string, start: number, end: number): boolean {
-  const cells = CANONICAL_CELLS;
-  cells[0] = start;
+/** Finds the cells of text[start, end) into CELLS; false when it has not exactly the journal's column count. */
+function findCells(text: string, start: number, end: number): boolean {
+  CELLS[0] = start;
   let at = start;
   for (let k = 1; k < JOURNAL_COLUMNS.length; k++) {
     const comma = text.indexOf(',', at);
     if (comma < 0 || comma >= end) return false;
-    cells[k] = at = comma + 1;
+    CELLS[k] = at = comma + 1;
   }
   const extra = text.indexOf(',', at);
-  cells[JOURNAL_COLUMNS.length] = end + 1;
+  CELLS[JOURNAL_COLUMNS.length] = end + 1;
   return extra < 0 || extra >= end;
 }
 
@@ -291,12 +287,13 @@ const REGIME_VALUES = REGIMES as readonly Regime[];
 const CONVERGE_VALUES = ['oui', 'non'] as const;
 
 /**
- * The document of the canonical line whose cells canonicalCells found in `text`, or undefined when
- * the line is not one this reader takes (fromJournalRecord reads it then, with its problems). The
- * same document as fromJournalRecord gives, property for property.
+ * The document of the canonical line text[start, end), or undefined when the line is not one this
+ * reader takes (fromJournalRecord reads it then, with its problems). The same document as
+ * fromJournalRecord gives, property for property.
  */
-export function canonicalDocument(text: string, ctx: JournalRecordContext): IssuedDocument | undefined {
-  const c = CANONICAL_CELLS;
+export function canonicalDocument(text: string, start: number, end: number, ctx: JournalRecordContext): IssuedDocument | undefined {
+  if (!findCells(text, start, end)) return undefined;
+  const c = CELLS;
   // cell k is text[c[k], c[k + 1] - 1)
   const exercice = c[1] - c[0] === 5 ? digitsAt(text, c[0], c[1] - 1, false) : -1;
   const numero = digitsAt(text, c[1], c[2] - 1, true);

@@ -20,7 +20,6 @@ import { TitresError } from '../errors/titres-error.js';
 import { namingPath, writeFileAtomic } from './atomic-write.js';
 import { csvLines } from './csv-write.js';
 import {
-  canonicalCells,
   canonicalDocument,
   fromJournalRecord,
   JOURNAL_BODY_COLUMNS,
@@ -228,7 +227,7 @@ export function parseCanonicalJournal(text: string, file: string, ascii?: Uint8A
     ctx.line = line;
     if (apostrophe >= 0 && apostrophe < start) apostrophe = text.indexOf("'", start);
     // a cell starting with an apostrophe may be neutralised (csv-write.ts): fromJournalRecord reads such lines
-    const canonical = (apostrophe < 0 || apostrophe > lineEnd) && canonicalCells(text, start, lineEnd) ? canonicalDocument(text, ctx) : undefined;
+    const canonical = apostrophe < 0 || apostrophe > lineEnd ? canonicalDocument(text, start, lineEnd, ctx) : undefined;
     const doc = canonical ?? documentOfLine(text.slice(start, lineEnd), JOURNAL_COLUMNS.length, ctx);
     if (doc) result.entries.push({ doc, line, chain: head });
     start = lineEnd + 1;

@@ -76,45 +76,44 @@ function measureSizes(
     claims: Int32Array;
     chunkLines: number;
   };
+  const notPlainPath = new RegExp(notPlain);
   // started while the journal is read: its bytes come in the first message
-  parentPort!.once('message', (journal: Uint8Array) => measure(journal));
-  const plain = new RegExp(notPlain);
-  function measure(journal: Uint8Array): void {
-  const bytes = Buffer.from(journal.buffer, journal.byteOffset, journal.length);
-  let lines = 0;
-  for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
-  const lineStarts = new Int32Array(lines + 1);
-  for (let i = 1, at = bytes.indexOf(10); i <= lines; i++, at = bytes.indexOf(10, at + 1)) lineStarts[i] = at + 1;
-  const sizes = new Float64Array(lines).fill(NaN);
-  const starts = new Int32Array(lines);
-  const ends = new Int32Array(lines);
-  const headerEnd = lineStarts[1] - 1;
-  const header = bytes.toString('latin1', 0, Math.max(headerEnd, 0)).replace(/^\xef\xbb\xbf/, '').replace(/\r$/, '').split(',');
-  const column = header.lastIndexOf('fichier');
-  const chunks = column < 0 ? 0 : Math.ceil(lines / chunkLines);
-  for (let chunk = Atomics.add(claims, 0, 1); chunk < chunks; chunk = Atomics.add(claims, 0, 1)) {
-    for (let i = Math.max(1, chunk * chunkLines), last = Math.min(lines, (chunk + 1) * chunkLines); i < last; i++) {
-      const start = lineStarts[i];
-      const end = lineStarts[i + 1] - 1;
-      let cell = start;
-      for (let c = 0; c < column && cell <= end; c++) cell = bytes.indexOf(44, cell) + 1 || end + 1;
-      const comma = bytes.indexOf(44, cell);
-      const cellEnd = comma >= 0 && comma < end ? comma : end;
-      if (cell >= cellEnd) continue;
-      const relative = bytes.toString('latin1', cell, cellEnd);
-      try {
-        const path = prefix !== undefined && !plain.test(relative) ? prefix + relative : join(outDir, relative);
-        const stats = statSync(path, { throwIfNoEntry: false });
-        sizes[i] = stats === undefined ? -1 : stats.size;
-        starts[i] = cell;
-        ends[i] = cellEnd;
-      } catch {
-        // left unmeasured: the check stats it and meets the same error
+  parentPort!.once('message', (journal: Uint8Array) => {
+    const bytes = Buffer.from(journal.buffer, journal.byteOffset, journal.length);
+    let lines = 0;
+    for (let at = bytes.indexOf(10); at >= 0; at = bytes.indexOf(10, at + 1)) lines++;
+    const lineStarts = new Int32Array(lines + 1);
+    for (let i = 1, at = bytes.indexOf(10); i <= lines; i++, at = bytes.indexOf(10, at + 1)) lineStarts[i] = at + 1;
+    const sizes = new Float64Array(lines).fill(NaN);
+    const starts = new Int32Array(lines);
+    const ends = new Int32Array(lines);
+    const headerEnd = lineStarts[1] - 1;
+    const header = bytes.toString('latin1', 0, Math.max(headerEnd, 0)).replace(/^\xef\xbb\xbf/, '').replace(/\r$/, '').split(',');
+    const column = header.lastIndexOf('fichier');
+    const chunks = column < 0 ? 0 : Math.ceil(lines / chunkLines);
+    for (let chunk = Atomics.add(claims, 0, 1); chunk < chunks; chunk = Atomics.add(claims, 0, 1)) {
+      for (let i = Math.max(1, chunk * chunkLines), last = Math.min(lines, (chunk + 1) * chunkLines); i < last; i++) {
+        const start = lineStarts[i];
+        const end = lineStarts[i + 1] - 1;
+        let cell = start;
+        for (let c = 0; c < column && cell <= end; c++) cell = bytes.indexOf(44, cell) + 1 || end + 1;
+        const comma = bytes.indexOf(44, cell);
+        const cellEnd = comma >= 0 && comma < end ? comma : end;
+        if (cell >= cellEnd) continue;
+        const relative = bytes.toString('latin1', cell, cellEnd);
+        try {
+          const path = prefix !== undefined && !notPlainPath.test(relative) ? prefix + relative : join(outDir, relative);
+          const stats = statSync(path, { throwIfNoEntry: false });
+          sizes[i] = stats === undefined ? -1 : stats.size;
+          starts[i] = cell;
+          ends[i] = cellEnd;
+        } catch {
+          // left unmeasured: the check stats it and meets the same error
+        }
       }
     }
-  }
-  parentPort!.postMessage({ sizes, starts, ends } satisfies Measures, [sizes.buffer, starts.buffer, ends.buffer]);
-  }
+    parentPort!.postMessage({ sizes, starts, ends } satisfies Measures, [sizes.buffer, starts.buffer, ends.buffer]);
+  });
 }
 
 /** measureSizes run in a worker (dynamic imports: an eval'd script may be run as CommonJS or as a module). */
@@ -138,20 +137,21 @@ export function startSizeProbe(outDir: string, { thread = true }: { thread?: boo
   const paths = outPaths(outDir);
   let measured: Promise<Measures | undefined> = Promise.resolve(undefined);
   let worker: Worker | undefined;
-  try {
-    if (!thread) throw new Error('no worker asked for');
-    worker = new Worker(WORKER_SCRIPT, {
-      eval: true,
-      workerData: { outDir, prefix: paths.prefix, notPlain: NOT_PLAIN_RELATIVE.source, journal: shared, claims, chunkLines: CHUNK_LINES },
-    });
-    const started = worker;
-    measured = new Promise<Measures | undefined>((resolve) => {
-      started.once('message', (m: Measures) => resolve(m));
-      started.once('error', () => resolve(undefined));
-      started.once('exit', () => resolve(undefined));
-    });
-  } catch {
-    // no thread to be had: the main thread claims every chunk
+  if (thread) {
+    try {
+      const started = new Worker(WORKER_SCRIPT, {
+        eval: true,
+        workerData: { outDir, prefix: paths.prefix, notPlain: NOT_PLAIN_RELATIVE.source, claims, chunkLines: CHUNK_LINES },
+      });
+      measured = new Promise<Measures | undefined>((resolve) => {
+        started.once('message', (m: Measures) => resolve(m));
+        started.once('error', () => resolve(undefined));
+        started.once('exit', () => resolve(undefined));
+      });
+      worker = started;
+    } catch {
+      // no thread to be had: the main thread claims every chunk
+    }
   }
   return {
     measure(journal) {

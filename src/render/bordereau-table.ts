@@ -8,6 +8,7 @@
  * with one element per row), the price of a table a screen reader can navigate.
  */
 import type { PageFrame, TextStyle } from './page-frame.js';
+import { referencePrototype } from './printed-reference.js';
 
 export interface Column<L> {
   heading: string;
@@ -151,11 +152,11 @@ class WrittenNumber {
     return `${this.id} ${this.gen} R`;
   }
 }
-let referencePrototype: object | undefined;
+let prototypeSet = false;
 function writtenNumber(reference: WrittenReference): WrittenNumber {
-  if (referencePrototype === undefined) {
-    referencePrototype = Object.getPrototypeOf(Object.getPrototypeOf(reference)) as object; // PDFAbstractReference.prototype
-    Object.setPrototypeOf(WrittenNumber.prototype, referencePrototype);
+  if (!prototypeSet) {
+    Object.setPrototypeOf(WrittenNumber.prototype, referencePrototype());
+    prototypeSet = true;
   }
   return new WrittenNumber(reference.id, reference.gen);
 }

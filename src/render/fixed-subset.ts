@@ -18,8 +18,8 @@
  * and fontkit's TrueType subset; shared-fonts.ts checks that they are there before using this.
  */
 import { deflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import { RecurringCache } from '../engine/recurring-cache.js';
+import { printedAs } from './printed-reference.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
 export const FIXED_CHARACTERS: string = (() => {
@@ -117,21 +117,12 @@ function pdfNumber(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
-let referencePrototype: object | undefined;
-
 /**
- * A value pdfkit writes as `text`: PDFObject.convert prints an object reference (an instance of
- * its PDFAbstractReference) by its toString. The W array of a font holds some 330 widths, each
- * printed anew in every document by convert; printed once here, the same bytes.
+ * A CIDFont's W entry for `widths` (glyphs 0, 1, …): pdfkit's [0, widths], printed once (some 330
+ * widths, which convert printed anew in every document).
  */
-function printed(text: string): object {
-  referencePrototype ??= Object.getPrototypeOf(Object.getPrototypeOf(new PDFDocument({ autoFirstPage: false, font: '' }).ref({}))) as object;
-  return Object.create(referencePrototype, { toString: { value: () => text } }) as object;
-}
-
-/** A CIDFont's W entry for `widths` (glyphs 0, 1, …): pdfkit's [0, widths], printed once. */
 export function widthsEntry(widths: readonly number[]): object {
-  return printed(`[0 [${widths.map(pdfNumber).join(' ')}]]`);
+  return printedAs(`[0 [${widths.map(pdfNumber).join(' ')}]]`);
 }
 
 const glyphNumbers: string[] = [];
@@ -178,11 +169,10 @@ function toUnicodeCmap(codePoints: ReadonlyArray<readonly number[]>): string {
   ].join('\n');
 }
 
-/** The embedded font's streams and widths for one ordered list of glyphs. */
+/** The embedded font's streams and W entry for one ordered list of glyphs. */
 interface SubsetStreams {
   program: Deflated;
   toUnicode: Deflated;
-  widths: number[];
   /** The descendant font's W entry, [0 [w0 w1 …]], as pdfkit prints it (written as it is). */
   w: object;
 }
@@ -194,7 +184,6 @@ function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
   return {
     program,
     toUnicode: deflate(toUnicodeCmap(glyphs.map((g) => g.codePoints))),
-    widths: glyphs.map((g) => g.advanceWidth * scale),
     w: widthsEntry(glyphs.map((g) => g.advanceWidth * scale)),
   };
 }

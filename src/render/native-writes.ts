@@ -55,7 +55,7 @@ function line(text: string): Buffer {
   return out;
 }
 
-const bytes = (chunk: Uint8Array | string): Uint8Array => (chunk instanceof Uint8Array ? chunk : line(`${chunk}`));
+const bytes = (chunk: Uint8Array | string): Uint8Array => (chunk instanceof Uint8Array ? chunk : line(chunk));
 
 let installed = false;
 

@@ -21,8 +21,9 @@ import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
  *   by 1.3 when the cap is 256 MB or less, 1.4 at 512 MB. Each thread grew to ~150 MB of garbage
  *   (2 000 titres, 2 threads: peak RSS 438 -> 282 MB with a 256 MB cap). The CLI sets the factor
  *   itself for every thread (cli/heap-growth.ts: 1.3), so the cap is only a bound, and 512 MB
- *   leaves room for the largest document, a national bordereau: 35 000 lines rendered on one
- *   thread under a 256 MB cap, but a bordereau holds ~4 KB a line alive while it is laid out.
+ *   leaves room for the largest document, a national bordereau of 35 000 lines (it held ~4 KB a
+ *   line alive while laid out; about 0.5 KB since its written rows and cells are dropped,
+ *   bordereau-table.ts).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
 

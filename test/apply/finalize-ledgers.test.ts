@@ -60,10 +60,18 @@ describe('appendRunLedgers (issue 12: ledgers streamed)', () => {
     expect(await ledgers(oneByOne)).toEqual(expected);
   });
 
-  it('leaves out the documents whose rows the running issue appended (ledgersWritten)', async () => {
+  it('appends only the rows of ledgersOf: the running issue appended the others', async () => {
     const out = await tempDir();
     dirs.push(out);
-    await appendRunLedgers(out, run, journaled, { dataset, excel: false, ledgersWritten: new Set(['titres:1', 'titres:3']) });
+    await appendRunLedgers(out, run, journaled, { dataset, excel: false, ledgersOf: new Set(['titres:2']) });
     expect(Object.keys(await ledgers(out))).toEqual([ledgerFileName('69204', 'Saint-Genis-Laval')]);
+  });
+
+  it('does not read the run\'s documents back when ledgersOf is empty', async () => {
+    async function* unread(): AsyncGenerator<RunDocument> {
+      throw new Error('run file read back');
+    }
+    await expect(appendRunLedgers('/nonexistent', unread(), journaled, { dataset, excel: false, ledgersOf: new Set() })).resolves.toBeUndefined();
+    await expect(appendRunLedgers('/nonexistent', unread(), journaled, { dataset, excel: false })).rejects.toThrow('run file read back');
   });
 });
