@@ -65,7 +65,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
   const { plan, result, history } = await withLockedOut(opts.out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
     const history = locked.history;
     const plan = planCorrection(history, { exercice, numero, motif: opts.motif, montant: opts.montant, date: dateEmission }, { communes: dataset.communes });
-    const renderer = createBatchRenderer(plan.documents.length, io.env);
+    const renderer = await createBatchRenderer(plan.documents.length, io.env);
     try {
       return { plan, history, result: await issuePlan(plan, { dataset, out: locked, renderer, excel: Boolean(opts.excel) }) };
     } finally {

@@ -90,7 +90,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     if (opts.previewDir) {
       const { previewPlan } = await import('../../apply/preview-plan.js');
       const { createBatchRenderer } = await import('../../render/batch-renderer.js');
-      const renderer = createBatchRenderer(dry.documents.length, io.env);
+      const renderer = await createBatchRenderer(dry.documents.length, io.env);
       try {
         await previewPlan(dry, { dataset, history, outDir: opts.previewDir, renderer });
       } finally {
@@ -118,7 +118,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
   const { planned, result } = await withLockedOut(out, { excel: Boolean(opts.excel), author: dataset.config.emetteur.nom }, async (locked) => {
     const planned = plan(locked.history);
     const progress = createProgress(io, 'Émission', Boolean(opts.quiet) || Boolean(opts.json));
-    const renderer = createBatchRenderer(planned.documents.length, io.env);
+    const renderer = await createBatchRenderer(planned.documents.length, io.env);
     try {
       const result = await issuePlan(planned, { dataset, out: locked, renderer, excel: Boolean(opts.excel), onProgress: progress.update });
       await rememberDataset(out, opts.data, io.cwd);
