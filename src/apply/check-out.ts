@@ -23,7 +23,7 @@ import { documentKey } from '../engine/plan-types.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { checkRegister, readBordereauRegister, sizeProblem, type BordereauRegister } from '../io/bordereau-register.js';
-import { parseJournalBytes, readJournalBytes, type JournalContents } from '../io/journal.js';
+import { readJournalContents, type JournalContents } from '../io/journal.js';
 import { startSizeProbe, type SizeProbe } from '../io/size-probe.js';
 import {
   BORDEREAU_REGISTER_FILE,
@@ -77,11 +77,12 @@ export async function checkOutFolder(outDir: string): Promise<OutState> {
   // the worker starts while the journal is read
   let probe: SizeProbe | undefined;
   try {
-    const bytes = await readJournalBytes(outDir, (size) => {
-      if (size >= PROBE_FROM_BYTES) probe = startSizeProbe(outDir);
+    const journal = await readJournalContents(outDir, {
+      beforeReading: (size) => {
+        if (size >= PROBE_FROM_BYTES) probe = startSizeProbe(outDir, { journalBytes: size });
+      },
     });
-    if (bytes !== undefined) probe?.measure(bytes);
-    return await checkJournal(outDir, file, parseJournalBytes(bytes, file), probe);
+    return await checkJournal(outDir, file, journal, probe);
   } finally {
     probe?.stop();
   }

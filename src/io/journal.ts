@@ -53,30 +53,12 @@ export interface JournalContents {
   head: string;
 }
 
-/**
- * The bytes of OUT/journal.csv, undefined when absent. They are read into shared memory, which the
- * folder check hands as it is to the worker that stats the PDFs (size-probe.ts): a copy of 20 MB
- * costs a tenth of a second on a fresh machine. `beforeReading` is told the size first (the check
- * starts that worker then, so that it starts while the file is read).
- */
-export async function readJournalBytes(outDir: string, beforeReading?: (size: number) => void): Promise<Buffer | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await open(journalPath(outDir), 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    const { size } = await handle.stat();
-    beforeReading?.(size);
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
-    let read = 0;
-    for (let n = -1; read < size && n !== 0; read += n) n = (await handle.read(bytes, read, size - read, read)).bytesRead;
-    return bytes.subarray(0, read);
-  } finally {
-    await handle.close();
-  }
+/** The bytes of OUT/journal.csv, undefined when absent. */
+async function readJournalBytes(handle: FileHandle, size: number): Promise<Buffer> {
+  const bytes = Buffer.allocUnsafe(size);
+  let read = 0;
+  for (let n = -1; read < size && n !== 0; read += n) n = (await handle.read(bytes, read, size - read, read)).bytesRead;
+  return bytes.subarray(0, read);
 }
 
 /** The journal header line this version writes. */
@@ -177,18 +159,78 @@ function documentOfLine(line: string, columns: number, ctx: JournalRecordContext
   return fromJournalRecord(cells, ctx);
 }
 
-/** Reads the journal with line numbers and problems (for `verify`). */
-export async function readJournalContents(outDir: string): Promise<JournalContents> {
-  return parseJournalBytes(await readJournalBytes(outDir), journalPath(outDir));
+/** Bytes of the journal read at a time by readJournalContents (more for a longer line). */
+export const JOURNAL_CHUNK_BYTES = 256 * 1024;
+
+/**
+ * Reads OUT/journal.csv with line numbers and problems (empty and `exists: false` when absent).
+ * `beforeReading` is told its size first (the folder check starts the worker that stats the PDFs
+ * then, so that it starts while the file is read).
+ *
+ * The usual journal is read as it streams, `chunkBytes` at a time into one reused buffer, each run
+ * of complete lines decoded and read at once (CanonicalReader): neither the file's bytes nor its
+ * text are ever held whole. On this machine, first touching 20 MB of fresh memory costs about a
+ * tenth of a second, each time (read into a new buffer, scanned, copied into a string): three
+ * tenths of the folder check of 70 000 lines (issue 10). Any other journal is read again whole,
+ * by parseJournal.
+ */
+export async function readJournalContents(
+  outDir: string,
+  { beforeReading, chunkBytes = JOURNAL_CHUNK_BYTES }: { beforeReading?: (size: number) => void; chunkBytes?: number } = {},
+): Promise<JournalContents> {
+  const file = journalPath(outDir);
+  let handle: FileHandle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyContents(false);
+    throw error;
+  }
+  try {
+    const { size } = await handle.stat();
+    beforeReading?.(size);
+    return (await streamCanonicalJournal(handle, size, file, chunkBytes)) ?? parseJournalBytes(await readJournalBytes(handle, size), file);
+  } finally {
+    await handle.close();
+  }
 }
 
-/** parseJournal on the bytes read by readJournalBytes (undefined: no journal). */
+/**
+ * The first `size` bytes of a journal read by CanonicalReader, `chunkBytes` at a time (more for a
+ * longer line); undefined when it gives up.
+ */
+export async function streamCanonicalJournal(handle: FileHandle, size: number, file: string, chunkBytes: number): Promise<JournalContents | undefined> {
+  const reader = new CanonicalReader(file);
+  let buffer = Buffer.allocUnsafe(Math.min(chunkBytes, size));
+  let held = 0; // bytes of buffer not read yet: the start of a line
+  for (let position = 0; position < size; ) {
+    if (held === buffer.length) {
+      // a line longer than the buffer
+      const longer = Buffer.allocUnsafe(Math.min(2 * buffer.length, size));
+      buffer.copy(longer, 0, 0, held);
+      buffer = longer;
+    }
+    const { bytesRead } = await handle.read(buffer, held, Math.min(buffer.length - held, size - position), position);
+    if (bytesRead === 0) break;
+    position += bytesRead;
+    held += bytesRead;
+    const end = buffer.lastIndexOf(10, held - 1) + 1;
+    if (end === 0) continue;
+    const lines = buffer.subarray(0, end);
+    // lines end at LF, so a piece never cuts a character in two
+    const read = isAscii(lines) ? reader.read(lines.toString('latin1'), lines) : reader.read(lines.toString('utf8'));
+    if (!read) return undefined;
+    buffer.copy(buffer, 0, end, held);
+    held -= end;
+  }
+  return reader.end(held);
+}
+
+/** parseJournal on the bytes of a whole journal (undefined: no journal). */
 export function parseJournalBytes(bytes: Buffer | undefined, file: string): JournalContents {
   if (bytes === undefined) return emptyContents(false);
-  // decoded in one go (readFile(path, 'utf8') decodes chunk by chunk into a string that every
-  // later step must first flatten), and copied as Latin-1 when it is all ASCII (the usual
-  // journal), which gives the same text without UTF-8 decoding: a tenth of the read of 70 000
-  // lines; the chain is then checked on the bytes themselves (chain.ts)
+  // copied as Latin-1 when it is all ASCII (the usual journal), which gives the same text without
+  // UTF-8 decoding; the chain is then checked on the bytes themselves (chain.ts)
   if (!isAscii(bytes)) {
     const text = bytes.toString('utf8');
     return parseCanonicalJournal(text, file) ?? parseJournal(text, file);
@@ -200,40 +242,77 @@ export function parseJournalBytes(bytes: Buffer | undefined, file: string): Jour
 /**
  * parseJournal for the usual journal, in one pass and with far less garbage (issue 10: 70 000
  * lines read before each run): this version's header, no quote, no CR, no blank line, an
- * unbroken chain. Each link is compared in place, hashed on the file's bytes when the journal is
- * all ASCII (`ascii`, the bytes whose text it is), each canonical line read where it lies
- * (canonicalDocument); any other line (a motif with an apostrophe…) is read as parseJournal reads
- * it. Undefined when the journal is not such a one, or its chain breaks: parseJournal then reads
- * it whole and says what it finds. The same contents as parseJournal, entry for entry.
+ * unbroken chain. Undefined when the journal is not such a one, or its chain breaks: parseJournal
+ * then reads it whole and says what it finds. The same contents as parseJournal, entry for entry.
+ * `ascii`, when given, is the bytes whose text it is, all ASCII.
  */
 export function parseCanonicalJournal(text: string, file: string, ascii?: Uint8Array): JournalContents | undefined {
   const end = text.lastIndexOf('\n') + 1;
-  if (!text.startsWith(`${JOURNAL_HEADER}\n`) || text.includes('"') || text.includes('\r') || text.includes('\n\n')) return undefined;
-  const result = emptyContents(true, ascii ? ascii.length - end : Buffer.byteLength(text.slice(end)));
-  const ctx: JournalRecordContext = { positions: CANONICAL_POSITIONS, file, line: 0, legacy: false, problems: result.problems };
-  const bytes = (start: number, stop: number) => new Uint8Array(ascii!.buffer, ascii!.byteOffset + start, stop - start);
-  let previousCell = JOURNAL_HEADER.length; // where the previous link's text starts: the header, then each chain cell
-  let apostrophe = text.indexOf("'");
-  let head = result.head;
-  for (let start = JOURNAL_HEADER.length + 1, line = 2; start < end; line++) {
-    const lineEnd = text.indexOf('\n', start);
-    const comma = text.lastIndexOf(',', lineEnd);
-    if (comma < start) return undefined;
-    // the link: sha256(previous chain + LF + body), which lie in the file as they are
-    const link = line === 2 || !ascii ? chainLink(head, text.slice(start, comma)) : sha256Hex(bytes(previousCell, comma));
-    if (lineEnd - comma - 1 !== 64 || !text.startsWith(link, comma + 1)) return undefined;
-    head = text.slice(comma + 1, lineEnd);
-    previousCell = comma + 1;
-    ctx.line = line;
-    if (apostrophe >= 0 && apostrophe < start) apostrophe = text.indexOf("'", start);
-    // a cell starting with an apostrophe may be neutralised (csv-write.ts): fromJournalRecord reads such lines
-    const canonical = apostrophe < 0 || apostrophe > lineEnd ? canonicalDocument(text, start, lineEnd, ctx) : undefined;
-    const doc = canonical ?? documentOfLine(text.slice(start, lineEnd), JOURNAL_COLUMNS.length, ctx);
-    if (doc) result.entries.push({ doc, line, chain: head });
-    start = lineEnd + 1;
+  const reader = new CanonicalReader(file);
+  if (!reader.read(text.slice(0, end), ascii)) return undefined;
+  return reader.end(ascii ? ascii.length - end : Buffer.byteLength(text.slice(end)));
+}
+
+/**
+ * Reads a canonical journal piece by piece, each a run of complete lines, the header first. Each
+ * chain link is compared in place, hashed on the file's bytes when the piece is all ASCII and the
+ * previous line is in it; each canonical line is read where it lies (canonicalDocument); any other
+ * line (a motif with an apostrophe…) is read as parseJournal reads it.
+ */
+class CanonicalReader {
+  private readonly result = emptyContents(true);
+  private readonly ctx: JournalRecordContext;
+  private line = 1; // the last physical line read (1: the header)
+  private started = false; // the header was read
+
+  constructor(file: string) {
+    this.ctx = { positions: CANONICAL_POSITIONS, file, line: 0, legacy: false, problems: this.result.problems };
   }
-  result.head = head;
-  return result;
+
+  /** Reads `text`, whole lines each ending with LF (`ascii`: its bytes, when all ASCII); false to give up. */
+  read(text: string, ascii?: Uint8Array): boolean {
+    if (text.includes('"') || text.includes('\r')) return false;
+    let start = 0;
+    let previousCell = -1; // where the previous line's chain cell starts, when in this piece
+    if (!this.started) {
+      if (!text.startsWith(`${JOURNAL_HEADER}\n`)) return false;
+      start = JOURNAL_HEADER.length + 1;
+      this.started = true;
+    }
+    const { ctx, result } = this;
+    let apostrophe = text.indexOf("'");
+    let head = result.head;
+    for (let line = this.line + 1; start < text.length; line++) {
+      const lineEnd = text.indexOf('\n', start);
+      const comma = text.lastIndexOf(',', lineEnd);
+      if (comma < start) return false;
+      // the link: sha256(previous chain + LF + body), which lie in the file as they are
+      const link =
+        previousCell < 0 || !ascii
+          ? chainLink(head, text.slice(start, comma))
+          : sha256Hex(new Uint8Array(ascii.buffer, ascii.byteOffset + previousCell, comma - previousCell));
+      if (lineEnd - comma - 1 !== 64 || !text.startsWith(link, comma + 1)) return false;
+      head = text.slice(comma + 1, lineEnd);
+      previousCell = comma + 1;
+      ctx.line = line;
+      if (apostrophe >= 0 && apostrophe < start) apostrophe = text.indexOf("'", start);
+      // a cell starting with an apostrophe may be neutralised (csv-write.ts): fromJournalRecord reads such lines
+      const canonical = apostrophe < 0 || apostrophe > lineEnd ? canonicalDocument(text, start, lineEnd, ctx) : undefined;
+      const doc = canonical ?? documentOfLine(text.slice(start, lineEnd), JOURNAL_COLUMNS.length, ctx);
+      if (doc) result.entries.push({ doc, line, chain: head });
+      start = lineEnd + 1;
+      this.line = line;
+    }
+    result.head = head;
+    return true;
+  }
+
+  /** The contents read, with a torn last line of `tornBytes`; undefined when not even the header was read. */
+  end(tornBytes: number): JournalContents | undefined {
+    if (!this.started) return undefined;
+    this.result.tornBytes = tornBytes;
+    return this.result;
+  }
 }
 
 /** The history held by OUT/journal.csv; empty when absent; TitresError 'state' when malformed. */

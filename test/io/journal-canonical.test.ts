@@ -4,12 +4,24 @@
  * journal it takes, the same entries, chain head and problems; on every other, it gives up and the
  * general reader says what it finds.
  */
-import { describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IssuedDocument } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import { chainGenesis, chainLines } from '../../src/io/chain.js';
 import { journaledTitre } from './helpers/journaled-titre.js';
-import { formatJournal, JOURNAL_HEADER, journalBodies, parseCanonicalJournal, parseJournal, parseJournalBytes } from '../../src/io/journal.js';
+import {
+  formatJournal,
+  JOURNAL_HEADER,
+  journalBodies,
+  parseCanonicalJournal,
+  parseJournal,
+  parseJournalBytes,
+  readJournalContents,
+  streamCanonicalJournal,
+} from '../../src/io/journal.js';
+import { journalPath } from '../../src/io/output-layout.js';
+import { makeTempDir } from './helpers/temp-dir.js';
 
 const FILE = '/out/journal.csv';
 
@@ -105,5 +117,64 @@ describe('canonicalDocument and parseCanonicalJournal (issue 10)', () => {
       expect(parseCanonicalJournal(other, FILE), what).toBeUndefined();
       expect(parseJournalBytes(Buffer.from(other), FILE), what).toEqual(parseJournal(other, FILE));
     }
+  });
+});
+
+describe('readJournalContents, which reads the usual journal piece by piece (issue 10)', () => {
+  let temp: Awaited<ReturnType<typeof makeTempDir>>;
+  beforeEach(async () => {
+    temp = await makeTempDir();
+  });
+  afterEach(async () => {
+    await temp.cleanup();
+  });
+
+  const text = formatJournal(DOCUMENTS); // a motif with an accent: some pieces are not all ASCII
+  const lines = text.split('\n');
+  const [first, second] = journalBodies(DOCUMENTS);
+  const journals: Record<string, string> = {
+    'every kind of document': text,
+    'a torn last line': `${text}2026,8,1,2026-06`,
+    'a torn last line with an accent cut in two': `${text}2026,8,1,2026-06-15,titre,69081,laclasse,10.00,cible,,2026/titres/laclasse/69081-\u00e9`,
+    'a header alone': `${JOURNAL_HEADER}\n`,
+    'an empty file': '',
+    'a line with a cell too many': chained([first, `${second},x`]),
+    'a motif with an apostrophe': formatJournal([DOCUMENTS[0], { ...DOCUMENTS[3], motif: "l'erreur" }]),
+    'a broken chain': [lines[0], lines[2], lines[1], lines[3], ''].join('\n'),
+    'a blank line': [lines[0], lines[1], '', lines[2], ''].join('\n'),
+    'CRLF line ends': text.replace(/\n/g, '\r\n'),
+    'a quoted cell': formatJournal([DOCUMENTS[0], { ...DOCUMENTS[3], motif: 'erreur, matérielle' }]),
+    'a BOM': `\ufeff${text}`,
+    'no line end': JOURNAL_HEADER,
+  };
+
+  const canonical = ['every kind of document', 'a torn last line', 'a torn last line with an accent cut in two', 'a header alone', 'a line with a cell too many', 'a motif with an apostrophe'];
+
+  it('reads any journal as parseJournal reads it whole, whatever the size of the pieces', async () => {
+    const file = journalPath(temp.dir);
+    for (const [what, journal] of Object.entries(journals)) {
+      await temp.write('journal.csv', journal);
+      const whole = parseJournal(journal, file);
+      // 1 byte: every line longer than the buffer; 7: characters cut between reads
+      for (const chunkBytes of [1, 7, 64, 400, 1 << 20]) {
+        expect(await readJournalContents(temp.dir, { chunkBytes }), `${what}, ${chunkBytes}`).toEqual(whole);
+        const handle = await open(file, 'r');
+        try {
+          const streamed = await streamCanonicalJournal(handle, Buffer.byteLength(journal), file, chunkBytes);
+          // the usual journal is streamed, any other read whole
+          expect(streamed, `${what}, ${chunkBytes}`).toEqual(canonical.includes(what) ? whole : undefined);
+        } finally {
+          await handle.close();
+        }
+      }
+    }
+  });
+
+  it('says the size before reading, and reads an absent journal as none', async () => {
+    const sizes: number[] = [];
+    expect(await readJournalContents(temp.dir, { beforeReading: (size) => sizes.push(size) })).toEqual(parseJournalBytes(undefined, journalPath(temp.dir)));
+    await temp.write('journal.csv', text);
+    await readJournalContents(temp.dir, { beforeReading: (size) => sizes.push(size) });
+    expect(sizes).toEqual([Buffer.byteLength(text)]);
   });
 });

@@ -11,7 +11,7 @@ import { dec } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { formatJournal } from '../../src/io/journal.js';
 import { outPaths, resolveOut } from '../../src/io/output-layout.js';
-import { CHUNK_LINES, startSizeProbe } from '../../src/io/size-probe.js';
+import { CHUNK_LINES, startSizeProbe, type SizeProbe } from '../../src/io/size-probe.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
@@ -21,6 +21,12 @@ beforeEach(async () => {
 afterEach(async () => {
   await temp.cleanup();
 });
+
+/** The probe of OUT/journal.csv written with `journal`, as the folder check starts it. */
+async function probeOf(journal: string, thread = true, bufferBytes?: number): Promise<SizeProbe> {
+  await temp.write('journal.csv', journal);
+  return startSizeProbe(temp.dir, { thread, journalBytes: Buffer.byteLength(journal), bufferBytes });
+}
 
 describe('startSizeProbe', () => {
   const journal = [
@@ -36,8 +42,7 @@ describe('startSizeProbe', () => {
     await temp.write('a.pdf', '0123456789');
     await temp.write('b.pdf', 'b');
     await temp.write('dossier/c.pdf', 'ccc');
-    const probe = startSizeProbe(temp.dir);
-    probe.measure(Buffer.from(journal));
+    const probe = await probeOf(journal);
     try {
       const sizeAt = await probe.sizes([]); // no parsed document: the main thread claims nothing
       expect(sizeAt(2, 'a.pdf')).toBe(10);
@@ -45,6 +50,7 @@ describe('startSizeProbe', () => {
       expect(sizeAt(4, 'b.pdf')).toBeUndefined(); // the worker stat'd « "b.pdf" », not b.pdf
       expect(sizeAt(5, 'dossier/c.pdf')).toBe(3);
       expect(sizeAt(2, 'autre.pdf')).toBeUndefined(); // not the path the worker stat'd on that line
+      expect(sizeAt(2, 'b.pdf')).toBeUndefined(); // nor is this one, of the same length
       expect(sizeAt(5, 'a.pdf')).toBeUndefined();
       expect(sizeAt(1, 'fichier')).toBeUndefined(); // the header
       expect(sizeAt(99, 'a.pdf')).toBeUndefined();
@@ -55,8 +61,7 @@ describe('startSizeProbe', () => {
 
   it('measures nothing in a journal without a fichier column', async () => {
     await temp.write('a.pdf', '0123456789');
-    const probe = startSizeProbe(temp.dir);
-    probe.measure(Buffer.from('exercice,document\n2026,a.pdf\n'));
+    const probe = await probeOf('exercice,document\n2026,a.pdf\n');
     try {
       expect((await probe.sizes([]))(2, 'a.pdf')).toBeUndefined();
     } finally {
@@ -68,8 +73,7 @@ describe('startSizeProbe', () => {
     await temp.write('a.pdf', '0123456789');
     await temp.write('b.pdf', 'b');
     await temp.write('dossier/c.pdf', 'ccc');
-    const probe = startSizeProbe(temp.dir, { thread: false });
-    probe.measure(Buffer.from(journal));
+    const probe = await probeOf(journal, false);
     const entries = [
       { line: 2, doc: { fichier: 'a.pdf' } },
       { line: 3, doc: { fichier: 'absent.pdf' } },
@@ -89,16 +93,30 @@ describe('startSizeProbe', () => {
     }
   });
 
-  it('measures every document of a journal of several chunks, whichever thread claims each chunk', async () => {
+  it('measures every document of a journal of several chunks, whichever thread claims each chunk, however the worker reads it', async () => {
     const lines = 3 * CHUNK_LINES + 7;
     const entries = Array.from({ length: lines }, (_, i) => ({ line: i + 2, doc: { fichier: `d/${i}.pdf` } }));
     for (const [i, e] of entries.entries()) if (i % 5 !== 0) await temp.write(e.doc.fichier, 'x'.repeat(i % 13));
     const text = ['exercice,fichier', ...entries.map((e) => `2026,${e.doc.fichier}`), ''].join('\n');
-    const probe = startSizeProbe(temp.dir);
-    probe.measure(Buffer.from(text));
+    // 5 bytes at a time: every line longer than the worker's buffer, and cut between two reads
+    for (const bufferBytes of [undefined, 5]) {
+      const probe = await probeOf(text, true, bufferBytes);
+      try {
+        const sizeAt = await probe.sizes(entries);
+        expect(entries.map((e, i) => sizeAt(e.line, e.doc.fichier) === (i % 5 === 0 ? null : i % 13))).not.toContain(false);
+      } finally {
+        probe.stop();
+      }
+    }
+  });
+
+  it('measures in the worker alone a journal read through a buffer shorter than its lines', async () => {
+    await temp.write('a.pdf', '0123456789');
+    await temp.write('dossier/c.pdf', 'ccc');
+    const probe = await probeOf(journal, true, 3);
     try {
-      const sizeAt = await probe.sizes(entries);
-      expect(entries.map((e, i) => sizeAt(e.line, e.doc.fichier) === (i % 5 === 0 ? null : i % 13))).not.toContain(false);
+      const sizeAt = await probe.sizes([]);
+      expect([2, 3, 4, 5].map((line) => sizeAt(line, ['a.pdf', 'absent.pdf', 'b.pdf', 'dossier/c.pdf'][line - 2]))).toEqual([10, null, undefined, 3]);
     } finally {
       probe.stop();
     }
