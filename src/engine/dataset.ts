@@ -176,7 +176,7 @@ export interface Adhesion {
   dateFin?: IsoDate;
   motifFin?: EndReason;
   datePreavis?: IsoDate;
-  options: Map<string, number>; // option id → quantity
+  options: ReadonlyMap<string, number>; // option id → quantity
   source: SourceRef;
 }
 

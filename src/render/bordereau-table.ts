@@ -8,7 +8,7 @@
  * with one element per row), the price of a table a screen reader can navigate.
  */
 import type { PageFrame, TextStyle } from './page-frame.js';
-import { referencePrototype } from './printed-reference.js';
+import { printedAs, referencePrototype } from './printed-reference.js';
 
 export interface Column<L> {
   heading: string;
@@ -20,6 +20,7 @@ export interface Column<L> {
 
 export class BordereauTable<L> {
   private readonly element: PDFKit.PDFStructureElement;
+  private readonly written: WrittenStructure;
   private readonly widths: number[];
 
   constructor(
@@ -30,6 +31,7 @@ export class BordereauTable<L> {
     this.widths = columns.map((c) => (c.width === 0 ? frame.width - fixed : c.width));
     this.element = frame.doc.struct('Table');
     frame.add(this.element);
+    this.written = new WrittenStructure(frame.doc, this.element);
   }
 
   private get rowHeight(): number {
@@ -77,7 +79,7 @@ export class BordereauTable<L> {
     });
     const tr = doc.struct('TR', {}, cells);
     this.element.add(tr);
-    forgetWritten(doc, tr, cells);
+    this.written.rowAdded(tr);
   }
 
   /** Paints each cell, through `wrap` when given (which tags it). */
@@ -116,76 +118,99 @@ function shorten(doc: PDFKit.PDFDocument, text: string, room: number): [string, 
   return [cut + '…', width];
 }
 
-/** What pdfkit keeps of a structure element: its dictionary, an object reference (pdfkit 0.20). */
-interface WrittenReference {
-  id: number;
-  gen: number;
-  data: Record<string, unknown>;
-  buffer: unknown[];
-}
-
-interface StructureInternals {
-  dictionary: WrittenReference;
+/** What the written structure needs of pdfkit's objects (pdfkit 0.20). */
+interface ElementInternals {
+  dictionary: { id: number; gen: number; data: Record<string, unknown> };
   _flushed?: boolean;
+  _children: unknown[];
 }
 
 interface TaggedDocument {
   page: { dictionary: { data: { StructParents?: number } } };
-  getStructParentTree(): { get(key: number): unknown[] | undefined };
+  getStructParentTree(): { get(key: number): unknown; add(key: number, value: unknown): void };
 }
 
-const internals = (element: PDFKit.PDFStructureElement): StructureInternals => element as unknown as StructureInternals;
-
-const NO_BYTES = Object.freeze([]) as unknown as unknown[];
+const internals = (element: PDFKit.PDFStructureElement): ElementInternals => element as unknown as ElementInternals;
 
 /**
- * A written object as pdfkit's writer (PDFObject.convert) still sees it in a parent tree: an
- * indirect reference (instanceof PDFAbstractReference, whose class pdfkit does not export) that
- * gives its object number: 20 bytes of heap instead of ~110 for the whole reference.
+ * What pdfkit keeps of a bordereau's table once its rows are written (issue 12, flat memory: a
+ * 35 000-line bordereau held ~440 bytes a line, ~15 MB a national bordereau, until its end):
+ * - the table lists its rows: pdfkit keeps each row's element and dictionary to print the table's
+ *   K array when it ends. Written rows are kept as their object numbers alone, in runs
+ *   (writtenRows) that the table prints as it would print the rows themselves;
+ * - each page's entry of the parent tree lists its marked contents' elements: once the table has
+ *   gone on to another page, the page's entry can no longer change (rows are drawn, and tagged,
+ *   on the page they are on), and is kept as the text pdfkit would print for it.
+ * Both print byte for byte what pdfkit prints: PDFObject.convert prints an array as its items
+ * joined by spaces, in brackets, an indirect reference as « id gen R », null as « null ».
  */
-class WrittenNumber {
+class WrittenStructure {
+  /** Object number and generation of each written row of the current run, flat. */
+  private rows: number[] | undefined;
+  private page: number | undefined;
+
   constructor(
-    private readonly id: number,
-    private readonly gen: number,
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly table: PDFKit.PDFStructureElement,
   ) {}
-  toString(): string {
-    return `${this.id} ${this.gen} R`;
+
+  /** After `row` has joined the table: keeps its number alone once written, and prints the pages left behind. */
+  rowAdded(row: PDFKit.PDFStructureElement): void {
+    const children = internals(this.table)._children;
+    if (internals(row)._flushed && children[children.length - 1] === row) {
+      children.pop();
+      const last = children[children.length - 1];
+      if (!this.rows || !isWrittenRows(last, this.rows)) {
+        this.rows = [];
+        children.push(writtenRows(this.table, this.rows));
+      }
+      const { id, gen } = internals(row).dictionary;
+      this.rows.push(id, gen);
+    }
+    const tagged = this.doc as unknown as TaggedDocument;
+    const page = tagged.page.dictionary.data.StructParents;
+    if (page === this.page) return;
+    if (this.page !== undefined) printPage(tagged.getStructParentTree(), this.page);
+    this.page = page;
   }
 }
-let prototypeSet = false;
-function writtenNumber(reference: WrittenReference): WrittenNumber {
-  if (!prototypeSet) {
-    Object.setPrototypeOf(WrittenNumber.prototype, referencePrototype());
-    prototypeSet = true;
+
+/** A page's entry of the parent tree, replaced by its printed text when it holds only references and nulls. */
+function printPage(tree: ReturnType<TaggedDocument['getStructParentTree']>, key: number): void {
+  const entry = tree.get(key);
+  if (!Array.isArray(entry)) return;
+  const reference = referencePrototype();
+  const items: string[] = [];
+  for (const item of entry as unknown[]) {
+    if (item === null || item === undefined) items.push('null');
+    else if (Object.prototype.isPrototypeOf.call(reference, item)) items.push(String(item));
+    else return;
   }
-  return new WrittenNumber(reference.id, reference.gen);
+  tree.add(key, printedAs(`[${items.join(' ')}]`));
 }
 
 /**
- * A row and its cells are written to the file as soon as the row joins the table (parent set,
- * ended), but pdfkit keeps their dictionaries until the document ends: the table lists its rows,
- * each page's parent tree its cells, by object number (issue 12, flat memory: a 35 000-line
- * bordereau held ~1.4 KB a line). What is kept of them once written:
- * - a cell: its number only, in the page's parent tree (the only place left that names it);
- * - a row: its reference with its parent alone (the table checks that its rows have one before it is
- *   written itself, PDFStructureElement#_isFlushable), without its other entries nor bytes.
- * An element not written yet (pdfkit internals changed?) is left whole.
+ * Written rows of a table (`rows`: object number and generation of each, flat), in order, standing
+ * for their elements among the table's children: an element as pdfkit's table sees it when it
+ * ends (PDFStructureElement#end, _isFlushable, _flushChild: ended, written, attached, without
+ * children, with a parent), whose dictionary prints the rows' references. Plain data given the
+ * element's prototype, as a class's methods would go with its own.
  */
-function forgetWritten(doc: PDFKit.PDFDocument, row: PDFKit.PDFStructureElement, cells: readonly PDFKit.PDFStructureElement[]): void {
-  const tr = internals(row);
-  if (!tr._flushed || !cells.every((cell) => internals(cell)._flushed)) return;
-  tr.dictionary.data = { P: tr.dictionary.data.P };
-  tr.dictionary.buffer = NO_BYTES;
-  const tagged = doc as unknown as TaggedDocument;
-  const key = tagged.page.dictionary.data.StructParents;
-  const parents = key === undefined ? undefined : tagged.getStructParentTree().get(key);
-  if (!Array.isArray(parents)) return;
-  const written = new Set(cells.map((cell) => internals(cell).dictionary));
-  // the row's cells were marked last on this page, one content each
-  for (let i = parents.length - 1, left = written.size; i >= 0 && left > 0; i--) {
-    const entry = parents[i] as WrittenReference;
-    if (!written.has(entry)) continue;
-    parents[i] = writtenNumber(entry);
-    left--;
-  }
+function writtenRows(table: PDFKit.PDFStructureElement, rows: readonly number[]): object {
+  const dictionary = Object.create(referencePrototype(), {
+    data: { value: { P: internals(table).dictionary } },
+    toString: { value: () => printedRows(rows) },
+  }) as object;
+  const element = { _ended: true, _flushed: true, _attached: true, _children: [], dictionary, rows };
+  return Object.setPrototypeOf(element, Object.getPrototypeOf(table) as object) as object;
+}
+
+function isWrittenRows(child: unknown, rows: readonly number[]): boolean {
+  return (child as { rows?: unknown } | undefined)?.rows === rows;
+}
+
+function printedRows(rows: readonly number[]): string {
+  const references: string[] = [];
+  for (let i = 0; i < rows.length; i += 2) references.push(`${rows[i]} ${rows[i + 1]} R`);
+  return references.join(' ');
 }

@@ -3,7 +3,8 @@
  * (an instance of its PDFAbstractReference, a class pdfkit does not export) by its toString:
  * an object with that prototype and its own toString is written as the text it gives, with none
  * of convert's work (pdfkit 0.20). Used for what is printed once and written many times (a font's
- * W entry, fixed-subset.ts) and for written objects kept as their number alone (bordereau-table.ts).
+ * W entry, fixed-subset.ts) and for what a bordereau's table keeps of its written structure
+ * (bordereau-table.ts).
  */
 import PDFDocument from 'pdfkit';
 
