@@ -1,12 +1,12 @@
 /**
- * Writes a bordereau: its PDF (renderer.renderBordereau), its CSV and, with `--excel`, its workbook
+ * Writes a bordereau: its PDF (renderer.writeBordereau), its CSV and, with `--excel`, its workbook
  * (formats in io/bordereau-format.ts), each atomically. The total is the sum of the lines (R1).
  */
 import type { Dataset } from '../engine/dataset.js';
 import { dec, sum, toAmountString } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
-import { writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
+import { writeAtomically, writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { bordereauCsvChunks, bordereauWorkbook, type BordereauSpec } from '../io/bordereau-format.js';
 import { Readable } from 'node:stream';
 import type { CsvFormat } from '../io/csv-write.js';
@@ -49,7 +49,7 @@ export async function writeBordereau(
     preview: spec.preview,
     ...asapMention(context.dataset, spec),
   };
-  const { sha256, bytes } = await writeStreamAtomic(resolveOut(outDir, `${base}.pdf`), context.renderer.renderBordereau(view));
+  const { sha256, bytes } = await writeAtomically(resolveOut(outDir, `${base}.pdf`), (fd) => context.renderer.writeBordereau(view, fd));
   await writeStreamAtomic(resolveOut(outDir, `${base}.csv`), Readable.from(bordereauCsvChunks(spec.lines, total, MACHINE)));
   if (context.excel) {
     const workbook = bordereauWorkbook(spec, context.dataset.config.emetteur.nom);

@@ -53,7 +53,7 @@ export function planTitre(
   communeName: string,
   period: BilledPeriod,
 ): PlannedDocument | NoTitre | undefined {
-  const planned = planTitreInFull(ctx, adhesion, service, communeName, period, false);
+  const planned = planTitreInFull(ctx, adhesion, service, communeName, period, 'amount');
   if (planned === undefined || !('type' in planned)) return planned;
   return new PlannedTitre(planned, ctx, adhesion);
 }
@@ -105,8 +105,9 @@ class PlannedTitre implements PlannedDocument {
     return this.inFull().liquidation;
   }
 
+  /** Without the wording, which a ledger row does not need: a third of the cost (issue 12). */
   get figures(): Figures {
-    return this.inFull().figures;
+    return this.planned('figures').figures;
   }
 
   /** As JSON (the run file, --json): the plain document, liquidation and figures included. */
@@ -116,24 +117,29 @@ class PlannedTitre implements PlannedDocument {
 
   /** The plain document, as the plan held it before (liquidation and figures as data). */
   inFull(): PlannedDocument {
+    return this.planned('wording');
+  }
+
+  private planned(detail: LiquidationDetail): PlannedDocument {
     const ctx = { ...this.#ctx, sink: new ProblemSink() };
     const adhesion = this.#adhesion;
     const service = ctx.dataset.config.services.get(adhesion.service) as PayingService;
     const period = billingPeriod(adhesion, ctx.dataset.config.convention, ctx.exercice) as BilledPeriod;
-    return planTitreInFull(ctx, adhesion, service, this.commune, period, true) as PlannedDocument;
+    return planTitreInFull(ctx, adhesion, service, this.commune, period, detail) as PlannedDocument;
   }
 }
 
-/** With `wording` false, the liquidation lines are not written (an empty list). */
+/** Below 'wording', the liquidation lines are not written (an empty list); below 'figures', the figures are incomplete. */
 function planTitreInFull(
   ctx: PlanContext,
   adhesion: Adhesion,
   service: PayingService,
   communeName: string,
   period: BilledPeriod,
-  wording: boolean,
+  detail: LiquidationDetail,
 ): PlannedDocument | NoTitre | undefined {
-  const l = liquidate(ctx, adhesion, service, communeName, period, wording);
+  const l = liquidate(ctx, adhesion, service, communeName, period, detail);
+  const wording = detail === 'wording';
   if (!l) return undefined;
   const N = ctx.exercice;
   const commune = { codeInsee: adhesion.codeInsee, commune: communeName, service: service.id };
@@ -156,6 +162,12 @@ function planTitreInFull(
   };
 }
 
+/**
+ * What a liquidation produces besides its amount: nothing more (planning), the figures too (a
+ * ledger row), or the figures and the wording of its lines (a document).
+ */
+export type LiquidationDetail = 'amount' | 'figures' | 'wording';
+
 /** The liquidation of one exercice, before R7's threshold: what a titre would state. */
 export interface Liquidation {
   /** The amount due for N (after R6 prorata, R7 end policy and R8 refund). */
@@ -167,14 +179,14 @@ export interface Liquidation {
   converge?: boolean;
   /** The rule cited by the line « Montant dû ». */
   ref: string;
-  /** Empty unless `wording`. */
+  /** Empty unless the detail is 'wording'. */
   lines: LiquidationLine[];
-  /** Incomplete unless `wording` (the tariff's figures are left out). */
+  /** Incomplete when the detail is 'amount' (the tariff's figures are left out). */
   figures: Figures;
 }
 
 /**
- * R2–R8 for exercice ctx.exercice: the amount and (with `wording`) the lines that found it. Also
+ * R2–R8 for exercice ctx.exercice: the amount and (with the detail 'wording') the lines that found it. Also
  * asked for N-1 by R5 when N-1 gave no titre under the threshold (transitional.ts), and for
  * a later exercice by R10's knock-on (knock-on.ts).
  */
@@ -184,8 +196,9 @@ export function liquidate(
   service: PayingService,
   communeName: string,
   period: BilledPeriod,
-  wording = true,
+  detail: LiquidationDetail = 'wording',
 ): Liquidation | undefined {
+  const wording = detail === 'wording';
   const N = ctx.exercice;
   const t = tariffInputs(ctx.dataset, service, adhesion, communeName, N, ctx.sink, ctx.indexCache);
   const P = adhesion.montantAnterieur;
@@ -197,8 +210,8 @@ export function liquidate(
   const say = (make: () => LiquidationLine | LiquidationLine[]): void => {
     if (wording) lines.push(...[make()].flat());
   };
-  // without the wording, nothing reads the figures: a scratch object that R5 may write into
-  const figures = wording ? tariffFigures(service, t) : {};
+  // for the amount alone, nothing reads the figures: a scratch object that R5 may write into
+  const figures = detail === 'amount' ? {} : tariffFigures(service, t);
   const yearEnd = lastDayOfYear(N);
   const startsInExercice = period.start > firstDayOfYear(N);
   if (startsInExercice || period.endsInExercice) say(() => periodLine(period.start, period.end, period.adhesionStart));

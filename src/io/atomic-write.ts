@@ -89,17 +89,18 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /**
- * The protocol shared by every atomic write: `fill` writes the temp file (through `write`), which
- * is then fsynced, closed and renamed over the target; on any error the temp file goes.
+ * The protocol shared by every atomic write: `fill` writes the temp file, open as `fd` (another
+ * thread of the process may write it), which is then fsynced, closed and renamed over the target;
+ * on any error the temp file goes.
  */
-async function writeAtomically<T>(path: string, fill: (write: (bytes: Uint8Array) => void) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(path: string, fill: (fd: number) => Promise<T>): Promise<T> {
   const temp = tempPathFor(path);
   try {
     await ensureFolder(path);
     const fd = openSync(temp, 'w');
     let result: T;
     try {
-      result = await fill((bytes) => writeAll(fd, bytes));
+      result = await fill(fd);
       await fsyncFd(fd);
     } finally {
       closeSync(fd);
@@ -138,7 +139,7 @@ export async function namingPath<T>(path: string, work: () => Promise<T>): Promi
 
 /** Writes `data` to `path` atomically (creating the folder if needed). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await writeAtomically(path, async (write) => write(typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+  await writeAtomically(path, async (fd) => writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
 }
 
 const WRITE_CHUNK = 64 * 1024;
@@ -154,7 +155,8 @@ export interface StreamWriteResult {
  */
 export async function writeStreamAtomic(path: string, source: Readable): Promise<StreamWriteResult> {
   try {
-    return await writeAtomically(path, async (write) => {
+    return await writeAtomically(path, async (fd) => {
+      const write = (bytes: Uint8Array): void => writeAll(fd, bytes);
       const hash = createHash('sha256');
       let bytes = 0;
       let pending: Buffer[] = [];

@@ -1,10 +1,11 @@
 /**
  * The PDF implementation of DocumentRenderer. Templates (wording, layout) and the font and ICC
- * files are read and compiled once, here; each render only lays out its view. The returned
- * stream holds the finished PDF (a titre's in one chunk, a bordereau's in PDF_CHUNK pieces): pipe it
- * to a file (and hash it).
+ * files are read and compiled once, here; each render only lays out its view. A titre's PDF is
+ * returned as a one-chunk stream, to pipe to a file (and hash it); a bordereau's is written into
+ * its file in PDF_CHUNK pieces as it is laid out.
  */
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { PdfFile, type WrittenPdf } from './pdf-file.js';
 import { loadPdfAssets } from './assets.js';
 import { renderBordereauPdf } from './bordereau-pdf.js';
 import { renderCorrectionPdf } from './correction-pdf.js';
@@ -21,12 +22,7 @@ export interface PdfRendererOptions {
   templatesDir?: string;
 }
 
-export interface PdfRenderer extends DocumentRenderer {
-  /** Renders a bordereau, handing its bytes to `emit` in PDF_CHUNK pieces as they are written. */
-  streamBordereau(view: BordereauView, emit: (chunk: Buffer) => void): void;
-}
-
-export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
+export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRenderer {
   const templates = loadTemplates(options.templatesDir);
   const assets = loadPdfAssets();
   const resources: PdfResources = { assets, fonts: createSharedFonts(assets, templates.alphabet), lineBreaks: new LineBreaks() };
@@ -35,13 +31,10 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       const render = view.document.type === 'titre' ? renderTitrePdf : renderCorrectionPdf;
       return finishedPdf(render(view, templates, resources));
     },
-    renderBordereau(view: BordereauView): Readable {
-      const chunks: Buffer[] = [];
-      renderBordereauPdf(view, templates, resources, new PdfOutput((chunk) => chunks.push(chunk)));
-      return Readable.from(chunks, { objectMode: false });
-    },
-    streamBordereau(view: BordereauView, emit: (chunk: Buffer) => void): void {
-      renderBordereauPdf(view, templates, resources, new PdfOutput(emit));
+    async writeBordereau(view: BordereauView, fd: number): Promise<WrittenPdf> {
+      const file = new PdfFile(fd);
+      renderBordereauPdf(view, templates, resources, new PdfOutput((chunk) => file.write(chunk)));
+      return file.end();
     },
   };
 }

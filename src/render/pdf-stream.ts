@@ -29,12 +29,12 @@ export const PDF_CHUNK = 64 * 1024;
 
 /**
  * Takes a document's bytes as pdfkit writes them and hands them on in chunks of `size` bytes (the
- * last one shorter), each a copy with its own memory (it may be transferred to another thread).
+ * last one shorter), each a copy with its own memory (whoever it is handed to may keep it).
  *
  * pdfkit pushes its output into its readable stream as it goes, a few small Uint8Arrays per PDF
  * object (issue 12, flat memory): a 35 000-line bordereau (some 20 MB, 900 000 objects) held them
- * all, a few hundred bytes of overhead each, until the whole document was read and concatenated
- * (twice more, to cross to the main thread). Taken here, a bordereau holds one chunk at a time.
+ * all, a few hundred bytes of overhead each, until the whole document was read and concatenated.
+ * Taken here, a bordereau holds one chunk at a time.
  */
 export class PdfOutput {
   private chunk: Buffer;

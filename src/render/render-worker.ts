@@ -1,27 +1,34 @@
 /**
  * A rendering thread: builds its PDF renderer once (templates, fonts), then renders each view it is
- * sent and posts the finished PDF back: a titre in one message, a bordereau in PDF_CHUNK pieces
- * sent while it is laid out (a national bordereau is some 20 MB: issue 12, flat memory). Used by
- * src/render/threaded-renderer.ts.
+ * sent: a titre's PDF is posted back whole, in one message; a bordereau is written into the file
+ * the main thread opened for it (its descriptor comes with the job), and only its sha256 and size
+ * go back. Used by src/render/threaded-renderer.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Readable } from 'node:stream';
+import type { WrittenPdf } from './pdf-file.js';
 import { createPdfRenderer } from './pdf-renderer.js';
 import { decodeView } from './view-codec.js';
 import type { BordereauLine, BordereauView, TitreView } from './views.js';
 
-export interface RenderJob {
+/** What to do with a view: a bordereau's lines cross as they are (plain data), not encoded with it. */
+export type RenderTask = { kind: 'titre' } | { kind: 'bordereau'; fd: number; lines: BordereauLine[] };
+
+export type RenderJob = RenderTask & {
   id: number;
-  kind: 'titre' | 'bordereau';
   view: unknown; // encoded with encodeView, without its config
   /** The config of this view and the next ones (encoded), when it is not the one sent before. */
   config?: unknown;
-  /** A bordereau's lines, as they are (plain data, not encoded): the view's own are left out. */
-  lines?: BordereauLine[];
-}
+};
 
-/** `chunk`: a piece of the PDF, more follow; `pdf`: the PDF's last piece (or the whole of it). */
-export type RenderReply = { id: number; chunk: Uint8Array } | { id: number; pdf: Uint8Array } | { id: number; error: string };
+/**
+ * `pdf`: a titre's PDF; `written`: a bordereau written into its file. `code` and `syscall`: those of
+ * an OS error (a write refused), so that the main thread reports it as the OS's refusal, not a defect.
+ */
+export type RenderReply =
+  | { id: number; pdf: Uint8Array }
+  | { id: number; written: WrittenPdf }
+  | { id: number; error: string; code?: string; syscall?: string };
 
 const renderer = createPdfRenderer({ templatesDir: (workerData as { templatesDir?: string }).templatesDir });
 
@@ -33,27 +40,23 @@ async function collect(stream: Readable): Promise<Uint8Array> {
 
 let config: unknown;
 
-/** Posts a piece of a PDF, its memory transferred (a PdfOutput chunk owns its ArrayBuffer). */
-function post(reply: { id: number; chunk: Uint8Array } | { id: number; pdf: Uint8Array }): void {
-  const bytes = 'chunk' in reply ? reply.chunk : reply.pdf;
-  parentPort!.postMessage(reply satisfies RenderReply, [bytes.buffer as ArrayBuffer]);
-}
-
 parentPort!.on('message', async (job: RenderJob) => {
   try {
     if (job.config !== undefined) config = decodeView(job.config);
-    const view = { ...decodeView<object>(job.view), config, ...(job.lines ? { lines: job.lines } : {}) };
+    const view = { ...decodeView<object>(job.view), config };
     if (job.kind === 'titre') {
-      post({ id: job.id, pdf: await collect(renderer.renderTitre(view as TitreView)) });
+      const pdf = await collect(renderer.renderTitre(view as TitreView));
+      parentPort!.postMessage({ id: job.id, pdf } satisfies RenderReply, [pdf.buffer as ArrayBuffer]);
       return;
     }
-    let held: Buffer | undefined; // each piece is sent once the next one exists: the last goes as `pdf`
-    renderer.streamBordereau(view as BordereauView, (chunk) => {
-      if (held) post({ id: job.id, chunk: held });
-      held = chunk;
-    });
-    post({ id: job.id, pdf: held ?? new Uint8Array(0) });
+    const written = await renderer.writeBordereau({ ...view, lines: job.lines } as BordereauView, job.fd);
+    parentPort!.postMessage({ id: job.id, written } satisfies RenderReply);
   } catch (error) {
-    parentPort!.postMessage({ id: job.id, error: (error as Error).stack ?? String(error) } satisfies RenderReply);
+    const { code, syscall, message, stack } = error as NodeJS.ErrnoException;
+    const reply: RenderReply =
+      typeof code === 'string'
+        ? { id: job.id, error: message, code, ...(typeof syscall === 'string' ? { syscall } : {}) }
+        : { id: job.id, error: stack ?? String(error) };
+    parentPort!.postMessage(reply);
   }
 });

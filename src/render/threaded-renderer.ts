@@ -1,12 +1,14 @@
 /**
  * The same PDF renderer spread over worker threads, so that a large batch uses every core: each
- * renderTitre/renderBordereau call returns at once a stream that receives the PDF when a worker
- * has rendered it. The caller (src/apply) keeps several documents in flight and still writes and
- * journals them in plan order. Output is byte-identical to the in-thread renderer (tested).
+ * renderTitre call returns at once a stream that receives the PDF when a worker has rendered it;
+ * writeBordereau has a worker write the bordereau into the file given. The caller (src/apply)
+ * keeps several documents in flight and still writes and journals them in plan order. Output is
+ * byte-identical to the in-thread renderer (tested).
  */
 import { PassThrough, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
-import type { RenderJob, RenderReply } from './render-worker.js';
+import type { WrittenPdf } from './pdf-file.js';
+import type { RenderJob, RenderReply, RenderTask } from './render-worker.js';
 import { encodeView } from './view-codec.js';
 import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
 
@@ -31,9 +33,11 @@ export interface ClosableRenderer extends DocumentRenderer {
   close(): Promise<void>;
 }
 
+/** A job sent to a worker: what its reply settles, and the worker it went to. */
 interface Pending {
-  stream: PassThrough;
   worker: number;
+  settle(reply: RenderReply): void;
+  fail(error: Error): void;
 }
 
 /**
@@ -41,20 +45,17 @@ interface Pending {
  * a titre's view): it crosses to a thread once, and again only if another one comes, instead of
  * being copied with every view.
  */
-function withoutConfig(view: TitreView | BordereauView, sent: { config?: object }): Pick<RenderJob, 'view' | 'config' | 'lines'> {
-  const job = 'lines' in view ? encodeLines(view) : { view: encodeView({ ...view, config: undefined }) };
+function withoutConfig(view: TitreView | BordereauView, sent: { config?: object }): Pick<RenderJob, 'view' | 'config'> {
+  const job = { view: encodeView({ ...view, config: undefined, lines: undefined }) };
   if (sent.config === view.config) return job;
   sent.config = view.config;
   return { ...job, config: encodeView(view.config) };
 }
 
-/**
- * A bordereau's lines are plain strings and numbers (BordereauLine): they cross as they are, beside
- * the rest of the view, instead of being copied whole by encodeView here and by decodeView in the
- * thread (issue 12, flat memory: 35 000 lines are some 5 MB a copy).
- */
-function encodeLines(view: BordereauView): Pick<RenderJob, 'view' | 'lines'> {
-  return { view: encodeView({ ...view, config: undefined, lines: undefined }), lines: view.lines };
+/** A worker's error: an OS refusal as such (its code names it), anything else as a failed render. */
+function replyError(reply: { error: string; code?: string; syscall?: string }): Error {
+  if (reply.code === undefined) return new Error(`rendu PDF impossible : ${reply.error}`);
+  return Object.assign(new Error(reply.error), { code: reply.code, ...(reply.syscall ? { syscall: reply.syscall } : {}) });
 }
 
 export function createThreadedRenderer(options: { threads: number; workerUrl: URL; templatesDir?: string }): ClosableRenderer {
@@ -69,14 +70,10 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
     worker.on('message', (reply: RenderReply) => {
       const job = pending.get(reply.id);
       if (!job) return;
-      if ('chunk' in reply) {
-        job.stream.write(Buffer.from(reply.chunk.buffer, reply.chunk.byteOffset, reply.chunk.byteLength));
-        return;
-      }
       pending.delete(reply.id);
       load[index]--;
-      if ('error' in reply) job.stream.destroy(new Error(`rendu PDF impossible : ${reply.error}`));
-      else job.stream.end(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+      if ('error' in reply) job.fail(replyError(reply));
+      else job.settle(reply);
     });
     worker.on('error', (error) => failWorker(index, error));
     worker.on('exit', (code) => failWorker(index, new Error(`fil de rendu arrêté (code ${code})`)));
@@ -87,23 +84,36 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
     for (const [id, job] of pending) {
       if (job.worker !== index) continue;
       pending.delete(id);
-      job.stream.destroy(error);
+      job.fail(error);
     }
   }
 
-  function submit(kind: RenderJob['kind'], view: TitreView | BordereauView): Readable {
-    const index = load.indexOf(Math.min(...load)); // least busy worker
+  /** Sends `job` to the least busy worker. */
+  function submit(task: RenderTask, view: TitreView | BordereauView, on: Omit<Pending, 'worker'>): void {
+    const index = load.indexOf(Math.min(...load));
     const id = nextId++;
-    const stream = new PassThrough();
-    pending.set(id, { stream, worker: index });
+    pending.set(id, { worker: index, ...on });
     load[index]++;
-    workers[index].postMessage({ id, kind, ...withoutConfig(view, sent[index]) } satisfies RenderJob);
-    return stream;
+    workers[index].postMessage({ id, ...task, ...withoutConfig(view, sent[index]) } satisfies RenderJob);
   }
 
   return {
-    renderTitre: (view) => submit('titre', view),
-    renderBordereau: (view) => submit('bordereau', view),
+    renderTitre(view) {
+      const stream = new PassThrough();
+      submit({ kind: 'titre' }, view, {
+        settle: (reply) => {
+          if ('pdf' in reply) stream.end(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));
+        },
+        fail: (error) => stream.destroy(error),
+      });
+      return stream;
+    },
+    writeBordereau(view, fd) {
+      // the lines cross as they are, not copied by encodeView here and decodeView there (35 000 lines are some 5 MB a copy)
+      return new Promise<WrittenPdf>((resolve, reject) => {
+        submit({ kind: 'bordereau', fd, lines: view.lines }, view, { settle: (reply) => 'written' in reply && resolve(reply.written), fail: reject });
+      });
+    },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },

@@ -4,6 +4,7 @@
  * templates/ wording): same view ⇒ byte-identical PDF.
  */
 import type { Readable } from 'node:stream';
+import type { WrittenPdf } from './pdf-file.js';
 import type { Commune, Config, PayingService } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { PlannedDocument } from '../engine/plan-types.js';
@@ -51,8 +52,15 @@ export interface BordereauView {
   asap?: string;
 }
 
-/** A renderer returns the PDF as a stream, so that a batch never holds its documents in memory. */
+/** A renderer hands out each PDF as it is made, so that a batch never holds its documents in memory. */
 export interface DocumentRenderer {
+  /** A titre's (or correction's) PDF, as a stream. */
   renderTitre(view: TitreView): Readable;
-  renderBordereau(view: BordereauView): Readable;
+  /**
+   * Writes a bordereau's PDF into the open file `fd`, hashing it: the renderer writes it as it is
+   * laid out, from a rendering thread if it has some, and the bytes never cross threads (issue 12,
+   * flat memory: a national bordereau of some 20 MB sent to the main thread in pieces waited there,
+   * written but not yet collected, until its end).
+   */
+  writeBordereau(view: BordereauView, fd: number): Promise<WrittenPdf>;
 }

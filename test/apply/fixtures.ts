@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { PdfFile } from '../../src/render/pdf-file.js';
 import type { Config, Dataset } from '../../src/engine/dataset.js';
 import type { History } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
@@ -130,13 +131,13 @@ export function fakeRenderer(options: { failAfter?: number; failBordereauAfter?:
       };
       return Readable.from([Buffer.concat([Buffer.from(`%PDF-fake\n${JSON.stringify(fields)}\n`), fakeAttachment(TITRE_DATA_FILE, titreData(view))])]);
     },
-    renderBordereau(view: BordereauView): Readable {
+    async writeBordereau(view: BordereauView, fd: number) {
       if (options.failBordereauAfter !== undefined && bordereaux >= options.failBordereauAfter) throw new Error('renderer killed');
       bordereaux++;
       const fields = { numero: view.numero, nature: view.nature, service: view.service.id, lines: view.lines, total: view.total, preview: view.preview };
-      return Readable.from([
-        Buffer.concat([Buffer.from(`%PDF-fake-bordereau\n${JSON.stringify(fields)}\n`), fakeAttachment(BORDEREAU_DATA_FILE, bordereauData(view))]),
-      ]);
+      const file = new PdfFile(fd);
+      file.write(Buffer.concat([Buffer.from(`%PDF-fake-bordereau\n${JSON.stringify(fields)}\n`), fakeAttachment(BORDEREAU_DATA_FILE, bordereauData(view))]));
+      return file.end();
     },
   };
   return renderer;

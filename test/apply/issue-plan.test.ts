@@ -131,14 +131,20 @@ describe('issuePlan', () => {
 
   it('renders two bordereaux at once, one per rendering thread, and registers them in their order (issue 12)', async () => {
     const renderer = fakeRenderer();
-    const render = renderer.renderBordereau.bind(renderer);
+    const write = renderer.writeBordereau.bind(renderer);
     let inFlight = 0;
     let most = 0;
-    renderer.renderBordereau = (view) => {
+    let bothStarted: () => void = () => undefined;
+    const second = new Promise<void>((resolve) => (bothStarted = resolve));
+    renderer.writeBordereau = async (view, fd) => {
       most = Math.max(most, ++inFlight);
-      const stream = render(view);
-      stream.once('end', () => inFlight--);
-      return stream;
+      if (inFlight === 2) bothStarted();
+      await second; // the first waits for the second: rendered one after the other, it would never end
+      try {
+        return await write(view, fd);
+      } finally {
+        inFlight--;
+      }
     };
     const result = await issueLocked(june, { outDir: out, renderer });
     expect(most).toBe(2);

@@ -56,7 +56,19 @@ describe('planExercice', () => {
     const journal = issuePlan(EMPTY, planExercice(transit, EMPTY, { exercice: 2025, dateEmission: '2025-06-15' }));
     const transitional = planExercice(transit, journal, at2026).documents;
     expect(transitional.map((t) => t.regime)).toEqual(['transitoire']);
-    for (const titre of [...planExercice(data, EMPTY, at2026).documents, ...transitional]) {
+    // R6 (a start during N), R7 (an end during N) and R8 (a breach by the Métropole): their figures too
+    const ends = dataset({
+      adhesions: [
+        adhesion({ codeInsee: ECULLY, dateDebut: '2026-03-01' }),
+        adhesion({ codeInsee: ECULLY, service: 'geonet', dateFin: '2026-06-30', motifFin: 'manquement_commune' }),
+        adhesion({ codeInsee: SMALL, dateFin: '2026-09-30', motifFin: 'resiliation' }),
+        adhesion({ codeInsee: SMALL, service: 'toodego', dateFin: '2026-06-30', motifFin: 'manquement_metropole' }),
+      ],
+    });
+    const ended = planExercice(ends, EMPTY, at2026).documents;
+    expect(ended.map((t) => t.regime)).toEqual(expect.arrayContaining(['prorata']));
+    expect(ended.some((t) => t.figures.remboursement !== undefined)).toBe(true);
+    for (const titre of [...planExercice(data, EMPTY, at2026).documents, ...transitional, ...ended]) {
       expect(Object.keys(titre)).not.toContain('liquidation');
       expect(Object.keys(titre)).not.toContain('figures');
       const full = inFull(titre);

@@ -21,7 +21,7 @@ const DOCUMENTS = sampleDocuments(renderer);
 const AVIS = ['titre', 'reduction', 'annulation', 'regularisation', 'etat', 'apercu'] as const;
 
 async function file(name: keyof typeof DOCUMENTS): Promise<string> {
-  return tmp.write(`${name}.pdf`, await toBuffer(DOCUMENTS[name]()));
+  return tmp.write(`${name}.pdf`, await DOCUMENTS[name]());
 }
 
 /** Internal artefacts that a document sent to a commune never shows (tariff-rules.md, issue 11). */

@@ -15,7 +15,7 @@ import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { readEmbeddedFile } from '../../src/verify/embedded-file.js';
 import { checkBordereauData, checkTitreData } from '../../src/verify/verify-embedded.js';
 import { bordereauView, closedRegularisationView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
-import { HAS_QPDF, QPDF_MISSING, scratch, toBuffer } from './pdf-tools.js';
+import { bordereauBytes, HAS_QPDF, QPDF_MISSING, scratch, toBuffer } from './pdf-tools.js';
 
 const renderer = createPdfRenderer();
 const tmp = scratch();
@@ -92,7 +92,7 @@ describe('the machine-readable twin', () => {
   });
 
   it('a bordereau embeds bordereau.json with its pieces, total and the exercice cumul', async () => {
-    const data = embedded(await toBuffer(renderer.renderBordereau(bordereauView())), 'bordereau.json');
+    const data = embedded(await bordereauBytes(renderer, bordereauView()), 'bordereau.json');
     expect(validateBordereau(data), JSON.stringify(validateBordereau.errors)).toBe(true);
     expect(data).toMatchObject({ nombre_pieces: 3, total: '2379.03', cumul_exercice: '15420.77', document: { nature: 'titres', numero: 3 } });
   });
@@ -124,7 +124,7 @@ describe('the machine-readable twin', () => {
       `titre d'origine {"exercice":2026,"numero":12} au lieu de {"exercice":2026,"numero":13}`,
     );
 
-    const bordereau = await toBuffer(renderer.renderBordereau(bordereauView()));
+    const bordereau = await bordereauBytes(renderer, bordereauView());
     const lines = bordereauView().lines;
     const docs = lines.map((l) => journaled({ numero: l.numero!, codeInsee: l.codeInsee, montant: new Decimal(l.montant), bordereau: 3 }));
     expect(checkBordereauData(bordereau, docs, 'b.pdf')).toEqual([]);

@@ -11,6 +11,7 @@ import { planCancellation } from '../../src/engine/plan-cancellation.js';
 import type { PlannedDocument } from '../../src/engine/plan-types.js';
 import type { BordereauLine, BordereauView, DocumentRenderer, TitreView } from '../../src/render/views.js';
 import { config as sharedConfig, laclasse as sharedLaclasse, METROPOLE } from '../fixtures/dataset.js';
+import { bordereauBytes, toBuffer } from './pdf-tools.js';
 
 export const laclasse: PayingService = sharedLaclasse({ libelle: 'laclasse.com', imputation: { chapitre: '74', nature: '74748', fonction: '20' } });
 
@@ -264,15 +265,15 @@ export function etatView(montant = '50.00'): TitreView {
   });
 }
 
-/** One document of each template (issue 11): the avis, every correction, the statement, a preview, a bordereau. */
+/** One document of each template (issue 11), its PDF: the avis, every correction, the statement, a preview, a bordereau. */
 export function sampleDocuments(renderer: DocumentRenderer) {
   return {
-    titre: () => renderer.renderTitre(titreView()),
-    reduction: () => renderer.renderTitre(reductionView('reduction')),
-    annulation: () => renderer.renderTitre(reductionView('annulation')),
-    regularisation: () => renderer.renderTitre(regularisationView()),
-    etat: () => renderer.renderTitre(etatView()),
-    apercu: () => renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null })),
-    bordereau: () => renderer.renderBordereau(bordereauView()),
+    titre: () => toBuffer(renderer.renderTitre(titreView())),
+    reduction: () => toBuffer(renderer.renderTitre(reductionView('reduction'))),
+    annulation: () => toBuffer(renderer.renderTitre(reductionView('annulation'))),
+    regularisation: () => toBuffer(renderer.renderTitre(regularisationView())),
+    etat: () => toBuffer(renderer.renderTitre(etatView())),
+    apercu: () => toBuffer(renderer.renderTitre(titreView({ preview: true, numero: null, bordereau: null }))),
+    bordereau: () => bordereauBytes(renderer, bordereauView()),
   } as const;
 }

@@ -31,7 +31,7 @@ function rasterise(file: string): PNG {
 describe.skipIf(!HAS_POPPLER)(`golden renders (${HAS_POPPLER ? 'pdftoppm' : POPPLER_MISSING})`, () => {
   for (const [name, render] of Object.entries(TEMPLATES)) {
     it(`${name} looks as it did`, async () => {
-      const actual = rasterise(await tmp.write(`${name}.pdf`, await toBuffer(render())));
+      const actual = rasterise(await tmp.write(`${name}.pdf`, await render()));
       const goldenFile = path.join(GOLDEN, `${name}.png`);
       if (process.env.UPDATE_GOLDEN || !existsSync(goldenFile)) {
         mkdirSync(GOLDEN, { recursive: true });

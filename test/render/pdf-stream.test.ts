@@ -9,6 +9,7 @@ import { createSharedFonts } from '../../src/render/shared-fonts.js';
 import { loadTemplates } from '../../src/render/templates.js';
 import { bordereauLines, bordereauView } from './fixtures.js';
 import { dec, sum, toAmountString } from '../../src/engine/money.js';
+import { sha256, writtenBordereau } from './pdf-tools.js';
 
 function longBordereau(count: number) {
   const lines = bordereauLines(count);
@@ -24,7 +25,7 @@ describe('PdfOutput (issue 12, flat memory)', () => {
     output.end();
     expect(Buffer.concat(chunks).equals(Buffer.concat(written))).toBe(true);
     expect(chunks.map((c) => c.length)).toEqual([8, 8, 8, 8]);
-    // no chunk shares another's memory (each may be transferred to another thread)
+    // no chunk shares another's memory (whoever gets one may keep it)
     expect(new Set(chunks.map((c) => c.buffer)).size).toBe(chunks.length);
     written[2].fill(0); // the chunks are copies
     expect(Buffer.concat(chunks).toString('latin1')).toBe(`%PDF-1.7\n${'a'.repeat(20)}xyz`);
@@ -39,7 +40,7 @@ describe('PdfOutput (issue 12, flat memory)', () => {
   });
 });
 
-describe('a bordereau streamed in pieces', () => {
+describe('a bordereau written in pieces as it is laid out', () => {
   const templates = loadTemplates();
   const assets = loadPdfAssets();
   const resources = () => ({ assets, fonts: createSharedFonts(assets, templates.alphabet), lineBreaks: new LineBreaks() });
@@ -48,10 +49,12 @@ describe('a bordereau streamed in pieces', () => {
     const view = longBordereau(400); // some 300 KB: several chunks
     const whole = await buffer(finishedPdf(renderBordereauPdf(view, templates, resources())));
     const pieces: Buffer[] = [];
-    createPdfRenderer().streamBordereau(view, (chunk) => pieces.push(chunk));
+    renderBordereauPdf(view, templates, resources(), new PdfOutput((chunk) => pieces.push(chunk)));
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.slice(0, -1).every((p) => p.length === PDF_CHUNK)).toBe(true);
     expect(Buffer.concat(pieces).equals(whole)).toBe(true);
-    expect((await buffer(createPdfRenderer().renderBordereau(view))).equals(whole)).toBe(true);
+    const { pdf, written } = await writtenBordereau(createPdfRenderer(), view);
+    expect(pdf.equals(whole)).toBe(true);
+    expect(written).toEqual({ sha256: sha256(whole), bytes: whole.length });
   });
 });

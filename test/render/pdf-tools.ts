@@ -4,16 +4,42 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
+import type { WrittenPdf } from '../../src/render/pdf-file.js';
+import type { BordereauView, DocumentRenderer } from '../../src/render/views.js';
 
 export async function toBuffer(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** A bordereau as `renderer` writes it into a file (writeBordereau), read back, and what the renderer said it wrote. */
+export async function writtenBordereau(renderer: DocumentRenderer, view: BordereauView): Promise<{ pdf: Buffer; written: WrittenPdf }> {
+  const dir = await mkdtemp(join(tmpdir(), 'titres-bordereau-'));
+  try {
+    const file = join(dir, 'bordereau.pdf');
+    const fd = openSync(file, 'w');
+    let written: WrittenPdf;
+    try {
+      written = await renderer.writeBordereau(view, fd);
+    } finally {
+      closeSync(fd);
+    }
+    return { pdf: await readFile(file), written };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A bordereau's PDF as `renderer` writes it. */
+export async function bordereauBytes(renderer: DocumentRenderer, view: BordereauView): Promise<Buffer> {
+  return (await writtenBordereau(renderer, view)).pdf;
 }
 
 export function sha256(bytes: Buffer): string {

@@ -1,3 +1,7 @@
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buffer } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +10,7 @@ import { createThreadedRenderer } from '../../src/render/threaded-renderer.js';
 import { dec, sum, toAmountString } from '../../src/engine/money.js';
 import { PDF_CHUNK } from '../../src/render/pdf-stream.js';
 import { bordereauLines, bordereauView, titreView } from './fixtures.js';
+import { bordereauBytes, sha256, writtenBordereau } from './pdf-tools.js';
 
 // The worker is the built one (npm test builds dist/ first).
 const workerUrl = pathToFileURL(fileURLToPath(new URL('../../dist/render/render-worker.js', import.meta.url)));
@@ -18,12 +23,12 @@ describe('rendering threads', () => {
     const threaded = createThreadedRenderer({ threads: 1, workerUrl });
     try {
       const inThread = createPdfRenderer();
-      const [a, b, c, d, bordereau] = await Promise.all([...views.map((v) => buffer(threaded.renderTitre(v))), buffer(threaded.renderBordereau(bordereauView()))]);
+      const [a, b, c, d, bordereau] = await Promise.all([...views.map((v) => buffer(threaded.renderTitre(v))), bordereauBytes(threaded, bordereauView())]);
       expect(a.equals(await buffer(inThread.renderTitre(views[0])))).toBe(true);
       expect(b.equals(await buffer(inThread.renderTitre(views[1])))).toBe(true);
       expect(c.equals(await buffer(inThread.renderTitre(views[2])))).toBe(true);
       expect(d.equals(await buffer(inThread.renderTitre(views[3])))).toBe(true);
-      expect(bordereau.equals(await buffer(inThread.renderBordereau(bordereauView())))).toBe(true);
+      expect(bordereau.equals(await bordereauBytes(inThread, bordereauView()))).toBe(true);
       // The other config did reach the thread (not the one sent before), and the first came back after it.
       expect(c.equals(await buffer(inThread.renderTitre(titreView({ numero: 14 }))))).toBe(false);
     } finally {
@@ -31,20 +36,40 @@ describe('rendering threads', () => {
     }
   });
 
-  it('send a bordereau back in pieces while it is laid out, with the bytes of the in-thread renderer', async () => {
+  it('write a bordereau into its file themselves, with the bytes of the in-thread renderer, and give its sha256 and size', async () => {
     const lines = bordereauLines(400);
     const view = bordereauView({ lines, total: toAmountString(sum(lines.map((l) => dec(l.montant)))) });
     const threaded = createThreadedRenderer({ threads: 1, workerUrl });
     try {
-      const pieces: Buffer[] = [];
-      for await (const piece of threaded.renderBordereau(view)) pieces.push(piece as Buffer);
-      const inThread = await buffer(createPdfRenderer().renderBordereau(view));
+      const { pdf, written } = await writtenBordereau(threaded, view);
+      const inThread = await bordereauBytes(createPdfRenderer(), view);
       expect(inThread.length).toBeGreaterThan(2 * PDF_CHUNK);
-      expect(Buffer.concat(pieces).equals(inThread)).toBe(true);
+      expect(pdf.equals(inThread)).toBe(true);
+      expect(written).toEqual({ sha256: sha256(inThread), bytes: inThread.length });
       // and the thread goes on with the next document
       expect((await buffer(threaded.renderTitre(titreView()))).equals(await buffer(createPdfRenderer().renderTitre(titreView())))).toBe(true);
     } finally {
       await threaded.close();
+    }
+  });
+
+  it('report a write the system refuses as the system’s error, with its code, not as a failed render', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'titres-threads-'));
+    const threaded = createThreadedRenderer({ threads: 1, workerUrl });
+    const file = join(dir, 'lecture-seule.pdf');
+    await writeFile(file, '');
+    const readOnly = openSync(file, 'r');
+    try {
+      const refused = await threaded.writeBordereau(bordereauView(), readOnly).then(
+        () => undefined,
+        (error: NodeJS.ErrnoException) => error,
+      );
+      expect(refused?.code).toBe('EBADF');
+      expect(refused?.message).not.toMatch(/rendu PDF impossible/);
+    } finally {
+      closeSync(readOnly);
+      await threaded.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
