@@ -12,17 +12,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
+import { abOptions, capturedViews, measureAlternated } from './ab-harness.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback;
-};
-const rounds = opt('--rounds', 8);
-const batch = opt('--batch', 200);
-const warmup = opt('--warmup', 200);
-const [file, aRoot, bRoot] = args;
-if (!file || !aRoot || !bRoot) throw new Error('usage: node bench/render-ab-threaded.mjs JOBS_FILE A_ROOT B_ROOT [--rounds N] [--batch N] [--warmup N]');
+const { file, aRoot, bRoot, rounds, batch, warmup } = abOptions('render-ab-threaded.mjs', { rounds: 8, batch: 200, warmup: 200 });
 
 /** Titres in flight per build, as the issue keeps several documents in flight. */
 const IN_FLIGHT = 4;
@@ -35,12 +27,7 @@ async function build(root) {
   const { decodeView } = await import(`${dist}/render/view-codec.js`);
   const { boundHeapGrowth } = await import(`${dist}/cli/heap-growth.js`);
   boundHeapGrowth();
-  let config;
-  const views = [];
-  for (const job of jobs) {
-    if (job.config !== undefined) config = decodeView(job.config);
-    if (job.kind === 'titre') views.push({ ...decodeView(job.view), config });
-  }
+  const views = capturedViews(jobs, decodeView);
   const renderer = createThreadedRenderer({ threads: 1, workerUrl: new URL(`${dist}/render/render-worker.js`) });
   const render = async (index) => {
     const chunks = [];
@@ -63,27 +50,6 @@ let differ = 0;
 for (let i = 0; i < COMPARED; i++) if (!(await a.render(i)).equals(await b.render(i))) differ++;
 await a.renderMany(COMPARED, warmup);
 await b.renderMany(COMPARED, warmup);
-const cpu = { A: 0, B: 0 };
-let next = COMPARED + warmup;
-for (let round = 0; round < rounds; round++) {
-  for (const [name, r] of round % 2 === 0 ? [['A', a], ['B', b]] : [['B', b], ['A', a]]) {
-    const start = process.cpuUsage();
-    await r.renderMany(next, batch);
-    const used = process.cpuUsage(start);
-    cpu[name] += used.user + used.system;
-  }
-  next += batch;
-}
+await measureAlternated({ rounds, batch, from: COMPARED + warmup }, a, b, { titres: a.views.length, comparedDiffering: differ });
 await a.close();
 await b.close();
-const titres = rounds * batch;
-console.log(
-  JSON.stringify({
-    titres: a.views.length,
-    renderedEach: titres,
-    comparedDiffering: differ,
-    aCpuMsPerTitre: +(cpu.A / 1000 / titres).toFixed(3),
-    bCpuMsPerTitre: +(cpu.B / 1000 / titres).toFixed(3),
-    ratio: +(cpu.B / cpu.A).toFixed(3),
-  }),
-);
