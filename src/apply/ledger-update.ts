@@ -19,7 +19,7 @@ import type { History, IssuedDocument } from '../engine/history.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { verifyLedger } from '../io/csv-checks.js';
 import { mapPool } from '../io/pool.js';
-import { readIfPresent } from '../io/read-if-present.js';
+import { readIfPresent } from '../io/out-files.js';
 
 /**
  * Ledger file names by service and code_insee: an existing file wins over the current name. Each

@@ -9,7 +9,7 @@ import type { IssuedDocument } from '../engine/history.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readJournal } from './journal.js';
-import { readIfPresent } from './read-if-present.js';
+import { readIfPresent } from './out-files.js';
 import { formatTitreRef } from './journal-format.js';
 import { JOURNAL_EXCEL_FILE } from './output-layout.js';
 import { workbookAuthor, workbookBuffer, type WorkbookColumn, type WorkbookSpec } from './workbook.js';

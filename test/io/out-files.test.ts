@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readIfPresent } from '../../src/io/read-if-present.js';
+import { readIfPresent } from '../../src/io/out-files.js';
 
 describe('readIfPresent', () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'titres-read-if-present-'));
+    dir = await mkdtemp(join(tmpdir(), 'titres-out-files-'));
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
