@@ -11,17 +11,9 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
+import { abOptions, capturedViews, measureAlternated } from './ab-harness.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args.splice(i, 2)[1]) : fallback;
-};
-const rounds = opt('--rounds', 20);
-const batch = opt('--batch', 100);
-const warmup = opt('--warmup', 200);
-const [file, aRoot, bRoot] = args;
-if (!file || !aRoot || !bRoot) throw new Error('usage: node bench/render-ab.mjs JOBS_FILE A_ROOT B_ROOT [--rounds N] [--batch N] [--warmup N]');
+const { file, aRoot, bRoot, rounds, batch, warmup } = abOptions('render-ab.mjs', { rounds: 20, batch: 100, warmup: 200 });
 const pdfkitOf = (root) => realpathSync(createRequire(join(resolve(root), 'dist', 'x.js')).resolve('pdfkit'));
 if (pdfkitOf(aRoot) === pdfkitOf(bRoot)) throw new Error(`A and B load the same pdfkit (${pdfkitOf(aRoot)}): give each its own node_modules`);
 
@@ -30,43 +22,20 @@ async function build(root) {
   const dist = pathToFileURL(join(resolve(root), 'dist')).href;
   const { createPdfRenderer } = await import(`${dist}/render/pdf-renderer.js`);
   const { decodeView } = await import(`${dist}/render/view-codec.js`);
-  let config;
-  const views = [];
-  for (const job of jobs) {
-    if (job.config !== undefined) config = decodeView(job.config);
-    if (job.kind === 'titre') views.push({ ...decodeView(job.view), config });
-  }
+  const views = capturedViews(jobs, decodeView);
   const renderer = createPdfRenderer();
   const render = async (index) => {
     const chunks = [];
     for await (const chunk of renderer.renderTitre(views[index % views.length])) chunks.push(chunk);
     return Buffer.concat(chunks);
   };
-  return { views, render };
+  const renderMany = async (from, count) => {
+    for (let i = 0; i < count; i++) await render(from + i);
+  };
+  return { views, render, renderMany };
 }
 const a = await build(aRoot);
 const b = await build(bRoot);
 let differ = 0;
 for (let i = 0; i < warmup; i++) if (!(await a.render(i)).equals(await b.render(i))) differ++;
-const cpu = { A: 0, B: 0 };
-let next = warmup;
-for (let round = 0; round < rounds; round++) {
-  for (const [name, r] of round % 2 === 0 ? [['A', a], ['B', b]] : [['B', b], ['A', a]]) {
-    const start = process.cpuUsage();
-    for (let i = 0; i < batch; i++) await r.render(next + i);
-    const used = process.cpuUsage(start);
-    cpu[name] += used.user + used.system;
-  }
-  next += batch;
-}
-const titres = rounds * batch;
-console.log(
-  JSON.stringify({
-    titres: a.views.length,
-    renderedEach: titres,
-    warmupDiffering: differ,
-    aCpuMsPerTitre: +(cpu.A / 1000 / titres).toFixed(3),
-    bCpuMsPerTitre: +(cpu.B / 1000 / titres).toFixed(3),
-    ratio: +(cpu.B / cpu.A).toFixed(3),
-  }),
-);
+await measureAlternated({ rounds, batch, from: warmup }, a, b, { titres: a.views.length, warmupDiffering: differ });

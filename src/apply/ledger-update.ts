@@ -7,7 +7,7 @@
  * (`--excel`) or when it already exists, so it never lags behind its CSV.
  */
 import { documentKey } from '../engine/plan-types.js';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { writeFileAtomic } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { existingAuthor } from '../io/journal-excel.js';
@@ -19,6 +19,7 @@ import type { History, IssuedDocument } from '../engine/history.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { verifyLedger } from '../io/csv-checks.js';
 import { mapPool } from '../io/pool.js';
+import { readIfPresent } from '../io/out-files.js';
 
 /**
  * Ledger file names by service and code_insee: an existing file wins over the current name. Each
@@ -72,10 +73,7 @@ export async function appendLedgerRows(
   options: { workbookAuthor?: string } = {},
 ): Promise<void> {
   const path = resolveOut(outDir, `${ledgerFolder(service)}/${name}`);
-  const previous = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const previous = await readIfPresent(path, 'utf8');
   let text: string;
   if (previous === undefined || previous === '') {
     text = csvHeader(LEDGER_COLUMNS, MACHINE) + csvLines(LEDGER_COLUMNS, rows, MACHINE);
@@ -124,10 +122,7 @@ export async function checkLedgers(
     // a ledger its folder does not list is not read: the first national run would try 70 000 absent files
     const text = !(await names.listedIn(d.service, name))
       ? undefined
-      : await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT') return undefined;
-          throw error;
-        });
+      : await readIfPresent(path, 'utf8');
     const expected = (journaled.get(pair) ?? []).filter((doc) => !interruptedExercices.has(doc.exercice));
     if (text === undefined) {
       return expected.length === 0 ? [] : [problem('FILE_MISSING', `registre de ${d.codeInsee}/${d.service} introuvable`, { file: path })];

@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import type { IssuedDocument } from '../engine/history.js';
 import { isTempName } from '../io/atomic-write.js';
 import { parseDocumentName, resolveOut } from '../io/output-layout.js';
-import { listFiles } from '../io/walk.js';
+import { listFiles } from '../io/out-files.js';
 
 export interface CleanReport {
   tempFiles: string[];

@@ -3,12 +3,13 @@
  * which always stays the machine form and the source of truth. One row per document, réductions
  * and annulations negative, each titre with its net after corrections (R10), a total row.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IssuedDocument } from '../engine/history.js';
 import { toAmountString, type Decimal } from '../engine/money.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { readJournal } from './journal.js';
+import { readIfPresent } from './out-files.js';
 import { formatTitreRef } from './journal-format.js';
 import { JOURNAL_EXCEL_FILE } from './output-layout.js';
 import { workbookAuthor, workbookBuffer, type WorkbookColumn, type WorkbookSpec } from './workbook.js';
@@ -98,7 +99,7 @@ export const journalWorkbookPath = (outDir: string): string => join(outDir, JOUR
 
 /** The author an existing workbook records, else undefined (no file, or not ours). */
 export async function existingAuthor(path: string): Promise<string | undefined> {
-  const bytes = await readFile(path).catch(() => undefined);
+  const bytes = await readIfPresent(path).catch(() => undefined);
   return bytes ? workbookAuthor(bytes) : undefined;
 }
 

@@ -79,6 +79,8 @@ type Encoded = [string[], object[]];
 export interface ShapedRun {
   glyphs: FontkitGlyph[];
   positions: object[];
+  /** The sum of the positions' xAdvance (pdfkit's layout adds the runs' widths up). */
+  readonly advanceWidth: number;
 }
 
 /** The parts of pdfkit's EmbeddedFont this module replaces or reads. */

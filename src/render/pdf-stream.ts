@@ -12,9 +12,10 @@ const EOF_MARKER = Buffer.from('%%EOF\n');
  * `doc` must have been ended.
  */
 export function finishedPdf(doc: PDFKit.PDFDocument): Readable {
+  // read() hands the whole buffered stream, joined, at once: a second join would copy it again
   const chunks: Buffer[] = [];
   for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  const pdf = Buffer.concat(chunks);
+  const pdf = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
   if (!pdf.subarray(-EOF_MARKER.length).equals(EOF_MARKER)) {
     // Not finished synchronously (a future pdfkit?): hand back pdfkit's own stream, unread.
     if (pdf.length > 0) doc.unshift(pdf);

@@ -32,10 +32,12 @@ export type RenderReply =
 
 const renderer = createPdfRenderer({ templatesDir: (workerData as { templatesDir?: string }).templatesDir });
 
+/** The stream's bytes in memory of their own, so that they can be transferred: copied only if they share theirs. */
 async function collect(stream: Readable): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks)); // a copy that owns its memory, so it can be transferred
+  const whole = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+  return whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength ? whole : new Uint8Array(whole);
 }
 
 let config: unknown;

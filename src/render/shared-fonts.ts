@@ -20,6 +20,7 @@
 import PDFDocument from 'pdfkit';
 import { RecurringCache } from '../engine/recurring-cache.js';
 import type { PdfAssets } from './assets.js';
+import { ComposedRuns } from './composed-runs.js';
 import { FixedGlyphSet, LIGATURES, type EmbeddedFontInternals, type FontkitFont, type ShapedRun } from './fixed-subset.js';
 
 export const FONT_REGULAR = 'DejaVuSans';
@@ -76,14 +77,20 @@ const WORDS_PER_GENERATION = 1_500;
 export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts {
   const regular = parse(assets.regular, alphabet);
   const bold = parse(assets.bold, alphabet);
-  const caches = () => ({ words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION), widths: new RecurringCache<string, number>(WORDS_PER_GENERATION) });
+  const caches = () => ({
+    words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION),
+    widths: new RecurringCache<string, number>(WORDS_PER_GENERATION),
+    composed: new ComposedRuns(),
+  });
   const regularCaches = caches();
   const boldCaches = caches();
-  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, { words, widths }: ReturnType<typeof caches>): EmbeddedFont => {
+  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, { words, widths, composed }: ReturnType<typeof caches>): EmbeddedFont => {
     const font = new parsed.cls(doc, parsed.font, id) as EmbeddedFont;
     if (font.layoutCache) {
-      // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable).
-      font.layoutCached = (word) => words.through(word, () => font.layoutRun(word));
+      // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable), a
+      // new word composed from its characters' runs when that is fontkit's run (composed-runs.ts).
+      const layoutRun = (text: string): ShapedRun => font.layoutRun(text);
+      font.layoutCached = (word) => words.through(word, () => composed.shape(word, layoutRun));
     }
     const widthOfString = font.widthOfString.bind(font);
     // pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered.

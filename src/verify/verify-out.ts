@@ -51,7 +51,7 @@ import {
   STATE_DIR,
 } from '../io/output-layout.js';
 import { mapPool } from '../io/pool.js';
-import { listFiles } from '../io/walk.js';
+import { listFiles } from '../io/out-files.js';
 import { verifyBordereauCsv, verifyLedger } from '../io/csv-checks.js';
 import { verifyNumbering } from '../io/journal-checks.js';
 import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';

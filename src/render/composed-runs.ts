@@ -1,0 +1,87 @@
+/**
+ * A word shaped from its characters' shapes, when the font joins none of its neighbours.
+ *
+ * fontkit shapes a word at a cost that hardly depends on its length (script, shaping plan, GSUB
+ * and GPOS passes, glyph infos): some 35 µs and 6 KB of garbage. The shared cache of shaped words
+ * (shared-fonts.ts) keeps the wording, but each titre still brings some 19 words of its own
+ * (numbers, amounts, names, two thirds of them digits and separators), a tenth of a rendering
+ * thread's time. Most are made of characters that the font neither joins (ligatures) nor kerns:
+ * their shaped run is their characters' runs end to end.
+ *
+ * Two characters are independent when fontkit shapes the pair as the two characters' runs end to
+ * end (same glyphs, same positions): asked of fontkit itself, once per pair. A word whose
+ * neighbours are all independent is composed from its characters' runs (glyph and position
+ * objects shared, as pdfkit treats a shaped run as immutable); any other word is shaped by
+ * fontkit. A rule that would join three characters and no two of them escapes this check: the
+ * DejaVu fonts have none among the characters the titres use (checked against fontkit by
+ * test/render/composed-runs.test.ts).
+ */
+import { RecurringCache } from '../engine/recurring-cache.js';
+import type { FontkitGlyph, ShapedRun } from './fixed-subset.js';
+
+type Position = Record<string, number>;
+
+export type LayoutRun = (text: string) => ShapedRun;
+
+/** Pairs of characters (by UTF-16 code units) whose independence is known, per generation. */
+const PAIRS_PER_GENERATION = 4_096;
+
+/** Single characters' runs kept, per generation (the alphabet of a batch is a few hundred). */
+const CHARACTERS_PER_GENERATION = 1_024;
+
+/** Code units fontkit reads together with their neighbour: surrogates, variation selectors. */
+function joinsNeighbour(code: number): boolean {
+  return (code >= 0xd800 && code <= 0xdfff) || (code >= 0xfe00 && code <= 0xfe0f);
+}
+
+function sameRun(whole: ShapedRun, first: ShapedRun, second: ShapedRun): boolean {
+  const parts = [...first.positions, ...second.positions] as Position[];
+  const glyphs = [...first.glyphs, ...second.glyphs];
+  if (whole.glyphs.length !== glyphs.length || whole.positions.length !== parts.length) return false;
+  for (let i = 0; i < glyphs.length; i++) {
+    if (whole.glyphs[i] !== glyphs[i]) return false;
+    const a = whole.positions[i] as Position;
+    const b = parts[i];
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length || keys.some((key) => a[key] !== b[key])) return false;
+  }
+  return true;
+}
+
+/** Shapes words of one font, composing them from their characters when that gives fontkit's run. */
+export class ComposedRuns {
+  private readonly characters = new RecurringCache<number, ShapedRun>(CHARACTERS_PER_GENERATION);
+  private readonly independent = new RecurringCache<number, boolean>(PAIRS_PER_GENERATION);
+
+  /** `word` shaped: fontkit's run through `layoutRun`, or the same run composed. */
+  shape(word: string, layoutRun: LayoutRun): ShapedRun {
+    if (word.length < 2 || !this.composable(word, layoutRun)) return layoutRun(word);
+    const glyphs: FontkitGlyph[] = [];
+    const positions: Position[] = [];
+    for (let i = 0; i < word.length; i++) {
+      const run = this.character(word, i, layoutRun);
+      for (const glyph of run.glyphs) glyphs.push(glyph);
+      for (const position of run.positions) positions.push(position as Position);
+    }
+    // fontkit's GlyphRun.advanceWidth, summed in the same order
+    let advanceWidth = 0;
+    for (const position of positions) advanceWidth += position.xAdvance;
+    return { glyphs, positions, advanceWidth };
+  }
+
+  private character(word: string, index: number, layoutRun: LayoutRun): ShapedRun {
+    return this.characters.through(word.charCodeAt(index), () => layoutRun(word[index]));
+  }
+
+  private composable(word: string, layoutRun: LayoutRun): boolean {
+    for (let i = 0; i < word.length; i++) if (joinsNeighbour(word.charCodeAt(i))) return false;
+    for (let i = 0; i + 1 < word.length; i++) {
+      const pair = word.charCodeAt(i) * 0x10000 + word.charCodeAt(i + 1);
+      const independent = this.independent.through(pair, () =>
+        sameRun(layoutRun(word.slice(i, i + 2)), this.character(word, i, layoutRun), this.character(word, i + 1, layoutRun)),
+      );
+      if (!independent) return false;
+    }
+    return true;
+  }
+}
