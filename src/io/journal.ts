@@ -53,7 +53,7 @@ export interface JournalContents {
   head: string;
 }
 
-/** The bytes of OUT/journal.csv, undefined when absent. */
+/** The first `size` bytes of the open journal, read whole (a journal the canonical reader gave up on). */
 async function readJournalBytes(handle: FileHandle, size: number): Promise<Buffer> {
   const bytes = Buffer.allocUnsafe(size);
   let read = 0;

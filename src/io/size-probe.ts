@@ -97,18 +97,18 @@ function measureSizes(
   let sizes = new Float64Array(chunkLines).fill(NaN);
   let lengths = new Int32Array(chunkLines);
   let prints = new Float64Array(chunkLines);
-  /** The arrays long enough for line index i. */
+  /** The arrays long enough for line index i (the other thread may have claimed many chunks since the last line). */
   const room = (i: number): void => {
     if (i < sizes.length) return;
-    const grown = new Float64Array(2 * sizes.length).fill(NaN);
-    grown.set(sizes);
-    sizes = grown;
-    const l = new Int32Array(2 * lengths.length);
-    l.set(lengths);
-    lengths = l;
-    const p = new Float64Array(2 * prints.length);
-    p.set(prints);
-    prints = p;
+    let length = sizes.length;
+    while (length <= i) length *= 2;
+    const longer = <A extends Float64Array | Int32Array>(array: A, made: A): A => {
+      made.set(array);
+      return made;
+    };
+    sizes = longer(sizes, new Float64Array(length).fill(NaN));
+    lengths = longer(lengths, new Int32Array(length));
+    prints = longer(prints, new Float64Array(length));
   };
   let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(bufferBytes, journalBytes)));
   const byteAt = (i: number): number => buffer[i];
