@@ -29,6 +29,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from './generate-dataset.mjs';
 import { RESULT_PREFIX } from './measure.mjs';
+import { titresNodeFlags } from './node-flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,7 +57,9 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 function child(script, childArgs, label, env = {}) {
   return new Promise((resolveDone, reject) => {
-    const p = spawn(process.execPath, [join(ROOT, 'bench', script), ...childArgs], {
+    // the CLI's children run with bin/titres's node options (issue-child.mjs would run itself again to get them)
+    const nodeFlags = script === 'issue-child.mjs' ? titresNodeFlags() : [];
+    const p = spawn(process.execPath, [...nodeFlags, join(ROOT, 'bench', script), ...childArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...env },
