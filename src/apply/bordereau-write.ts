@@ -3,7 +3,7 @@
  * (formats in io/bordereau-format.ts), each atomically. The total is the sum of the lines (R1).
  */
 import type { Dataset } from '../engine/dataset.js';
-import { dec, sum, toAmountString } from '../engine/money.js';
+import { sumOfAmounts, toAmountString } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeAtomically, writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
@@ -35,7 +35,7 @@ export async function writeBordereau(
       problem('PLAN_INVALID', `bordereau ${spec.exercice}-${spec.numero} : service « ${spec.service} » inconnu ou gratuit`),
     ]);
   }
-  const total = toAmountString(sum(spec.lines.map((l) => dec(l.montant))));
+  const total = toAmountString(sumOfAmounts(spec.lines));
   const view: BordereauView = {
     config: context.dataset.config,
     service,

@@ -31,8 +31,12 @@ export interface WrittenBordereau {
   total: string;
 }
 
-/** A document's number within its series (statements of compte 673 have their own, R10). */
-export const seriesKey = (d: { type: DocumentType; numero: number }): string => `${seriesOf(d.type)}:${d.numero}`;
+/**
+ * A document's number within its series (statements of compte 673 have their own, R10): a
+ * statement's negated, the two series never meet (numbers start at 1). A number, not a string
+ * such as « titres:12 »: a national run made 70 000 of them to finalize (issue 12, flat memory).
+ */
+export const seriesKey = (d: { type: DocumentType; numero: number }): number => (seriesOf(d.type) === 'etats' ? -d.numero : d.numero);
 
 /** What finalizing reads of a journaled document. */
 export type JournaledDoc = Pick<
@@ -47,11 +51,11 @@ export type JournaledDoc = Pick<
  */
 export interface FinalizedRun extends RunHead {
   documents: Iterable<RunDocument> | AsyncIterable<RunDocument>;
-  communes?: ReadonlyMap<string, string>;
+  communes?: ReadonlyMap<number, string>;
 }
 
 /** The commune names a run's plan gave its documents. */
-export function runCommunes(documents: readonly RunDocument[]): Map<string, string> {
+export function runCommunes(documents: readonly RunDocument[]): Map<number, string> {
   return new Map(documents.map((d) => [seriesKey(d), d.commune]));
 }
 
@@ -75,14 +79,15 @@ export async function finalizeRun(
   outDir: string,
   run: FinalizedRun,
   journal: Iterable<{ doc: JournaledDoc; chain: string }>,
-  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean; ledgersOf?: ReadonlySet<string> },
+  context: { dataset: Dataset; renderer: DocumentRenderer; excel: boolean; ledgersOf?: ReadonlySet<number> },
 ): Promise<WrittenBordereau[]> {
-  const byNumero = new Map<string, JournaledDoc>();
+  const byNumero = new Map<number, JournaledDoc>();
+  // only a bordereau's last document's chain is read: the running issue's other documents have ''
   const chainOf = new Map<JournaledDoc, string>();
   for (const { doc, chain } of journal) {
     if (doc.exercice !== run.exercice) continue;
     byNumero.set(seriesKey(doc), doc);
-    chainOf.set(doc, chain);
+    if (chain !== '') chainOf.set(doc, chain);
   }
   const byBordereau = new Map(journalGroups(byNumero.values(), run.exercice).map((g) => [bordereauKey(g), g.documents]));
   const communeName = (doc: JournaledDoc): string =>
@@ -118,7 +123,7 @@ export async function finalizeRun(
       fichier: `${base}.pdf`,
       sha256,
       taille: bytes,
-      chaineJournal: chainOf.get(docs[docs.length - 1]),
+      chaineJournal: chainOf.get(docs[docs.length - 1]) ?? '',
     };
     return { written, registered };
   });
@@ -166,8 +171,8 @@ export async function appendLedgerBatch(outDir: string, documents: Iterable<Ledg
 export async function appendRunLedgers(
   outDir: string,
   documents: Iterable<RunDocument> | AsyncIterable<RunDocument>,
-  journaled: ReadonlyMap<string, JournaledDoc>,
-  context: { dataset: Dataset; excel: boolean; ledgersOf?: ReadonlySet<string> },
+  journaled: ReadonlyMap<number, JournaledDoc>,
+  context: { dataset: Dataset; excel: boolean; ledgersOf?: ReadonlySet<number> },
   batch = LEDGER_BATCH,
 ): Promise<void> {
   if (context.ledgersOf?.size === 0) return;

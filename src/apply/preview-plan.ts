@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import { EMPTY_HISTORY, type History } from '../engine/history.js';
-import { dec, sum, toAmountString } from '../engine/money.js';
+import { sumOfAmounts, toAmountString } from '../engine/money.js';
 import type { Plan } from '../engine/plan-types.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { formatTitreRef } from '../io/journal-format.js';
@@ -53,7 +53,7 @@ export async function previewPlan(plan: Plan, context: PreviewContext): Promise<
       ...(doc.titreOrigine ? { titreOrigine: formatTitreRef(doc.titreOrigine) } : {}),
     }));
     const base = previewBordereauBase(plan.exercice, nature, service);
-    cumul[nature] = cumul[nature].plus(sum(lines.map((l) => dec(l.montant))));
+    cumul[nature] = cumul[nature].plus(sumOfAmounts(lines));
     const cumulExercice = toAmountString(cumul[nature]);
     const spec = { exercice: plan.exercice, numero: null, nature, service, dateEmission: plan.dateEmission, lines, preview: true, cumulExercice };
     const excel = context.excel === true;

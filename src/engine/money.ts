@@ -35,6 +35,16 @@ export function toAmountString(value: Decimal): string {
   return round2(value).toFixed(2);
 }
 
+/**
+ * Sum of amounts written canonically ("1210.00"), each parsed as it is added: no array of their
+ * Decimals, some 170 bytes each, for the 35 000 lines of a national bordereau (issue 12).
+ */
+export function sumOfAmounts(items: Iterable<{ montant: string }>): Decimal {
+  let total = ZERO;
+  for (const { montant } of items) total = total.plus(dec(montant));
+  return total;
+}
+
 /** Sum of amounts (R1: a document total is the sum of its rounded lines). */
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendRunLedgers, type JournaledDoc } from '../../src/apply/finalize-run.js';
+import { appendRunLedgers, seriesKey, type JournaledDoc } from '../../src/apply/finalize-run.js';
 import { runDocument } from '../../src/apply/issue-plan.js';
 import type { RunDocument } from '../../src/apply/run-file.js';
 import { dec } from '../../src/engine/money.js';
@@ -27,8 +27,8 @@ const run = documents.map(({ doc, numero }) =>
   runDocument({ document: doc, numero, bordereau: 1, netApres: doc.montant }, '2026-06-15', dataset, ledgerFileName(doc.codeInsee, doc.commune)),
 );
 /** The journal holds all but the last document (a run stopped before it). */
-const journaled = new Map<string, JournaledDoc>(
-  run.slice(0, 3).map((d) => [`titres:${d.numero}`, { ...d, exercice: 2026, montant: dec(d.montant), dateEmission: '2026-06-15' }]),
+const journaled = new Map<number, JournaledDoc>(
+  run.slice(0, 3).map((d) => [seriesKey(d), { ...d, exercice: 2026, montant: dec(d.montant), dateEmission: '2026-06-15' }]),
 );
 
 async function ledgers(outDir: string): Promise<Record<string, string>> {
@@ -43,6 +43,14 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await Promise.all(dirs.map(removeDir));
+});
+
+describe('seriesKey (R10: statements of compte 673 have their own series)', () => {
+  it('tells a titre from a statement of the same number, and documents of one series by number', () => {
+    const keys = [seriesKey({ type: 'titre', numero: 3 }), seriesKey({ type: 'reduction', numero: 4 }), seriesKey({ type: 'etat_annulation', numero: 3 })];
+    expect(new Set(keys).size).toBe(3);
+    expect(seriesKey({ type: 'annulation', numero: 3 })).toBe(keys[0]); // one series for titres, réductions, annulations
+  });
 });
 
 describe('appendRunLedgers (issue 12: ledgers streamed)', () => {
@@ -63,7 +71,7 @@ describe('appendRunLedgers (issue 12: ledgers streamed)', () => {
   it('appends only the rows of ledgersOf: the running issue appended the others', async () => {
     const out = await tempDir();
     dirs.push(out);
-    await appendRunLedgers(out, run, journaled, { dataset, excel: false, ledgersOf: new Set(['titres:2']) });
+    await appendRunLedgers(out, run, journaled, { dataset, excel: false, ledgersOf: new Set([seriesKey({ type: 'titre', numero: 2 })]) });
     expect(Object.keys(await ledgers(out))).toEqual([ledgerFileName('69204', 'Saint-Genis-Laval')]);
   });
 

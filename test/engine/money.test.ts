@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
-import { Decimal, dec, round2, sum, toAmountString, ZERO } from '../../src/engine/money.js';
+import { Decimal, dec, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
 
 const NNBSP = '\u202f';
 
@@ -91,5 +91,22 @@ describe('R1 parsing and machine form', () => {
 
   it('keeps 60 significant digits: 2 / 3', () => {
     expect(new Decimal(2).div(3).toString()).toBe(`0.${'6'.repeat(59)}7`);
+  });
+});
+
+describe('R1 sum of canonical amounts (sumOfAmounts)', () => {
+  it('equals the sum of the parsed amounts, exactly', () => {
+    const cents = fc.integer({ min: -10_000_000, max: 10_000_000 });
+    fc.assert(
+      fc.property(fc.array(cents, { maxLength: 50 }), (values) => {
+        const lines = values.map((c) => ({ montant: toAmountString(new Decimal(c).div(100)) }));
+        expect(sumOfAmounts(lines).eq(sum(lines.map((l) => dec(l.montant))))).toBe(true);
+      }),
+    );
+    expect(sumOfAmounts([]).eq(ZERO)).toBe(true);
+  });
+
+  it('refuses an amount that is not canonical, as dec does', () => {
+    expect(() => sumOfAmounts([{ montant: '1.00' }, { montant: '1,50' }])).toThrow('not a canonical decimal: 1,50');
   });
 });
