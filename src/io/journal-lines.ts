@@ -47,9 +47,10 @@ export class JournalLines {
   /** How many document lines. */
   length = 0;
   private lineNumbers!: Int32Array;
-  private exercices!: Int32Array;
-  private numeros!: Int32Array;
-  private bordereaux!: Int32Array;
+  // numbers as the journal may hold them (up to 15 digits: journal-format.ts), exactly
+  private exercices!: Float64Array;
+  private numeros!: Float64Array;
+  private bordereaux!: Float64Array;
   private types!: Uint8Array;
   private flags!: Uint8Array;
   private tailles!: Float64Array;
@@ -131,9 +132,9 @@ export class JournalLines {
       return made;
     };
     this.lineNumbers = longer(this.lineNumbers, new Int32Array(capacity));
-    this.exercices = longer(this.exercices, new Int32Array(capacity));
-    this.numeros = longer(this.numeros, new Int32Array(capacity));
-    this.bordereaux = longer(this.bordereaux, new Int32Array(capacity));
+    this.exercices = longer(this.exercices, new Float64Array(capacity));
+    this.numeros = longer(this.numeros, new Float64Array(capacity));
+    this.bordereaux = longer(this.bordereaux, new Float64Array(capacity));
     this.types = longer(this.types, new Uint8Array(capacity));
     this.flags = longer(this.flags, new Uint8Array(capacity));
     this.tailles = longer(this.tailles, new Float64Array(capacity));

@@ -45,6 +45,16 @@ describe('JournalLines (issue 10)', () => {
     }
   });
 
+  it('keeps the numbers a line may hold, up to the 15 digits the journal reader takes', () => {
+    const docs = [titre(999_999_999_999_999, { bordereau: 4_294_967_297 }), titre(2_147_483_648, { bordereau: 1 })];
+    for (const lines of bothReadings(docs)) {
+      expect(lines.indexes().map((k) => [lines.numero(k), lines.bordereau(k), lines.journaled(k).numero])).toEqual([
+        [999_999_999_999_999, 4_294_967_297, 999_999_999_999_999],
+        [2_147_483_648, 1, 2_147_483_648],
+      ]);
+    }
+  });
+
   it('makes each document once, the same object however it is asked for', () => {
     const [lines] = bothReadings([titre(1), titre(2)]);
     const entries = lines.entries();
