@@ -221,7 +221,8 @@ if (main.titres >= 2 * NATIONAL) lines.push(`${main.titres} titres en ${fmt(main
 lines.push(
   integrity.skipped
     ? `Contrôle d'intégrité du journal : non mesuré (à brancher : le contrôle du journal chaîné, issue 10, n'est pas encore livré ; bench/integrity-child.mjs l'appellera)`
-    : `Contrôle d'intégrité du journal (${main.titres} lignes) : ${fmt(integrity.checkMs / 1000, 2)} s`,
+    : `Contrôle d'intégrité du journal (${main.titres} lignes) : ${fmt(integrity.checkMs / 1000, 2)} s` +
+        (integrity.documentsMs === undefined ? '' : ` ; puis documents du journal pour le plan, faits à sa demande : ${fmt(integrity.documentsMs / 1000, 2)} s`),
 );
 if (results.single) lines.push(`Journal identique (empreintes de chaque PDF) avec et sans fils de rendu : ${check(results.identical)}`);
 const loadAfter = load();

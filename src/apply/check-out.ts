@@ -104,19 +104,24 @@ async function checkJournal(outDir: string, file: string, journal: JournalConten
       problem('JOURNAL_CUT', 'dernière ligne du journal coupée sans exécution interrompue (aucun fichier .titres/run-*) : le journal a été tronqué', { file }),
     );
   }
+  const { lines } = journal;
   if (problems.length === 0) {
-    problems.push(...verifyNumbering(journal.entries, file));
-    const sizeAt = probe ? await probe.sizes(journal.entries) : () => undefined;
-    for (const { doc, line } of journal.entries) {
-      const size = sizeAt(line, doc.fichier);
-      if (size != null && size === doc.taille) continue; // there with its journaled size: no path to make
-      const what = () => `PDF du document ${documentKey(doc)} (journal ligne ${line})`;
-      const found = sizeProblem(resolveOut(outDir, doc.fichier), doc.taille, what, size);
+    // the checks of the journal alone first, while the worker stats the PDFs; this thread takes its share after
+    problems.push(...verifyNumbering(lines, file));
+    problems.push(...checkRegister(outDir, journal, register, new Set(interrupted.map((r) => r.exercice))));
+    const sizeAt = probe ? await probe.sizes(lines) : () => undefined;
+    for (let k = 0; k < lines.length; k++) {
+      const line = lines.line(k);
+      const fichier = lines.fichier(k);
+      const size = sizeAt(line, fichier);
+      if (size != null && size === lines.taille(k)) continue; // there with its journaled size: no path to make
+      const what = () => `PDF du document ${documentKey(lines.journaled(k))} (journal ligne ${line})`;
+      const found = sizeProblem(resolveOut(outDir, fichier), lines.taille(k), what, size);
       if (found) problems.push(found);
     }
-    problems.push(...checkRegister(outDir, journal, register, new Set(interrupted.map((r) => r.exercice))));
   }
   if (problems.some((p) => p.severity === 'error')) throw damaged(problems, outDir);
-  const history: History = journal.entries.length === 0 ? EMPTY_HISTORY : { documents: journal.entries.map((e) => e.doc) };
+  // the documents are made when the run first asks for them (journal-lines.ts)
+  const history: History = lines.length === 0 ? EMPTY_HISTORY : { get documents() { return lines.documents(); } };
   return { outDir, history, journal, register, interrupted };
 }

@@ -107,6 +107,8 @@ export function journalGroups<T extends Journaled>(documents: Iterable<T>, exerc
  */
 export function journalGroupsOf<T>(items: Iterable<T>, docOf: (item: T) => Journaled, exercice?: number): JournaledBordereau<T>[] {
   const groups = new Map<string, JournaledBordereau<T>>();
+  const lastNumero = new Map<JournaledBordereau<T>, number>(); // while a group's numbers rise, it needs no sort
+  const unsorted = new Set<JournaledBordereau<T>>();
   let previous: JournaledBordereau<T> | undefined;
   for (const item of items) {
     const doc = docOf(item);
@@ -124,9 +126,11 @@ export function journalGroupsOf<T>(items: Iterable<T>, docOf: (item: T) => Journ
       previous = group;
     }
     group.documents.push(item);
+    if (doc.numero < (lastNumero.get(group) ?? -Infinity)) unsorted.add(group);
+    lastNumero.set(group, doc.numero);
   }
   const sorted = [...groups.values()].sort(compareBordereauIds);
-  for (const group of sorted) group.documents.sort((a, b) => docOf(a).numero - docOf(b).numero);
+  for (const group of unsorted) group.documents.sort((a, b) => docOf(a).numero - docOf(b).numero);
   return sorted;
 }
 

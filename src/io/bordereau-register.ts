@@ -11,12 +11,11 @@
  */
 import { statSync } from 'node:fs';
 import { TYP_BORD, bordereauKey, journalGroupsOf, type BordereauId, type BordereauNature } from '../engine/bordereaux.js';
-import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
 import { appendRegister, readRegister, type RegisterContents, type RegisterSpec } from './chained-register.js';
 import type { CsvColumn, CsvRow } from './csv-write.js';
 import { FILE_COLUMNS } from './file-registers.js';
-import type { JournalContents, JournalEntry } from './journal.js';
+import type { JournalContents } from './journal.js';
 import { bordereauBase, BORDEREAU_REGISTER_FILE, resolveOut } from './output-layout.js';
 import { amountFr } from '../engine/french-format.js';
 
@@ -130,12 +129,9 @@ export function checkRegister(
 ): Problem[] {
   const problems: Problem[] = [];
   const file = resolveOut(outDir, BORDEREAU_REGISTER_FILE);
-  // the journal lines the register is anchored on (one per bordereau), found in one pass
-  const anchors = new Set<string>();
-  for (const { bordereau: b } of register.entries) if (b.chaineJournal !== undefined) anchors.add(b.chaineJournal);
-  const chainAt = new Map<string, JournalEntry>();
-  for (const e of journal.entries) if (e.chain && anchors.has(e.chain)) chainAt.set(e.chain, e);
-  const groups = new Map(journalGroupsOf(journal.entries, (e) => e.doc).map((g) => [registerKey(g), g]));
+  const { lines } = journal;
+  // grouped from the lines' columns: no document is made (issue 10)
+  const groups = new Map(journalGroupsOf(lines.indexes(), (k) => lines.journaled(k)).map((g) => [registerKey(g), g]));
   const seen = new Set<string>();
   for (const { bordereau: b, line } of register.entries) {
     const key = registerKey(b);
@@ -150,7 +146,7 @@ export function checkRegister(
       problems.push(problem('BORDEREAU_MISMATCH', `registre : bordereau ${b.exercice} ${b.nature} n° ${b.numero} absent du journal`, at));
       continue;
     }
-    const total = toAmountString(sum(group.documents.map((e) => e.doc.montant)));
+    const total = lines.total(group.documents);
     if (b.total !== total || b.pieces !== group.documents.length || b.service !== group.service) {
       problems.push(
         problem(
@@ -160,10 +156,10 @@ export function checkRegister(
         ),
       );
     }
+    // anchored on the chain of the bordereau's last journal line
     if (b.chaineJournal !== undefined) {
-      const anchored = chainAt.get(b.chaineJournal);
-      const last = group.documents.reduce((a, e) => (e.line > a.line ? e : a));
-      if (anchored !== last) {
+      const last = group.documents.reduce((a, k) => (lines.line(k) > lines.line(a) ? k : a));
+      if (lines.chain(last) !== b.chaineJournal) {
         problems.push(
           problem('REGISTER_ANCHOR_MISMATCH', `registre : la ligne du journal à laquelle le bordereau ${b.exercice} ${b.nature} n° ${b.numero} est ancré a disparu ou changé`, at),
         );

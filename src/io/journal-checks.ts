@@ -13,8 +13,7 @@ import { bordereauLabel, NATURES, natureOf, type BordereauNature } from '../engi
 import { hasBordereau, seriesOf, type NumberSeries } from '../engine/plan-types.js';
 import type { Decimal } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
-import type { IssuedDocument } from '../engine/history.js';
-import type { JournalEntry } from './journal.js';
+import type { JournalEntry, JournalLines } from './journal-lines.js';
 import { formatTitreRef } from './journal-format.js';
 import { amountFr } from '../engine/french-format.js';
 
@@ -45,25 +44,26 @@ function consecutive(distinct: ReadonlySet<number> | ReadonlyMap<number, unknown
  * journal written by the tool has them: such a series has neither a duplicate nor a gap, and is
  * told so without a map of 70 000 numbers (issue 10).
  */
-function numberedInOrder(list: readonly JournalEntry[]): Record<NumberSeries, boolean> {
+function numberedInOrder(lines: JournalLines, list: readonly number[]): Record<NumberSeries, boolean> {
   const ordered: Record<NumberSeries, boolean> = { titres: true, etats: true };
   const last: Record<NumberSeries, number | undefined> = { titres: undefined, etats: undefined };
-  for (const { doc } of list) {
-    const series = seriesOf(doc.type);
+  for (const k of list) {
+    const series = seriesOf(lines.type(k));
     const before = last[series];
-    if (before !== undefined && doc.numero !== before + 1) ordered[series] = false;
-    last[series] = doc.numero;
+    if (before !== undefined && lines.numero(k) !== before + 1) ordered[series] = false;
+    last[series] = lines.numero(k);
   }
   return ordered;
 }
 
-export function verifyNumbering(entries: readonly JournalEntry[], file: string): Problem[] {
+/** The journal's numbering (see above), read from its lines' columns: no document is made but those of corrections. */
+export function verifyNumbering(lines: JournalLines, file: string): Problem[] {
   const problems: Problem[] = [];
-  const byExercice = new Map<number, JournalEntry[]>();
-  for (const e of entries) {
-    const list = byExercice.get(e.doc.exercice);
-    if (list) list.push(e);
-    else byExercice.set(e.doc.exercice, [e]);
+  const byExercice = new Map<number, number[]>(); // exercice → its lines (indexes into `lines`)
+  for (let k = 0; k < lines.length; k++) {
+    const list = byExercice.get(lines.exercice(k));
+    if (list) list.push(k);
+    else byExercice.set(lines.exercice(k), [k]);
   }
   for (const [exercice, list] of [...byExercice].sort((a, b) => a[0] - b[0])) {
     const seen: Record<NumberSeries, Map<number, number>> = { titres: new Map(), etats: new Map() };
@@ -71,30 +71,24 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
     const legacy: Record<BordereauNature, Set<number>> = { titres: new Set(), reductions: new Set() };
     // messages are made only for a problem: 70 000 lines are checked before each run (issue 10)
     const kind = (k: { service: string; date: string }) => `${k.service}, émis le ${k.date}`;
-    const ordered = numberedInOrder(list);
-    let previous: IssuedDocument | undefined; // the last document with a bordereau: its neighbours share it
-    for (const { doc, line } of list) {
-      const numberSeries = seriesOf(doc.type);
+    const ordered = numberedInOrder(lines, list);
+    let previous = -1; // the last line with a bordereau: its neighbours share it
+    for (const k of list) {
+      const line = lines.line(k);
+      const numberSeries = seriesOf(lines.type(k));
       if (!ordered[numberSeries]) {
         const numbers = seen[numberSeries];
-        const first = numbers.get(doc.numero);
+        const numero = lines.numero(k);
+        const first = numbers.get(numero);
         if (first !== undefined) {
-          const name = `${numberSeries === 'etats' ? 'état ' : ''}${exercice}-${doc.numero}`;
+          const name = `${numberSeries === 'etats' ? 'état ' : ''}${exercice}-${numero}`;
           problems.push(problem('NUMBER_DUPLICATE', `numéro ${name} déjà utilisé ligne ${first}`, { file, line }));
-        } else numbers.set(doc.numero, line);
+        } else numbers.set(numero, line);
       }
-      if (!hasBordereau(doc.type)) continue; // a statement of compte 673 has no bordereau (R10)
-      if (
-        previous !== undefined &&
-        previous.bordereau === doc.bordereau &&
-        previous.type === doc.type &&
-        previous.service === doc.service &&
-        previous.dateEmission === doc.dateEmission &&
-        previous.legacySeries === doc.legacySeries
-      ) {
-        continue; // the same bordereau as the line before, already told
-      }
-      previous = doc;
+      if (!hasBordereau(lines.type(k))) continue; // a statement of compte 673 has no bordereau (R10)
+      if (previous >= 0 && lines.sameBordereau(previous, k)) continue; // the same bordereau as the line before, already told
+      previous = k;
+      const doc = lines.journaled(k);
       const nature = natureOf(doc.type);
       if (doc.legacySeries) legacy[nature].add(doc.bordereau);
       const other = series[nature].get(doc.bordereau);
@@ -120,13 +114,14 @@ export function verifyNumbering(entries: readonly JournalEntry[], file: string):
       problems.push(problem('BORDEREAU_GAP', `bordereau ${exercice} n° ${n} manquant dans la série commune aux deux types (dossier antérieur)`, { file }));
     }
   }
-  problems.push(...verifyCorrections(entries, file));
+  problems.push(...verifyCorrections(lines, file));
   return problems;
 }
 
-function verifyCorrections(entries: readonly JournalEntry[], file: string): Problem[] {
+function verifyCorrections(lines: JournalLines, file: string): Problem[] {
   const problems: Problem[] = [];
-  const corrections = entries.filter(({ doc }) => doc.type !== 'titre' && doc.titreOrigine);
+  const corrections: JournalEntry[] = [];
+  for (let k = 0; k < lines.length; k++) if (lines.type(k) !== 'titre' && lines.citesOrigin(k)) corrections.push(lines.entry(k));
   // only the titres corrected are kept, found with no key made: 70 000 lines are checked before each run (issue 10)
   const cited = new Map<number, Set<number>>();
   for (const { doc } of corrections) {
@@ -135,8 +130,10 @@ function verifyCorrections(entries: readonly JournalEntry[], file: string): Prob
     cited.set(exercice, numbers.add(numero));
   }
   const titres = new Map<string, { entry: JournalEntry; net: Decimal }>();
-  for (const e of cited.size === 0 ? [] : entries) {
-    if (e.doc.type === 'titre' && cited.get(e.doc.exercice)?.has(e.doc.numero)) titres.set(formatTitreRef(e.doc), { entry: e, net: e.doc.montant });
+  for (let k = 0; cited.size > 0 && k < lines.length; k++) {
+    if (lines.type(k) !== 'titre' || !cited.get(lines.exercice(k))?.has(lines.numero(k))) continue;
+    const entry = lines.entry(k);
+    titres.set(formatTitreRef(entry.doc), { entry, net: entry.doc.montant });
   }
   for (const { doc, line } of corrections) {
     const ref = formatTitreRef(doc.titreOrigine!);

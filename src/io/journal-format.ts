@@ -106,8 +106,9 @@ export interface JournalRecordContext {
   problems: Problem[];
   /** One string kept for each service and date read (a few values, on every line). */
   interned?: Map<string, string>;
-  /** The last document canonicalDocument read: its date and service are tried first on the next line. */
-  lastCanonical?: IssuedDocument;
+  /** The date and service of the last line canonicalFacts read: tried first on the next line. */
+  lastDate?: string;
+  lastService?: string;
 }
 
 /** The one copy of a text that many lines repeat: 70 000 documents stay in memory for a run (issue 10). */
@@ -287,72 +288,157 @@ const REGIME_VALUES = REGIMES as readonly Regime[];
 const CONVERGE_VALUES = ['oui', 'non'] as const;
 
 /**
- * The document of the canonical line text[start, end), or undefined when the line is not one this
- * reader takes (fromJournalRecord reads it then, with its problems). The same document as
- * fromJournalRecord gives, property for property.
+ * What canonicalFacts read of the line it last took: one object, reused, so that the folder check
+ * reads 70 000 lines without a document or a string made for each (issue 10). Valid until the
+ * next call.
  */
-export function canonicalDocument(text: string, start: number, end: number, ctx: JournalRecordContext): IssuedDocument | undefined {
-  if (!findCells(text, start, end)) return undefined;
+export interface CanonicalFacts {
+  exercice: number;
+  numero: number;
+  /** 0 for a statement of compte 673 (etat_annulation), which has no bordereau. */
+  bordereau: number;
+  type: DocumentType;
+  dateEmission: string;
+  service: string;
+  /** The montant in cents, NaN when it has too many digits to be held exactly (then read the document's). */
+  cents: number;
+  /** NaN when the line has no taille. */
+  taille: number;
+  legacySeries: boolean;
+  regime: Regime | undefined;
+  converge: 'oui' | 'non' | undefined;
+  /** The titre a correction cites (originExercice -1: none). */
+  originExercice: number;
+  originNumero: number;
+  /** Where the fichier cell lies in the text read. */
+  fichierStart: number;
+  fichierEnd: number;
+}
+
+export const FACTS: CanonicalFacts = {
+  exercice: 0,
+  numero: 0,
+  bordereau: 0,
+  type: 'titre',
+  dateEmission: '',
+  service: '',
+  cents: NaN,
+  taille: NaN,
+  legacySeries: false,
+  regime: undefined,
+  converge: undefined,
+  originExercice: -1,
+  originNumero: 0,
+  fichierStart: 0,
+  fichierEnd: 0,
+};
+
+/** The amount text[start, end) (as amountAt takes it) in cents, NaN beyond what a number holds exactly. */
+function centsAt(text: string, start: number, end: number): number {
+  const units = digitsAt(text, start, end - 3, false);
+  const cents = units * 100 + (text.charCodeAt(end - 2) - 48) * 10 + (text.charCodeAt(end - 1) - 48);
+  return units < 0 || !Number.isSafeInteger(cents) ? NaN : cents;
+}
+
+/**
+ * Whether text[start, end) is a canonical line this reader takes; if so its facts are in FACTS
+ * (and its cells in CELLS) until the next call. Not one (fromJournalRecord reads it then, with
+ * its problems): false.
+ */
+export function canonicalFacts(text: string, start: number, end: number, ctx: JournalRecordContext): boolean {
+  if (!findCells(text, start, end)) return false;
   const c = CELLS;
   // cell k is text[c[k], c[k + 1] - 1)
   const exercice = c[1] - c[0] === 5 ? digitsAt(text, c[0], c[1] - 1, false) : -1;
   const numero = digitsAt(text, c[1], c[2] - 1, true);
   const type = oneOf(text, c[4], c[5] - 1, DOCUMENT_TYPES);
-  if (exercice < 0 || numero < 0 || type === undefined) return undefined;
+  if (exercice < 0 || numero < 0 || type === undefined) return false;
   const bordereau = type === 'etat_annulation' && c[3] - c[2] === 1 ? 0 : digitsAt(text, c[2], c[3] - 1, true);
-  if (bordereau < 0 || c[4] - c[3] !== 11) return undefined;
-  const last = ctx.lastCanonical;
-  let dateEmission = last !== undefined && spelled(text, c[3], c[4] - 1, last.dateEmission) ? last.dateEmission : undefined;
+  if (bordereau < 0 || c[4] - c[3] !== 11) return false;
+  let dateEmission = ctx.lastDate !== undefined && spelled(text, c[3], c[4] - 1, ctx.lastDate) ? ctx.lastDate : undefined;
   if (dateEmission === undefined) {
     const date = text.slice(c[3], c[4] - 1);
-    if (!isIsoDate(date)) return undefined;
+    if (!isIsoDate(date)) return false;
     dateEmission = intern(ctx, date);
   }
   const empty = (k: number): boolean => c[k + 1] - c[k] === 1;
-  if (empty(5) || empty(6) || empty(10) || !amountAt(text, c[7], c[8] - 1) || !sha256At(text, c[11], c[12] - 1)) return undefined;
+  if (empty(5) || empty(6) || empty(10) || !amountAt(text, c[7], c[8] - 1) || !sha256At(text, c[11], c[12] - 1)) return false;
   const regime = empty(8) ? undefined : oneOf(text, c[8], c[9] - 1, REGIME_VALUES);
-  if (regime === undefined && !empty(8)) return undefined;
-  let origine: RegExpExecArray | null = null;
+  if (regime === undefined && !empty(8)) return false;
+  let originExercice = -1;
+  let originNumero = 0;
   if (!empty(9)) {
-    origine = TITRE_REF.exec(text.slice(c[9], c[10] - 1));
-    if (!origine) return undefined;
-  } else if (type !== 'titre') return undefined;
+    const origine = TITRE_REF.exec(text.slice(c[9], c[10] - 1));
+    if (!origine) return false;
+    originExercice = Number(origine[1]);
+    originNumero = Number(origine[2]);
+  } else if (type !== 'titre') return false;
   const converge = empty(13) ? undefined : oneOf(text, c[13], c[14] - 1, CONVERGE_VALUES);
-  if (converge === undefined && !empty(13)) return undefined;
+  if (converge === undefined && !empty(13)) return false;
   const legacySeries = empty(15);
-  if (!legacySeries && !spelled(text, c[15], c[16] - 1, TYP_BORD[natureOf(type)])) return undefined;
-  const taille = empty(16) ? undefined : digitsAt(text, c[16], c[17] - 1, false);
-  if (taille !== undefined && taille < 0) return undefined;
-  if (!empty(17) && !sha256At(text, c[17], c[18] - 1)) return undefined;
+  if (!legacySeries && !spelled(text, c[15], c[16] - 1, TYP_BORD[natureOf(type)])) return false;
+  const taille = empty(16) ? NaN : digitsAt(text, c[16], c[17] - 1, false);
+  if (taille < 0) return false;
+  if (!empty(17) && !sha256At(text, c[17], c[18] - 1)) return false;
+  if (!empty(12) && !amountAt(text, c[12], c[13] - 1)) return false;
+  const service = internAt(ctx, text, c[6], c[7] - 1, ctx.lastService);
+  ctx.lastDate = dateEmission;
+  ctx.lastService = service;
+  const f = FACTS;
+  f.exercice = exercice;
+  f.numero = numero;
+  f.bordereau = bordereau;
+  f.type = type;
+  f.dateEmission = dateEmission;
+  f.service = service;
+  f.cents = centsAt(text, c[7], c[8] - 1);
+  f.taille = taille;
+  f.legacySeries = legacySeries;
+  f.regime = regime;
+  f.converge = converge;
+  f.originExercice = originExercice;
+  f.originNumero = originNumero;
+  f.fichierStart = c[10];
+  f.fichierEnd = c[11] - 1;
+  return true;
+}
+
+/**
+ * The document of the canonical line text[start, end), or undefined when the line is not one this
+ * reader takes (fromJournalRecord reads it then, with its problems). The same document as
+ * fromJournalRecord gives, property for property.
+ */
+export function canonicalDocument(text: string, start: number, end: number, ctx: JournalRecordContext): IssuedDocument | undefined {
+  if (!canonicalFacts(text, start, end, ctx)) return undefined;
+  const c = CELLS;
+  const f = FACTS;
+  const empty = (k: number): boolean => c[k + 1] - c[k] === 1;
   // as amount() makes it: parsed, then copied to hold just its digits
   const montantText = text.slice(c[7], c[8] - 1);
   const montant = new Decimal(new Decimal(montantText));
   let contributionCible: Decimal | undefined;
   if (!empty(12)) {
-    if (spelled(text, c[12], c[13] - 1, montantText)) contributionCible = montant;
-    else if (amountAt(text, c[12], c[13] - 1)) contributionCible = new Decimal(new Decimal(text.slice(c[12], c[13] - 1)));
-    else return undefined;
+    contributionCible = spelled(text, c[12], c[13] - 1, montantText) ? montant : new Decimal(new Decimal(text.slice(c[12], c[13] - 1)));
   }
   const doc: IssuedDocument = {
-    exercice,
-    numero,
-    bordereau,
-    dateEmission,
-    type,
+    exercice: f.exercice,
+    numero: f.numero,
+    bordereau: f.bordereau,
+    dateEmission: f.dateEmission,
+    type: f.type,
     codeInsee: text.slice(c[5], c[6] - 1),
-    service: internAt(ctx, text, c[6], c[7] - 1, last?.service),
+    service: f.service,
     montant,
     fichier: text.slice(c[10], c[11] - 1),
     sha256: text.slice(c[11], c[12] - 1),
   };
-  if (regime) doc.regime = regime;
-  if (origine) doc.titreOrigine = { exercice: Number(origine[1]), numero: Number(origine[2]) };
+  if (f.regime) doc.regime = f.regime;
+  if (f.originExercice >= 0) doc.titreOrigine = { exercice: f.originExercice, numero: f.originNumero };
   if (contributionCible) doc.contributionCible = contributionCible;
-  if (converge) doc.converge = converge === 'oui';
+  if (f.converge) doc.converge = f.converge === 'oui';
   if (!empty(14)) doc.motif = text.slice(c[14], c[15] - 1);
-  if (legacySeries) doc.legacySeries = true;
-  if (taille !== undefined) doc.taille = taille;
+  if (f.legacySeries) doc.legacySeries = true;
+  if (!Number.isNaN(f.taille)) doc.taille = f.taille;
   if (!empty(17)) doc.ledgerSha256 = text.slice(c[17], c[18] - 1);
-  ctx.lastCanonical = doc;
   return doc;
 }

@@ -20,7 +20,8 @@ import { TitresError } from '../errors/titres-error.js';
 import { namingPath, writeFileAtomic } from './atomic-write.js';
 import { csvLines } from './csv-write.js';
 import {
-  canonicalDocument,
+  canonicalFacts,
+  FACTS,
   fromJournalRecord,
   JOURNAL_BODY_COLUMNS,
   JOURNAL_COLUMNS,
@@ -30,17 +31,16 @@ import {
   type JournalRecordContext,
 } from './journal-format.js';
 import { CHAIN_COLUMN, chainGenesis, chainLines, chainLink, checkChain, sha256Hex } from './chain.js';
+import { JournalLines, type JournalEntry } from './journal-lines.js';
 import { journalPath } from './output-layout.js';
 
-export interface JournalEntry {
-  doc: IssuedDocument;
-  line: number; // 1-based line in journal.csv
-  /** The line's `chaine` cell ('' on a journal written before the chain). */
-  chain: string;
-}
+export type { JournalEntry } from './journal-lines.js';
 
 export interface JournalContents {
-  entries: JournalEntry[];
+  /** Every document line, as the folder check reads it; each line's document made when first asked for. */
+  lines: JournalLines;
+  /** Every document line with its document (lines.entries(): made on first use). */
+  readonly entries: readonly JournalEntry[];
   problems: Problem[];
   /** Bytes of a torn last line (no trailing newline), ignored. */
   tornBytes: number;
@@ -66,8 +66,11 @@ export const JOURNAL_HEADER = JOURNAL_COLUMNS.map((c) => c.header).join(',');
 /** Where each column is in a line of this version's journal. */
 const CANONICAL_POSITIONS = Object.fromEntries(JOURNAL_COLUMNS.map((c, i) => [c.key, i])) as JournalPositions;
 
-const emptyContents = (exists: boolean, tornBytes = 0): JournalContents => ({
-  entries: [],
+const emptyContents = (exists: boolean, tornBytes = 0, lines = new JournalLines()): JournalContents => ({
+  lines,
+  get entries() {
+    return this.lines.entries();
+  },
   problems: [],
   tornBytes,
   exists,
@@ -145,7 +148,7 @@ export function parseJournal(text: string, file: string, ascii?: Uint8Array): Jo
     if (line === '') continue;
     ctx.line = i + 1;
     const doc = documentOfLine(line, header.length, ctx, record(i, line));
-    if (doc) result.entries.push({ doc, line: i + 1, chain: heads[i - 1] ?? '' });
+    if (doc) result.lines.add({ doc, line: i + 1, chain: heads[i - 1] ?? '' });
   }
   return result;
 }
@@ -200,7 +203,7 @@ export async function readJournalContents(
  * longer line); undefined when it gives up.
  */
 export async function streamCanonicalJournal(handle: FileHandle, size: number, file: string, chunkBytes: number): Promise<JournalContents | undefined> {
-  const reader = new CanonicalReader(file);
+  const reader = new CanonicalReader(file, size);
   let buffer = Buffer.allocUnsafe(Math.min(chunkBytes, size));
   let held = 0; // bytes of buffer not read yet: the start of a line
   for (let position = 0; position < size; ) {
@@ -248,10 +251,13 @@ export function parseJournalBytes(bytes: Buffer | undefined, file: string): Jour
  */
 export function parseCanonicalJournal(text: string, file: string, ascii?: Uint8Array): JournalContents | undefined {
   const end = text.lastIndexOf('\n') + 1;
-  const reader = new CanonicalReader(file);
+  const reader = new CanonicalReader(file, end);
   if (!reader.read(text.slice(0, end), ascii)) return undefined;
   return reader.end(ascii ? ascii.length - end : Buffer.byteLength(text.slice(end)));
 }
+
+/** Fewer bytes than any canonical line holds (its 18 commas, its hashes…): the lines of a journal are fewer than its bytes over this. */
+const MIN_CANONICAL_LINE = 128;
 
 /**
  * Reads a canonical journal piece by piece, each a run of complete lines, the header first. Each
@@ -260,13 +266,17 @@ export function parseCanonicalJournal(text: string, file: string, ascii?: Uint8A
  * line (a motif with an apostrophe…) is read as parseJournal reads it.
  */
 class CanonicalReader {
-  private readonly result = emptyContents(true);
   private readonly ctx: JournalRecordContext;
+  private readonly result: JournalContents;
   private line = 1; // the last physical line read (1: the header)
   private started = false; // the header was read
 
-  constructor(file: string) {
-    this.ctx = { positions: CANONICAL_POSITIONS, file, line: 0, legacy: false, problems: this.result.problems };
+  /** `bytes`: the journal's size, which bounds its count of lines. */
+  constructor(file: string, bytes: number) {
+    this.ctx = { positions: CANONICAL_POSITIONS, file, line: 0, legacy: false, problems: [] };
+    // the lines' documents are made later, with the context they were read with
+    this.result = emptyContents(true, 0, new JournalLines(this.ctx, Math.ceil(bytes / MIN_CANONICAL_LINE)));
+    this.ctx.problems = this.result.problems;
   }
 
   /** Reads `text`, whole lines each ending with LF (`ascii`: its bytes, when all ASCII); false to give up. */
@@ -292,17 +302,22 @@ class CanonicalReader {
           ? chainLink(head, text.slice(start, comma))
           : sha256Hex(new Uint8Array(ascii.buffer, ascii.byteOffset + previousCell, comma - previousCell));
       if (lineEnd - comma - 1 !== 64 || !text.startsWith(link, comma + 1)) return false;
-      head = text.slice(comma + 1, lineEnd);
       previousCell = comma + 1;
       ctx.line = line;
       if (apostrophe >= 0 && apostrophe < start) apostrophe = text.indexOf("'", start);
       // a cell starting with an apostrophe may be neutralised (csv-write.ts): fromJournalRecord reads such lines
-      const canonical = apostrophe < 0 || apostrophe > lineEnd ? canonicalDocument(text, start, lineEnd, ctx) : undefined;
-      const doc = canonical ?? documentOfLine(text.slice(start, lineEnd), JOURNAL_COLUMNS.length, ctx);
-      if (doc) result.entries.push({ doc, line, chain: head });
+      if ((apostrophe < 0 || apostrophe > lineEnd) && canonicalFacts(text, start, lineEnd, ctx)) {
+        result.lines.addCanonical(text, start, lineEnd, line, FACTS);
+        if (!ascii) head = text.slice(comma + 1, lineEnd); // else made once, at the piece's end
+      } else {
+        head = text.slice(comma + 1, lineEnd);
+        const doc = documentOfLine(text.slice(start, lineEnd), JOURNAL_COLUMNS.length, ctx);
+        if (doc) result.lines.add({ doc, line, chain: head });
+      }
       start = lineEnd + 1;
       this.line = line;
     }
+    if (previousCell >= 0) head = text.slice(previousCell, previousCell + 64);
     result.head = head;
     return true;
   }
@@ -319,8 +334,8 @@ class CanonicalReader {
 export async function readJournal(outDir: string): Promise<History> {
   const contents = await readJournalContents(outDir);
   if (contents.problems.length > 0) throw new TitresError('state', contents.problems);
-  if (contents.entries.length === 0) return EMPTY_HISTORY;
-  return { documents: contents.entries.map((e) => e.doc) };
+  if (contents.lines.length === 0) return EMPTY_HISTORY;
+  return { documents: contents.lines.documents() };
 }
 
 /** Truncates a torn last line away (call under the lock). Returns the bytes removed. */

@@ -54,20 +54,21 @@ function fingerprint(code: (i: number) => number, start: number, end: number): n
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** A parsed document, as the main thread measures it: its physical line (1-based) and its file. */
-export interface MeasuredEntry {
-  line: number;
-  doc: { fichier: string };
+/** The parsed lines, as the main thread measures them: line k's physical line (1-based) and its file. */
+export interface MeasuredLines {
+  readonly length: number;
+  line(k: number): number;
+  fichier(k: number): string;
 }
 
 export interface SizeProbe {
   /**
-   * Measures on this thread the chunks the worker has not claimed (the documents of `entries`,
+   * Measures on this thread the chunks the worker has not claimed (the documents of `lines`,
    * in line order), waits for the worker, then tells the size of OUT/`fichier` of the document
    * on journal line `line` (1-based): bytes, null when the file is absent, undefined when
    * neither thread measured that very path (stat it then).
    */
-  sizes(entries: readonly MeasuredEntry[]): Promise<(line: number, fichier: string) => number | null | undefined>;
+  sizes(lines: MeasuredLines): Promise<(line: number, fichier: string) => number | null | undefined>;
   /** Stops the worker (when the check ends early, or once its sizes are used). */
   stop(): void;
 }
@@ -214,21 +215,22 @@ export function startSizeProbe(
     }
   }
   return {
-    async sizes(entries) {
+    async sizes(lines) {
       // the chunks after the last document's hold none: this thread claims up to it
-      const chunks = entries.length === 0 ? 0 : Math.ceil(entries[entries.length - 1].line / CHUNK_LINES);
+      const chunks = lines.length === 0 ? 0 : Math.ceil(lines.line(lines.length - 1) / CHUNK_LINES);
       const mine = new Map<number, { fichier: string; size: number }>(); // line index → what this thread stat'd
-      let next = 0; // entries are in line order, claims in increasing order: one pass
+      let next = 0; // lines are in line order, claims in increasing order: one pass
       // a chunk past `chunks` holds no document: this thread never claims one (the worker may)
       for (let chunk = -1; Atomics.load(claims, 0) < chunks && (chunk = Atomics.add(claims, 0, 1)) < chunks; ) {
         const first = chunk * CHUNK_LINES;
         const last = first + CHUNK_LINES;
-        while (next < entries.length && entries[next].line - 1 < first) next++;
-        for (; next < entries.length && entries[next].line - 1 < last; next++) {
-          const { line, doc } = entries[next];
+        while (next < lines.length && lines.line(next) - 1 < first) next++;
+        for (; next < lines.length && lines.line(next) - 1 < last; next++) {
+          const line = lines.line(next);
+          const fichier = lines.fichier(next);
           try {
-            const stats = statSync(paths.resolve(doc.fichier), { throwIfNoEntry: false });
-            mine.set(line - 1, { fichier: doc.fichier, size: stats === undefined ? -1 : stats.size });
+            const stats = statSync(paths.resolve(fichier), { throwIfNoEntry: false });
+            mine.set(line - 1, { fichier, size: stats === undefined ? -1 : stats.size });
           } catch {
             // left unmeasured: the check stats it and meets the same error
           }

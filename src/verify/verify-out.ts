@@ -90,7 +90,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
         : problem('OUT_LOCKED', `une exécution est en cours${who} : vérification non fiable`, { file: lockPath(outDir) }),
     );
   }
-  problems.push(...verifyNumbering(contents.entries, journalFile));
+  problems.push(...verifyNumbering(contents.lines, journalFile));
 
   const docs = contents.entries.map((e) => e.doc);
   const byKey = new Map(docs.map((d) => [documentKey(d), d]));

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
-import { Decimal, dec, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
+import { amountOfCents, Decimal, dec, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
 
 const NNBSP = '\u202f';
 
@@ -87,6 +87,14 @@ describe('R1 parsing and machine form', () => {
     expect(sum([dec('0.1'), dec('0.2'), dec('1210.00')]).toString()).toBe('1210.3');
     expect(sum(new Set([dec('-1.5'), dec('1.25')])).toString()).toBe('-0.25');
     expect(ZERO.isZero()).toBe(true);
+  });
+
+  it('writes a whole number of cents as toAmountString writes that amount, to the largest exact one', () => {
+    for (const cents of [0, 1, 9, 10, 99, 100, 123456, -5, -50, -123456, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER]) {
+      expect(amountOfCents(cents), String(cents)).toBe(toAmountString(new Decimal(cents).div(100)));
+    }
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => amountOfCents(cents) === toAmountString(new Decimal(cents).div(100))));
+    for (const notCents of [0.5, NaN, Infinity, 2 ** 53]) expect(() => amountOfCents(notCents), String(notCents)).toThrow(/whole number of cents/);
   });
 
   it('keeps 60 significant digits: 2 / 3', () => {

@@ -8,6 +8,7 @@ import type { IssuedDocument } from '../../src/engine/history.js';
 import { dec } from '../../src/engine/money.js';
 import type { JournalEntry } from '../../src/io/journal.js';
 import { verifyNumbering } from '../../src/io/journal-checks.js';
+import { JournalLines } from '../../src/io/journal-lines.js';
 
 let line = 1;
 function entry(numero: number, type: IssuedDocument['type'], bordereau: number, extra: Partial<IssuedDocument> = {}): JournalEntry {
@@ -28,7 +29,7 @@ function entry(numero: number, type: IssuedDocument['type'], bordereau: number, 
   };
   return { doc, line, chain: '' };
 }
-const codes = (entries: JournalEntry[]) => verifyNumbering(entries, 'journal.csv').map((p) => `${p.code}: ${p.message}`);
+const codes = (entries: JournalEntry[]) => verifyNumbering(JournalLines.of(entries), 'journal.csv').map((p) => `${p.code}: ${p.message}`);
 
 describe('bordereau series per exercice and type (R9, issue 17)', () => {
   it('accepts titres 1, 2 and réductions 1, 2', () => {
@@ -96,12 +97,12 @@ const etat = (line: number, numero: number, montant: string): JournalEntry =>
 describe('verifyNumbering and the statements of compte 673', () => {
   it('accepts a statement numbered 1 beside the titres 1 and 2 of its exercice, with no bordereau', () => {
     const journal = [journalLine(2, { exercice: 2026, numero: 1 }), journalLine(3, { exercice: 2027, numero: 1 }), journalLine(4, { exercice: 2027, numero: 2 }), etat(5, 1, '50.00')];
-    expect(verifyNumbering(journal, 'journal.csv')).toEqual([]);
+    expect(verifyNumbering(JournalLines.of(journal), 'journal.csv')).toEqual([]);
   });
 
   it('checks their own series for gaps and duplicates, and nets them off the original titre', () => {
     const journal = [journalLine(2, { exercice: 2026, numero: 1 }), etat(3, 1, '50.00'), etat(4, 3, '50.00'), etat(5, 3, '1200.00')];
-    expect(verifyNumbering(journal, 'journal.csv').map((p) => [p.code, p.message])).toEqual([
+    expect(verifyNumbering(JournalLines.of(journal), 'journal.csv').map((p) => [p.code, p.message])).toEqual([
       ['NUMBER_DUPLICATE', 'numéro état 2027-3 déjà utilisé ligne 4'],
       ['NUMBER_GAP', 'état 2027-2 manquant dans la série des états d’annulation (compte 673) de l’exercice 2027'],
       ['NET_NEGATIVE', 'le net du titre 2026-1 devient négatif (-90,00 €)'],

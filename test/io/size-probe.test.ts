@@ -11,8 +11,15 @@ import { dec } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { formatJournal } from '../../src/io/journal.js';
 import { outPaths, resolveOut } from '../../src/io/output-layout.js';
-import { CHUNK_LINES, startSizeProbe, type SizeProbe } from '../../src/io/size-probe.js';
+import { CHUNK_LINES, startSizeProbe, type MeasuredLines, type SizeProbe } from '../../src/io/size-probe.js';
 import { makeTempDir } from './helpers/temp-dir.js';
+
+/** Parsed documents as the check gives them to the probe (src/io/journal-lines.ts does the same). */
+const measured = (entries: readonly { line: number; doc: { fichier: string } }[]): MeasuredLines => ({
+  length: entries.length,
+  line: (k) => entries[k].line,
+  fichier: (k) => entries[k].doc.fichier,
+});
 
 let temp: Awaited<ReturnType<typeof makeTempDir>>;
 beforeEach(async () => {
@@ -44,7 +51,7 @@ describe('startSizeProbe', () => {
     await temp.write('dossier/c.pdf', 'ccc');
     const probe = await probeOf(journal);
     try {
-      const sizeAt = await probe.sizes([]); // no parsed document: the main thread claims nothing
+      const sizeAt = await probe.sizes(measured([])); // no parsed document: the main thread claims nothing
       expect(sizeAt(2, 'a.pdf')).toBe(10);
       expect(sizeAt(3, 'absent.pdf')).toBeNull();
       expect(sizeAt(4, 'b.pdf')).toBeUndefined(); // the worker stat'd « "b.pdf" », not b.pdf
@@ -63,7 +70,7 @@ describe('startSizeProbe', () => {
     await temp.write('a.pdf', '0123456789');
     const probe = await probeOf('exercice,document\n2026,a.pdf\n');
     try {
-      expect((await probe.sizes([]))(2, 'a.pdf')).toBeUndefined();
+      expect((await probe.sizes(measured([])))(2, 'a.pdf')).toBeUndefined();
     } finally {
       probe.stop();
     }
@@ -81,7 +88,7 @@ describe('startSizeProbe', () => {
       { line: 5, doc: { fichier: 'dossier/c.pdf' } },
     ];
     try {
-      const sizeAt = await probe.sizes(entries);
+      const sizeAt = await probe.sizes(measured(entries));
       expect(sizeAt(2, 'a.pdf')).toBe(10);
       expect(sizeAt(3, 'absent.pdf')).toBeNull();
       expect(sizeAt(4, 'b.pdf')).toBe(1);
@@ -102,7 +109,7 @@ describe('startSizeProbe', () => {
     for (const bufferBytes of [undefined, 5]) {
       const probe = await probeOf(text, true, bufferBytes);
       try {
-        const sizeAt = await probe.sizes(entries);
+        const sizeAt = await probe.sizes(measured(entries));
         expect(entries.map((e, i) => sizeAt(e.line, e.doc.fichier) === (i % 5 === 0 ? null : i % 13))).not.toContain(false);
       } finally {
         probe.stop();
@@ -115,7 +122,7 @@ describe('startSizeProbe', () => {
     await temp.write('dossier/c.pdf', 'ccc');
     const probe = await probeOf(journal, true, 3);
     try {
-      const sizeAt = await probe.sizes([]);
+      const sizeAt = await probe.sizes(measured([]));
       expect([2, 3, 4, 5].map((line) => sizeAt(line, ['a.pdf', 'absent.pdf', 'b.pdf', 'dossier/c.pdf'][line - 2]))).toEqual([10, null, undefined, 3]);
     } finally {
       probe.stop();
