@@ -17,6 +17,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { withTitresNodeFlags } from './node-flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (path) => import(pathToFileURL(join(ROOT, 'dist', path)).href);
@@ -112,6 +113,8 @@ async function timeCheck(checkOutFolder, out, lines) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // as the check runs in the tool: with bin/titres's node options (bench/node-flags.mjs)
+  withTitresNodeFlags(import.meta.url);
   const args = process.argv.slice(2);
   const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const kept = option('--out');

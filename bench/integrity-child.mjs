@@ -3,8 +3,12 @@
 //   node bench/integrity-child.mjs --out OUT
 // Until that check is on main (dist/apply/check-out.js exporting checkOutFolder), this reports
 // { skipped: true } and the bench prints a placeholder instead of a figure.
+// It runs with bin/titres's node options (bench/node-flags.mjs), as the check runs in the tool.
 import { existsSync } from 'node:fs';
 import { report } from './measure.mjs';
+import { withTitresNodeFlags } from './node-flags.mjs';
+
+withTitresNodeFlags(import.meta.url);
 
 const args = process.argv.slice(2);
 const out = args[args.indexOf('--out') + 1];

@@ -2,15 +2,9 @@
 //   node bench/issue-child.mjs issue --data D --year 2026 --out O --date 2026-06-15 --quiet
 // Run without the node options bin/titres gives the CLI (bench/node-flags.mjs), it runs itself
 // again with them, so that it measures what a user runs.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { titresNodeFlags } from './node-flags.mjs';
+import { withTitresNodeFlags } from './node-flags.mjs';
 
-const flags = titresNodeFlags();
-if (!flags.every((flag) => process.execArgv.includes(flag))) {
-  const again = spawnSync(process.execPath, [...process.execArgv, ...flags, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(again.status ?? 1);
-}
+withTitresNodeFlags(import.meta.url);
 
 const { report } = await import('./measure.mjs');
 const { run } = await import('../dist/cli/main.js');

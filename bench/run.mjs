@@ -58,7 +58,7 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 function child(script, childArgs, label, env = {}) {
   return new Promise((resolveDone, reject) => {
     // the CLI's children run with bin/titres's node options (issue-child.mjs would run itself again to get them)
-    const nodeFlags = script === 'issue-child.mjs' ? titresNodeFlags() : [];
+    const nodeFlags = script === 'issue-child.mjs' || script === 'integrity-child.mjs' ? titresNodeFlags() : [];
     const p = spawn(process.execPath, [...nodeFlags, join(ROOT, 'bench', script), ...childArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
