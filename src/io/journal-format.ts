@@ -78,7 +78,9 @@ export function toJournalRow(doc: IssuedDocument): CsvRow {
   };
 }
 
-const TYPES: readonly string[] = ['titre', 'reduction', 'annulation', 'etat_annulation'];
+/** Every document type a journal line may hold (journal-lines.ts keeps a line's type as its index here). */
+export const DOCUMENT_TYPES: readonly DocumentType[] = ['titre', 'reduction', 'annulation', 'etat_annulation'];
+const TYPES: readonly string[] = DOCUMENT_TYPES;
 const REGIMES: readonly string[] = ['cible', 'transitoire', 'prorata'];
 const INTEGER = /^[1-9]\d*$/;
 const AMOUNT = /^\d+\.\d{2}$/;
@@ -283,7 +285,6 @@ function findCells(text: string, start: number, end: number): boolean {
   return extra < 0 || extra >= end;
 }
 
-const DOCUMENT_TYPES = TYPES as readonly DocumentType[];
 const REGIME_VALUES = REGIMES as readonly Regime[];
 const CONVERGE_VALUES = ['oui', 'non'] as const;
 

@@ -17,7 +17,7 @@
 import type { IssuedDocument } from '../engine/history.js';
 import { amountOfCents, sum, toAmountString } from '../engine/money.js';
 import type { DocumentType } from '../engine/plan-types.js';
-import { canonicalDocument, type CanonicalFacts, type JournalRecordContext } from './journal-format.js';
+import { canonicalDocument, DOCUMENT_TYPES as TYPES, type CanonicalFacts, type JournalRecordContext } from './journal-format.js';
 
 export interface JournalEntry {
   doc: IssuedDocument;
@@ -37,7 +37,6 @@ export interface JournaledLine {
   legacySeries: boolean;
 }
 
-const TYPES: readonly DocumentType[] = ['titre', 'reduction', 'annulation', 'etat_annulation'];
 const LEGACY_SERIES = 1;
 const CITES_ORIGIN = 2;
 /** The chain cell: 64 hexadecimal digits ending a canonical line. */
