@@ -65,7 +65,8 @@ export class JournalLines {
   private readonly pieces: string[] = [];
   /** Each line's entry, once made (at once for a line that is not canonical). */
   private readonly made: (JournalEntry | undefined)[] = [];
-  private all: JournalEntry[] | undefined;
+  /** Whether every entry is made (`made` is then every line's). */
+  private complete = false;
   private docs: IssuedDocument[] | undefined;
 
   /**
@@ -242,13 +243,12 @@ export class JournalLines {
   }
 
   /** Every line with its document, in file order (made once). */
-  entries(): JournalEntry[] {
-    if (this.all === undefined) {
-      const all: JournalEntry[] = new Array(this.length);
-      for (let k = 0; k < this.length; k++) all[k] = this.entry(k);
-      this.all = all;
+  entries(): readonly JournalEntry[] {
+    if (!this.complete) {
+      for (let k = 0; k < this.length; k++) this.entry(k);
+      this.complete = true;
     }
-    return this.all;
+    return this.made as JournalEntry[];
   }
 
   /** Every line's document, in file order (made once). */

@@ -262,8 +262,9 @@ const MIN_CANONICAL_LINE = 128;
 /**
  * Reads a canonical journal piece by piece, each a run of complete lines, the header first. Each
  * chain link is compared in place, hashed on the file's bytes when the piece is all ASCII and the
- * previous line is in it; each canonical line is read where it lies (canonicalDocument); any other
- * line (a motif with an apostrophe…) is read as parseJournal reads it.
+ * previous line is in it; each canonical line is read where it lies into the lines' columns
+ * (canonicalFacts, JournalLines.addCanonical: its document made when asked for); any other line
+ * (a motif with an apostrophe…) is read at once as parseJournal reads it.
  */
 class CanonicalReader {
   private readonly ctx: JournalRecordContext;
