@@ -18,7 +18,7 @@ export function contributionCible(
   population: number,
   coefficient: Decimal,
 ): ContributionCible {
-  const fixed = forfait.plus(options);
+  const fixed = options.isZero() ? forfait : forfait.plus(options); // most adhesions have no option
   const perHeadTotal = parHabitant.times(population);
   const base = fixed.plus(perHeadTotal);
   const exact = base.times(coefficient);

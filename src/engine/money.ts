@@ -21,6 +21,7 @@ const SNAP_DECIMALS = 40;
 
 /** R1: half up to the cent (away from zero for negative values). */
 export function round2(value: Decimal): Decimal {
+  if (value.decimalPlaces() <= 2) return value; // already on the cent (sums of amounts, forfaits): nothing to round
   return value.toDecimalPlaces(SNAP_DECIMALS, Decimal.ROUND_HALF_UP).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 

@@ -11,10 +11,14 @@ export type EngineErrorKind = 'data' | 'state';
 
 export class ProblemSink {
   private readonly seen = new Set<string>();
+  /** Problems already told, as objects: a memoised one (tariff-inputs.ts's index) comes back with every titre. */
+  private readonly told = new WeakSet<Problem>();
   private readonly errors: { kind: EngineErrorKind; problem: Problem }[] = [];
   private readonly warns: Problem[] = [];
 
   private fresh(p: Problem): boolean {
+    if (this.told.has(p)) return false;
+    this.told.add(p);
     const key = [p.code, p.severity, p.file, p.line, p.column, p.message].join('\u0000');
     if (this.seen.has(key)) return false;
     this.seen.add(key);

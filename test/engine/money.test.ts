@@ -34,6 +34,16 @@ describe('R1 round2', () => {
     );
   });
 
+  it('leaves a value already on the cent as it is (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.integer({ min: 0, max: 2 }), (n, k) => {
+        const value = new Decimal(n.toString()).div(10 ** k);
+        expect(round2(value).eq(value)).toBe(true);
+        expect(toAmountString(value)).toBe(value.toFixed(2));
+      }),
+    );
+  });
+
   it('rounds an exact half cent up when an inexact coefficient lands a hair below it', () => {
     // (300 + 0,06 × 122) × 315,4 / 315,2 = 307,32 × 315,4 / 315,2 = 307,515 exactly → 307,52;
     // the 60-digit coefficient 315,4 / 315,2 is a little below its exact value.

@@ -206,7 +206,15 @@ describe('R9 order of the plan and problems reported once', () => {
     sink.warning(problem('INVALID_DATE', 'b', { file: 'z.csv', line: 1 }));
     sink.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv', line: 9 }));
     sink.warning(problem('INVALID_AMOUNT', 'a', { file: 'a.csv', line: 9 }));
-    expect(sink.warnings().map((w) => [w.code, w.severity])).toEqual([['INVALID_AMOUNT', 'warning'], ['INVALID_DATE', 'warning']]);
+    // a memoised problem (the index's, told again with every titre) is the same object each time
+    const memoised = problem('INDICE_MOIS_ANCIEN', 'c', { file: 'i.csv', line: 3 });
+    for (let i = 0; i < 3; i++) sink.warning(memoised);
+    expect(sink.warnings().map((w) => [w.code, w.severity])).toEqual([['INVALID_AMOUNT', 'warning'], ['INDICE_MOIS_ANCIEN', 'warning'], ['INVALID_DATE', 'warning']]);
+    const copy = new ProblemSink();
+    sink.warning(memoised);
+    copy.warning(memoised); // another plan's sink tells it once too
+    expect(copy.warnings()).toHaveLength(1);
+    expect(sink.warnings()).toHaveLength(3);
     expect(() => sink.throwIfAny()).not.toThrow();
     expect(sink.hasErrors()).toBe(false); // warnings alone never stop a plan
     sink.error('state', problem('TITRE_PRECEDENT_ABSENT', 's'));

@@ -97,14 +97,16 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
         await renderer.close();
       }
     }
-    const numbered: NumberedDocument[] = dry.documents.map((document) => ({
-      document,
-      numero: null,
-      bordereau: null,
-      ...withEdition(dataset, document),
-    }));
-    if (opts.json) io.stdout(planJson(dry, numbered, true));
-    else if (!opts.quiet) io.stdout(planTable(dry, numbered, true, io.stdoutColumns));
+    // made only for what prints each document (--json, the table)
+    const numbered = (): NumberedDocument[] =>
+      dry.documents.map((document) => ({
+        document,
+        numero: null,
+        bordereau: null,
+        ...withEdition(dataset, document),
+      }));
+    if (opts.json) io.stdout(planJson(dry, numbered(), true));
+    else if (!opts.quiet) io.stdout(planTable(dry, numbered(), true, io.stdoutColumns));
     reportWarnings(io, dry.avertissements, io.stdoutIsTTY && !opts.quiet);
     return EXIT.OK;
   }

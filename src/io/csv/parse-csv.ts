@@ -65,7 +65,7 @@ export function parseCsv(text: string, file: string, options: ParseCsvOptions = 
     problems.flush(Infinity);
     return { csv: { separator, header: pass.head!, records }, problems: bounded ? bounded.list : [] };
   };
-  if (onRecord && mayStop(body)) {
+  if (onRecord && mayStop(body, separator)) {
     // A quote or an overlong line can stop the parser after records were handed over, and such a
     // file must hand over no record. Up to BUFFERED_LINES lines (communes.csv of all France has
     // 35 000, with quoted addresses), one pass holds its records and problems until the parser has
@@ -92,9 +92,34 @@ function lineCount(body: string): number {
   return n;
 }
 
-/** A text without quote and without a line over MAX_RECORD_LENGTH cannot stop the parser midway. */
-function mayStop(body: string): boolean {
-  return body.includes('"') || hasLongLine(body);
+/**
+ * A text without a line over MAX_RECORD_LENGTH, whose quotes (if any) each enclose one cell of one
+ * line (simpleQuotes), cannot stop the parser midway.
+ */
+function mayStop(body: string, separator: Separator): boolean {
+  return hasLongLine(body) || !simpleQuotes(body, separator);
+}
+
+/**
+ * Every quote of the text opens a cell (at the start of a line or just after a separator) and is
+ * closed on the same line just before a separator or the line's end, a doubled quote inside
+ * standing for one: such a cell is read by csv-parse as its text between the quotes, untrimmed,
+ * and splitLine reads it the same way. Any other quote (in the middle of a cell, after a blank,
+ * never closed, closing over a line break) leaves the whole text to csv-parse.
+ */
+export function simpleQuotes(body: string, separator: Separator): boolean {
+  for (let open = body.indexOf('"'); open >= 0; open = body.indexOf('"', open)) {
+    if (open > 0 && body[open - 1] !== separator && body[open - 1] !== '\n') return false;
+    let close = body.indexOf('"', open + 1);
+    while (close >= 0 && body[close + 1] === '"') close = body.indexOf('"', close + 2);
+    if (close < 0) return false;
+    const lineBreak = body.indexOf('\n', open);
+    if (lineBreak >= 0 && lineBreak < close) return false;
+    const after = body[close + 1];
+    if (after !== undefined && after !== separator && after !== '\n') return false;
+    open = close + 1;
+  }
+  return true;
 }
 
 function hasLongLine(body: string): boolean {
@@ -155,7 +180,7 @@ function parsePass(
   // csv-parse builds an Error (with its stack) for every record of the wrong cell count, even in
   // relax mode where it only passes it on: 300 000 such lines took minutes (issue 10, no hang).
   // Those errors are never shown with their stack, so none is captured while parsing.
-  if (splitsByLine(body)) {
+  if (splitsByLine(body, separator)) {
     splitPass(body, separator, onRecord);
     return passEnd(head, headerProblem, file);
   }
@@ -188,14 +213,15 @@ function passEnd(head: string[] | undefined, headerProblem: Problem | undefined,
 }
 
 /**
- * A text without quote, without surrogate (csv-parse re-encodes the text in UTF-8, which would
- * turn a lone one into U+FFFD) and without a line over MAX_RECORD_LENGTH: each line is a record,
- * its cells what lies between separators. It is split here as csv-parse would parse it, with the
- * options of parsePass, at a fifth of the cost (issue 12: the dry run of all France, where reading
- * the CSVs was a third of the time).
+ * A text whose quotes are simple (simpleQuotes: communes.csv's quoted addresses), without surrogate
+ * (csv-parse re-encodes the text in UTF-8, which would turn a lone one into U+FFFD) and without a
+ * line over MAX_RECORD_LENGTH: each line is a record, its cells what lies between separators
+ * outside quotes. It is split here as csv-parse would parse it, with the options of parsePass, at
+ * a fifth of the cost (issue 12: the dry run of all France, where reading the CSVs was a third of
+ * the time).
  */
-export function splitsByLine(body: string): boolean {
-  return !mayStop(body) && !/[\uD800-\uDFFF]/.test(body);
+export function splitsByLine(body: string, separator: Separator): boolean {
+  return !mayStop(body, separator) && !/[\uD800-\uDFFF]/.test(body);
 }
 
 /**
@@ -212,10 +238,41 @@ export function splitPass(body: string, separator: Separator, onRecord: (record:
     const stop = end < 0 ? body.length : end;
     context.lines++;
     if (stop > start) {
-      const record = body.slice(start, stop).split(separator).map(trimCell);
+      const line = body.slice(start, stop);
+      const record = line.includes('"') ? splitLine(line, separator) : line.split(separator).map(trimCell);
       if (!record.every((cell) => cell.trim() === '')) onRecord(record, context);
     }
     start = stop + 1;
+  }
+}
+
+/** The cells of one line with simple quotes (simpleQuotes): a quoted cell is its text between the quotes, `""` read as `"`. */
+function splitLine(line: string, separator: Separator): string[] {
+  const cells: string[] = [];
+  for (let start = 0; ; ) {
+    let end: number;
+    if (line[start] === '"') {
+      let text = '';
+      let from = start + 1;
+      let close = line.indexOf('"', from);
+      while (line[close + 1] === '"') {
+        text += line.slice(from, close + 1);
+        from = close + 2;
+        close = line.indexOf('"', from);
+      }
+      cells.push(text + line.slice(from, close));
+      end = close + 1;
+    } else {
+      const next = line.indexOf(separator, start);
+      end = next < 0 ? line.length : next;
+      cells.push(trimCell(line.slice(start, end)));
+    }
+    if (end >= line.length) return cells;
+    start = end + 1;
+    if (start === line.length) {
+      cells.push('');
+      return cells;
+    }
   }
 }
 

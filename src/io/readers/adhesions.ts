@@ -45,13 +45,15 @@ class RepeatedValues {
 export function parseAdhesions(text: string, source: SourceFile, context: AdhesionContext): { adhesions: Adhesion[]; problems: Problem[] } {
   const sink = new FileProblems(source.path);
   const adhesions: Adhesion[] = [];
-  const seen = new Map<string, number>();
+  // first line of each commune, per service: keyed by the kept strings, whose hash is already known
+  const seen = new Map<string, Map<string, number>>();
   const repeated = new RepeatedValues();
   eachRow(text, source.path, REQUIRED, OPTIONAL, sink.csv, (row) => {
     const adhesion = readAdhesion(row, source, context, sink, repeated);
     if (!adhesion) return;
-    const key = `${adhesion.codeInsee}\u0000${adhesion.service}`;
-    const previous = seen.get(key);
+    let lines = seen.get(adhesion.service);
+    if (lines === undefined) seen.set(adhesion.service, (lines = new Map()));
+    const previous = lines.get(adhesion.codeInsee);
     if (previous !== undefined) {
       sink.add(
         'DUPLICATE_ADHESION',
@@ -60,7 +62,7 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
       );
       return;
     }
-    seen.set(key, row.line);
+    lines.set(adhesion.codeInsee, row.line);
     // after an error none is used: not kept, so that a huge file of rejected rows stays small (issue 10)
     if (!sink.hasErrors) adhesions.push(adhesion);
   });

@@ -78,15 +78,23 @@ function lineFilter(header: readonly string[], sep: Separator, layout: Populatio
   const at = (c: string) => names.indexOf(c.toLowerCase());
   if ('column' in layout.code) {
     const i = at(layout.code.column);
-    return (line) => wanted.has((line.split(sep, i + 1)[i] ?? '').trim());
+    return (line) => wanted.has(field(line, sep, i).trim());
   }
   const d = at(layout.code.dep);
   const c = at(layout.code.codcom);
-  const n = Math.max(d, c) + 1;
-  return (line) => {
-    const f = line.split(sep, n);
-    return wanted.has(inseeCode2020((f[d] ?? '').trim(), (f[c] ?? '').trim()));
-  };
+  return (line) => wanted.has(inseeCode2020(field(line, sep, d).trim(), field(line, sep, c).trim()));
+}
+
+/** The i-th field of a line without quotes ('' when it has fewer), without splitting the whole line. */
+function field(line: string, sep: Separator, i: number): string {
+  let start = 0;
+  for (let k = 0; k < i; k++) {
+    const next = line.indexOf(sep, start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = line.indexOf(sep, start);
+  return line.slice(start, end < 0 ? line.length : end);
 }
 
 function codeOf(row: Row, layout: PopulationLayout, sink: FileProblems): string | undefined {
@@ -162,6 +170,17 @@ function keepCommunes(
   return sortByCode(kept);
 }
 
+/** The table in code order (INSEE's files come in that order already: then the map is kept as is). */
 function sortByCode(map: Map<string, PopulationFigures>): Map<string, PopulationFigures> {
+  let previous = '';
+  let sorted = true;
+  for (const code of map.keys()) {
+    if (code < previous) {
+      sorted = false;
+      break;
+    }
+    previous = code;
+  }
+  if (sorted) return map;
   return new Map([...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
