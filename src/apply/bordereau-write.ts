@@ -3,11 +3,11 @@
  * (formats in io/bordereau-format.ts), each atomically. The total is the sum of the lines (R1).
  */
 import type { Dataset } from '../engine/dataset.js';
-import { sumOfAmounts, toAmountString } from '../engine/money.js';
 import { problem } from '../errors/problem.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeAtomically, writeFileAtomic, writeStreamAtomic } from '../io/atomic-write.js';
 import { bordereauCsvChunks, bordereauWorkbook, type BordereauSpec } from '../io/bordereau-format.js';
+import { linesTotal } from '../render/bordereau-lines.js';
 import { Readable } from 'node:stream';
 import type { CsvFormat } from '../io/csv-write.js';
 import { workbookBuffer } from '../io/workbook.js';
@@ -35,7 +35,7 @@ export async function writeBordereau(
       problem('PLAN_INVALID', `bordereau ${spec.exercice}-${spec.numero} : service « ${spec.service} » inconnu ou gratuit`),
     ]);
   }
-  const total = toAmountString(sumOfAmounts(spec.lines));
+  const total = linesTotal(spec.lines);
   const view: BordereauView = {
     config: context.dataset.config,
     service,

@@ -17,7 +17,7 @@ import { bordereauBase, type BordereauNature } from '../io/output-layout.js';
 import { bordereauKey, journalGroups } from '../engine/bordereaux.js';
 import type { DocumentRenderer } from '../render/views.js';
 import { PackedLines } from '../render/bordereau-lines.js';
-import { exerciceCumul } from '../io/bordereau-format.js';
+import { exerciceCumuls } from '../io/bordereau-format.js';
 import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
@@ -94,6 +94,7 @@ export async function finalizeRun(
   const communeName = (doc: JournaledDoc): string =>
     run.communes?.get(seriesKey(doc)) ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
+  const cumuls = exerciceCumuls(byNumero.values(), run.exercice);
   const filled = run.bordereaux.flatMap((b) => {
     const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }));
     return docs ? [{ b, docs }] : [];
@@ -111,7 +112,7 @@ export async function finalizeRun(
       ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
     }));
     const base = bordereauBase(run.exercice, b.nature, b.numero, b.service);
-    const cumulExercice = toAmountString(exerciceCumul(byNumero.values(), run.exercice, b.nature, b.numero));
+    const cumulExercice = toAmountString(cumuls.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }))!);
     const spec = { ...b, exercice: run.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
     const { total, sha256, bytes } = await writeBordereau(outDir, base, spec, context);
     const written: WrittenBordereau = { numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total };

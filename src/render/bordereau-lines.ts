@@ -6,6 +6,7 @@
  * and a structured clone copies these few arrays and one string at native speed. Lines are made
  * one at a time as they are read (iteration), and dropped once used.
  */
+import { amountOfCents, sumOfAmounts, toAmountString } from '../engine/money.js';
 import type { BordereauLine, BordereauLines } from './views.js';
 
 /** Text fields of a line, in the order they are joined in `text`. */
@@ -134,3 +135,23 @@ class PackedLinesBuilder {
     this.ends = grown(this.ends, size * FIELDS);
   }
 }
+
+/**
+ * The sum of a bordereau's lines (R1), as toAmountString writes it: in whole cents when every
+ * amount is canonical (« 1210.00 », a safe integer of cents: exact), without a Decimal a line
+ * (issue 12: a national bordereau's 35 000 lines are summed on the main thread and again on its
+ * rendering thread); any other amount is summed as a Decimal.
+ */
+export function linesTotal(lines: BordereauLines): string {
+  let cents = 0;
+  for (const { montant } of lines) {
+    const canonical = CANONICAL_AMOUNT.exec(montant);
+    if (canonical === null) return toAmountString(sumOfAmounts(lines));
+    cents += Number(canonical[1]) * 100 + Number(canonical[2]);
+    if (!Number.isSafeInteger(cents)) return toAmountString(sumOfAmounts(lines));
+  }
+  return amountOfCents(cents);
+}
+
+/** An amount as toAmountString writes a positive one, below 2^53 cents. */
+const CANONICAL_AMOUNT = /^(\d{1,13})\.(\d\d)$/;

@@ -2,7 +2,8 @@
  * The bordereau of titres (or of réductions / annulations): the document the ordonnateur signs,
  * which makes the titres it lists enforceable (art. D. 1617-23 and L. 1617-5 4° CGCT).
  */
-import { dec, sumOfAmounts, toAmountString } from '../engine/money.js';
+import { dec, toAmountString } from '../engine/money.js';
+import { linesTotal } from './bordereau-lines.js';
 import { amountInWordsFr } from './amount-in-words.js';
 import { BordereauTable, type Column } from './bordereau-table.js';
 import { lineList, signatoryLines, signatoryValues } from './avis-parts.js';
@@ -37,7 +38,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
   const w = templates.bordereau;
   const layout = templates.layout;
   const issuer = view.config.emetteur;
-  const total = toAmountString(sumOfAmounts(view.lines));
+  const total = linesTotal(view.lines);
   if (total !== toAmountString(dec(view.total))) {
     throw new Error(`bordereau: total ${view.total} differs from the sum of its lines ${total}`);
   }

@@ -1,6 +1,7 @@
 /** Issue 12 (flat memory): a bordereau's lines held packed give back the lines they were given. */
 import { describe, expect, it } from 'vitest';
-import { PackedLines } from '../../src/render/bordereau-lines.js';
+import { dec, sum, toAmountString } from '../../src/engine/money.js';
+import { linesTotal, PackedLines } from '../../src/render/bordereau-lines.js';
 import type { BordereauLine } from '../../src/render/views.js';
 
 const lines: BordereauLine[] = [
@@ -40,5 +41,24 @@ describe('packed bordereau lines (bordereau-lines.ts)', () => {
     const packed = PackedLines.pack([]);
     expect(packed.length).toBe(0);
     expect([...packed]).toEqual([]);
+  });
+});
+
+describe('a bordereau’s total (R1) without a Decimal a line (bordereau-lines.ts, issue 12)', () => {
+  const decimalTotal = (amounts: string[]): string => toAmountString(sum(amounts.map((a) => dec(a))));
+  const of = (amounts: string[]): BordereauLine[] => amounts.map((montant, i) => ({ numero: i + 1, type: 'titre', codeInsee: '69081', commune: 'Écully', montant }));
+
+  it('is the exact sum of the amounts, as the Decimal sum writes it', () => {
+    const amounts = ['1210.00', '0.01', '487.64', '0.99', '9999999999999.99', '100.10'];
+    expect(linesTotal(of(amounts))).toBe(decimalTotal(amounts));
+    expect(linesTotal(of(amounts))).toBe('10000000001798.73');
+    expect(linesTotal(PackedLines.pack(of(['0.10', '0.20'])))).toBe('0.30');
+    expect(linesTotal([])).toBe('0.00');
+  });
+
+  it('sums any amount not written canonically as a Decimal', () => {
+    for (const amounts of [['12.5', '0.01'], ['-3.00', '5.00'], ['99999999999999.00', '1.00']]) {
+      expect(linesTotal(of(amounts))).toBe(decimalTotal(amounts));
+    }
   });
 });
