@@ -12,8 +12,8 @@ import { Readable } from 'node:stream';
 import type { CsvFormat } from '../io/csv-write.js';
 import { workbookBuffer } from '../io/workbook.js';
 import { resolveOut } from '../io/output-layout.js';
-import type { BordereauView, DocumentRenderer } from '../render/views.js';
-import { editionFor, editionLine } from '../pes/pes-edition.js';
+import type { BordereauLines, BordereauView, DocumentRenderer } from '../render/views.js';
+import { editionFor, editionLine, type PesEdition } from '../pes/pes-edition.js';
 import { payingService } from './titre-view.js';
 
 /** The CSV form of every bordereau CSV written from now on: the machine form (issue 13). */
@@ -61,6 +61,10 @@ export async function writeBordereau(
 /** Issue 14: the Edition of the titres of a bordereau of titres (Chorus Pro or DGFiP print), one sentence. */
 function asapMention(dataset: Dataset, spec: BordereauSpec): { asap?: string } {
   if (spec.nature !== 'titres') return {};
-  const asap = editionLine(spec.lines.map((l) => ({ edition: editionFor(dataset, l.codeInsee), commune: l.commune }))).trim();
+  const asap = editionLine(editions(dataset, spec.lines)).trim();
   return asap === '' ? {} : { asap };
+}
+
+function* editions(dataset: Dataset, lines: BordereauLines): Generator<{ edition?: PesEdition; commune: string }> {
+  for (const l of lines) yield { edition: editionFor(dataset, l.codeInsee), commune: l.commune };
 }

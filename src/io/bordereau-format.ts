@@ -7,11 +7,11 @@ import type { IsoDate } from '../engine/dates.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { dec, toAmountString, ZERO, type Decimal } from '../engine/money.js';
 import { hasBordereau } from '../engine/plan-types.js';
-import type { BordereauLine } from '../render/views.js';
+import type { BordereauLines } from '../render/views.js';
 import { csvHeader, csvLines, type CsvColumn, type CsvFormat, type CsvRow } from './csv-write.js';
 import { DOCUMENT_TYPE_LABELS } from './journal-excel.js';
 import { natureOf, type BordereauNature } from './output-layout.js';
-import type { WorkbookColumn, WorkbookSpec } from './workbook.js';
+import type { WorkbookColumn, WorkbookSpec, WorkbookValue } from './workbook.js';
 
 export const BORDEREAU_COLUMNS: readonly CsvColumn[] = [
   { key: 'numero', header: 'numero', kind: 'integer' },
@@ -30,7 +30,7 @@ export interface BordereauSpec {
   nature: BordereauNature;
   service: string;
   dateEmission: IsoDate;
-  lines: BordereauLine[];
+  lines: BordereauLines;
   preview: boolean;
   /** Cumulative total of the exercice's bordereaux of this nature, this one included (PES MtCumulAnnuel). */
   cumulExercice: string;
@@ -55,7 +55,7 @@ export function exerciceCumul(
   return cumul;
 }
 
-export function bordereauCsv(lines: readonly BordereauLine[], total: string, format: CsvFormat): string {
+export function bordereauCsv(lines: BordereauLines, total: string, format: CsvFormat): string {
   return [...bordereauCsvChunks(lines, total, format)].join('');
 }
 
@@ -66,19 +66,24 @@ const CSV_CHUNK = 1_000;
  * The bordereau's CSV in pieces (header, lines CSV_CHUNK at a time, total), for a streamed write:
  * a national bordereau has 35 000 lines (issue 12). Joined, the pieces are bordereauCsv.
  */
-export function* bordereauCsvChunks(lines: readonly BordereauLine[], total: string, format: CsvFormat): Generator<string> {
+export function* bordereauCsvChunks(lines: BordereauLines, total: string, format: CsvFormat): Generator<string> {
   yield csvHeader(BORDEREAU_COLUMNS, format);
-  for (let start = 0; start < lines.length; start += CSV_CHUNK) {
-    const rows: CsvRow[] = lines.slice(start, start + CSV_CHUNK).map((l) => ({
+  let rows: CsvRow[] = [];
+  for (const l of lines) {
+    rows.push({
       numero: l.numero === null ? '' : String(l.numero),
       type: l.type,
       code_insee: l.codeInsee,
       commune: l.commune,
       montant: l.montant,
       titre_origine: l.titreOrigine,
-    }));
-    yield csvLines(BORDEREAU_COLUMNS, rows, format);
+    });
+    if (rows.length === CSV_CHUNK) {
+      yield csvLines(BORDEREAU_COLUMNS, rows, format);
+      rows = [];
+    }
   }
+  if (rows.length > 0) yield csvLines(BORDEREAU_COLUMNS, rows, format);
   yield csvLines(BORDEREAU_COLUMNS, [{ numero: TOTAL_LABEL, montant: total }], format);
 }
 
@@ -103,7 +108,7 @@ export function bordereauWorkbook(spec: Omit<BordereauSpec, 'preview' | 'cumulEx
       {
         name: 'Bordereau',
         columns: BORDEREAU_WORKBOOK_COLUMNS,
-        rows: spec.lines.map((l) => [
+        rows: Array.from(spec.lines, (l): WorkbookValue[] => [
           l.numero ?? undefined,
           DOCUMENT_TYPE_LABELS[l.type],
           l.codeInsee,

@@ -39,14 +39,19 @@ export function editionFor(dataset: Dataset, codeInsee: string): PesEdition | un
 }
 
 /** « Avis des sommes à payer : 20 sur Chorus Pro (ASAP CPP, édition 02), 2 à éditer par la DGFiP (édition 01) : Bron, Givors. » */
-export function editionLine(titres: readonly { edition?: PesEdition; commune: string }[]): string {
-  const cpp = titres.filter((t) => t.edition === '02').length;
-  const paper = titres.filter((t) => t.edition === '01');
+export function editionLine(titres: Iterable<{ edition?: PesEdition; commune: string }>): string {
+  let cpp = 0;
+  let paper = 0;
+  const names = new Set<string>();
+  for (const t of titres) {
+    if (t.edition === '02') cpp++;
+    else if (t.edition === '01') {
+      paper++;
+      names.add(t.commune);
+    }
+  }
   const parts: string[] = [];
   if (cpp > 0) parts.push(`${cpp} sur Chorus Pro (ASAP CPP, édition 02)`);
-  if (paper.length > 0) {
-    const names = [...new Set(paper.map((t) => t.commune))].join(', ');
-    parts.push(`${paper.length} à éditer et envoyer par la DGFiP (édition 01) : ${names}`);
-  }
+  if (paper > 0) parts.push(`${paper} à éditer et envoyer par la DGFiP (édition 01) : ${[...names].join(', ')}`);
   return parts.length === 0 ? '' : `Avis des sommes à payer : ${parts.join(' ; ')}.\n`;
 }

@@ -6,7 +6,7 @@ import { dec, sumOfAmounts, toAmountString } from '../engine/money.js';
 import { amountInWordsFr } from './amount-in-words.js';
 import { BordereauTable, type Column } from './bordereau-table.js';
 import { lineList, signatoryLines, signatoryValues } from './avis-parts.js';
-import { attachData, BORDEREAU_DATA_FILE, bordereauData } from './embedded-data.js';
+import { attachDataPieces, BORDEREAU_DATA_FILE, bordereauJson } from './embedded-data.js';
 import { PageFrame, type TextStyle } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
 import type { PdfOutput } from './pdf-stream.js';
@@ -51,7 +51,7 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
     { top: layout.page.marginTop, bottom: layout.page.marginBottom, left: layout.page.marginLeft, right: layout.page.marginRight },
     output,
   );
-  attachData(doc, BORDEREAU_DATA_FILE, 'Pièces du bordereau (données structurées, schéma bordereau)', bordereauData(view), view.dateEmission);
+  attachDataPieces(doc, BORDEREAU_DATA_FILE, 'Pièces du bordereau (données structurées, schéma bordereau)', bordereauJson(view), view.dateEmission);
   const fs = layout.fontSize;
   const body: TextStyle = { size: fs.body };
   const accent = (size: number): TextStyle => ({ bold: true, size, color: layout.color.accent });
@@ -84,7 +84,8 @@ export function renderBordereauPdf(view: BordereauView, templates: Templates, re
   const lines = new BordereauTable(frame, columnsOf(view, templates));
   table = lines;
   lines.header();
-  view.lines.forEach((line, i) => lines.line(line, i));
+  let index = 0;
+  for (const line of view.lines) lines.line(line, index++);
   lines.end();
   table = undefined;
   frame.y += layout.spacing.section;

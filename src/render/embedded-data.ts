@@ -11,7 +11,8 @@ import { hasBordereau, type Figures } from '../engine/plan-types.js';
 import { motifForDocument } from '../engine/breach-refund.js';
 import { populationMillesime } from '../engine/liquidation-lines.js';
 import { toAmountString } from '../engine/money.js';
-import type { BordereauView, TitreView } from './views.js';
+import type { BordereauLine, BordereauView, TitreView } from './views.js';
+import { referenceDeflate } from './native-writes.js';
 
 export const DATA_VERSION = 1;
 export const TITRE_DATA_FILE = 'liquidation.json';
@@ -123,8 +124,17 @@ export interface BordereauData {
   pieces: { numero: number | null; type: string; code_insee: string; commune: string; montant: string; titre_origine: string | null }[];
 }
 
-export function bordereauData(view: BordereauView): BordereauData {
-  const issued = !view.preview && view.numero !== null;
+type BordereauPiece = BordereauData['pieces'][number];
+
+const bordereauIssued = (view: BordereauView): boolean => !view.preview && view.numero !== null;
+
+function bordereauPiece(l: BordereauLine, issued: boolean): BordereauPiece {
+  return { numero: issued ? l.numero : null, type: l.type, code_insee: l.codeInsee, commune: l.commune, montant: l.montant, titre_origine: l.titreOrigine ?? null };
+}
+
+/** Everything but the pieces, in the order JSON.stringify prints them (pieces last). */
+function bordereauHead(view: BordereauView): Omit<BordereauData, 'pieces'> {
+  const issued = bordereauIssued(view);
   return {
     $schema: BORDEREAU_SCHEMA_ID,
     version: DATA_VERSION,
@@ -134,21 +144,48 @@ export function bordereauData(view: BordereauView): BordereauData {
     nombre_pieces: view.lines.length,
     total: view.total,
     cumul_exercice: view.cumulExercice,
-    pieces: view.lines.map((l) => ({
-      numero: issued ? l.numero : null,
-      type: l.type,
-      code_insee: l.codeInsee,
-      commune: l.commune,
-      montant: l.montant,
-      titre_origine: l.titreOrigine ?? null,
-    })),
   };
 }
 
+export function bordereauData(view: BordereauView): BordereauData {
+  const issued = bordereauIssued(view);
+  return { ...bordereauHead(view), pieces: Array.from(view.lines, (l) => bordereauPiece(l, issued)) };
+}
+
+/** Lines of a bordereau per piece of its JSON text. */
+const JSON_PIECE_LINES = 500;
+
+/**
+ * The bordereau's data as the text attachData embeds, JSON.stringify(bordereauData(view), null, 2)
+ * and a newline, in pieces of JSON_PIECE_LINES lines (issue 12, flat memory: a national
+ * bordereau's text is some 7 MB, held twice, as a string and as bytes, when made at once). Each
+ * piece is printed by JSON.stringify, indented as it is within the whole.
+ */
+export function* bordereauJson(view: BordereauView): Generator<string> {
+  const issued = bordereauIssued(view);
+  const head = JSON.stringify({ ...bordereauHead(view), pieces: 0 }, null, 2);
+  const open = head.slice(0, -'0\n}'.length); // ends with « "pieces": »
+  if (view.lines.length === 0) {
+    yield `${open}[]\n}\n`;
+    return;
+  }
+  let text = `${open}[`;
+  let count = 0;
+  for (const line of view.lines) {
+    text += `${count === 0 ? '' : ','}\n    ${JSON.stringify(bordereauPiece(line, issued), null, 2).replaceAll('\n', '\n    ')}`;
+    if (++count % JSON_PIECE_LINES === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  yield `${text}\n  ]\n}\n`;
+}
+
 interface FileInternals {
-  ref(data: object): { end(data?: Buffer): void };
+  ref(data: object): { end(data?: Buffer): void; write(data: Buffer): void; compress?: boolean };
   addNamedEmbeddedFile(name: string, ref: object): void;
   _root: { data: { AF?: object[] } };
+  compress?: boolean;
 }
 
 /**
@@ -158,15 +195,58 @@ interface FileInternals {
  * twentieth of a titre's rendering (profile of 2 000 titres).
  */
 export function attachData(doc: PDFKit.PDFDocument, name: string, description: string, data: unknown, date: IsoDate): void {
-  const day = new Date(`${date}T00:00:00Z`);
   const bytes = Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8');
+  embed(doc, { name, description, date }, { checksum: createHash('md5').update(bytes).digest('hex'), size: bytes.length }, (file) => file.end(bytes));
+}
+
+/**
+ * attachData for a text given in pieces (bordereauJson), never held whole: the pieces are hashed,
+ * measured and deflated as they come (reused-deflate.ts: the bytes of the whole deflated at once),
+ * and the file's stream written deflated. Where pdfkit compresses the stream itself (native writes
+ * not installed) or not at all, the pieces are kept and written as they are.
+ */
+export function attachDataPieces(doc: PDFKit.PDFDocument, name: string, description: string, pieces: Iterable<string>, date: IsoDate): void {
+  const md5 = createHash('md5');
+  let size = 0;
+  const bytes = function* (): Generator<Buffer> {
+    for (const piece of pieces) {
+      const chunk = Buffer.from(piece, 'utf8');
+      md5.update(chunk);
+      size += chunk.length;
+      yield chunk;
+    }
+  };
+  const deflate = (doc as unknown as FileInternals).compress === true ? referenceDeflate() : undefined;
+  const deflated = deflate?.pieces(bytes());
+  const raw = deflated === undefined ? [...bytes()] : [];
+  embed(doc, { name, description, date }, { checksum: md5.digest('hex'), size }, (file) => {
+    if (deflated === undefined) {
+      for (const chunk of raw) file.write(chunk);
+      file.end();
+      return;
+    }
+    file.write(deflated); // sets Length and Filter as pdfkit does for the stream it deflates
+    file.compress = false; // already deflated: finalize writes it as it is
+    file.end();
+  });
+}
+
+/** The embedded file's stream (`write`: its content), its file specification, and their entries in the document. */
+function embed(
+  doc: PDFKit.PDFDocument,
+  about: { name: string; description: string; date: IsoDate },
+  params: { checksum: string; size: number },
+  write: (file: ReturnType<FileInternals['ref']>) => void,
+): void {
+  const { name, description, date } = about;
+  const day = new Date(`${date}T00:00:00Z`);
   const pdf = doc as unknown as FileInternals;
   const file = pdf.ref({
     Type: 'EmbeddedFile',
-    Params: { CreationDate: day, ModDate: day, CheckSum: new String(createHash('md5').update(bytes).digest('hex')), Size: bytes.length },
+    Params: { CreationDate: day, ModDate: day, CheckSum: new String(params.checksum), Size: params.size },
     Subtype: 'application#2Fjson',
   });
-  file.end(bytes);
+  write(file);
   const filespec = pdf.ref({
     Type: 'Filespec',
     AFRelationship: 'Data',

@@ -21,7 +21,7 @@
  * state serves them all, reset between two streams (reused-deflate.ts).
  */
 import PDFDocument from 'pdfkit';
-import { reusedDeflate } from './reused-deflate.js';
+import { reusedDeflate, type Deflate } from './reused-deflate.js';
 
 /** zlib level of the streams compressed per document. */
 const DOCUMENT_STREAM_LEVEL = 3;
@@ -59,6 +59,17 @@ const bytes = (chunk: Uint8Array | string): Uint8Array => (chunk instanceof Uint
 
 let installed = false;
 
+/** The deflate of the streams of every document of this thread, once installed. */
+let documentDeflate: Deflate | undefined;
+
+/**
+ * How a compressed stream of a document is deflated here (attachDataPieces deflates its pieces as
+ * finalize would deflate their concatenation); undefined where pdfkit's own finalize does it.
+ */
+export function referenceDeflate(): Deflate | undefined {
+  return documentDeflate;
+}
+
 export function useNativeWrites(): void {
   if (installed) return;
   installed = true;
@@ -73,6 +84,7 @@ export function useNativeWrites(): void {
     return writeDocument.call(this, bytes(chunk));
   };
   const deflate = reusedDeflate(DOCUMENT_STREAM_LEVEL); // one zlib state for all the documents of this thread
+  documentDeflate = deflate;
   const flush = (reference: object): void => {
     const text = pendingText.get(reference);
     if (text === undefined) return;

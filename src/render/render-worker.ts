@@ -9,10 +9,11 @@ import type { Readable } from 'node:stream';
 import type { WrittenPdf } from './pdf-file.js';
 import { createPdfRenderer } from './pdf-renderer.js';
 import { decodeView } from './view-codec.js';
-import type { BordereauLine, BordereauView, TitreView } from './views.js';
+import { PackedLines, type PackedLinesMessage } from './bordereau-lines.js';
+import type { BordereauLines, BordereauView, TitreView } from './views.js';
 
-/** What to do with a view: a bordereau's lines cross as they are (plain data), not encoded with it. */
-export type RenderTask = { kind: 'titre' } | { kind: 'bordereau'; fd: number; lines: BordereauLine[] };
+/** What to do with a view: a bordereau's lines cross packed (bordereau-lines.ts), not encoded with it. */
+export type RenderTask = { kind: 'titre' } | { kind: 'bordereau'; fd: number; lines: PackedLinesMessage };
 
 export type RenderJob = RenderTask & {
   id: number;
@@ -51,7 +52,8 @@ parentPort!.on('message', async (job: RenderJob) => {
       parentPort!.postMessage({ id: job.id, pdf } satisfies RenderReply, [pdf.buffer as ArrayBuffer]);
       return;
     }
-    const written = await renderer.writeBordereau({ ...view, lines: job.lines } as BordereauView, job.fd);
+    const lines: BordereauLines = PackedLines.fromMessage(job.lines);
+    const written = await renderer.writeBordereau({ ...view, lines } as BordereauView, job.fd);
     parentPort!.postMessage({ id: job.id, written } satisfies RenderReply);
   } catch (error) {
     const { code, syscall, message, stack } = error as NodeJS.ErrnoException;

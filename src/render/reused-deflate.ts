@@ -30,10 +30,25 @@ interface ZlibInternals {
 /** Output is produced into this buffer, then copied out at its exact length. */
 const OUTPUT_CHUNK = 64 * 1024;
 
-export type Deflate = (input: Uint8Array) => Buffer;
+export interface Deflate {
+  (input: Uint8Array): Buffer;
+  /**
+   * The deflated stream of these inputs one after the other: byte for byte the deflate of their
+   * concatenation (zlib's output does not depend on how its input is cut when nothing is flushed
+   * in between: tested), without the concatenation (issue 12, flat memory: a national bordereau's
+   * embedded data is 7 MB of JSON).
+   */
+  pieces(inputs: Iterable<Uint8Array>): Buffer;
+}
+
+function concatenated(inputs: Iterable<Uint8Array>): Buffer {
+  return Buffer.concat([...inputs]);
+}
 
 export function reusedDeflate(level: number): Deflate {
-  const fallback: Deflate = (input) => deflateSync(input, { level });
+  const fallback: Deflate = Object.assign((input: Uint8Array) => deflateSync(input, { level }), {
+    pieces: (inputs: Iterable<Uint8Array>) => deflateSync(concatenated(inputs), { level }),
+  });
   const engine = createDeflate({ level });
   const internals = engine as unknown as ZlibInternals;
   const handle = internals._handle;
@@ -43,27 +58,48 @@ export function reusedDeflate(level: number): Deflate {
   engine.on('error', () => (broken = true));
   const output = Buffer.allocUnsafe(OUTPUT_CHUNK);
   const zlib = handle as ZlibHandle;
-  return (input) => {
-    if (broken) return fallback(input);
-    const pieces: Buffer[] = [];
-    let length = 0;
+
+  /**
+   * Feeds `input` to the stream, its output added to `pieces`: all of it is taken once zlib leaves
+   * room in the output (Z_NO_FLUSH), the stream is finished once it does with Z_FINISH. False if
+   * zlib failed (the stream is then unusable).
+   */
+  const feed = (flush: number, input: Uint8Array, pieces: Buffer[]): boolean => {
     let inOff = 0;
     let inLen = input.byteLength;
     for (;;) {
-      zlib.writeSync(constants.Z_FINISH, input, inOff, inLen, output, 0, OUTPUT_CHUNK);
+      zlib.writeSync(flush, input, inOff, inLen, output, 0, OUTPUT_CHUNK);
       if (broken || engine.destroyed) {
         broken = true;
-        return fallback(input);
+        return false;
       }
       const [outLeft, inLeft] = state;
       const produced = OUTPUT_CHUNK - outLeft;
-      pieces.push(Buffer.from(output.subarray(0, produced)));
-      length += produced;
-      if (outLeft !== 0) break; // the stream is finished
+      if (produced > 0) pieces.push(Buffer.from(output.subarray(0, produced)));
+      if (outLeft !== 0) return true;
       inOff += inLen - inLeft;
       inLen = inLeft;
     }
-    zlib.reset();
-    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, length);
   };
+  const joined = (pieces: Buffer[]): Buffer => {
+    zlib.reset();
+    return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+  };
+
+  const deflate = (input: Uint8Array): Buffer => {
+    if (broken) return fallback(input);
+    const pieces: Buffer[] = [];
+    return feed(constants.Z_FINISH, input, pieces) ? joined(pieces) : fallback(input);
+  };
+  const pieces = (inputs: Iterable<Uint8Array>): Buffer => {
+    if (broken) return fallback.pieces(inputs);
+    const out: Buffer[] = [];
+    for (const input of inputs) {
+      // the inputs already given are gone: a zlib failure halfway cannot start again
+      if (!feed(constants.Z_NO_FLUSH, input, out)) throw new Error('deflate: zlib failed');
+    }
+    if (!feed(constants.Z_FINISH, new Uint8Array(0), out)) throw new Error('deflate: zlib failed');
+    return joined(out);
+  };
+  return Object.assign(deflate, { pieces });
 }

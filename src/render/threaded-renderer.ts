@@ -9,6 +9,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { WrittenPdf } from './pdf-file.js';
 import type { RenderJob, RenderReply, RenderTask } from './render-worker.js';
+import { PackedLines } from './bordereau-lines.js';
 import { encodeView } from './view-codec.js';
 import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
 
@@ -109,9 +110,11 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
       return stream;
     },
     writeBordereau(view, fd) {
-      // the lines cross as they are, not copied by encodeView here and decodeView there (35 000 lines are some 5 MB a copy)
+      // the lines cross packed (a few arrays and one string), not as objects encoded by encodeView
+      // (issue 12: a national bordereau's 35 000 lines weighed some 5 MB a copy as objects)
+      const lines = PackedLines.of(view.lines).message();
       return new Promise<WrittenPdf>((resolve, reject) => {
-        submit({ kind: 'bordereau', fd, lines: view.lines }, view, { settle: (reply) => 'written' in reply && resolve(reply.written), fail: reject });
+        submit({ kind: 'bordereau', fd, lines }, view, { settle: (reply) => 'written' in reply && resolve(reply.written), fail: reject });
       });
     },
     async close() {

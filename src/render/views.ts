@@ -35,6 +35,14 @@ export interface BordereauLine {
   titreOrigine?: string; // "2026-3"
 }
 
+/**
+ * A bordereau's lines as its writers read them: once or a few times in order, and their count.
+ * An array will do; a national bordereau is held packed (bordereau-lines.ts, issue 12).
+ */
+export interface BordereauLines extends Iterable<BordereauLine> {
+  readonly length: number;
+}
+
 export interface BordereauView {
   config: Config;
   service: PayingService;
@@ -43,7 +51,7 @@ export interface BordereauView {
   /** 'titres' = ordinary titres (PES TypBord 01); 'reductions' = réductions/annulations (TypBord 02). */
   nature: 'titres' | 'reductions';
   dateEmission: IsoDate;
-  lines: BordereauLine[];
+  lines: BordereauLines;
   total: string; // canonical, the sum of the lines (R1)
   /** The exercice's cumulative total for this nature, this bordereau included (PES MtCumulAnnuel). */
   cumulExercice: string;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BORDEREAU_COLUMNS, bordereauCsv, bordereauCsvChunks, TOTAL_LABEL } from '../../src/io/bordereau-format.js';
 import { formatCsv } from '../../src/io/csv-write.js';
 import type { BordereauLine } from '../../src/render/views.js';
+import { PackedLines } from '../../src/render/bordereau-lines.js';
 
 const lines: BordereauLine[] = Array.from({ length: 2_345 }, (_, i) => ({
   numero: i + 1,
@@ -21,5 +22,10 @@ describe('bordereau CSV in pieces (issue 12)', () => {
     expect(pieces.length).toBeGreaterThan(3);
     expect(pieces.join('')).toBe(whole);
     expect(bordereauCsv(lines, '1.00', format)).toBe(whole);
+  });
+
+  it('the lines held packed give the same CSV (issue 12, flat memory)', () => {
+    const format = { excel: false };
+    expect([...bordereauCsvChunks(PackedLines.pack(lines), '1.00', format)].join('')).toBe(bordereauCsv(lines, '1.00', format));
   });
 });

@@ -85,7 +85,7 @@ describe('bordereau de titres', () => {
   });
 
   it.skipIf(!HAS_POPPLER)(`in preview prints no number and « PROJET – non émis » (${HAS_POPPLER ? 'pdftotext' : POPPLER_MISSING})`, async () => {
-    const lines = bordereauView().lines.map((l) => ({ ...l, numero: null }));
+    const lines = Array.from(bordereauView().lines, (l) => ({ ...l, numero: null }));
     const text = pdfText(await render('preview.pdf', bordereauView({ preview: true, numero: null, lines })), 'raw');
     expect(text).toContain('Projet de bordereau de titres de recette – exercice 2026');
     expect(text).not.toMatch(/Bordereau de titres [^–]*n° \d/);

@@ -11,7 +11,13 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/engine/money.js';
 import type { IssuedDocument } from '../../src/engine/history.js';
+import PDFDocument from 'pdfkit';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
+import { PackedLines } from '../../src/render/bordereau-lines.js';
+import { attachData, attachDataPieces, bordereauData, bordereauJson } from '../../src/render/embedded-data.js';
+import { useNativeWrites } from '../../src/render/native-writes.js';
+import { finishedPdf } from '../../src/render/pdf-stream.js';
+import type { BordereauLine } from '../../src/render/views.js';
 import { readEmbeddedFile } from '../../src/verify/embedded-file.js';
 import { checkBordereauData, checkTitreData } from '../../src/verify/verify-embedded.js';
 import { bordereauView, closedRegularisationView, etatView, reductionView, regularisationView, titreView } from './fixtures.js';
@@ -126,8 +132,50 @@ describe('the machine-readable twin', () => {
 
     const bordereau = await bordereauBytes(renderer, bordereauView());
     const lines = bordereauView().lines;
-    const docs = lines.map((l) => journaled({ numero: l.numero!, codeInsee: l.codeInsee, montant: new Decimal(l.montant), bordereau: 3 }));
+    const docs = Array.from(lines, (l) => journaled({ numero: l.numero!, codeInsee: l.codeInsee, montant: new Decimal(l.montant), bordereau: 3 }));
     expect(checkBordereauData(bordereau, docs, 'b.pdf')).toEqual([]);
     expect(checkBordereauData(bordereau, docs.slice(1), 'b.pdf')[0]).toMatchObject({ code: 'EMBEDDED_DATA_MISMATCH', message: expect.stringContaining('pièces') });
+  });
+});
+
+describe('a bordereau’s data in pieces (issue 12, flat memory)', () => {
+  const many = Array.from({ length: 1_234 }, (_, i): BordereauLine => ({
+    numero: 40 + i,
+    type: i % 5 === 0 ? 'reduction' : 'titre',
+    codeInsee: String(69001 + i),
+    commune: i % 7 === 0 ? `Œuilly "le haut"\\ ${i}` : `Commune n° ${i}`,
+    montant: `${i}.25`,
+    ...(i % 5 === 0 ? { titreOrigine: `2025-${i}` } : {}),
+  }));
+  const views = {
+    'three lines': bordereauView(),
+    'many lines, réductions, quotes and backslashes': bordereauView({ nature: 'reductions', lines: many }),
+    'a preview': bordereauView({ preview: true, numero: null }),
+    'no line': bordereauView({ lines: [], total: '0.00' }),
+    'lines held packed': bordereauView({ lines: PackedLines.pack(many) }),
+  };
+
+  it.each(Object.entries(views))('joined, the pieces are the JSON text of the whole data (%s)', (_, view) => {
+    const pieces = [...bordereauJson(view)];
+    expect(pieces.join('')).toBe(JSON.stringify(bordereauData(view), null, 2) + '\n');
+    if (view.lines.length > 1_000) expect(pieces.length).toBeGreaterThan(2);
+  });
+
+  /** The bytes of a document holding `attach`'s embedded file (compressed or not). */
+  function pdfWith(attach: (doc: PDFKit.PDFDocument) => void, compress: boolean): Promise<Buffer> {
+    useNativeWrites();
+    const day = new Date('2026-06-15T00:00:00Z');
+    const doc = new PDFDocument({ compress, autoFirstPage: false, font: '', info: { CreationDate: day, ModDate: day } });
+    attach(doc);
+    doc.end();
+    return toBuffer(finishedPdf(doc));
+  }
+
+  it.each([true, false])('are embedded as the whole text would be, byte for byte (compressed: %s)', async (compress) => {
+    const view = views['many lines, réductions, quotes and backslashes'];
+    const whole = await pdfWith((doc) => attachData(doc, 'bordereau.json', 'Pièces', bordereauData(view), '2026-06-15'), compress);
+    const pieces = await pdfWith((doc) => attachDataPieces(doc, 'bordereau.json', 'Pièces', bordereauJson(view), '2026-06-15'), compress);
+    expect(pieces.equals(whole)).toBe(true);
+    expect(JSON.parse(readEmbeddedFile(pieces, 'bordereau.json')!.toString('utf8'))).toEqual(bordereauData(view));
   });
 });

@@ -28,3 +28,52 @@ describe('one deflate state reset between streams (reused-deflate.ts)', () => {
     expect(deflate(content).equals(deflateSync(content, { level: 3 }))).toBe(true);
   });
 });
+
+describe('a stream deflated from its pieces (reused-deflate.ts, issue 12: flat memory)', () => {
+  const deflate = reusedDeflate(3);
+  const json = Buffer.from(
+    JSON.stringify({ pieces: Array.from({ length: 5000 }, (_, i) => ({ numero: i + 1, commune: `Saint-Étienne-${i}`, montant: `${1000 + i}.00` })) }, null, 2),
+    'utf8',
+  );
+  const cut = (bytes: Buffer, sizes: number[]): Buffer[] => {
+    const out: Buffer[] = [];
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      const size = sizes[k % sizes.length];
+      out.push(bytes.subarray(at, at + size));
+      at += size;
+    }
+    return out;
+  };
+
+  it('give the bytes of their concatenation deflated at once, however they are cut', () => {
+    const whole = deflateSync(json, { level: 3 });
+    for (const sizes of [[json.length], [1], [7, 70_000, 3], [65_536], [100_000, 1]]) {
+      expect(deflate.pieces(cut(json, sizes)).equals(whole)).toBe(true);
+    }
+    expect(deflate.pieces(cut(noiseOf(200 * 1024), [50_000])).equals(deflateSync(noiseOf(200 * 1024), { level: 3 }))).toBe(true);
+  });
+
+  it('leave the state ready for the next stream, and take no piece at all', () => {
+    deflate.pieces([json.subarray(0, 1000)]);
+    expect(deflate(content()).equals(deflateSync(content(), { level: 3 }))).toBe(true);
+    expect(deflate.pieces([]).equals(deflateSync(Buffer.alloc(0), { level: 3 }))).toBe(true);
+    expect(deflate.pieces([Buffer.alloc(0), json, Buffer.alloc(0)]).equals(deflateSync(json, { level: 3 }))).toBe(true);
+  });
+});
+
+/** The same pseudo-random bytes for a given length. */
+function noiseOf(length: number): Buffer {
+  const out = Buffer.alloc(length);
+  let x = 2463534242;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+function content(): Buffer {
+  return Buffer.from('BT\n/F1 9 Tf\n[<0024> 30 <0039>] TJ\nET\n'.repeat(500), 'latin1');
+}
