@@ -108,13 +108,17 @@ function mayStop(body: string, separator: Separator): boolean {
  * never closed, closing over a line break) leaves the whole text to csv-parse.
  */
 export function simpleQuotes(body: string, separator: Separator): boolean {
+  let lineEnd = -1; // the end of the line of the last quote: looked for once per line, not per quote (one line may hold 30 000 quotes)
   for (let open = body.indexOf('"'); open >= 0; open = body.indexOf('"', open)) {
     if (open > 0 && body[open - 1] !== separator && body[open - 1] !== '\n') return false;
     let close = body.indexOf('"', open + 1);
     while (close >= 0 && body[close + 1] === '"') close = body.indexOf('"', close + 2);
     if (close < 0) return false;
-    const lineBreak = body.indexOf('\n', open);
-    if (lineBreak >= 0 && lineBreak < close) return false;
+    if (open > lineEnd) {
+      const lineBreak = body.indexOf('\n', open);
+      lineEnd = lineBreak < 0 ? body.length : lineBreak;
+    }
+    if (lineEnd < close) return false;
     const after = body[close + 1];
     if (after !== undefined && after !== separator && after !== '\n') return false;
     open = close + 1;
