@@ -90,11 +90,12 @@ export async function finalizeRun(
     byNumero.set(seriesKey(doc), doc);
     if (chain !== '') chainOf.set(doc, chain);
   }
-  const byBordereau = new Map(journalGroups(byNumero.values(), run.exercice).map((g) => [bordereauKey(g), g.documents]));
+  const groups = journalGroups(byNumero.values(), run.exercice);
+  const byBordereau = new Map(groups.map((g) => [bordereauKey(g), g.documents]));
   const communeName = (doc: JournaledDoc): string =>
     run.communes?.get(seriesKey(doc)) ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
 
-  const cumuls = exerciceCumuls(byNumero.values(), run.exercice);
+  const cumuls = exerciceCumuls(groups);
   const filled = run.bordereaux.flatMap((b) => {
     const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }));
     return docs ? [{ b, docs }] : [];

@@ -6,7 +6,7 @@
 import type { IsoDate } from '../engine/dates.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { dec, toAmountString, ZERO, type Decimal } from '../engine/money.js';
-import { bordereauKey, compareBordereauIds, type BordereauId } from '../engine/bordereaux.js';
+import { bordereauKey, type BordereauId } from '../engine/bordereaux.js';
 import { hasBordereau } from '../engine/plan-types.js';
 import type { BordereauLines } from '../render/views.js';
 import { csvHeader, csvLines, type CsvColumn, type CsvFormat, type CsvRow } from './csv-write.js';
@@ -57,29 +57,18 @@ export function exerciceCumul(
 }
 
 /**
- * The exercice's cumulative totals, for every bordereau of `exercice` in the journal: its nature's
- * cumul up to it included (exerciceCumul of each), by bordereauKey. One pass over the documents
- * for all the bordereaux of a run, instead of one pass each (issue 12, flat memory: a national
- * run's end added up 70 000 Decimals per bordereau).
+ * The exercice's cumulative totals, for each bordereau of `groups` (journalGroups: the journal's
+ * bordereaux in their order): its nature's cumul up to it included (exerciceCumul of each), by
+ * bordereauKey. One pass over the groups a run has already made, instead of one pass over the
+ * documents per bordereau (issue 12, flat memory: a national run's end added up 70 000 Decimals
+ * per bordereau).
  */
-export function exerciceCumuls(
-  docs: Iterable<Pick<IssuedDocument, 'exercice' | 'type' | 'bordereau' | 'montant'>>,
-  exercice: number,
-): Map<string, Decimal> {
-  const totals = new Map<string, { id: BordereauId; total: Decimal }>();
-  for (const d of docs) {
-    if (d.exercice !== exercice || !hasBordereau(d.type)) continue; // a statement of compte 673 is in none (R10)
-    const id = { exercice, nature: natureOf(d.type), numero: d.bordereau };
-    const key = bordereauKey(id);
-    const entry = totals.get(key);
-    if (entry) entry.total = entry.total.plus(d.montant);
-    else totals.set(key, { id, total: ZERO.plus(d.montant) });
-  }
-  const cumuls = new Map<string, Decimal>();
+export function exerciceCumuls(groups: Iterable<BordereauId & { documents: Iterable<Pick<IssuedDocument, 'montant'>> }>): Map<string, Decimal> {
   const cumul: Record<BordereauNature, Decimal> = { titres: ZERO, reductions: ZERO };
-  for (const { id, total } of [...totals.values()].sort((a, b) => compareBordereauIds(a.id, b.id))) {
-    cumul[id.nature] = cumul[id.nature].plus(total);
-    cumuls.set(bordereauKey(id), cumul[id.nature]);
+  const cumuls = new Map<string, Decimal>();
+  for (const group of groups) {
+    for (const d of group.documents) cumul[group.nature] = cumul[group.nature].plus(d.montant);
+    cumuls.set(bordereauKey(group), cumul[group.nature]);
   }
   return cumuls;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BORDEREAU_COLUMNS, bordereauCsv, bordereauCsvChunks, exerciceCumul, exerciceCumuls, TOTAL_LABEL } from '../../src/io/bordereau-format.js';
 import { Decimal } from '../../src/engine/money.js';
+import { journalGroups } from '../../src/engine/bordereaux.js';
 import type { DocumentType } from '../../src/engine/plan-types.js';
 import { formatCsv } from '../../src/io/csv-write.js';
 import type { BordereauLine } from '../../src/render/views.js';
@@ -33,7 +34,8 @@ describe('bordereau CSV in pieces (issue 12)', () => {
 });
 
 describe('the exercice’s cumul of every bordereau in one pass (issue 12)', () => {
-  const doc = (exercice: number, type: DocumentType, bordereau: number, montant: string) => ({ exercice, type, bordereau, montant: new Decimal(montant) });
+  let numero = 0;
+  const doc = (exercice: number, type: DocumentType, bordereau: number, montant: string) => ({ exercice, numero: ++numero, service: 'laclasse', type, bordereau, montant: new Decimal(montant) });
   const docs = [
     doc(2026, 'titre', 2, '100.00'),
     doc(2026, 'titre', 1, '10.50'),
@@ -46,7 +48,7 @@ describe('the exercice’s cumul of every bordereau in one pass (issue 12)', () 
   ];
 
   it('gives each bordereau of the exercice exerciceCumul’s figure, by nature and up to its number', () => {
-    const cumuls = exerciceCumuls(docs, 2026);
+    const cumuls = exerciceCumuls(journalGroups(docs, 2026));
     expect([...cumuls.keys()]).toEqual(['2026-titres-1', '2026-titres-2', '2026-titres-3', '2026-reductions-1', '2026-reductions-2']);
     for (const [key, cumul] of cumuls) {
       const [, nature, numero] = key.split('-');
