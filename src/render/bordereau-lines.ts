@@ -101,12 +101,16 @@ class PackedLinesBuilder {
     if (type < 0) type = this.typeNames.push(line.type) - 1;
     this.types[i] = type;
     this.origins[i] = line.titreOrigine === undefined ? 0 : 1;
-    const fields = [line.codeInsee, line.commune, line.montant, line.titreOrigine ?? ''];
-    fields.forEach((value, k) => {
-      this.text.push(value);
-      this.length += value.length;
-      this.ends[i * FIELDS + k] = this.length;
-    });
+    this.field(i, 0, line.codeInsee);
+    this.field(i, 1, line.commune);
+    this.field(i, 2, line.montant);
+    this.field(i, 3, line.titreOrigine ?? '');
+  }
+
+  private field(i: number, k: number, value: string): void {
+    this.text.push(value);
+    this.length += value.length;
+    this.ends[i * FIELDS + k] = this.length;
   }
 
   done(): PackedLines {
