@@ -29,7 +29,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateDataset } from './generate-dataset.mjs';
 import { RESULT_PREFIX } from './measure.mjs';
-import { titresNodeFlags } from './node-flags.mjs';
+import { titresNodeEnv, titresNodeFlags } from './node-flags.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -57,12 +57,13 @@ const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 
 function child(script, childArgs, label, env = {}) {
   return new Promise((resolveDone, reject) => {
-    // the CLI's children run with bin/titres's node options (issue-child.mjs would run itself again to get them)
-    const nodeFlags = script === 'issue-child.mjs' || script === 'integrity-child.mjs' ? titresNodeFlags() : [];
+    // the CLI's children run with bin/titres's node options and environment (issue-child.mjs would run itself again to get them)
+    const cli = script === 'issue-child.mjs' || script === 'integrity-child.mjs';
+    const nodeFlags = cli ? titresNodeFlags() : [];
     const p = spawn(process.execPath, [...nodeFlags, join(ROOT, 'bench', script), ...childArgs], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...(cli ? titresNodeEnv() : {}), ...env },
     });
     let stdout = '';
     let stderr = '';

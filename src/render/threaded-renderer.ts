@@ -18,7 +18,11 @@ import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
  * stay: fonts, templates, line breaks):
  * - a young generation of 8 MB instead of V8's default keeps each thread's memory down (800
  *   titres: peak RSS 393 → 331 MB, same CPU, measured by bench/issue-child.mjs; issue 12, flat
- *   memory);
+ *   memory). bin/titres's --max-semi-space-size=1, a V8 flag and so the whole process's, wins over
+ *   this limit: under bin/titres the threads' young generation is 2 MB, as the main thread's
+ *   (measured 1 December 2026: their scavenges free ~0.8 MB each). Giving them back 8 MB, or 12,
+ *   saved no CPU beyond the machine's noise (2 500 titres, 3 alternated pairs) for 10 to 30 MB more
+ *   peak RSS; the limit stays for a run without that flag (`node bin/titres`);
  * - an old generation capped at 512 MB: V8 lets a heap grow by a factor of up to 4 between two
  *   full collections when its cap is large (a worker's default comes from the machine's memory),
  *   by 1.3 when the cap is 256 MB or less, 1.4 at 512 MB. Each thread grew to ~150 MB of garbage

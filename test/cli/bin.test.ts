@@ -18,4 +18,14 @@ describe('bin/titres', () => {
     expect(stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(JSON.parse(stderr.split('\n')[0])).toEqual(options);
   });
+
+  it('starts node with glibc’s malloc arenas bounded, as its first line sets them (issue 12: peak RSS)', async () => {
+    const first = (await readFile(BIN, 'utf8')).split('\n', 1)[0];
+    expect(first.split(' node ')[0]).toMatch(/ MALLOC_ARENA_MAX=2$/);
+    const probe = `data:text/javascript,process.stderr.write(JSON.stringify(String(process.env.MALLOC_ARENA_MAX))+'\\n')`;
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--import=${probe}` };
+    delete env.MALLOC_ARENA_MAX;
+    const { stderr } = await run(BIN, ['--version'], { cwd: REPO, env });
+    expect(JSON.parse(stderr.split('\n')[0])).toBe('2');
+  });
 });
