@@ -105,8 +105,11 @@ const MONTHS = MONTHS_FR.join('|');
 const DAY_MONTH_YEAR = new RegExp(`(\\d{1,2}|1er) (${MONTHS}) (\\d{4})`, 'g');
 const MONTH_YEAR = new RegExp(`(${MONTHS}) (\\d{4})`, 'g');
 
-/** keepTogether's results: the same labels and wording come back on every page of a batch. */
-const keptTogether = new RecurringCache<string, string>(2_000);
+/**
+ * keepTogether's results: the same labels and wording come back on every page of a batch (500 a
+ * generation, was 2 000: see render/shared-fonts.ts's WORDS_PER_GENERATION).
+ */
+const keptTogether = new RecurringCache<string, string>(500);
 
 /**
  * No line break inside a date, a reference or an amount: « 29 septembre 2025 », « n° 1 »,

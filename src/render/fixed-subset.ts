@@ -99,9 +99,10 @@ export interface EmbeddedFontInternals {
  * Encoded texts shared by the documents of a renderer, this many per generation of the cache: the
  * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn. An
  * entry holds a line's glyph numbers and positions (a few KB): the bound keeps a thread's memory
- * flat. pdfkit only reads an encoding, never changes it.
+ * flat. pdfkit only reads an encoding, never changes it. Was 1 000: see shared-fonts.ts's
+ * WORDS_PER_GENERATION for how these bounds were measured.
  */
-const ENCODED_PER_GENERATION = 1_000;
+const ENCODED_PER_GENERATION = 250;
 
 /** A compressed stream: the bytes to write and its dictionary entries. */
 interface Deflated {

@@ -56,8 +56,11 @@ type Line = readonly [text: string, textWidth: number, wordCount: number, lineWi
 
 const CACHEABLE = new Set(['width', 'lineGap', 'align']);
 
-/** Texts per generation of the cache (the recurring wording stays; names and amounts churn). */
-const TEXTS_PER_GENERATION = 2_500;
+/**
+ * Texts per generation of the cache (the recurring wording stays; names and amounts churn). Was
+ * 2 500: see shared-fonts.ts's WORDS_PER_GENERATION for how these bounds were measured.
+ */
+const TEXTS_PER_GENERATION = 600;
 
 /** Stands for the wrapper in _line's third argument (pdfkit only tests that it is there). */
 const WRAPPED = {};
