@@ -97,12 +97,13 @@ export async function finalizeRun(
 
   const cumuls = exerciceCumuls(groups);
   const filled = run.bordereaux.flatMap((b) => {
-    const docs = byBordereau.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }));
-    return docs ? [{ b, docs }] : [];
+    const key = bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero });
+    const docs = byBordereau.get(key);
+    return docs ? [{ b, docs, cumulExercice: toAmountString(cumuls.get(key)!) }] : [];
   });
   // one bordereau per rendering thread at once: a national run's two bordereaux of 35 000 lines
   // took 19 s each, one after the other, the other thread idle (issue 12)
-  const results = await mapPool(filled, BORDEREAUX_AT_ONCE, async ({ b, docs }) => {
+  const results = await mapPool(filled, BORDEREAUX_AT_ONCE, async ({ b, docs, cumulExercice }) => {
     // packed as they are made: a national bordereau's 35 000 lines, two at once (issue 12, flat memory)
     const lines = PackedLines.packEach(docs, (d) => ({
       numero: d.numero,
@@ -113,7 +114,6 @@ export async function finalizeRun(
       ...(d.titreOrigine ? { titreOrigine: formatTitreRef(d.titreOrigine) } : {}),
     }));
     const base = bordereauBase(run.exercice, b.nature, b.numero, b.service);
-    const cumulExercice = toAmountString(cumuls.get(bordereauKey({ exercice: run.exercice, nature: b.nature, numero: b.numero }))!);
     const spec = { ...b, exercice: run.exercice, dateEmission: docs[0].dateEmission, lines, preview: false, cumulExercice };
     const { total, sha256, bytes } = await writeBordereau(outDir, base, spec, context);
     const written: WrittenBordereau = { numero: b.numero, nature: b.nature, service: b.service, fichier: `${base}.pdf`, total };

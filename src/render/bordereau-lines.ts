@@ -63,20 +63,18 @@ export class PackedLines implements BordereauLines {
 
   *[Symbol.iterator](): Iterator<BordereauLine> {
     const { count, numeros, types, ends, text, typeNames, origins } = this.data;
-    let start = 0;
-    for (let i = 0; i < count; i++) {
-      const at = i * FIELDS;
-      const field = (k: number): string => text.slice(k === 0 ? start : ends[at + k - 1], ends[at + k]);
+    let start = 0; // where the line's first field begins: the end of the line before
+    for (let i = 0, at = 0; i < count; i++, at += FIELDS) {
       const numero = numeros[i];
       const line: BordereauLine = {
         numero: Number.isNaN(numero) ? null : numero,
         type: typeNames[types[i]] as BordereauLine['type'],
-        codeInsee: field(0),
-        commune: field(1),
-        montant: field(2),
+        codeInsee: text.slice(start, ends[at]),
+        commune: text.slice(ends[at], ends[at + 1]),
+        montant: text.slice(ends[at + 1], ends[at + 2]),
       };
-      if (origins[i] === 1) line.titreOrigine = field(3);
-      start = ends[at + FIELDS - 1];
+      if (origins[i] === 1) line.titreOrigine = text.slice(ends[at + 2], ends[at + 3]);
+      start = ends[at + 3];
       yield line;
     }
   }

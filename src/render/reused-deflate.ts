@@ -41,13 +41,9 @@ export interface Deflate {
   pieces(inputs: Iterable<Uint8Array>): Buffer;
 }
 
-function concatenated(inputs: Iterable<Uint8Array>): Buffer {
-  return Buffer.concat([...inputs]);
-}
-
 export function reusedDeflate(level: number): Deflate {
   const fallback: Deflate = Object.assign((input: Uint8Array) => deflateSync(input, { level }), {
-    pieces: (inputs: Iterable<Uint8Array>) => deflateSync(concatenated(inputs), { level }),
+    pieces: (inputs: Iterable<Uint8Array>) => deflateSync(Buffer.concat([...inputs]), { level }),
   });
   const engine = createDeflate({ level });
   const internals = engine as unknown as ZlibInternals;

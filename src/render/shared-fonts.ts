@@ -69,13 +69,12 @@ function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
  * Shaped words (and widths of texts, in thousandths of the font size) kept across documents, this
  * many per generation of the cache. Amounts, numbers and names rarely repeat, and each word costs
  * about 3 KB of heap (measured by bench/run.mjs): a small bound keeps the batch's memory flat while
- * the recurring wording stays hot. Sized on a rendering thread's
- * heap (issue 12, 1 December 2026): with bounds four times these, its caches held some 20 MB alive
- * (185 000 glyph positions and their arrays, in a heap snapshot of a thread that had rendered
- * 8 750 titres), which every full collection marked again; at these bounds, 2 500 titres peaked
- * at 174-180 MB of RSS instead of 203-211 (4 alternated pairs), for the same CPU within the
- * machine's noise (-9 to +6 %), and bounds ten times smaller still did as well: a titre's
- * recurring wording fits many times over.
+ * the recurring wording stays hot. Sized on a rendering thread's heap (issue 12, 1 December 2026):
+ * with bounds four times these, its caches held some 20 MB alive (185 000 glyph positions and
+ * their arrays, in a heap snapshot of a thread that had rendered 8 750 titres), which every full
+ * collection marked again; at these bounds, 2 500 titres peaked at 174-180 MB of RSS instead of
+ * 203-211 (4 alternated pairs), for the same CPU within the machine's noise (-9 to +6 %), and
+ * bounds ten times smaller still did as well: a titre's recurring wording fits many times over.
  */
 const WORDS_PER_GENERATION = 400;
 
