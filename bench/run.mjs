@@ -13,7 +13,8 @@
 //   --quick        400 communes (800 titres): about a minute of CPU in all (measured under load)
 //   --no-flat      skip the memory-flatness run (the issue again on N/4 communes)
 //   --single       also issue on one thread (TITRES_RENDER_THREADS=0) and check that the journal
-//                  (every PDF's sha256) is byte-identical to the threaded run's
+//                  (every PDF's sha256) is byte-identical to the threaded run's (the main run is
+//                  then on threads whatever its size)
 //   --results FILE where to write the figures (default bench/RESULTS.md; "-" = do not write)
 //   --keep         keep the temp folders (datasets and outputs) and print their paths
 //
@@ -160,6 +161,9 @@ function markdownTable(rows) {
 const check = (ok) => (ok ? 'oui' : 'NON');
 
 const results = {};
+// with --single, the runs compared with the in-thread one are on threads whatever the batch's size
+// (small batches are rendered in-thread by default: src/render/batch-renderer.ts), N/4 as N
+const threaded = single ? { TITRES_RENDER_THREADS: String(Math.max(2, cpus().length)) } : {};
 const startedAt = new Date();
 const loadBefore = load();
 try {
@@ -167,10 +171,10 @@ try {
   if (flat) {
     const quarter = Math.max(2, Math.round(communes / 4));
     log(`(1/6) émission, ${quarter} communes (mémoire à N/4)`);
-    results.small = await issue(quarter, 'titres issue (N/4)');
+    results.small = await issue(quarter, 'titres issue (N/4)', threaded);
   }
   log(`(2/6) émission, ${communes} communes`);
-  results.issue = await issue(communes, 'titres issue');
+  results.issue = await issue(communes, 'titres issue', threaded);
   if (single) {
     log(`(2b) émission, ${communes} communes, rendu sur un seul fil`);
     results.single = await issue(communes, 'titres issue, un seul fil', { TITRES_RENDER_THREADS: '0' });

@@ -8,8 +8,17 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createThreadedRenderer, type ClosableRenderer } from './threaded-renderer.js';
 
-/** From this many documents on, a batch is rendered on worker threads. */
-export const THREADED_FROM = 200;
+/**
+ * From this many documents on, a batch is rendered on worker threads. Each thread starts as the
+ * main thread did (modules, fonts parsed, fixed subsets built and compressed, code compiled cold),
+ * some 1.2 s of CPU, and the threads then share two cores with the main thread's writes. Measured
+ * on 2 cores (1 December 2026, bench/issue-child.mjs, synthetic datasets, alternated runs, wall
+ * time in-thread / on 2 threads): 400 titres 3.95-4.06 / 4.27-4.58 s, 800 titres 6.71-6.81 /
+ * 6.64-6.95 s, 1 600 titres 10.9-13.1 / 10.8-13.9 s, for 30 % less CPU and 55-60 MB less peak RSS
+ * in-thread; 2 500 titres 21.1-23.0 / 15.0-17.9 s and 5 000 titres 36.9 / 24.9 s on threads. Was
+ * 200, when a titre cost the in-thread renderer several times what it costs now.
+ */
+export const THREADED_FROM = 1_500;
 
 export function threadsFor(documents: number, env: NodeJS.ProcessEnv): number {
   const forced = env.TITRES_RENDER_THREADS;
