@@ -13,8 +13,8 @@
 //   --quick        400 communes (800 titres): about a minute of CPU in all (measured under load)
 //   --no-flat      skip the memory-flatness run (the issue again on N/4 communes)
 //   --single       also issue on one thread (TITRES_RENDER_THREADS=0) and check that the journal
-//                  (every PDF's sha256) is byte-identical to the threaded run's (the main run is
-//                  then on threads whatever its size)
+//                  (every PDF's sha256) is byte-identical to the threaded run's (the N/4 and N
+//                  runs are then on threads whatever their size)
 //   --results FILE where to write the figures (default bench/RESULTS.md; "-" = do not write)
 //   --keep         keep the temp folders (datasets and outputs) and print their paths
 //

@@ -16,7 +16,7 @@ import { createThreadedRenderer, type ClosableRenderer } from './threaded-render
  * time in-thread / on 2 threads): 400 titres 3.95-4.06 / 4.27-4.58 s, 800 titres 6.71-6.81 /
  * 6.64-6.95 s, 1 600 titres 10.9-13.1 / 10.8-13.9 s, for 30 % less CPU and 55-60 MB less peak RSS
  * in-thread; 2 500 titres 21.1-23.0 / 15.0-17.9 s and 5 000 titres 36.9 / 24.9 s on threads. Was
- * 200, when a titre cost the in-thread renderer several times what it costs now.
+ * 200 until then.
  */
 export const THREADED_FROM = 1_500;
 
