@@ -101,8 +101,8 @@ export async function finalizeRun(
     const docs = byBordereau.get(key);
     return docs ? [{ b, docs, cumulExercice: toAmountString(cumuls.get(key)!) }] : [];
   });
-  // one bordereau per rendering thread at once: a national run's two bordereaux of 35 000 lines
-  // took 19 s each, one after the other, the other thread idle (issue 12)
+  // asked for at once, so that this thread writes a bordereau's CSV while the next one is laid
+  // out (threaded-renderer.ts lays them out one after the other, on a fresh thread: issue 12)
   const results = await mapPool(filled, BORDEREAUX_AT_ONCE, async ({ b, docs, cumulExercice }) => {
     // packed as they are made: a national bordereau's 35 000 lines, two at once (issue 12, flat memory)
     const lines = PackedLines.packEach(docs, (d) => ({
@@ -139,7 +139,7 @@ export async function finalizeRun(
   return written;
 }
 
-/** Bordereaux rendered at once: one per rendering thread (threaded-renderer.ts gives a job to the least busy). */
+/** Bordereaux asked of the renderer at once. */
 const BORDEREAUX_AT_ONCE = 2;
 
 /** Ledger rows appended at once, at the most (a batch's ledgers are written 4 at a time). */

@@ -53,6 +53,24 @@ describe('rendering threads', () => {
     }
   });
 
+  it('lay out the bordereaux that follow the titres with the bytes of the in-thread renderer, and go on with the next titre', async () => {
+    const lines = bordereauLines(300);
+    const big = bordereauView({ lines, total: toAmountString(sum(lines.map((l) => dec(l.montant)))) });
+    const threaded = createThreadedRenderer({ threads: 2, workerUrl });
+    try {
+      const inThread = createPdfRenderer();
+      const titres = await Promise.all([12, 13, 14].map((numero) => buffer(threaded.renderTitre(titreView({ numero })))));
+      // the titres' threads give way to a thread for the bordereaux: both asked for at once
+      const [first, second] = await Promise.all([bordereauBytes(threaded, big), bordereauBytes(threaded, bordereauView())]);
+      expect(first.equals(await bordereauBytes(inThread, big))).toBe(true);
+      expect(second.equals(await bordereauBytes(inThread, bordereauView()))).toBe(true);
+      for (const [i, numero] of [12, 13, 14].entries()) expect(titres[i].equals(await buffer(inThread.renderTitre(titreView({ numero }))))).toBe(true);
+      expect((await buffer(threaded.renderTitre(titreView({ numero: 15 })))).equals(await buffer(inThread.renderTitre(titreView({ numero: 15 }))))).toBe(true);
+    } finally {
+      await threaded.close();
+    }
+  });
+
   it('report a write the system refuses as the system’s error, with its code, not as a failed render', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'titres-threads-'));
     const threaded = createThreadedRenderer({ threads: 1, workerUrl });
