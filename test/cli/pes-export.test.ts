@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySamples, expectGolden, REPO, runCli, SAMPLES, tempDirs } from './run-cli.js';
-import { validatePes, values } from '../pes/xmllint.js';
+import { HAS_XMLLINT, validatePes, values } from '../pes/xmllint.js';
 import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
 import { HAS_POPPLER, normalise, pdfText } from '../render/pdf-tools.js';
 
@@ -44,9 +44,10 @@ const one = (text: string, name: string): string => {
 };
 const cents = (amount: string): number => Math.round(Number(amount) * 100);
 
-/** Valid in-process and for xmllint. */
+/** Valid in-process, and for xmllint where it is installed. */
 async function expectValid(xml: Buffer, name: string): Promise<void> {
   expect(await pesSchemaViolations(xml), name).toEqual([]);
+  if (!HAS_XMLLINT) return;
   const v = validatePes(xml);
   expect(v.status, `${name}: ${v.stderr}`).toBe(0);
 }

@@ -6,7 +6,7 @@ import { TitresError } from '../../src/errors/titres-error.js';
 import { buildPesAller } from '../../src/pes/build-pes-aller.js';
 import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
 import { makeInput, reductionsBordereau, titresBordereau } from './fixtures.js';
-import { validatePes, values } from './xmllint.js';
+import { HAS_XMLLINT, validatePes, values, XMLLINT_MISSING } from './xmllint.js';
 
 const decode = (xml: Buffer): string => iconv.decode(xml, 'latin1');
 
@@ -49,7 +49,7 @@ describe('buildPesAller: schema validity', () => {
     await expectSchemaValid(buildPesAller(input));
   });
 
-  test('xmllint, an independent check, agrees on the flux and on a PES_Facture', () => {
+  test.skipIf(!HAS_XMLLINT)(`xmllint, an independent check, agrees on the flux and on a PES_Facture${HAS_XMLLINT ? '' : ` (${XMLLINT_MISSING})`}`, () => {
     const out = buildPesAller(makeInput());
     expect(validatePes(out.xml).status).toBe(0);
     expect(validatePes(out.factures[0].xml).status).toBe(0);
@@ -312,9 +312,11 @@ describe('buildPesAller: refusals', () => {
 describe('schema check harness', () => {
   test('both validators reject a file with a bad TypBord, so validity above means something', async () => {
     const text = decode(buildPesAller(makeInput()).xml).replace('<TypBord V="01"/>', '<TypBord V="09"/>');
-    const result = validatePes(iconv.encode(text, 'latin1'));
-    expect(result.status).not.toBe(0);
-    expect(result.stderr).toContain('TypBord');
+    if (HAS_XMLLINT) {
+      const result = validatePes(iconv.encode(text, 'latin1'));
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain('TypBord');
+    }
     const violations = await pesSchemaViolations(iconv.encode(text, 'latin1'));
     expect(violations.map((v) => v.xpath)).toEqual(['/n:PES_Aller/PES_RecetteAller/Bordereau[1]/BlocBordereau/TypBord']);
   });

@@ -18,6 +18,14 @@ export function pesAllerXsd(): string {
   return path.join(pesSchemasDir(), 'PES_V2', 'Rev0', 'PES_Aller.xsd');
 }
 
+/**
+ * xmllint is an independent check beside the in-process validator (libxml2-wasm), which every test
+ * runs: with only Node and npm installed, the tests that need it are skipped, as pdf-tools.ts does
+ * for poppler and qpdf (CI installs it: .ci/run).
+ */
+export const HAS_XMLLINT = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).error === undefined;
+export const XMLLINT_MISSING = 'SKIPPED: xmllint absent (apt-get install libxml2-utils)';
+
 /** Runs xmllint on `xml`; returns its exit status and its stderr. */
 export function validatePes(xml: Buffer): { status: number | null; stderr: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'titres-pes-'));
