@@ -73,7 +73,7 @@ function replyError(reply: { error: string; code?: string; syscall?: string }): 
 export function createThreadedRenderer(options: { threads: number; workerUrl: URL; templatesDir?: string }): ClosableRenderer {
   const pending = new Map<number, Pending>();
   let nextId = 0;
-  let titresSent = 0;
+  let titresSent = false;
   const retired: Array<Promise<number>> = [];
 
   function start(): Thread {
@@ -114,8 +114,8 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
    * as long as one after the other on a fresh one (~14 s for the national run's).
    */
   function forBordereaux(): void {
-    if (titresSent === 0 || pending.size > 0) return;
-    titresSent = 0;
+    if (!titresSent || pending.size > 0) return;
+    titresSent = false;
     // stopped with nothing in hand: their exit fails no job
     for (const { worker } of threads) retired.push(worker.terminate());
     threads = [start()];
@@ -133,7 +133,7 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
   return {
     renderTitre(view) {
       const stream = new PassThrough();
-      titresSent++;
+      titresSent = true;
       submit({ kind: 'titre' }, view, {
         settle: (reply) => {
           if ('pdf' in reply) stream.end(Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength));

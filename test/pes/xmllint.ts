@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { available } from '../render/pdf-tools.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -20,10 +21,10 @@ export function pesAllerXsd(): string {
 
 /**
  * xmllint is an independent check beside the in-process validator (libxml2-wasm), which every test
- * runs: with only Node and npm installed, the tests that need it are skipped, as pdf-tools.ts does
- * for poppler and qpdf (CI installs it: .ci/run).
+ * runs: with only Node and npm installed, the tests that need it are skipped, as those that need
+ * poppler or qpdf are (CI installs it: .ci/run).
  */
-export const HAS_XMLLINT = spawnSync('xmllint', ['--version'], { stdio: 'ignore' }).error === undefined;
+export const HAS_XMLLINT = available('xmllint');
 export const XMLLINT_MISSING = 'SKIPPED: xmllint absent (apt-get install libxml2-utils)';
 
 /** Runs xmllint on `xml`; returns its exit status and its stderr. */

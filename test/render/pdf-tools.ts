@@ -46,7 +46,8 @@ export function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function available(tool: string): boolean {
+/** Is `tool` installed (found on the PATH)? */
+export function available(tool: string): boolean {
   const result = spawnSync(tool, ['-v'], { stdio: 'ignore' });
   return !(result.error && (result.error as NodeJS.ErrnoException).code === 'ENOENT');
 }
