@@ -2,14 +2,15 @@
  * The finished PDF as a stream, and a document's bytes taken as pdfkit writes them.
  */
 import { Readable } from 'node:stream';
+import { handHeld } from './native-writes.js';
 
 const EOF_MARKER = Buffer.from('%%EOF\n');
 
 /**
- * The finished PDF as a one-chunk stream. pdfkit writes a whole document synchronously on end(),
- * as some 350 small chunks per titre; handing them one by one to a file and a hash costs as much
- * as the layout itself. Collected into a single buffer, a titre is piped in one write.
- * `doc` must have been ended.
+ * The finished PDF as a one-chunk stream. pdfkit writes a whole document synchronously on end();
+ * handed one by one to a file and a hash, its some 350 small pieces per titre cost as much as the
+ * layout itself. Collected into a single buffer (native-writes.ts holds them and hands them to the
+ * document's stream as one), a titre is piped in one write. `doc` must have been ended.
  */
 export function finishedPdf(doc: PDFKit.PDFDocument): Readable {
   // read() hands the whole buffered stream, joined, at once: a second join would copy it again
@@ -32,10 +33,10 @@ export const PDF_CHUNK = 64 * 1024;
  * Takes a document's bytes as pdfkit writes them and hands them on in chunks of `size` bytes (the
  * last one shorter), each a copy with its own memory (whoever it is handed to may keep it).
  *
- * pdfkit pushes its output into its readable stream as it goes, a few small Uint8Arrays per PDF
- * object (issue 12, flat memory): a 35 000-line bordereau (some 20 MB, 900 000 objects) held them
- * all, a few hundred bytes of overhead each, until the whole document was read and concatenated.
- * Taken here, a bordereau holds one chunk at a time.
+ * pdfkit pushes its output into its readable stream as it goes (in pieces of 256 KB, held by
+ * native-writes.ts; before, a few small Uint8Arrays per PDF object). A 35 000-line bordereau (some
+ * 20 MB, 900 000 objects) held them all until the whole document was read and concatenated (issue
+ * 12, flat memory). Taken here, a bordereau holds one chunk at a time.
  */
 export class PdfOutput {
   private chunk: Buffer;
@@ -72,6 +73,7 @@ export class PdfOutput {
 
   /** Sends what pdfkit wrote to `doc` (its header, from its constructor) and will write here, instead of into its stream. */
   divert(doc: PDFKit.PDFDocument): void {
+    handHeld(doc);
     for (let written = doc.read() as Buffer | null; written !== null; written = doc.read() as Buffer | null) this.write(written);
     const push = doc.push.bind(doc);
     doc.push = (chunk: Uint8Array | null): boolean => {
@@ -79,6 +81,7 @@ export class PdfOutput {
         this.write(chunk);
         return true;
       }
+      handHeld(doc); // through this push, before the end
       this.end();
       push(null);
       doc.resume(); // nothing is buffered: let pdfkit's stream emit its own 'end'

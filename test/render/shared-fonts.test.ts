@@ -4,6 +4,7 @@ import { loadPdfAssets } from '../../src/render/assets.js';
 import { renderBordereauPdf } from '../../src/render/bordereau-pdf.js';
 import type { PdfResources } from '../../src/render/pdf-document.js';
 import { finishedPdf } from '../../src/render/pdf-stream.js';
+import { handHeld } from '../../src/render/native-writes.js';
 import { widthsEntry } from '../../src/render/fixed-subset.js';
 import { createSharedFonts, FONT_BOLD, FONT_REGULAR } from '../../src/render/shared-fonts.js';
 import { loadTemplates } from '../../src/render/templates.js';
@@ -142,6 +143,7 @@ describe('the W entry of an embedded font (fixed-subset.ts)', () => {
     const printed = (w: unknown) => {
       const doc = new PDFDocument({ autoFirstPage: false, font: '', compress: false });
       (doc.ref({ W: w }) as unknown as { end(): void }).end();
+      handHeld(doc); // what the document has written so far, into its stream
       return doc.read()?.toString('latin1');
     };
     expect(printed(widthsEntry(widths))).toBe(printed([0, widths]));
