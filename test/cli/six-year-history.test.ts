@@ -15,11 +15,11 @@
  * populations/N.csv for N ≥ 2028 is a copy of N-1's; Écully rises to 18 500 in 2029 (and after),
  * Givors's 2031 figure is corrected from 21 503 to 21 800 after its titre was issued.
  */
-import { execFileSync } from 'node:child_process';
 import { appendFile, copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { expectPdfText as expectText } from '../render/pdf-tools.js';
 import { copySamples, runCli, tempDirs } from './run-cli.js';
 
 type Row = Record<string, string>;
@@ -50,10 +50,8 @@ async function editPopulation(data: string, year: number, code: string, municipa
   await writeFile(file, lines.join('\n'));
 }
 
-/** pdftotext in content order (-raw): the documents' two-column header is not interleaved. */
-function pdfText(file: string): string {
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
-}
+/** The document's text in content order (pdftotext -raw: the two-column header is not interleaved); checked where poppler is installed. */
+const expectPdfText = (file: string, present: string[], absent: string[] = []): void => expectText(file, present, absent, 'raw');
 
 describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
   it('issues titres and réductions that follow the rules year by year; the journal, ledgers, PDFs agree; verify passes', async () => {
@@ -280,23 +278,27 @@ describe('a six-year history of the samples (2026 → 2031, then 2032)', () => {
 
     // ---------------------------------------------------------------- the PDFs
     const refundRow = journal.find((r) => r.type === 'reduction' && r.code_insee === '69029')!;
-    const refundPdf = pdfText(path.join(out, refundRow.fichier));
-    expect(refundPdf).toContain('Titre de réduction');
-    expect(refundPdf).toContain(`Titre rectifié : n° ${bron2029.numero} de l'exercice 2029, émis le 15/06/2029`);
-    expect(refundPdf).toContain('Motif : Restitution prorata temporis de la contribution, résiliation pour manquement de la Métropole le 30/09/2029');
-    expect(refundPdf).not.toContain('manquement_metropole');
-    expect(refundPdf).toContain('commune de Bron');
-    expect(refundPdf).toContain('793,70');
-    const ecullyReduction = pdfText(path.join(out, journal.find((r) => r.type === 'reduction' && r.code_insee === '69081')!.fichier));
-    expect(ecullyReduction).toContain(`Titre rectifié : n° ${ecully2028.numero} de l'exercice 2028`);
-    expect(ecullyReduction).toContain('Service interrompu en mars');
-    expect(ecullyReduction).toContain('1 234,03');
-    const annulationPdf = pdfText(path.join(out, journal.find((r) => r.type === 'annulation')!.fichier));
-    expect(annulationPdf).toContain(`Titre rectifié : n° ${givors2031.numero} de l'exercice 2031`);
-    expect(annulationPdf).toContain('Erreur de population');
-    const ecully2029Pdf = pdfText(path.join(out, journal.find((r) => r.exercice === '2029' && r.code_insee === '69081' && r.service === 'laclasse')!.fichier));
-    expect(ecully2029Pdf).toContain('1 234,03');
-    expect(ecully2029Pdf).toContain('1 295,73');
+    expectPdfText(
+      path.join(out, refundRow.fichier),
+      [
+        'Titre de réduction',
+        `Titre rectifié : n° ${bron2029.numero} de l'exercice 2029, émis le 15/06/2029`,
+        'Motif : Restitution prorata temporis de la contribution, résiliation pour manquement de la Métropole le 30/09/2029',
+        'commune de Bron',
+        '793,70',
+      ],
+      ['manquement_metropole'],
+    );
+    expectPdfText(path.join(out, journal.find((r) => r.type === 'reduction' && r.code_insee === '69081')!.fichier), [
+      `Titre rectifié : n° ${ecully2028.numero} de l'exercice 2028`,
+      'Service interrompu en mars',
+      '1 234,03',
+    ]);
+    expectPdfText(path.join(out, journal.find((r) => r.type === 'annulation')!.fichier), [
+      `Titre rectifié : n° ${givors2031.numero} de l'exercice 2031`,
+      'Erreur de population',
+    ]);
+    expectPdfText(path.join(out, journal.find((r) => r.exercice === '2029' && r.code_insee === '69081' && r.service === 'laclasse')!.fichier), ['1 234,03', '1 295,73']);
 
     // ---------------------------------------------------------------- verify
     const verify = await runCli(['verify', '--out', out, '--json']);

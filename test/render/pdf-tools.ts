@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { WrittenPdf } from '../../src/render/pdf-file.js';
 import type { BordereauView, DocumentRenderer } from '../../src/render/views.js';
 
@@ -77,11 +77,23 @@ export function scratch(): { write(name: string, bytes: Buffer): Promise<string>
 
 /**
  * pdftotext, with every run of white space (no-break ones too) made one space. `reading` is
- * pdftotext's layout analysis (columns apart); `raw` keeps the content order (table rows whole).
+ * pdftotext's layout analysis (columns apart); `raw` keeps the content order (table rows whole);
+ * `layout` keeps the page's physical layout (-layout).
  */
-export function pdfText(file: string, mode: 'reading' | 'raw' = 'reading'): string {
-  const args = mode === 'raw' ? ['-raw', '-enc', 'UTF-8', file, '-'] : ['-enc', 'UTF-8', file, '-'];
+export function pdfText(file: string, mode: 'reading' | 'raw' | 'layout' = 'reading'): string {
+  const args = mode === 'raw' ? ['-raw', '-enc', 'UTF-8', file, '-'] : mode === 'layout' ? ['-layout', '-enc', 'UTF-8', file, '-'] : ['-enc', 'UTF-8', file, '-'];
   return normalise(execFileSync('pdftotext', args, { encoding: 'utf8' }));
+}
+
+/**
+ * The text of `file` (pdfText, `mode`) holds each of `present` and none of `absent`. Checked where
+ * poppler is installed (CI installs it); elsewhere the rest of the test runs without this check.
+ */
+export function expectPdfText(file: string, present: string[], absent: string[] = [], mode: 'reading' | 'raw' | 'layout' = 'reading'): void {
+  if (!HAS_POPPLER) return;
+  const text = pdfText(file, mode);
+  for (const words of present) expect(text).toContain(words);
+  for (const words of absent) expect(text).not.toContain(words);
 }
 
 export function normalise(text: string): string {

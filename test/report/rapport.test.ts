@@ -22,6 +22,7 @@ import { convergenceChart, servicesChart, shareCharts } from '../../src/report/r
 import { buildReportFor } from '../../src/report/run-report.js';
 import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
 import { REPO, runCli, SAMPLES, tempDirs } from '../cli/run-cli.js';
+import { HAS_POPPLER, POPPLER_MISSING } from '../render/pdf-tools.js';
 import { formatNumberFr } from '../../src/engine/french-format.js';
 
 const temp = tempDirs('all');
@@ -54,10 +55,12 @@ const cents = (v: unknown): number => Math.round(Number(v) * 100);
 describe('titres rapport', () => {
   it('writes the PDF (tagged, PDF/A, the émetteur as author) and the workbook under OUT/rapports, and verify knows them', async () => {
     expect((await readdir(path.join(out, 'rapports'))).sort()).toEqual(['rapport-2026.pdf', 'rapport-2026.xlsx']);
-    const info = execFileSync('pdfinfo', [path.join(out, 'rapports/rapport-2026.pdf')], { encoding: 'utf8' });
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).toMatch(/Author:\s+Métropole de Lyon/);
-    expect(info).toMatch(/Title:\s+Bilan annuel de la convention-cadre — exercice 2026/);
+    if (HAS_POPPLER) {
+      const info = execFileSync('pdfinfo', [path.join(out, 'rapports/rapport-2026.pdf')], { encoding: 'utf8' });
+      expect(info).toMatch(/Tagged:\s+yes/);
+      expect(info).toMatch(/Author:\s+Métropole de Lyon/);
+      expect(info).toMatch(/Title:\s+Bilan annuel de la convention-cadre — exercice 2026/);
+    }
     const xmp = (await readFile(path.join(out, 'rapports/rapport-2026.pdf'))).toString('latin1');
     expect(xmp).toContain('<pdfaid:part>3</pdfaid:part>');
     expect((await runCli(['verify', '--out', out])).code).toBe(0);
@@ -77,6 +80,7 @@ describe('titres rapport', () => {
     }
     const all = journalNet((r) => r.exercice === '2026');
     expect(cents((totals.totalRow.getCell(totals.column('Exercice 2026 (€)')).value as { result: number }).result)).toBe(all);
+    if (!HAS_POPPLER) return; // the PDF's own figure: pdftotext, installed by CI
     const text = execFileSync('pdftotext', ['-layout', path.join(out, 'rapports/rapport-2026.pdf'), '-'], { encoding: 'utf8' });
     const spaces = (t: string): string => t.replace(/[\s\u00a0\u202f]+/g, ' ');
     expect(spaces(text)).toContain(spaces(`Net facturé : ${formatNumberFr(new Decimal(all).div(100))} €`));
@@ -154,7 +158,7 @@ describe('titres rapport', () => {
     expect((await readdir(path.join(out, 'rapports'))).sort()).toEqual(['rapport-2026.pdf', 'rapport-2026.xlsx']);
   });
 
-  it('its charts render as the golden PNGs (within a tolerance)', async () => {
+  it.skipIf(!HAS_POPPLER)(`its charts render as the golden PNGs, within a tolerance (${HAS_POPPLER ? 'pdftoppm' : POPPLER_MISSING})`, async () => {
     const { dataset } = await readDataset(path.join(REPO, SAMPLES));
     const { report } = await buildReportFor(out, dataset, 2026);
     const charts: Chart[] = [servicesChart(report), ...shareCharts(report), convergenceChart(report, report.services[0])!];
