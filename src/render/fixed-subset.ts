@@ -19,7 +19,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { RecurringCache } from '../engine/recurring-cache.js';
-import { printedAs } from './printed-reference.js';
+import { pdfNumber, printedAs } from './printed-reference.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
 export const FIXED_CHARACTERS: string = (() => {
@@ -113,11 +113,6 @@ interface Deflated {
 function deflate(raw: Uint8Array | string): Deflated {
   const buffer = typeof raw === 'string' ? Buffer.from(raw, 'latin1') : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength);
   return { bytes: deflateSync(buffer, { level: 9 }), rawLength: buffer.length };
-}
-
-/** pdfkit's PDFObject.number: rounded to 6 decimals, printed by JavaScript. */
-function pdfNumber(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
 }
 
 /**

@@ -28,6 +28,7 @@
  * state serves them all, reset between two streams (reused-deflate.ts).
  */
 import PDFDocument from 'pdfkit';
+import { pdfNumber, referencePrototype as abstractReferencePrototype } from './printed-reference.js';
 import { reusedDeflate, type Deflate } from './reused-deflate.js';
 
 /** zlib level of the streams compressed per document. */
@@ -65,18 +66,18 @@ interface ReferenceState {
 
 /**
  * What pdfkit's PDFObject.convert prints for the values a titre's objects hold: names, numbers,
- * booleans and null, references (objects of `referencePrototype`), arrays and dictionaries.
- * undefined for any other value (text strings, dates, bytes, trees, numbers pdfkit refuses), which
+ * booleans and null, references (pdfkit's and printed-reference.ts's, printed by their toString),
+ * arrays and dictionaries. undefined for any other value (text strings, dates, bytes, trees), which
  * pdfkit's own finalize then prints. The same text as pdfkit's, without its arrays of parts joined
  * at each level: a titre's some 100 objects (70 of them structure elements) were 15 % of what its
  * rendering allocated.
  */
-function printed(value: unknown, referencePrototype: object): string | undefined {
+function printed(value: unknown): string | undefined {
   switch (typeof value) {
     case 'string':
       return `/${value}`;
     case 'number':
-      return value > -1e21 && value < 1e21 ? String(Math.round(value * 1e6) / 1e6) : undefined;
+      return String(pdfNumber(value));
     case 'boolean':
       return String(value);
     case 'object':
@@ -85,16 +86,13 @@ function printed(value: unknown, referencePrototype: object): string | undefined
       return undefined;
   }
   if (value === null) return 'null';
+  if (abstractReferencePrototype().isPrototypeOf(value)) return value.toString();
   const prototype = Object.getPrototypeOf(value) as unknown;
-  if (prototype === referencePrototype) {
-    const reference = value as ReferenceState;
-    return `${reference.id} ${reference.gen} R`;
-  }
   if (prototype === Array.prototype) {
     const items = value as unknown[];
     let text = '[';
     for (let i = 0; i < items.length; i++) {
-      const item = printed(items[i] === undefined ? null : items[i], referencePrototype);
+      const item = printed(items[i] === undefined ? null : items[i]);
       if (item === undefined) return undefined;
       text += i === 0 ? item : ` ${item}`;
     }
@@ -106,7 +104,7 @@ function printed(value: unknown, referencePrototype: object): string | undefined
     for (const key in entries) {
       const entry = entries[key];
       if (entry === undefined) continue;
-      const item = printed(entry, referencePrototype);
+      const item = printed(entry);
       if (item === undefined) return undefined;
       text += `\n/${key} ${item}`;
     }
@@ -229,18 +227,18 @@ export function useNativeWrites(): void {
   referencePrototype!.finalize = function (this: object) {
     flush(this);
     const state = this as ReferenceState;
-    if (state.compress === true && Array.isArray(state.buffer) && state.buffer.length > 0) {
-      // Compressed here; pdfkit's finalize then writes the one buffer as it is (Filter set by write).
-      const raw = state.buffer.length === 1 ? state.buffer[0] : Buffer.concat(state.buffer);
-      state.buffer = [deflate(raw)];
+    if (!Array.isArray(state.buffer)) return finalizeReference.call(this);
+    // The stream in one buffer, compressed here (Filter set by write), then pdfkit's finalize,
+    // with the dictionary printed here when it can be; pdfkit's own prints the rest.
+    let stream = state.buffer.length === 0 ? undefined : state.buffer.length === 1 ? state.buffer[0] : Buffer.concat(state.buffer);
+    if (stream !== undefined) {
+      if (state.compress === true) stream = deflate(stream);
       state.compress = false;
+      state.buffer = [stream];
+      state.data.Length = stream.length;
     }
     const doc = state.document;
-    if (doc._security || !Array.isArray(state.buffer)) return finalizeReference.call(this); // encrypted: pdfkit prints it
-    // pdfkit's finalize, with the dictionary printed here when it can be
-    const stream = state.buffer.length === 0 ? undefined : state.buffer.length === 1 ? state.buffer[0] : Buffer.concat(state.buffer);
-    if (stream !== undefined) state.data.Length = stream.length;
-    const dictionary = printed(state.data, referencePrototype!);
+    const dictionary = doc._security ? undefined : printed(state.data); // encrypted: pdfkit prints it
     if (dictionary === undefined) return finalizeReference.call(this);
     state.offset = doc._offset;
     doc._write(`${state.id} ${state.gen} obj`);

@@ -4,7 +4,8 @@
  * an object with that prototype and its own toString is written as the text it gives, with none
  * of convert's work (pdfkit 0.20). Used for what is printed once and written many times (a font's
  * W entry, fixed-subset.ts) and for what a bordereau's table keeps of its written structure
- * (bordereau-table.ts).
+ * (bordereau-table.ts). And pdfkit's way of printing a number, for whoever prints PDF syntax itself
+ * (native-writes.ts, text-runs.ts, fixed-subset.ts).
  */
 import PDFDocument from 'pdfkit';
 
@@ -19,4 +20,10 @@ export function referencePrototype(): object {
 /** A value pdfkit writes as `text`. */
 export function printedAs(text: string): object {
   return Object.create(referencePrototype(), { toString: { value: () => text } }) as object;
+}
+
+/** pdfkit's PDFObject.number: rounded to 6 decimals, printed by JavaScript; pdfkit refuses the others. */
+export function pdfNumber(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
 }

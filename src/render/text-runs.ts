@@ -19,6 +19,7 @@
  * Uses pdfkit internals (_fragment, _font.encode/ref/id/ascender, _fontSize, page.fonts,
  * page.height, addContent, save, restore, widthOfString; pdfkit 0.20).
  */
+import { pdfNumber } from './printed-reference.js';
 
 type Encoded = [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
 
@@ -52,12 +53,6 @@ interface FragmentInternals {
   widthOfString(text: string, options?: object): number;
 }
 
-/** pdfkit's PDFObject.number: rounded to 6 decimals, printed by JavaScript. */
-function number(n: number): number {
-  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
-  throw new Error(`unsupported number: ${n}`);
-}
-
 /** TJ operators by encoding (null: the glyphs have offsets, pdfkit draws them). */
 const operators = new WeakMap<Encoded, string | null>();
 
@@ -68,7 +63,7 @@ function textOperator([encoded, positions]: Encoded): string | null {
   const segment = (cur: number): void => {
     if (last < cur) {
       const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${number(-advance)}`);
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
     }
     last = cur;
   };
@@ -119,12 +114,12 @@ export function useTextRuns(doc: PDFKit.PDFDocument): void {
     const dy = typeof options.baseline === 'number' ? -options.baseline : (this._font.ascender / 1000) * this._fontSize;
     const height = this.page.height;
     this.save();
-    this.addContent(`1 0 0 -1 0 ${number(height)} cm`);
+    this.addContent(`1 0 0 -1 0 ${pdfNumber(height)} cm`);
     const top = height - y - dy;
     if (this.page.fonts[this._font.id] == null) this.page.fonts[this._font.id] = this._font.ref();
     this.addContent('BT');
-    this.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
-    this.addContent(`/${this._font.id} ${number(this._fontSize)} Tf`);
+    this.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`);
+    this.addContent(`/${this._font.id} ${pdfNumber(this._fontSize)} Tf`);
     if (operator !== '') this.addContent(operator);
     this.addContent('ET');
     this.restore();
