@@ -38,7 +38,19 @@ export function editionFor(dataset: Dataset, codeInsee: string): PesEdition | un
   return commune === undefined ? undefined : editionOf(dataset.config, commune);
 }
 
-/** « Avis des sommes à payer : 20 sur Chorus Pro (ASAP CPP, édition 02), 2 à éditer par la DGFiP (édition 01) : Bron, Givors. » */
+/**
+ * How many debtors' names the sentence lists: the communes whose ASAP the DGFiP prints are named for
+ * the comptable to expect their letters, up to this count; past it the rest is counted (a national
+ * batch without SIRETs would otherwise print 35 000 names on each bordereau and in the plan, issue
+ * 12). The full list is the titres' Edition, in --json and in the PES flux.
+ */
+export const EDITION_NAMES_LISTED = 20;
+
+/**
+ * « Avis des sommes à payer : 20 sur Chorus Pro (ASAP CPP, édition 02) ; 2 à éditer et envoyer par
+ * la DGFiP (édition 01) : Bron, Givors. », the names cut after EDITION_NAMES_LISTED (« … et 130
+ * autres communes »).
+ */
 export function editionLine(titres: Iterable<{ edition?: PesEdition; commune: string }>): string {
   let cpp = 0;
   let paper = 0;
@@ -52,6 +64,12 @@ export function editionLine(titres: Iterable<{ edition?: PesEdition; commune: st
   }
   const parts: string[] = [];
   if (cpp > 0) parts.push(`${cpp} sur Chorus Pro (ASAP CPP, édition 02)`);
-  if (paper > 0) parts.push(`${paper} à éditer et envoyer par la DGFiP (édition 01) : ${[...names].join(', ')}`);
+  if (paper > 0) parts.push(`${paper} à éditer et envoyer par la DGFiP (édition 01) : ${namesListed([...names])}`);
   return parts.length === 0 ? '' : `Avis des sommes à payer : ${parts.join(' ; ')}.\n`;
+}
+
+function namesListed(names: readonly string[]): string {
+  if (names.length <= EDITION_NAMES_LISTED) return names.join(', ');
+  const others = names.length - EDITION_NAMES_LISTED;
+  return `${names.slice(0, EDITION_NAMES_LISTED).join(', ')} et ${others} autre${others > 1 ? 's' : ''} commune${others > 1 ? 's' : ''}`;
 }

@@ -1,6 +1,7 @@
 /**
  * Issue 9 item 5: without a terminal (cron), every warning reaches stderr, one line each with
- * FILE:LINE; on a terminal the plan's table shows them once. The samples give one warning
+ * FILE:LINE, and only there: cron mails stdout and stderr together, so the plan's table leaves them
+ * out; on a terminal the plan's table shows them once. The samples give one warning
  * (INDICE_MOIS_ANCIEN at indices/syntec.csv line 25).
  */
 import { describe, expect, it } from 'vitest';
@@ -14,11 +15,14 @@ function warningLines(stderr: string): string[] {
 }
 
 describe('warnings under cron', () => {
-  it('issue --dry-run without a terminal: the warning on stderr, one line', async () => {
+  it('issue --dry-run without a terminal: the warning on stderr, one line, and not again in the table on stdout', async () => {
     const r = await runCli(DRY_RUN);
     expect(r.code).toBe(0);
     expect(warningLines(r.stderr)).toHaveLength(1);
     expect(warningLines(r.stderr)[0]).toMatch(new RegExp(`^${WARNING.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(r.stdout).toContain('Total : 21 titres');
+    expect(warningLines(r.stdout)).toEqual([]);
+    expect(r.stdout).not.toContain('Avertissements :');
   });
 
   it('issue --dry-run --json without a terminal: stdout stays pure JSON, the warning goes to stderr', async () => {

@@ -1,6 +1,6 @@
 /** Terminal tables fit the terminal's width (issue 13 item 4); piped output keeps full width. */
 import { describe, expect, it } from 'vitest';
-import { textTable, wrapText } from '../../src/cli/format/text-table.js';
+import { textTable, textTableChunks, wrapText } from '../../src/cli/format/text-table.js';
 import { runCli, SAMPLES } from './run-cli.js';
 
 describe('textTable', () => {
@@ -20,6 +20,15 @@ describe('textTable', () => {
 
   it('keeps every row on one line without a width (piped, cron)', () => {
     expect(textTable(columns, rows).trimEnd().split('\n')).toHaveLength(3);
+  });
+
+  it('comes in chunks of at most 1 000 rows, the widths taken from every row (issue 12: a national plan is not one string)', () => {
+    const many = Array.from({ length: 2500 }, (_, i) => [`Commune ${i}`, i === 2400 ? 'la plus longue des cellules' : 'court']);
+    const chunks = [...textTableChunks(columns, many)];
+    expect(chunks.map((c) => c.split('\n').length - 1)).toEqual([2, 1000, 1000, 500]);
+    expect(chunks.join('')).toBe(textTable(columns, many));
+    expect(chunks[1].split('\n')[0]).toBe(`${'Commune 0'.padEnd('Commune 1000'.length)}  court`);
+    expect(chunks[3].split('\n')[400]).toBe('Commune 2400  la plus longue des cellules');
   });
 
   it('cuts a word longer than the column', () => {

@@ -1,6 +1,6 @@
 /** Issue 14: the Edition of each debtor, and how it is said in the plan and on the bordereau. */
 import { expect, test } from 'vitest';
-import { editionLine, editionOf } from '../../src/pes/pes-edition.js';
+import { EDITION_NAMES_LISTED, editionLine, editionOf } from '../../src/pes/pes-edition.js';
 import { makeCommunes, makeConfig } from './fixtures.js';
 
 test('02 (ASAP CPP) for a commune with a valid SIRET, unless config says 01 for all or for it; 01 without SIRET', () => {
@@ -27,4 +27,15 @@ test('the plan and the bordereau say how many ASAP go to Chorus Pro and which co
     'Avis des sommes à payer : 1 sur Chorus Pro (ASAP CPP, édition 02) ; 2 à éditer et envoyer par la DGFiP (édition 01) : Givors, Irigny.\n',
   );
   expect(editionLine([])).toBe('');
+});
+
+test('past EDITION_NAMES_LISTED communes by mail, the sentence names the first ones and counts the others (issue 12: a national batch)', () => {
+  const titres = Array.from({ length: 8750 }, (_, i) => ({ edition: '01' as const, commune: `Commune ${i + 1}` }));
+  titres.push({ edition: '01', commune: 'Commune 1' }); // a second titre to the same commune: one name
+  const line = editionLine(titres);
+  const listed = Array.from({ length: EDITION_NAMES_LISTED }, (_, i) => `Commune ${i + 1}`).join(', ');
+  expect(line).toBe(`Avis des sommes à payer : 8751 à éditer et envoyer par la DGFiP (édition 01) : ${listed} et 8730 autres communes.\n`);
+  const one = titres.slice(0, EDITION_NAMES_LISTED + 1);
+  expect(editionLine(one)).toMatch(new RegExp(`Commune ${EDITION_NAMES_LISTED} et 1 autre commune\\.\\n$`));
+  expect(editionLine(titres.slice(0, EDITION_NAMES_LISTED))).toMatch(new RegExp(`Commune ${EDITION_NAMES_LISTED}\\.\\n$`));
 });

@@ -17,7 +17,7 @@ import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
 import { planJson, type NumberedDocument } from '../format/plan-json.js';
 import { reportWarnings } from '../format/problems.js';
-import { planTable } from '../format/plan-table.js';
+import { planTableChunks } from '../format/plan-table.js';
 import type { CliIo } from '../io.js';
 import { planForCli } from '../plan-for-cli.js';
 import { examples, type Run } from './command.js';
@@ -105,9 +105,10 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
         bordereau: null,
         ...withEdition(dataset, document),
       }));
+    const table = !opts.json && !opts.quiet;
     if (opts.json) io.stdout(planJson(dry, numbered(), true));
-    else if (!opts.quiet) io.stdout(planTable(dry, numbered(), true, io.stdoutColumns));
-    reportWarnings(io, dry.avertissements, io.stdoutIsTTY && !opts.quiet);
+    else if (table) for (const chunk of planTableChunks(dry, numbered(), true, tableOptions(io))) io.stdout(chunk);
+    reportWarnings(io, dry.avertissements, table && io.stdoutIsTTY);
     return EXIT.OK;
   }
 
@@ -146,7 +147,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
     io.stdout(planJson(planned, numbered(), false));
     return EXIT.OK;
   }
-  if (!opts.quiet && io.stdoutIsTTY) io.stdout(planTable(planned, numbered(), false, io.stdoutColumns));
+  if (!opts.quiet && io.stdoutIsTTY) for (const chunk of planTableChunks(planned, numbered(), false, tableOptions(io))) io.stdout(chunk);
   if (!opts.quiet) io.stdout(summaryLine(exercice, out, result.issued, result.bordereaux.length, planned) + '\n');
   return EXIT.OK;
 }
@@ -174,4 +175,9 @@ function summaryLine(
 function withEdition(dataset: Dataset, d: PlannedDocument): { edition?: PesEdition } {
   const edition = d.type === 'titre' ? editionFor(dataset, d.codeInsee) : undefined;
   return edition === undefined ? {} : { edition };
+}
+
+/** The plan's table fits a terminal and ends with the warnings there; piped, full width, the warnings on stderr. */
+function tableOptions(io: CliIo): { width?: number; warnings: boolean } {
+  return { width: io.stdoutColumns, warnings: io.stdoutIsTTY };
 }

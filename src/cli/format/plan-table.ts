@@ -5,7 +5,7 @@
 import { bordereauShort, natureOf } from '../../engine/bordereaux.js';
 import type { Plan } from '../../engine/plan-types.js';
 import { formatProblem } from '../../errors/problem.js';
-import { textTable } from './text-table.js';
+import { textTableChunks } from './text-table.js';
 import type { NumberedDocument } from './plan-json.js';
 import { editionLine } from '../../pes/pes-edition.js';
 import { formatDateFr, formatNumberFr } from '../../engine/french-format.js';
@@ -19,14 +19,23 @@ const MOTIFS: Record<string, string> = {
   a_venir: 'à venir',
 };
 
-/** `width`: the terminal's, to fit the tables in (undefined when piped: full width). */
-export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dryRun: boolean, width?: number): string {
-  const out: string[] = [];
+/**
+ * The table in chunks, for stdout to take one by one (a national plan is 8 MB of text).
+ * `width`: the terminal's, to fit the tables in (undefined when piped: full width).
+ * `warnings`: whether the table ends with the warnings, as on a terminal; piped (cron), they go to
+ * stderr alone (reportWarnings), so that cron's mail, which holds both streams, has each once.
+ */
+export function* planTableChunks(
+  plan: Plan,
+  numbered: readonly NumberedDocument[],
+  dryRun: boolean,
+  { width, warnings }: { width?: number; warnings: boolean },
+): Generator<string> {
   const mode = dryRun ? 'aperçu, aucun titre émis' : 'émission';
-  out.push(`Exercice ${plan.exercice} – date d'émission ${formatDateFr(plan.dateEmission)} – ${mode}\n`);
+  yield `Exercice ${plan.exercice} – date d'émission ${formatDateFr(plan.dateEmission)} – ${mode}\n`;
 
   if (numbered.length === 0) {
-    out.push('Aucun titre à émettre.\n');
+    yield 'Aucun titre à émettre.\n';
   } else {
     const rows = numbered.map(({ document: d, numero, bordereau }) => [
       numero === null ? '–' : String(numero),
@@ -38,21 +47,19 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
       d.contributionCible ? formatNumberFr(d.contributionCible) : '',
       (d.type === 'titre' ? '' : '-') + formatNumberFr(d.montant),
     ]);
-    out.push(
-      textTable(
-        [
-          { header: 'N°', align: 'right' },
-          { header: 'Bord.', align: 'right' },
-          { header: 'Commune' },
-          { header: 'Code' },
-          { header: 'Service' },
-          { header: 'Régime' },
-          { header: 'Cible (€)', align: 'right' },
-          { header: 'Montant (€)', align: 'right' },
-        ],
-        rows,
-        { width },
-      ),
+    yield* textTableChunks(
+      [
+        { header: 'N°', align: 'right' },
+        { header: 'Bord.', align: 'right' },
+        { header: 'Commune' },
+        { header: 'Code' },
+        { header: 'Service' },
+        { header: 'Régime' },
+        { header: 'Cible (€)', align: 'right' },
+        { header: 'Montant (€)', align: 'right' },
+      ],
+      rows,
+      { width },
     );
     const titres = numbered.filter((n) => n.document.type === 'titre').length;
     const reductions = numbered.length - titres;
@@ -60,24 +67,21 @@ export function planTable(plan: Plan, numbered: readonly NumberedDocument[], dry
     if (reductions > 0) {
       total += ` ; ${reductions} réduction${reductions > 1 ? 's' : ''}/annulation${reductions > 1 ? 's' : ''}, -${formatNumberFr(plan.totalReductions)} €`;
     }
-    out.push(total + '\n');
-    out.push(editionLine(numbered.filter((n) => n.document.type === 'titre').map((n) => ({ edition: n.edition, commune: n.document.commune }))));
+    yield total + '\n';
+    yield editionLine(numbered.filter((n) => n.document.type === 'titre').map((n) => ({ edition: n.edition, commune: n.document.commune })));
   }
 
   if (plan.sansTitre.length > 0) {
-    out.push('\nSans titre :\n');
-    out.push(
-      textTable(
-        [{ header: 'Commune' }, { header: 'Code' }, { header: 'Service' }, { header: 'Motif' }, { header: 'Détail', wrap: true }],
-        plan.sansTitre.map((s) => [s.commune, s.codeInsee, s.service, MOTIFS[s.motif] ?? s.motif, s.detail]),
-        { width },
-      ),
+    yield '\nSans titre :\n';
+    yield* textTableChunks(
+      [{ header: 'Commune' }, { header: 'Code' }, { header: 'Service' }, { header: 'Motif' }, { header: 'Détail', wrap: true }],
+      plan.sansTitre.map((s) => [s.commune, s.codeInsee, s.service, MOTIFS[s.motif] ?? s.motif, s.detail]),
+      { width },
     );
   }
 
-  if (plan.avertissements.length > 0) {
-    out.push('\nAvertissements :\n');
-    out.push(plan.avertissements.map((p) => formatProblem(p)).join('\n') + '\n');
+  if (warnings && plan.avertissements.length > 0) {
+    yield '\nAvertissements :\n';
+    yield plan.avertissements.map((p) => formatProblem(p)).join('\n') + '\n';
   }
-  return out.join('');
 }

@@ -37,7 +37,21 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 export function textTable(columns: readonly Column[], rows: readonly string[][], options: { width?: number } = {}): string {
-  const widths = columns.map((c, i) => Math.max(c.header.length, ...rows.map((r) => (r[i] ?? '').length)));
+  return [...textTableChunks(columns, rows, options)].join('');
+}
+
+/** Rows written together in one chunk of textTableChunks. */
+const ROWS_PER_CHUNK = 1000;
+
+/**
+ * The same table in chunks of ROWS_PER_CHUNK rows, for a writer to take one by one: the plan of a
+ * national batch (70 000 rows, 8 MB) is not held as one string (issue 12).
+ */
+export function* textTableChunks(columns: readonly Column[], rows: readonly string[][], options: { width?: number } = {}): Generator<string> {
+  const widths = columns.map((c) => c.header.length);
+  for (const row of rows) {
+    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], (row[i] ?? '').length);
+  }
   const wrapAt = columns.findIndex((c) => c.wrap);
   const total = widths.reduce((s, w) => s + w, 0) + GAP * (columns.length - 1);
   if (options.width !== undefined && wrapAt >= 0 && total > options.width) {
@@ -54,5 +68,8 @@ export function textTable(columns: readonly Column[], rows: readonly string[][],
     return parts.map((part, k) => line(cells.map((cell, i) => (i === wrapAt ? part : k === 0 ? cell : ''))));
   };
   const rule = widths.map((w) => '-'.repeat(w)).join(' '.repeat(GAP));
-  return [line(columns.map((c) => c.header)), rule, ...rows.flatMap(physical)].join('\n') + '\n';
+  yield `${line(columns.map((c) => c.header))}\n${rule}\n`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
+    yield rows.slice(start, start + ROWS_PER_CHUNK).flatMap(physical).join('\n') + '\n';
+  }
 }
