@@ -15,7 +15,7 @@ import { editionFor, type PesEdition } from '../../pes/pes-edition.js';
 import { asDate, asYear, documentDate } from '../arguments.js';
 import { rememberDataset } from '../dataset-memory.js';
 import { EXIT } from '../exit-codes.js';
-import { planJson, type NumberedDocument } from '../format/plan-json.js';
+import { planJsonChunks, type NumberedDocument } from '../format/plan-json.js';
 import { reportWarnings } from '../format/problems.js';
 import { planTableChunks } from '../format/plan-table.js';
 import type { CliIo } from '../io.js';
@@ -106,7 +106,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
         ...withEdition(dataset, document),
       }));
     const table = !opts.json && !opts.quiet;
-    if (opts.json) io.stdout(planJson(dry, numbered(), true));
+    if (opts.json) for (const chunk of planJsonChunks(dry, numbered(), true)) io.stdout(chunk);
     else if (table) for (const chunk of planTableChunks(dry, numbered(), true, tableOptions(io))) io.stdout(chunk);
     reportWarnings(io, dry.avertissements, table && io.stdoutIsTTY);
     return EXIT.OK;
@@ -144,7 +144,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
   // without a terminal (cron) the table is not printed: the warnings go to stderr, one line each
   reportWarnings(io, planned.avertissements, io.stdoutIsTTY && !opts.quiet);
   if (opts.json) {
-    io.stdout(planJson(planned, numbered(), false));
+    for (const chunk of planJsonChunks(planned, numbered(), false)) io.stdout(chunk);
     return EXIT.OK;
   }
   if (!opts.quiet && io.stdoutIsTTY) for (const chunk of planTableChunks(planned, numbered(), false, tableOptions(io))) io.stdout(chunk);

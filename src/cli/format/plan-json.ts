@@ -23,12 +23,32 @@ export function planJson(
   dryRun: boolean,
   extra: Record<string, unknown> = {},
 ): string {
+  return [...planJsonChunks(plan, numbered, dryRun, extra)].join('');
+}
+
+/** Titres written together in one chunk of planJsonChunks. */
+const TITRES_PER_CHUNK = 200;
+/** Stands for the titres while the rest of the body is stringified (JSON escapes the NULs: no text can be it). */
+const TITRES_SLOT = '\u0000titres\u0000';
+
+/**
+ * The same bytes as JSON.stringify(body, null, 2) + '\n', in chunks of TITRES_PER_CHUNK titres:
+ * each titre, with its liquidation produced again (plan-titre.ts), is stringified on its own and
+ * dropped once written. The JSON of a national plan is ~300 MB of text: held whole, with the
+ * objects it was made from, the dry run of 35 000 communes took 830 MB (issue 12).
+ */
+export function* planJsonChunks(
+  plan: Plan,
+  numbered: readonly NumberedDocument[],
+  dryRun: boolean,
+  extra: Record<string, unknown> = {},
+): Generator<string> {
   const body = {
     schema: 1,
     exercice: plan.exercice,
     date_emission: plan.dateEmission,
     dry_run: dryRun,
-    titres: numbered.map(documentJson),
+    titres: TITRES_SLOT,
     sans_titre: plan.sansTitre.map((s) => ({
       code_insee: s.codeInsee,
       commune: s.commune,
@@ -41,7 +61,25 @@ export function planJson(
     total_reductions: toAmountString(plan.totalReductions),
     ...extra,
   };
-  return JSON.stringify(body, null, 2) + '\n';
+  const text = JSON.stringify(body, null, 2) + '\n';
+  const slot = JSON.stringify(TITRES_SLOT);
+  const at = text.indexOf(slot);
+  if (numbered.length === 0) {
+    yield text.slice(0, at) + '[]' + text.slice(at + slot.length);
+    return;
+  }
+  // an element of « titres » is two levels deep: its lines after the first are indented by 4 more
+  // spaces than on its own (a JSON string holds no line break: every '\n' is the layout's)
+  const element = (n: NumberedDocument): string => JSON.stringify(documentJson(n), null, 2).replaceAll('\n', '\n    ');
+  let chunk = text.slice(0, at) + '[';
+  for (let i = 0; i < numbered.length; i++) {
+    chunk += (i === 0 ? '\n    ' : ',\n    ') + element(numbered[i]);
+    if ((i + 1) % TITRES_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk + '\n  ]' + text.slice(at + slot.length);
 }
 
 function documentJson({ document: d, numero, bordereau, fichier, edition }: NumberedDocument): Record<string, unknown> {
