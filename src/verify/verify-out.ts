@@ -57,6 +57,10 @@ import { verifyNumbering } from '../io/journal-checks.js';
 import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
+/** File checks (reads and hashes) run at once, and waiting before a batch of them runs. */
+const CHECKS_AT_ONCE = 8;
+const CHECK_BATCH = 512;
+
 export interface VerifyReport {
   ok: boolean;
   problems: Problem[];
@@ -69,8 +73,12 @@ async function sha256Of(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** `lockHeld`: verify called by a command that holds OUT's lock itself (adoption of a former folder). */
-export async function verifyOut(outDir: string, options: { lockHeld?: boolean } = {}): Promise<VerifyReport> {
+/**
+ * `lockHeld`: verify called by a command that holds OUT's lock itself (adoption of a former folder).
+ * `checkBatch`: how many file checks wait before they run (CHECK_BATCH; the report is the same whatever it is).
+ */
+export async function verifyOut(outDir: string, options: { lockHeld?: boolean; checkBatch?: number } = {}): Promise<VerifyReport> {
+  const checkBatch = options.checkBatch ?? CHECK_BATCH;
   const problems: Problem[] = [];
   const exists = await stat(outDir).then((s) => s.isDirectory(), () => false);
   if (!exists) {
@@ -118,8 +126,14 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
   const found = new Set<string>();
   const ledgerKeys = new Map<string, Set<string>>();
   let files = 0;
-  const checks: Array<() => Promise<Problem[]>> = []; // file reads, run a few at once after the walk
+  // file reads, run CHECKS_AT_ONCE at a time, a batch whenever CHECK_BATCH are waiting: a national
+  // folder (140 000 files) held every check's closure until the end of the walk (issue 12)
+  const checks: Array<() => Promise<Problem[]>> = [];
+  const runChecks = async (): Promise<void> => {
+    for (const list of await mapPool(checks.splice(0), CHECKS_AT_ONCE, (check) => check())) problems.push(...list);
+  };
   for (const relative of await listFiles(outDir)) {
+    if (checks.length >= checkBatch) await runChecks();
     const name = basename(relative);
     const path = resolveOut(outDir, relative);
     const extra = (why: string): void => void problems.push(problem('EXTRA_FILE', `fichier inattendu : ${why}`, { file: path }));
@@ -217,7 +231,7 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean } 
     extra(relative.endsWith('.pdf') ? 'PDF absent du journal' : 'absent du journal');
   }
 
-  for (const list of await mapPool(checks, 8, (check) => check())) problems.push(...list);
+  await runChecks();
 
   if (contents.tornBytes > 0) {
     problems.push(

@@ -45,6 +45,16 @@ describe('verifyOut', () => {
     ]);
   });
 
+  it('gives the same report whatever the size of the batches its file checks run in (issue 12: a national folder is checked batch by batch)', async () => {
+    await appendFile(join(out, FIRST), 'x');
+    const lines = (await readFile(join(out, 'journal.csv'), 'utf8')).split('\n');
+    await writeFile(join(out, 'journal.csv'), [lines[0], lines[1], lines[3], ''].join('\n'));
+    const whole = await verifyOut(out);
+    expect(whole.problems.map((p) => p.code)).toContain('HASH_MISMATCH');
+    expect(whole.problems.map((p) => p.code)).toContain('EMBEDDED_DATA_MISMATCH');
+    for (const checkBatch of [1, 2, 3]) expect(await verifyOut(out, { checkBatch })).toEqual(whole);
+  });
+
   it('catches a modified bordereau PDF (the signed document) through the register', async () => {
     const register = await readFile(join(out, 'bordereaux.csv'), 'utf8');
     const pdf = register.split('\n')[1].split(',')[7];
