@@ -71,5 +71,6 @@ export function editionLine(titres: Iterable<{ edition?: PesEdition; commune: st
 function namesListed(names: readonly string[]): string {
   if (names.length <= EDITION_NAMES_LISTED) return names.join(', ');
   const others = names.length - EDITION_NAMES_LISTED;
-  return `${names.slice(0, EDITION_NAMES_LISTED).join(', ')} et ${others} autre${others > 1 ? 's' : ''} commune${others > 1 ? 's' : ''}`;
+  const s = others > 1 ? 's' : '';
+  return `${names.slice(0, EDITION_NAMES_LISTED).join(', ')} et ${others} autre${s} commune${s}`;
 }
