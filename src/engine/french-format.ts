@@ -26,8 +26,12 @@ export function formatNumberFr(value: Decimal, decimals = 2): string {
   const fixed = value.toFixed(decimals);
   const negative = fixed.startsWith('-');
   const [int, frac] = (negative ? fixed.slice(1) : fixed).split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
-  return (negative ? '-' : '') + grouped + (frac !== undefined ? ',' + frac : '');
+  return (negative ? '-' : '') + groupDigits(int) + (frac !== undefined ? ',' + frac : '');
+}
+
+/** "1234567" → "1 234 567" (narrow no-break spaces). */
+function groupDigits(int: string): string {
+  return int.length <= 3 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, NNBSP);
 }
 
 /**
@@ -62,9 +66,21 @@ export function formatAmountFr(canonical: string): string {
   return formatAmountCellFr(canonical) + NBSP + '€';
 }
 
-/** A table cell's amount: "1210.00" → "1 210,00" (no currency sign). */
+/** An amount with at most 2 decimals, as toAmountString or Decimal's toString write it: "1210.00", "1210.5", "-3". */
+const AMOUNT_TEXT = /^(-?)(0|[1-9]\d*)(?:\.(\d{1,2}))?$/;
+
+/**
+ * A table cell's amount: "1210.00" → "1 210,00" (no currency sign), the same text as
+ * formatNumberFr of its Decimal. An amount's text is formatted as text: the dry run's table of a
+ * national plan formats 140 000 of them (issue 12); any other decimal goes through Decimal.
+ */
 export function formatAmountCellFr(canonical: string): string {
-  return formatNumberFr(new Decimal(canonical));
+  const parts = AMOUNT_TEXT.exec(canonical);
+  if (parts === null) return formatNumberFr(new Decimal(canonical));
+  const [, sign, int, frac = ''] = parts;
+  const cents = frac.padEnd(2, '0');
+  const negative = sign === '-' && (int !== '0' || cents !== '00'); // -0 is written 0,00, as Decimal does
+  return (negative ? '-' : '') + groupDigits(int) + ',' + cents;
 }
 
 // ------------------------------------------------------------------------------------------ dates

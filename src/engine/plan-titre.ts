@@ -112,6 +112,15 @@ class PlannedTitre implements PlannedDocument {
     return new Decimal(this.#cible);
   }
 
+  /** The amounts as held, for what only prints them (plan-types.ts's montantText). */
+  get montantText(): string {
+    return this.#montant;
+  }
+
+  get contributionCibleText(): string {
+    return this.#cible;
+  }
+
   get liquidation(): LiquidationLine[] {
     return this.inFull().liquidation;
   }

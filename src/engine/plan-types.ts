@@ -112,6 +112,22 @@ export function inFull(doc: PlannedDocument): PlannedDocument {
   return (doc as { inFull?: () => PlannedDocument }).inFull?.() ?? doc;
 }
 
+/** What a planned titre holds as text (plan-titre.ts): its amounts, as Decimal's toString writes them. */
+interface AmountTexts {
+  readonly montantText: string;
+  readonly contributionCibleText: string;
+}
+
+/** The document's amount as text ("1210.5"), without making a Decimal when the plan holds the text. */
+export function montantText(doc: PlannedDocument): string {
+  return (doc as Partial<AmountTexts>).montantText ?? doc.montant.toString();
+}
+
+/** The titre's contribution-cible as text, likewise; undefined for other documents. */
+export function contributionCibleText(doc: PlannedDocument): string | undefined {
+  return (doc as Partial<AmountTexts>).contributionCibleText ?? doc.contributionCible?.toString();
+}
+
 export interface NoTitre {
   codeInsee: string;
   commune: string;

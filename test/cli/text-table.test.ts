@@ -31,6 +31,18 @@ describe('textTable', () => {
     expect(chunks[3].split('\n')[400]).toBe('Commune 2400  la plus longue des cellules');
   });
 
+  it('takes its rows from a function, called once for the widths and once to print: the same table as from an array', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => [`Commune ${i}`, i === 1400 ? 'la plus longue des cellules du tableau' : 'court']);
+    let calls = 0;
+    const made = function* (): Generator<string[]> {
+      calls++;
+      yield* many;
+    };
+    expect([...textTableChunks(columns, made, { width: 40 })]).toEqual([...textTableChunks(columns, many, { width: 40 })]);
+    expect(calls).toBe(2);
+    expect(textTable(columns, made)).toBe(textTable(columns, many));
+  });
+
   it('cuts a word longer than the column', () => {
     expect(wrapText('abcdefghij kl', 4)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
   });

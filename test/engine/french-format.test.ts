@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dec } from '../../src/engine/money.js';
+import { Decimal, dec } from '../../src/engine/money.js';
 import { amountFr, deName, euros, familyName, formatAmountCellFr, formatAmountFr, formatDateFr, formatDecimalFr, formatMonthFr, formatNumberFr, keepTogether, monthNameFr, rateFactorFr } from '../../src/engine/french-format.js';
 
 const NNBSP = '\u202f';
@@ -9,6 +9,15 @@ describe('french-format', () => {
     expect(formatAmountFr('1210.00')).toBe('1\u202f210,00\u00a0€');
     expect(formatAmountFr('0.06')).toBe('0,06\u00a0€');
     expect(formatAmountCellFr('-1234.5')).toBe('-1\u202f234,50');
+  });
+
+  it('formats an amount given as text as formatNumberFr formats its Decimal, text or not (issue 12: no Decimal per cell)', () => {
+    const texts = ['0', '-0', '-0.00', '0.5', '7', '12.3', '999.99', '1000', '1234567.89', '-1234.5', '-0.01', '10000000'];
+    const unusual = ['0.125', '007.50', '1e3', '1234.567', '-0.001', '.5'];
+    for (const text of [...texts, ...unusual]) expect(formatAmountCellFr(text), text).toBe(formatNumberFr(new Decimal(text)));
+    expect(formatAmountCellFr('1e3')).toBe('1\u202f000,00');
+    expect(formatAmountCellFr('1234.567')).toBe('1\u202f234,57');
+    expect(formatAmountCellFr('-0')).toBe('0,00');
   });
 
   it('elides « de » before a vowel', () => {

@@ -3,12 +3,12 @@
  * total, then every adhesion without a titre with its reason, then the warnings.
  */
 import { bordereauShort, natureOf } from '../../engine/bordereaux.js';
-import type { Plan } from '../../engine/plan-types.js';
+import { contributionCibleText, montantText, type Plan } from '../../engine/plan-types.js';
 import { formatProblem } from '../../errors/problem.js';
 import { textTableChunks } from './text-table.js';
 import type { NumberedDocument } from './plan-json.js';
 import { editionLine } from '../../pes/pes-edition.js';
-import { formatDateFr, formatNumberFr } from '../../engine/french-format.js';
+import { formatAmountCellFr, formatDateFr, formatNumberFr } from '../../engine/french-format.js';
 
 const MOTIFS: Record<string, string> = {
   gratuit: 'gratuit',
@@ -37,16 +37,22 @@ export function* planTableChunks(
   if (numbered.length === 0) {
     yield 'Aucun titre à émettre.\n';
   } else {
-    const rows = numbered.map(({ document: d, numero, bordereau }) => [
-      numero === null ? '–' : String(numero),
-      bordereau === null ? '–' : bordereauShort(natureOf(d.type), bordereau),
-      d.commune,
-      d.codeInsee,
-      d.service,
-      d.type === 'titre' ? d.regime ?? '' : d.type,
-      d.contributionCible ? formatNumberFr(d.contributionCible) : '',
-      (d.type === 'titre' ? '' : '-') + formatNumberFr(d.montant),
-    ]);
+    // made twice, for the widths then to print, rather than held (70 000 rows of a national plan)
+    const rows = function* (): Generator<string[]> {
+      for (const { document: d, numero, bordereau } of numbered) {
+        const cible = contributionCibleText(d);
+        yield [
+          numero === null ? '–' : String(numero),
+          bordereau === null ? '–' : bordereauShort(natureOf(d.type), bordereau),
+          d.commune,
+          d.codeInsee,
+          d.service,
+          d.type === 'titre' ? d.regime ?? '' : d.type,
+          cible === undefined ? '' : formatAmountCellFr(cible),
+          (d.type === 'titre' ? '' : '-') + formatAmountCellFr(montantText(d)),
+        ];
+      }
+    };
     yield* textTableChunks(
       [
         { header: 'N°', align: 'right' },

@@ -36,40 +36,65 @@ export function wrapText(text: string, width: number): string[] {
   return lines;
 }
 
-export function textTable(columns: readonly Column[], rows: readonly string[][], options: { width?: number } = {}): string {
+/**
+ * A table's rows: an array, or a function that makes them, called twice (once for the column
+ * widths, once to print), so that the rows of a national plan (70 000 of them) are made as they
+ * are printed instead of being held together (issue 12).
+ */
+export type Rows = readonly (readonly string[])[] | (() => Iterable<readonly string[]>);
+
+export function textTable(columns: readonly Column[], rows: Rows, options: { width?: number } = {}): string {
   return [...textTableChunks(columns, rows, options)].join('');
 }
 
 /** Rows written together in one chunk of textTableChunks. */
 const ROWS_PER_CHUNK = 1000;
+const SEPARATOR = ' '.repeat(GAP);
 
 /**
  * The same table in chunks of ROWS_PER_CHUNK rows, for a writer to take one by one: the plan of a
  * national batch (70 000 rows, 8 MB) is not held as one string (issue 12).
  */
-export function* textTableChunks(columns: readonly Column[], rows: readonly string[][], options: { width?: number } = {}): Generator<string> {
+export function* textTableChunks(columns: readonly Column[], rows: Rows, options: { width?: number } = {}): Generator<string> {
+  const eachRow = typeof rows === 'function' ? rows : () => rows;
   const widths = columns.map((c) => c.header.length);
-  for (const row of rows) {
-    for (let i = 0; i < widths.length; i++) widths[i] = Math.max(widths[i], (row[i] ?? '').length);
+  for (const row of eachRow()) {
+    for (let i = 0; i < widths.length; i++) {
+      const length = (row[i] ?? '').length;
+      if (length > widths[i]) widths[i] = length;
+    }
   }
   const wrapAt = columns.findIndex((c) => c.wrap);
   const total = widths.reduce((s, w) => s + w, 0) + GAP * (columns.length - 1);
   if (options.width !== undefined && wrapAt >= 0 && total > options.width) {
     widths[wrapAt] = Math.max(MIN_WRAP, columns[wrapAt].header.length, widths[wrapAt] - (total - options.width));
   }
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (columns[i].align === 'right' ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-      .join(' '.repeat(GAP))
-      .trimEnd();
-  const physical = (cells: readonly string[]): string[] => {
-    if (wrapAt < 0 || (cells[wrapAt] ?? '').length <= widths[wrapAt]) return [line(cells)];
-    const parts = wrapText(cells[wrapAt], widths[wrapAt]);
-    return parts.map((part, k) => line(cells.map((cell, i) => (i === wrapAt ? part : k === 0 ? cell : ''))));
+  const right = columns.map((c) => c.align === 'right');
+  const line = (cells: readonly string[]): string => {
+    let text = '';
+    for (let i = 0; i < widths.length; i++) {
+      const cell = cells[i] ?? '';
+      if (i > 0) text += SEPARATOR;
+      text += right[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
+    }
+    return text.trimEnd() + '\n';
   };
-  const rule = widths.map((w) => '-'.repeat(w)).join(' '.repeat(GAP));
-  yield `${line(columns.map((c) => c.header))}\n${rule}\n`;
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    yield rows.slice(start, start + ROWS_PER_CHUNK).flatMap(physical).join('\n') + '\n';
+  const physical = (cells: readonly string[]): string => {
+    if (wrapAt < 0 || (cells[wrapAt] ?? '').length <= widths[wrapAt]) return line(cells);
+    const parts = wrapText(cells[wrapAt], widths[wrapAt]);
+    return parts.map((part, k) => line(cells.map((cell, i) => (i === wrapAt ? part : k === 0 ? cell : '')))).join('');
+  };
+  const rule = widths.map((w) => '-'.repeat(w)).join(SEPARATOR);
+  yield `${line(columns.map((c) => c.header))}${rule}\n`;
+  let chunk = '';
+  let count = 0;
+  for (const row of eachRow()) {
+    chunk += physical(row);
+    if (++count === ROWS_PER_CHUNK) {
+      yield chunk;
+      chunk = '';
+      count = 0;
+    }
   }
+  if (count > 0) yield chunk;
 }
