@@ -48,15 +48,33 @@ function cell(value: string | undefined, kind: CellKind, format: CsvFormat): str
 
 /** The header line (with the BOM in excel form) — only for a new file. */
 export function csvHeader(columns: readonly CsvColumn[], format: CsvFormat): string {
-  const text = stringify([columns.map((c) => c.header)], options(format));
+  const text = csvLine(columns.map((c) => c.header), format);
   return format.excel ? BOM + text : text;
 }
 
-/** Data lines only, each ending with the record delimiter. */
+/** A cell that csv-stringify writes as it is, in either form: no delimiter, quote or line break. */
+const PLAIN_CELL = /^[^,;"\r\n]*$/;
+
+/**
+ * Data lines only, each ending with the record delimiter. A record of plain cells (PLAIN_CELL:
+ * nearly all of them) is its cells joined by the delimiter, which is what csv-stringify writes for
+ * it; any other record is written by csv-stringify. Issue 12: csv-stringify allocates some 2 KB a
+ * cell (its cast context, a pair per field, its separator checks), and every document of a batch
+ * writes three records of up to 34 cells (its ledger row, that row's hash, its journal line): the
+ * main thread allocated 628 MB for 2 500 titres, 383 MB so (bench/RESULTS.md).
+ */
 export function csvLines(columns: readonly CsvColumn[], rows: readonly CsvRow[], format: CsvFormat): string {
-  if (rows.length === 0) return '';
-  const records = rows.map((row) => columns.map((c) => cell(row[c.key], c.kind, format)));
-  return stringify(records, options(format));
+  let text = '';
+  for (const row of rows) {
+    text += csvLine(columns.map((c) => cell(row[c.key], c.kind, format)), format);
+  }
+  return text;
+}
+
+/** One record: joined when its cells are plain, else csv-stringify's. */
+function csvLine(cells: readonly string[], format: CsvFormat): string {
+  const written = options(format);
+  return cells.every((c) => PLAIN_CELL.test(c)) ? cells.join(written.delimiter) + written.record_delimiter : stringify([cells], written);
 }
 
 /** A whole CSV file: header then rows. */
@@ -64,9 +82,12 @@ export function formatCsv(columns: readonly CsvColumn[], rows: readonly CsvRow[]
   return csvHeader(columns, format) + csvLines(columns, rows, format);
 }
 
-function options(format: CsvFormat): { delimiter: string; record_delimiter: string; quoted_match: RegExp } {
-  // quoted_match: csv-stringify quotes a line break only when it equals the record delimiter.
-  return { delimiter: format.excel ? ';' : ',', record_delimiter: format.excel ? '\r\n' : '\n', quoted_match: /[\r\n]/ };
+// quoted_match: csv-stringify quotes a line break only when it equals the record delimiter.
+const MACHINE_OPTIONS = { delimiter: ',', record_delimiter: '\n', quoted_match: /[\r\n]/ } as const;
+const EXCEL_OPTIONS = { delimiter: ';', record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
+
+function options(format: CsvFormat): typeof MACHINE_OPTIONS | typeof EXCEL_OPTIONS {
+  return format.excel ? EXCEL_OPTIONS : MACHINE_OPTIONS;
 }
 
 /** The format an existing file of ours was written in (a BOM means excel). */

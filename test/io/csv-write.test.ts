@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { formatCsv, neutralise, unneutralise, type CsvColumn } from '../../src/io/csv-write.js';
+import { csvLines, formatCsv, neutralise, unneutralise, type CsvColumn } from '../../src/io/csv-write.js';
 
 const columns: CsvColumn[] = [
   { key: 'commune', header: 'commune', kind: 'text' },
@@ -32,6 +33,18 @@ describe('csv-write', () => {
       { commune: 'Saint-Genis-Laval; centre', montant: '-3,50', numero: '8' },
       { commune: "'+33", montant: "'=1+1", numero: "'@9" },
     ]);
+  });
+
+  it('writes each record as csv-stringify does, plain records (joined) and others alike, in both forms (issue 12)', () => {
+    const texts = ['', ' ', 'Écully', 'a,b', 'a;b', 'say "x"', '"', 'l1\nl2', 'cr\r', ' lead', 'trail ', "l'Arbresle", '1210.00', '=1', '\t', 'x\u2028y'];
+    const cols: CsvColumn[] = ['a', 'b', 'c'].map((key) => ({ key, header: key, kind: 'text' }));
+    const rows = texts.flatMap((a, i) => texts.map((b, j) => ({ a, b, c: (i + j) % 3 === 0 ? undefined : `n${i}` })));
+    for (const excel of [false, true]) {
+      const cells = rows.map((r) => [r.a, r.b, r.c].map((v) => (v ? neutralise(v) : '')));
+      const expected = stringify(cells, { delimiter: excel ? ';' : ',', record_delimiter: excel ? '\r\n' : '\n', quoted_match: /[\r\n]/ });
+      expect(csvLines(cols, rows, { excel })).toBe(expected);
+    }
+    expect(csvLines(cols, [{ a: 'x', b: 'y,z' }], { excel: false })).toBe('x,"y,z",\n');
   });
 
   it('neutralises reversibly', () => {
