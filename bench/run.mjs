@@ -124,10 +124,18 @@ async function floor(count, threads, label) {
   return { ...r, titres: count };
 }
 
+/** Dry runs measured (a few seconds each): the median is reported, with every run, since one run of 3 s moves with the machine's load. */
+const DRY_RUNS = has('--quick') ? 1 : 3;
+
 /** The dry run as a user runs it before issuing: its table of 70 000 rows (7 MB) written to a pipe, as cron's mail or `| less` take it. */
 async function dryRun() {
   const data = dataset(NATIONAL);
-  return child('issue-child.mjs', ['issue', '--data', data.dir, '--year', '2026', '--dry-run'], `titres issue --dry-run, ${NATIONAL} communes, tableau compris`);
+  const runs = [];
+  for (let i = 0; i < DRY_RUNS; i++) {
+    runs.push(await child('issue-child.mjs', ['issue', '--data', data.dir, '--year', '2026', '--dry-run'], `titres issue --dry-run, ${NATIONAL} communes, tableau compris`));
+  }
+  const median = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(runs.length / 2)];
+  return { ...median, walls: runs.map((r) => r.wallMs) };
 }
 
 /** Same inputs and --date ⇒ same journal, hence the same sha256 of every PDF it lists. */
@@ -222,7 +230,11 @@ if (small) {
       `${2 * NATIONAL} titres en ${fmt(national, 0)} s à ce rythme (extrapolé ; visé < ${TARGET.nationalS} s)`,
   );
 }
-lines.push(`Simulation (--dry-run) de ${NATIONAL} communes, tableau des titres écrit dans un tube compris : ${fmt(dry.wallMs / 1000)} s (CPU ${fmt(cpuMs(dry) / 1000)} s ; visé ≤ ${TARGET.dryRunS} s)`);
+const dryRuns = dry.walls.length > 1 ? `, médiane de ${dry.walls.length} exécutions (${dry.walls.map((w) => fmt(w / 1000)).join(' ; ')} s)` : '';
+lines.push(
+  `Simulation (--dry-run) de ${NATIONAL} communes, tableau des titres écrit dans un tube compris : ${fmt(dry.wallMs / 1000)} s${dryRuns} ` +
+    `(CPU ${fmt(cpuMs(dry) / 1000)} s ; visé ≤ ${TARGET.dryRunS} s) : ${check(dry.wallMs / 1000 <= TARGET.dryRunS)}`,
+);
 if (main.titres >= 2 * NATIONAL) lines.push(`${main.titres} titres en ${fmt(main.wallMs / 1000)} s (visé < ${TARGET.nationalS} s) : ${check(main.wallMs / 1000 < TARGET.nationalS)}`);
 lines.push(
   integrity.skipped
