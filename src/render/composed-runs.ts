@@ -9,12 +9,17 @@
  * their shaped run is their characters' runs end to end.
  *
  * Two characters are independent when fontkit shapes the pair as the two characters' runs end to
- * end (same glyphs, same positions): asked of fontkit itself, once per pair. A word whose
- * neighbours are all independent is composed from its characters' runs (glyph and position
- * objects shared, as pdfkit treats a shaped run as immutable); any other word is shaped by
- * fontkit. A rule that would join three characters and no two of them escapes this check: the
- * DejaVu fonts have none among the characters the titres use (checked against fontkit by
- * test/render/composed-runs.test.ts).
+ * end (same glyphs, same positions): asked of fontkit itself, once per pair. A word is cut between
+ * its independent neighbours into chunks: single characters, or characters the font joins or kerns
+ * pair by pair (« Th », « Vi », « ffi »), each chunk shaped by fontkit once per renderer and kept.
+ * The word's run is its chunks' runs end to end (glyph and position objects shared, as pdfkit
+ * treats a shaped run as immutable); only a word that is one chunk whole is shaped by fontkit.
+ * Before, any word with a kerned pair went to fontkit whole: the hyphenated names of communes
+ * (« Villers-Aubin-en-Bresse », « Thoissey-lès-Bains ») and amounts in words (« quatre-vingt- »),
+ * new on every titre: some 2 shapings a titre, yet fontkit was 6 % of a rendering's CPU profile
+ * (long hyphenated words, kerned pairs: GPOS lookups for each). A rule that would join three
+ * characters across an independent pair escapes this check: the DejaVu fonts have none among the
+ * characters the titres use (checked against fontkit by test/render/composed-runs.test.ts).
  */
 import { RecurringCache } from '../engine/recurring-cache.js';
 import type { FontkitGlyph, ShapedRun } from './fixed-subset.js';
@@ -28,6 +33,9 @@ const PAIRS_PER_GENERATION = 4_096;
 
 /** Single characters' runs kept, per generation (the alphabet of a batch is a few hundred). */
 const CHARACTERS_PER_GENERATION = 1_024;
+
+/** Joined chunks' runs kept, per generation (kerned pairs of capitals and letters, ligatures: a few hundred). */
+const CHUNKS_PER_GENERATION = 1_024;
 
 /** Code units fontkit reads together with their neighbour: surrogates, variation selectors. */
 function joinsNeighbour(code: number): boolean {
@@ -48,20 +56,31 @@ function sameRun(whole: ShapedRun, first: ShapedRun, second: ShapedRun): boolean
   return true;
 }
 
-/** Shapes words of one font, composing them from their characters when that gives fontkit's run. */
+/** Shapes words of one font, composing them from their characters (and joined chunks) when that gives fontkit's run. */
 export class ComposedRuns {
   private readonly characters = new RecurringCache<number, ShapedRun>(CHARACTERS_PER_GENERATION);
   private readonly independent = new RecurringCache<number, boolean>(PAIRS_PER_GENERATION);
+  private readonly chunks = new RecurringCache<string, ShapedRun>(CHUNKS_PER_GENERATION);
 
-  /** `word` shaped: fontkit's run through `layoutRun`, or the same run composed. */
+  /**
+   * `word` shaped: its chunks' runs end to end, or fontkit's run through `layoutRun` when the
+   * word is one chunk (or holds a code unit read with its neighbour).
+   */
   shape(word: string, layoutRun: LayoutRun): ShapedRun {
-    if (word.length < 2 || !this.composable(word, layoutRun)) return layoutRun(word);
+    if (word.length < 2) return layoutRun(word);
+    for (let i = 0; i < word.length; i++) if (joinsNeighbour(word.charCodeAt(i))) return layoutRun(word);
+    const ends: number[] = [];
+    for (let i = 1; i < word.length; i++) if (this.independentPair(word, i - 1, layoutRun)) ends.push(i);
+    if (ends.length === 0) return layoutRun(word);
+    ends.push(word.length);
     const glyphs: FontkitGlyph[] = [];
     const positions: Position[] = [];
-    for (let i = 0; i < word.length; i++) {
-      const run = this.character(word, i, layoutRun);
+    let start = 0;
+    for (const end of ends) {
+      const run = end - start === 1 ? this.character(word, start, layoutRun) : this.chunk(word.slice(start, end), layoutRun);
       for (const glyph of run.glyphs) glyphs.push(glyph);
       for (const position of run.positions) positions.push(position as Position);
+      start = end;
     }
     // fontkit's GlyphRun.advanceWidth, summed in the same order
     let advanceWidth = 0;
@@ -73,15 +92,16 @@ export class ComposedRuns {
     return this.characters.through(word.charCodeAt(index), () => layoutRun(word[index]));
   }
 
-  private composable(word: string, layoutRun: LayoutRun): boolean {
-    for (let i = 0; i < word.length; i++) if (joinsNeighbour(word.charCodeAt(i))) return false;
-    for (let i = 0; i + 1 < word.length; i++) {
-      const pair = word.charCodeAt(i) * 0x10000 + word.charCodeAt(i + 1);
-      const independent = this.independent.through(pair, () =>
-        sameRun(layoutRun(word.slice(i, i + 2)), this.character(word, i, layoutRun), this.character(word, i + 1, layoutRun)),
-      );
-      if (!independent) return false;
-    }
-    return true;
+  /** Characters the font joins or kerns pair by pair (« Th », « ffi »), shaped by fontkit once. */
+  private chunk(text: string, layoutRun: LayoutRun): ShapedRun {
+    return this.chunks.through(text, layoutRun);
+  }
+
+  /** Whether fontkit shapes the characters at `index` and `index + 1` as their two runs end to end. */
+  private independentPair(word: string, index: number, layoutRun: LayoutRun): boolean {
+    const pair = word.charCodeAt(index) * 0x10000 + word.charCodeAt(index + 1);
+    return this.independent.through(pair, () =>
+      sameRun(layoutRun(word.slice(index, index + 2)), this.character(word, index, layoutRun), this.character(word, index + 1, layoutRun)),
+    );
   }
 }

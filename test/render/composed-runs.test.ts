@@ -78,12 +78,24 @@ describe.each([
     expect(reading(run)).toEqual(reading(layout('2345678')));
   });
 
-  it('leaves to fontkit a word the font joins or kerns', () => {
+  it('asks fontkit only for the chunks the font joins or kerns, once, not for the whole word', () => {
     const composed = new ComposedRuns();
-    const whole: string[] = [];
-    const counting: LayoutRun = (text) => (text.length > 2 && whole.push(text), layout(text));
-    composed.shape('office', counting); // ff, fi: ligatures
-    composed.shape('AVANT', counting); // AV: kerned
-    expect(whole).toEqual(['office', 'AVANT']);
+    const longer: string[] = [];
+    const counting: LayoutRun = (text) => (text.length > 2 && longer.push(text), layout(text));
+    expect(reading(composed.shape('office', counting))).toEqual(reading(layout('office'))); // ff, fi: ligatures
+    expect(reading(composed.shape('AVANT', counting))).toEqual(reading(layout('AVANT'))); // AV, VA: kerned
+    expect(longer).toEqual(['ffi', 'AVA']);
+    const asked: string[] = [];
+    const again: LayoutRun = (text) => (asked.push(text), layout(text));
+    const run = composed.shape('Villers-Aubin-en-Bresse ', again);
+    composed.shape('Villers-Aubin-lès-Bains ', again);
+    expect(asked.filter((text) => text.length > 2)).toEqual([]);
+    expect(reading(run)).toEqual(reading(layout('Villers-Aubin-en-Bresse ')));
+  });
+
+  it("gives fontkit's run for words of kerned chunks and independent characters mixed", () => {
+    const composed = new ComposedRuns();
+    const words = ['Thoissey-lès-Bains ', 'quatre-vingt-dix-sept ', 'Château-Miribel-d’Azergues ', 'AVATAR, « Tél. » : ', 'Œuvre-Tête-WAVY '];
+    for (const word of words) expect(reading(composed.shape(word, layout)), word).toEqual(reading(layout(word)));
   });
 });
