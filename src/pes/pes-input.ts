@@ -13,7 +13,8 @@ export type PesBordereauNature = 'titres' | 'reductions';
 export interface PesPdf {
   /** File name of the PDF (sanitised for NomPJ; the extension `.pdf` is kept or added). */
   fileName: string;
-  content: Buffer;
+  /** The PDF's bytes, or how to read them when its PJ is written (the export's files, read one part at a time). */
+  content: Buffer | (() => Promise<Buffer>);
 }
 
 export interface PesPiece {

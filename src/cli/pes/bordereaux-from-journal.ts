@@ -1,6 +1,8 @@
 /**
  * The issued bordereaux of an exercice, rebuilt from the journal for the PES export: pieces with
  * the amounts, numbers and debtors the journal holds, the PDFs it names, and MtCumulAnnuel.
+ * A PDF is read only when its PJ is written (issue 12: a national export with its PDFs is tens of
+ * GB, never held in memory).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +20,7 @@ function isPesPiece(doc: IssuedDocument): doc is IssuedDocument & { type: PesPie
   return PES_TYPES.has(doc.type);
 }
 
-export async function bordereauxFromJournal(
+export function bordereauxFromJournal(
   history: History,
   config: Config,
   outDir: string,
@@ -26,7 +28,7 @@ export async function bordereauxFromJournal(
   communeNames: ReadonlyMap<string, string>,
   withPdf: boolean,
   linesOf: LinesOf = () => undefined,
-): Promise<PesBordereau[]> {
+): PesBordereau[] {
   const cumul = { titres: ZERO, reductions: ZERO };
   const result: PesBordereau[] = [];
   // one bordereau per exercice, type and number in its type's series (engine/bordereaux.ts)
@@ -48,7 +50,7 @@ export async function bordereauxFromJournal(
         objet,
         ...(lignes !== undefined ? { lignes } : {}),
         ...(d.titreOrigine ? { titreOrigine: d.titreOrigine } : {}),
-        ...(withPdf ? { pdf: { fileName: path.basename(d.fichier), content: await readFile(path.join(outDir, d.fichier)) } } : {}),
+        ...(withPdf ? { pdf: { fileName: path.basename(d.fichier), content: () => readFile(path.join(outDir, d.fichier)) } } : {}),
       });
     }
     result.push({
