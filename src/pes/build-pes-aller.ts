@@ -9,8 +9,9 @@
  * Issue 12: the flux is never held whole. planPesAller checks the input and prepares each piece
  * (its debtor, edition, attachments' names, not their contents); pesAllerParts then yields the
  * flux's text in order, one bounded part at a time: the header, then each bordereau's pieces
- * `partPieces` at a time, then the PES_PJ of `partPieces` pieces at a time, each PJ's file built
- * (PES_Facture) or read (PDF) only then. A part of pieces or PJs comes with a standalone PES_Aller
+ * `partPieces` at a time, then the PES_PJ of `partPieces` pieces at a time (fewer when their PDFs
+ * make the part larger than PART_CHARS), each piece's context made, and each PJ's file built
+ * (PES_Facture) or read (PDF), only then. A part of pieces or PJs comes with a standalone PES_Aller
  * document to validate it in (write-pes-aller.ts): the same Enveloppe and EnTetePES, the part's
  * bordereau head and pieces, or the part's PJ, and every container around them, so that every byte
  * of the flux is validated in some part. The schemas (schemas/schemas_pes_v5.30) have no identity
@@ -46,21 +47,20 @@ import { closeTag, namespaceAttribute, openTag, PesNode, XML_DECLARATION } from 
 const PIECE_LABEL = { titre: 'Titre de recette', reduction: 'Titre de réduction', annulation: "Titre d'annulation" } as const;
 
 /**
- * Pieces per part: a part of 32 pieces is ~100 KB of XML, with their PDFs ~25 MB, whatever the
- * size of the flux (the parts' validation costs the same in total for any size from ~8 up).
+ * Pieces per part: a part of 32 pieces is ~100 KB of XML, their PJ without PDF ~200 KB, whatever
+ * the size of the flux (the parts' validation costs the same in total for any size from ~8 up).
  */
 export const PART_PIECES = 32;
 
-const ROOT = 'n:PES_Aller';
+/** A part of PJ ends once it holds this many characters (~8 MB: about 10 PDFs of titres). */
+const PART_CHARS = 8 * 1024 * 1024;
 
-interface PlannedPiece {
-  piece: PesPiece;
-  context: PieceContext;
-}
+const ROOT = 'n:PES_Aller';
 
 interface PlannedBordereau {
   bordereau: PesBordereau;
-  pieces: PlannedPiece[];
+  /** Its pieces in number order; their context (debtor, attachments) is made when written. */
+  pieces: PesPiece[];
 }
 
 export interface PesAllerPlan {
@@ -69,6 +69,8 @@ export interface PesAllerPlan {
   /** The XML declaration, the root's opening tag, Enveloppe and EnTetePES. */
   head: string;
   warnings: Problem[];
+  /** The context of a piece: made when the piece is written, then again for its PJ (never held for the whole flux). */
+  context(b: PesBordereau, p: PesPiece): PieceContext;
 }
 
 /** Checks the input (TitresError listing every problem) and prepares each piece, contents left unread. */
@@ -89,18 +91,16 @@ export function planPesAller(input: PesExportInput): PesAllerPlan {
   if (problems.length > 0) throw new TitresError('data', problems);
 
   const fileName = input.fileName !== undefined ? fitText(pesText(input.fileName), MAX.nomFic) : pesFileName(input.bordereaux, input.dateGeneration);
-  const bordereaux = [...input.bordereaux].sort(compareBordereaux).map((b) => {
-    const { imputation } = input.config.services.get(b.service) as PayingService;
-    return {
-      bordereau: b,
-      pieces: sortedPieces(b).map((p) => ({ piece: p, context: { imputation, ...pieceContext(input, b, p, input.communes.get(p.codeInsee) as Commune) } })),
-    };
-  });
+  const bordereaux = [...input.bordereaux].sort(compareBordereaux).map((b) => ({ bordereau: b, pieces: sortedPieces(b) }));
   const header = new PesNode(ROOT);
   addEnveloppe(header, fileName, input.softwareVersion ?? PES_SOFTWARE_VERSION);
   addEnTetePES(header, input.config, input.dateGeneration);
   const head = `${XML_DECLARATION}\n${openTag(ROOT, 0, namespaceAttribute(ROOT, PES_ALLER_NAMESPACE))}${header.renderChildren(1)}`;
-  return { fileName, bordereaux, head, warnings: found.filter((p) => p.severity === 'warning') };
+  const context = (b: PesBordereau, p: PesPiece): PieceContext => ({
+    imputation: (input.config.services.get(b.service) as PayingService).imputation,
+    ...pieceContext(input, b, p, input.communes.get(p.codeInsee) as Commune),
+  });
+  return { fileName, bordereaux, head, warnings: found.filter((p) => p.severity === 'warning'), context };
 }
 
 /** Where a line of a part's document is in the flux, and the piece or PJ it belongs to. */
@@ -199,8 +199,8 @@ export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECE
   addEnTetePesPj(pj);
   const openPj = `${openTag('PES_PJ', 1)}${pj.renderChildren(2)}`;
   const closePj = closeTag('PES_PJ', 1);
-  const attachments = plan.bordereaux.flatMap((b) => b.pieces.map((p) => ({ b: b.bordereau, piece: p.piece, attachments: p.context.attachments })));
-  const totalPj = attachments.reduce((n, a) => n + a.attachments.length, 0);
+  const allPieces = plan.bordereaux.flatMap(({ bordereau: b, pieces }) => pieces.map((piece) => ({ b, piece })));
+  const totalPj = allPieces.reduce((n, { piece }) => n + attachmentCount(piece), 0);
   const emptyPj = totalPj > 0 ? `${openPj}${closePj}` : '';
 
   const headLines = lineCount(plan.head);
@@ -219,9 +219,9 @@ export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECE
     const after = closeTag('Bordereau', 2) + closeRecette + emptyPj + closeRoot;
     const label = `${b.nature === 'titres' ? '01' : '02'}-${b.numero}`;
     for (let start = 0; start < pieces.length; start += partPieces) {
-      const items = pieces.slice(start, start + partPieces).map(({ piece, context }) => {
+      const items = pieces.slice(start, start + partPieces).map((piece) => {
         const holder = new PesNode('Bordereau');
-        addPiece(holder, piece, context);
+        addPiece(holder, piece, plan.context(b, piece));
         return { text: holder.renderChildren(3), item: `pièce n° ${piece.numero} du bordereau ${label}` };
       });
       const text = items.map((i) => i.text).join('');
@@ -260,28 +260,35 @@ export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECE
   const before = plan.head + openPj;
   const after = closePj + closeRoot;
   let firstPj = 1;
-  for (let start = 0; start < attachments.length; start += partPieces) {
-    const group = attachments.slice(start, start + partPieces);
-    const factures: PartFacture[] = [];
-    const problems: Problem[] = [];
-    const items: { text: string; item: string }[] = [];
-    for (const { b, piece, attachments: list } of group) {
-      for (const a of list) {
-        const content = await a.content();
-        if (a.typePj === PJ_TYPE_FACTURE) factures.push({ nomPj: a.nomPj, xml: content });
-        else if (content.length === 0 && piece.pdf !== undefined) problems.push(emptyPdf(b, piece.numero, piece.pdf.fileName));
-        const holder = new PesNode('PES_PJ');
-        addPj(holder, a, content);
-        items.push({ text: holder.renderChildren(2), item: `pièce jointe ${a.nomPj}` });
-      }
-    }
-    const text = items.map((i) => i.text).join('');
-    const segments = [{ lines: headLines, line: 1 }, { lines: lineCount(openPj), line: pjLine }, ...itemSegments(items, line), { lines: lineCount(after) }];
+  let group: { factures: PartFacture[]; problems: Problem[]; items: { text: string; item: string }[]; pieces: number; chars: number } | undefined;
+  const part = (g: NonNullable<typeof group>): PesPart => {
+    const text = g.items.map((i) => i.text).join('');
+    const segments = [{ lines: headLines, line: 1 }, { lines: lineCount(openPj), line: pjLine }, ...itemSegments(g.items, line), { lines: lineCount(after) }];
     line += lineCount(text);
     const first = firstPj;
-    firstPj += items.length;
-    yield { text, check: { before, after, locate: locator(segments), xpath: (path) => reindex(path, 'PJ', first, totalPj), factures, problems } };
+    firstPj += g.items.length;
+    return { text, check: { before, after, locate: locator(segments), xpath: (path) => reindex(path, 'PJ', first, totalPj), factures: g.factures, problems: g.problems } };
+  };
+  for (const { b, piece } of allPieces) {
+    group ??= { factures: [], problems: [], items: [], pieces: 0, chars: 0 };
+    for (const a of plan.context(b, piece).attachments) {
+      const content = await a.content();
+      if (a.typePj === PJ_TYPE_FACTURE) group.factures.push({ nomPj: a.nomPj, xml: content });
+      else if (content.length === 0 && piece.pdf !== undefined) group.problems.push(emptyPdf(b, piece.numero, piece.pdf.fileName));
+      const holder = new PesNode('PES_PJ');
+      addPj(holder, a, content);
+      const text = holder.renderChildren(2);
+      group.items.push({ text, item: `pièce jointe ${a.nomPj}` });
+      group.chars += text.length;
+    }
+    group.pieces++;
+    // a part of PJ also ends at PART_CHARS: the PDFs make them ~200 times larger than a piece
+    if (group.pieces >= partPieces || group.chars >= PART_CHARS) {
+      yield part(group);
+      group = undefined;
+    }
   }
+  if (group !== undefined) yield part(group);
   yield { text: closePj + closeRoot };
 }
 
@@ -298,6 +305,11 @@ export async function buildPesAller(
     factures.push(...(part.check?.factures ?? []));
   }
   return { fileName: plan.fileName, xml: encodeLatin1(texts.join('')), factures, warnings: plan.warnings };
+}
+
+/** How many PJ a piece carries: its PES_Facture (a titre), its PDF (when joined); as pieceContext makes them. */
+function attachmentCount(p: PesPiece): number {
+  return (p.type === 'titre' ? 1 : 0) + (p.pdf !== undefined ? 1 : 0);
 }
 
 function pieceContext(input: PesExportInput, b: PesBordereau, p: PesPiece, commune: Commune): Omit<PieceContext, 'imputation'> {

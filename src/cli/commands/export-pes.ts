@@ -88,8 +88,9 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   // lock first: take the lock, read and check the journal, then build, validate and write the flux
   // part by part (issue 12: never whole in memory), and register it
   const { target: file, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {
-    const linesOf = titreLiquidations(dataset, locked.history, exercice);
-    let bordereaux = bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false, linesOf);
+    // no variable holds the exercice's liquidations (a plan of the whole exercice): they are let go
+    // once the pieces have their lines, not kept while the flux is written (issue 12)
+    let bordereaux = bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false, titreLiquidations(dataset, locked.history, exercice));
     if (wanted.length > 0) {
       const chosen = new Set<PesBordereau>();
       const problems: string[] = [];
