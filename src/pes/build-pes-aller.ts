@@ -337,7 +337,7 @@ function pieceContext(input: PesExportInput, b: PesBordereau, p: PesPiece, commu
           dateEmission: b.dateEmission,
           dateGeneration: input.dateGeneration,
           objet: p.objet,
-          lignes: p.lignes ?? [
+          lignes: (typeof p.lignes === 'function' ? p.lignes() : p.lignes) ?? [
             { libelle: p.objet, montant: toAmountString(new Decimal(p.montant)), dateDebut: firstDayOfYear(b.exercice), dateFin: lastDayOfYear(b.exercice) },
           ],
           fileName: nomPj,

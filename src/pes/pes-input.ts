@@ -34,10 +34,12 @@ export interface PesPiece {
    */
   pdf?: PesPdf;
   /**
-   * Titres: the lines of the PES_Facture, from the liquidation the PDF prints (pes-invoice.ts);
-   * absent when the liquidation is not known, then one line (objet, montant).
+   * Titres: the lines of the PES_Facture, from the liquidation the PDF prints (pes-invoice.ts), or
+   * how to make them when the PES_Facture is built (the export: a line's text is larger than the
+   * liquidation it is made from); absent (or undefined) when the liquidation is not known, then one
+   * line (objet, montant).
    */
-  lignes?: InvoiceLine[];
+  lignes?: InvoiceLine[] | (() => InvoiceLine[] | undefined);
 }
 
 export interface PesBordereau {
