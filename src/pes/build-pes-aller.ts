@@ -42,7 +42,7 @@ import { toAmountString, Decimal } from '../engine/money.js';
 import { firstDayOfYear, lastDayOfYear } from '../engine/dates.js';
 import { encodeLatin1 } from './latin1.js';
 import { fitText, pesText } from './pes-text.js';
-import { closeTag, namespaceAttribute, openTag, PesNode, XML_DECLARATION } from './pes-xml.js';
+import { container, documentText, fragmentText, rootElement, type ContainerText } from './pes-xml.js';
 
 const PIECE_LABEL = { titre: 'Titre de recette', reduction: 'Titre de réduction', annulation: "Titre d'annulation" } as const;
 
@@ -66,8 +66,8 @@ interface PlannedBordereau {
 export interface PesAllerPlan {
   fileName: string;
   bordereaux: PlannedBordereau[];
-  /** The XML declaration, the root's opening tag, Enveloppe and EnTetePES. */
-  head: string;
+  /** The XML declaration, the root's opening tag, Enveloppe and EnTetePES; then the root's closing tag. */
+  root: ContainerText;
   warnings: Problem[];
   /** The context of a piece: made when the piece is written, then again for its PJ (never held for the whole flux). */
   context(b: PesBordereau, p: PesPiece): PieceContext;
@@ -92,15 +92,15 @@ export function planPesAller(input: PesExportInput): PesAllerPlan {
 
   const fileName = input.fileName !== undefined ? fitText(pesText(input.fileName), MAX.nomFic) : pesFileName(input.bordereaux, input.dateGeneration);
   const bordereaux = [...input.bordereaux].sort(compareBordereaux).map((b) => ({ bordereau: b, pieces: sortedPieces(b) }));
-  const header = new PesNode(ROOT);
+  const header = rootElement(PES_ALLER_NAMESPACE, ROOT);
   addEnveloppe(header, fileName, input.softwareVersion ?? PES_SOFTWARE_VERSION);
   addEnTetePES(header, input.config, input.dateGeneration);
-  const head = `${XML_DECLARATION}\n${openTag(ROOT, 0, namespaceAttribute(ROOT, PES_ALLER_NAMESPACE))}${header.renderChildren(1)}`;
+  const root = container(documentText(header));
   const context = (b: PesBordereau, p: PesPiece): PieceContext => ({
     imputation: (input.config.services.get(b.service) as PayingService).imputation,
     ...pieceContext(input, b, p, input.communes.get(p.codeInsee) as Commune),
   });
-  return { fileName, bordereaux, head, warnings: found.filter((p) => p.severity === 'warning'), context };
+  return { fileName, bordereaux, root, warnings: found.filter((p) => p.severity === 'warning'), context };
 }
 
 /** Where a line of a part's document is in the flux, and the piece or PJ it belongs to. */
@@ -190,40 +190,33 @@ function itemSegments(items: { text: string; item: string }[], line: number): Se
  */
 export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECES): AsyncGenerator<PesPart> {
   if (!Number.isInteger(partPieces) || partPieces < 1) throw new Error(`partPieces must be a positive integer: ${partPieces}`);
-  const closeRoot = closeTag(ROOT, 0);
-  const recette = new PesNode('PES_RecetteAller');
-  recette.ele('EnTeteRecette').ele('IdVer').att('V', '2');
-  const openRecette = `${openTag('PES_RecetteAller', 1)}${recette.renderChildren(2)}`;
-  const closeRecette = closeTag('PES_RecetteAller', 1);
-  const pj = new PesNode('PES_PJ');
-  addEnTetePesPj(pj);
-  const openPj = `${openTag('PES_PJ', 1)}${pj.renderChildren(2)}`;
-  const closePj = closeTag('PES_PJ', 1);
+  const { open: head, close: closeRoot } = plan.root;
+  const { open: openRecette, close: closeRecette } = container(
+    fragmentText(1, (root) => root.ele('PES_RecetteAller').ele('EnTeteRecette').ele('IdVer').att('V', '2')),
+  );
+  const { open: openPj, close: closePj } = container(fragmentText(1, (root) => addEnTetePesPj(root.ele('PES_PJ'))));
   const allPieces = plan.bordereaux.flatMap(({ bordereau: b, pieces }) => pieces.map((piece) => ({ b, piece })));
   const totalPj = allPieces.reduce((n, { piece }) => n + attachmentCount(piece), 0);
   const emptyPj = totalPj > 0 ? `${openPj}${closePj}` : '';
 
-  const headLines = lineCount(plan.head);
+  const headLines = lineCount(head);
   const recetteLine = 1 + headLines;
   let line = recetteLine + lineCount(openRecette);
-  yield { text: plan.head + openRecette };
+  yield { text: head + openRecette };
 
   for (const [bi, { bordereau: b, pieces }] of plan.bordereaux.entries()) {
-    const node = new PesNode('Bordereau');
-    addBlocBordereau(node, b);
-    const openBordereau = `${openTag('Bordereau', 2)}${node.renderChildren(3)}`;
+    const { open: openBordereau, close: closeBordereau } = container(fragmentText(2, (recette) => addBlocBordereau(recette.ele('Bordereau'), b)));
     const bordereauLine = line;
     line += lineCount(openBordereau);
     yield { text: openBordereau };
-    const before = plan.head + openRecette + openBordereau;
-    const after = closeTag('Bordereau', 2) + closeRecette + emptyPj + closeRoot;
+    const before = head + openRecette + openBordereau;
+    const after = closeBordereau + closeRecette + emptyPj + closeRoot;
     const label = `${b.nature === 'titres' ? '01' : '02'}-${b.numero}`;
     for (let start = 0; start < pieces.length; start += partPieces) {
-      const items = pieces.slice(start, start + partPieces).map((piece) => {
-        const holder = new PesNode('Bordereau');
-        addPiece(holder, piece, plan.context(b, piece));
-        return { text: holder.renderChildren(3), item: `pièce n° ${piece.numero} du bordereau ${label}` };
-      });
+      const items = pieces.slice(start, start + partPieces).map((piece) => ({
+        text: fragmentText(3, (bordereau) => addPiece(bordereau, piece, plan.context(b, piece))),
+        item: `pièce n° ${piece.numero} du bordereau ${label}`,
+      }));
       const text = items.map((i) => i.text).join('');
       const segments = [
         { lines: headLines, line: 1 },
@@ -247,7 +240,7 @@ export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECE
       };
     }
     line += 1;
-    yield { text: closeTag('Bordereau', 2) };
+    yield { text: closeBordereau };
   }
   if (totalPj === 0) {
     yield { text: closeRecette + closeRoot };
@@ -257,7 +250,7 @@ export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECE
   line += lineCount(closeRecette);
   const pjLine = line;
   line += lineCount(openPj);
-  const before = plan.head + openPj;
+  const before = head + openPj;
   const after = closePj + closeRoot;
   let firstPj = 1;
   let group: { factures: PartFacture[]; problems: Problem[]; items: { text: string; item: string }[]; pieces: number; chars: number } | undefined;
@@ -275,9 +268,7 @@ export async function* pesAllerParts(plan: PesAllerPlan, partPieces = PART_PIECE
       const content = await a.content();
       if (a.typePj === PJ_TYPE_FACTURE) group.factures.push({ nomPj: a.nomPj, xml: content });
       else if (content.length === 0 && piece.pdf !== undefined) group.problems.push(emptyPdf(b, piece.numero, piece.pdf.fileName));
-      const holder = new PesNode('PES_PJ');
-      addPj(holder, a, content);
-      const text = holder.renderChildren(2);
+      const text = fragmentText(2, (domain) => addPj(domain, a, content));
       group.items.push({ text, item: `pièce jointe ${a.nomPj}` });
       group.chars += text.length;
     }

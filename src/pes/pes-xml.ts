@@ -1,115 +1,63 @@
 /**
- * The XML of PES files, written as text: a small element tree for one fragment at a time (the
- * header, a piece, a PJ, a PES_Facture) and its pretty-printed serialisation.
+ * The XML of PES files, written by xmlbuilder2 (the project's rule: a well-kept library rather
+ * than a hand-written serialiser) one fragment at a time: the header, a bordereau's head, a piece,
+ * a PJ, each built as a small xmlbuilder2 fragment and serialised at its depth in the flux, then
+ * let go (issue 12: the whole flux as one xmlbuilder2 document took ~130 KB of objects per piece
+ * and ran out of heap at national scale). A fragment serialised with `offset` is, line for line,
+ * what the whole pretty-printed document holds at that depth, so the flux's bytes are those of the
+ * whole document.
  *
- * The serialisation is byte for byte the one xmlbuilder2 wrote for these files before (issue 12:
- * the whole flux built as one xmlbuilder2 document took ~130 KB of objects per piece and ran out
- * of heap at national scale): two spaces per level, an element without children self-closed, an
- * element holding only text on one line, attributes in the order given, and the same escapes
- * (`&` unless it already starts an entity, `<`, `>`, and `"` in attributes). A flux is then a
- * sequence of such fragments between opening and closing tags (openTag, closeTag), which
- * build-pes-aller.ts yields one part at a time.
+ * The containers whose children are streamed (n:PES_Aller, PES_RecetteAller, Bordereau, PES_PJ)
+ * cannot be an xmlbuilder2 fragment left open: each is built with its head (Enveloppe and
+ * EnTetePES, EnTeteRecette, BlocBordereau, EnTetePES_PJ), serialised whole, and its text split
+ * before its closing tag (container); the streamed children are written between the two.
  *
  * The one writing convention of PES V2: every leaf value goes in a `V` attribute (leaf).
  */
+import { create, fragment } from 'xmlbuilder2';
 
-export const XML_DECLARATION = '<?xml version="1.0" encoding="ISO-8859-1"?>';
+export type PesNode = ReturnType<typeof create>;
 
-const INDENT = '  ';
+const ENCODING = 'ISO-8859-1';
 
-/** An `&` that does not start an entity or a character reference (xmlbuilder2's rule). */
-const LONE_AMPERSAND = /&(?![A-Za-z]+;|#\d+;)/g;
-
-function escapeText(text: string): string {
-  return text.replace(LONE_AMPERSAND, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Pretty-printed text of the document `builder` belongs to, at `depth` levels, each line ended by a newline (nothing when empty). */
+function text(builder: PesNode, depth: number): string {
+  const out = builder.end({ prettyPrint: true, offset: depth });
+  return out === '' ? '' : `${out}\n`;
 }
 
-function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;');
+/** What `build` appends to a fragment, serialised at `depth` levels: the elements of the flux written apart. */
+export function fragmentText(depth: number, build: (parent: PesNode) => void): string {
+  const parent = fragment();
+  build(parent);
+  return text(parent, depth);
 }
 
-/** One element of a fragment: its attributes and either child elements or one text. */
-export class PesNode {
-  private readonly attributes: [string, string][] = [];
-  private readonly children: PesNode[] = [];
-  private text: string | undefined;
-
-  constructor(
-    readonly name: string,
-    private readonly namespace?: string,
-  ) {}
-
-  /** Appends a child element and returns it. */
-  ele(name: string): PesNode {
-    const child = new PesNode(name);
-    this.children.push(child);
-    return child;
-  }
-
-  att(name: string, value: string): this {
-    this.attributes.push([name, value]);
-    return this;
-  }
-
-  txt(text: string): this {
-    this.text = (this.text ?? '') + text;
-    return this;
-  }
-
-  /** The element and its descendants, each line indented by `depth` levels and ended by a newline. */
-  render(depth: number): string {
-    const parts: string[] = [];
-    this.write(depth, parts);
-    return parts.join('');
-  }
-
-  /** The children only, as render writes them: a fragment of a container written apart. */
-  renderChildren(depth: number): string {
-    const parts: string[] = [];
-    for (const child of this.children) child.write(depth, parts);
-    return parts.join('');
-  }
-
-  private write(depth: number, out: string[]): void {
-    const indent = INDENT.repeat(depth);
-    let start = `${indent}<${this.name}`;
-    if (this.namespace !== undefined) start += ` xmlns:${this.name.split(':')[0]}="${escapeAttribute(this.namespace)}"`;
-    for (const [name, value] of this.attributes) start += ` ${name}="${escapeAttribute(value)}"`;
-    if (this.children.length === 0 && (this.text === undefined || this.text === '')) {
-      out.push(`${start}/>\n`);
-    } else if (this.children.length === 0) {
-      out.push(`${start}>${escapeText(this.text ?? '')}</${this.name}>\n`);
-    } else {
-      out.push(`${start}>\n`);
-      for (const child of this.children) child.write(depth + 1, out);
-      out.push(`${indent}</${this.name}>\n`);
-    }
-  }
-}
-
-/** A root element in the namespace `namespace` under the prefix of `qualifiedName` (`n:PES_Aller`). */
+/** A root element `qualifiedName` in `namespace` (`n:PES_Aller`), of a document of its own. */
 export function rootElement(namespace: string, qualifiedName: string): PesNode {
-  return new PesNode(qualifiedName, namespace);
+  return create({ version: '1.0', encoding: ENCODING }).ele(namespace, qualifiedName);
 }
 
-/** A whole document: the declaration, then the root element. */
+/** The whole document of `root` (rootElement): the XML declaration, then the root element. */
 export function documentText(root: PesNode): string {
-  return `${XML_DECLARATION}\n${root.render(0)}`;
+  return text(root, 0);
 }
 
-/** The line that opens `<name>` at `depth` (a container whose children are written apart). */
-export function openTag(name: string, depth: number, attributes = ''): string {
-  return `${INDENT.repeat(depth)}<${name}${attributes}>\n`;
+/** A container's text cut before its closing tag: its children are written between `open` and `close`. */
+export interface ContainerText {
+  open: string;
+  close: string;
 }
 
-/** The line that closes `</name>` at `depth`. */
-export function closeTag(name: string, depth: number): string {
-  return `${INDENT.repeat(depth)}</${name}>\n`;
-}
-
-/** ` xmlns:n="…"` for openTag of a root element. */
-export function namespaceAttribute(qualifiedName: string, namespace: string): string {
-  return ` xmlns:${qualifiedName.split(':')[0]}="${escapeAttribute(namespace)}"`;
+/**
+ * The text of `whole` (one container serialised with its head: documentText or fragmentText)
+ * split before its closing tag, the last line.
+ */
+export function container(whole: string): ContainerText {
+  const cut = whole.lastIndexOf('\n', whole.length - 2) + 1;
+  const close = whole.slice(cut);
+  if (!/^ *<\/[^>]+>\n$/.test(close)) throw new Error(`not a container with children: ${close}`);
+  return { open: whole.slice(0, cut), close };
 }
 
 /** Appends `<name V="value"/>` to `parent`. */
