@@ -84,7 +84,7 @@ async function ensureFolder(path: string): Promise<void> {
 }
 
 /** Writes all of `bytes` to the open file `fd`. */
-function writeAll(fd: number, bytes: Uint8Array): void {
+export function writeAll(fd: number, bytes: Uint8Array): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 

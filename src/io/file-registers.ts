@@ -73,10 +73,19 @@ export async function registerFile(
   spec: RegisterSpec,
   entry: { fichier: string; content: Buffer; chaineJournal: string; fields: CsvRow },
 ): Promise<void> {
-  const sha256 = createHash('sha256').update(entry.content).digest('hex');
+  const { content, ...rest } = entry;
+  await registerWrittenFile(outDir, spec, { ...rest, sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length });
+}
+
+/** registerFile for a file hashed as it was written (a streamed PES flux): its sha256 and size. */
+export async function registerWrittenFile(
+  outDir: string,
+  spec: RegisterSpec,
+  entry: { fichier: string; sha256: string; bytes: number; chaineJournal: string; fields: CsvRow },
+): Promise<void> {
   const known = (await readFileRegister(outDir, spec)).files.find((f) => f.fichier === entry.fichier);
-  if (known?.sha256 === sha256) return; // the same file written again: registered already
+  if (known?.sha256 === entry.sha256) return; // the same file written again: registered already
   await appendRegister(outDir, spec, [
-    { ...entry.fields, fichier: entry.fichier, sha256, taille: String(entry.content.length), chaine_journal: entry.chaineJournal },
+    { ...entry.fields, fichier: entry.fichier, sha256: entry.sha256, taille: String(entry.bytes), chaine_journal: entry.chaineJournal },
   ]);
 }

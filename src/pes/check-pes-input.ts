@@ -28,7 +28,7 @@ export function checkPesInput(input: PesExportInput): Problem[] {
   const bordereaux = new Set<string>();
   const pieces = new Set<string>();
   for (const b of input.bordereaux) {
-    const label = `bordereau n° ${b.numero} (${b.nature}, exercice ${b.exercice})`;
+    const label = bordereauLabel(b);
     const key = `${b.exercice}/${b.nature}/${b.numero}`;
     if (bordereaux.has(key)) out.push(problem('PES_DUPLICATE_NUMBER', `${label} présent deux fois`));
     bordereaux.add(key);
@@ -72,6 +72,15 @@ function checkPiece(p: PesPiece, b: PesBordereau, bordereau: string): Problem[] 
       out.push(problem('PES_INVALID_TITRE_ORIGINE', `${label} : le titre d'origine ${p.titreOrigine.exercice}-${p.titreOrigine.numero} doit être un titre de l'exercice ${b.exercice}`));
     }
   }
-  if (p.pdf !== undefined && p.pdf.content.length === 0) out.push(problem('PES_EMPTY_PJ', `${label} : le PDF joint « ${p.pdf.fileName} » est vide`));
+  if (p.pdf !== undefined && Buffer.isBuffer(p.pdf.content) && p.pdf.content.length === 0) out.push(emptyPdf(b, p.numero, p.pdf.fileName));
   return out;
+}
+
+function bordereauLabel(b: PesBordereau): string {
+  return `bordereau n° ${b.numero} (${b.nature}, exercice ${b.exercice})`;
+}
+
+/** A PDF to join that is empty: found here when given, or when read as its PJ is written. */
+export function emptyPdf(b: PesBordereau, numero: number, fileName: string): Problem {
+  return problem('PES_EMPTY_PJ', `${bordereauLabel(b)}, pièce n° ${numero} : le PDF joint « ${fileName} » est vide`);
 }

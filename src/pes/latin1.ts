@@ -16,6 +16,8 @@
  * (ŷ → y, ą → a); if that is not enough it becomes "?".
  */
 
+import iconv from 'iconv-lite';
+
 const MAP: Readonly<Record<string, string>> = {
   '\u2019': "'", '\u2018': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
   '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"',
@@ -53,4 +55,9 @@ export function toLatin1(text: string): string {
     out += (char.codePointAt(0) ?? 0) <= 0xff ? char : transliterate(char);
   }
   return out;
+}
+
+/** The bytes of a PES text in ISO-8859-1 (a character outside it would become "?": toLatin1 leaves none). */
+export function encodeLatin1(text: string): Buffer {
+  return iconv.encode(text, 'latin1');
 }

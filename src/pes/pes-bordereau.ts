@@ -1,19 +1,12 @@
 /**
  * One Bordereau: BlocBordereau (TypBord 01 titres / 02 réductions-annulations, NbrPce, MtBordHt =
- * exact sum of the pieces) then its pieces in ascending number order.
+ * exact sum of the pieces) then its pieces in ascending number order (build-pes-aller.ts writes
+ * them one part at a time after this head).
  */
-import type { Imputation } from '../engine/dataset.js';
 import { Decimal, sum, toAmountString } from '../engine/money.js';
 import { TYP_BORD } from './pes-constants.js';
 import type { PesBordereau, PesPiece } from './pes-input.js';
-import { addPiece, type PieceContext } from './pes-piece.js';
 import { leaf, type PesNode } from './pes-xml.js';
-
-export interface BordereauContext {
-  imputation: Imputation;
-  /** Debtor, edition, invoice number and attachments of each piece. */
-  pieces: Map<PesPiece, Omit<PieceContext, 'imputation'>>;
-}
 
 /** MtBordHt: the sum of the pieces' amounts, exact, with 2 decimals. */
 function bordereauTotal(b: PesBordereau): string {
@@ -24,8 +17,8 @@ export function sortedPieces(b: PesBordereau): PesPiece[] {
   return [...b.pieces].sort((x, y) => x.numero - y.numero);
 }
 
-export function addBordereau(domain: PesNode, b: PesBordereau, ctx: BordereauContext): void {
-  const node = domain.ele('Bordereau');
+/** The BlocBordereau of `b`: the head of its Bordereau, whose pieces are written one by one after it. */
+export function addBlocBordereau(node: PesNode, b: PesBordereau): void {
   const bloc = node.ele('BlocBordereau');
   leaf(bloc, 'Exer', b.exercice);
   leaf(bloc, 'IdBord', b.numero);
@@ -34,9 +27,4 @@ export function addBordereau(domain: PesNode, b: PesBordereau, ctx: BordereauCon
   leaf(bloc, 'NbrPce', b.pieces.length);
   if (b.cumulAnnuel !== undefined) leaf(bloc, 'MtCumulAnnuel', toAmountString(new Decimal(b.cumulAnnuel)));
   leaf(bloc, 'MtBordHt', bordereauTotal(b));
-  for (const piece of sortedPieces(b)) {
-    const context = ctx.pieces.get(piece);
-    if (context === undefined) throw new Error(`piece ${piece.numero} not prepared`);
-    addPiece(node, piece, { imputation: ctx.imputation, ...context });
-  }
 }

@@ -15,7 +15,6 @@
  * Pure: the same input gives the same bytes (ISO-8859-1).
  */
 import iconv from 'iconv-lite';
-import { create } from 'xmlbuilder2';
 import type { Commune, Config } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
 import { Decimal, sum, toAmountString } from '../engine/money.js';
@@ -26,7 +25,7 @@ import { hasValidSiret } from './pes-edition.js';
 import { addEnTetePES, addEnveloppe } from './pes-header.js';
 import type { InvoiceLine } from './pes-invoice.js';
 import { fitText, pesText, postalText } from './pes-text.js';
-import { leaf, optionalLeaf, type PesNode } from './pes-xml.js';
+import { documentText, leaf, optionalLeaf, rootElement, type PesNode } from './pes-xml.js';
 
 export interface FactureInput {
   config: Config;
@@ -104,8 +103,7 @@ export function modalitesContestation(config: Config): string {
 export function buildPesFacture(input: FactureInput): Buffer {
   const { config, commune } = input;
   const issuer = config.emetteur;
-  const doc = create({ version: '1.0', encoding: 'ISO-8859-1' });
-  const root = doc.ele(PES_ALLER_NAMESPACE, 'n:PES_Aller');
+  const root = rootElement(PES_ALLER_NAMESPACE, 'n:PES_Aller');
   addEnveloppe(root, input.fileName, input.softwareVersion ?? PES_SOFTWARE_VERSION);
   addEnTetePES(root, config, input.dateGeneration);
   const facture = root.ele('PES_Facture');
@@ -166,7 +164,7 @@ export function buildPesFacture(input: FactureInput): Buffer {
   leaf(indiv, 'ConditionsGen', text(`Contribution due en application de la ${config.convention.reference}`, MAX.conditionsGen));
   facture.ele('Nomenclatures');
 
-  return iconv.encode(doc.end({ prettyPrint: true }) + '\n', 'latin1');
+  return iconv.encode(documentText(root), 'latin1');
 }
 
 function addLigne(parent: PesNode, l: InvoiceLine, ordre: number): void {

@@ -13,7 +13,8 @@ export type PesBordereauNature = 'titres' | 'reductions';
 export interface PesPdf {
   /** File name of the PDF (sanitised for NomPJ; the extension `.pdf` is kept or added). */
   fileName: string;
-  content: Buffer;
+  /** The PDF's bytes, or how to read them when its PJ is written (the export's files, read one part at a time). */
+  content: Buffer | (() => Promise<Buffer>);
 }
 
 export interface PesPiece {
@@ -33,10 +34,12 @@ export interface PesPiece {
    */
   pdf?: PesPdf;
   /**
-   * Titres: the lines of the PES_Facture, from the liquidation the PDF prints (pes-invoice.ts);
-   * absent when the liquidation is not known, then one line (objet, montant).
+   * Titres: the lines of the PES_Facture, from the liquidation the PDF prints (pes-invoice.ts), or
+   * how to make them when the PES_Facture is built (the export: a line's text is larger than the
+   * liquidation it is made from); absent (or undefined) when the liquidation is not known, then one
+   * line (objet, montant).
    */
-  lignes?: InvoiceLine[];
+  lignes?: InvoiceLine[] | (() => InvoiceLine[] | undefined);
 }
 
 export interface PesBordereau {

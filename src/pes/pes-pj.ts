@@ -17,7 +17,11 @@ export interface PesAttachment {
   typePj?: string;
   description: string;
   mimeType: string;
-  content: Buffer;
+  /**
+   * The file, read or built only when its PJ is written (build-pes-aller.ts): a national flux
+   * never holds more than a part's attachments in memory.
+   */
+  content: () => Buffer | Promise<Buffer>;
 }
 
 /**
@@ -59,17 +63,17 @@ export function addPjRef(parent: PesNode, pj: PesAttachment): void {
   optionalLeaf(ref, 'TypePJ', pj.typePj);
 }
 
-/** The PES_PJ domain; nothing when there is no attachment. */
-export function addPesPj(root: PesNode, attachments: PesAttachment[]): void {
-  if (attachments.length === 0) return;
-  const domain = root.ele('PES_PJ');
+/** The head of the PES_PJ domain (its PJ follow, written apart). */
+export function addEnTetePesPj(domain: PesNode): void {
   leaf(domain.ele('EnTetePES_PJ'), 'IdVer', 1);
-  for (const pj of attachments) {
-    const node = domain.ele('PJ');
-    node.ele('Contenu').ele('Fichier').att('MIMEType', pj.mimeType).txt(gzipBase64(pj.content));
-    leaf(node, 'IdUnique', pj.idUnique);
-    leaf(node, 'NomPJ', pj.nomPj);
-    optionalLeaf(node, 'TypePJ', pj.typePj);
-    leaf(node, 'Description', pj.description);
-  }
+}
+
+/** One PJ of the PES_PJ domain, carrying `content` (the attachment's file). */
+export function addPj(domain: PesNode, pj: PesAttachment, content: Buffer): void {
+  const node = domain.ele('PJ');
+  node.ele('Contenu').ele('Fichier').att('MIMEType', pj.mimeType).txt(gzipBase64(content));
+  leaf(node, 'IdUnique', pj.idUnique);
+  leaf(node, 'NomPJ', pj.nomPj);
+  optionalLeaf(node, 'TypePJ', pj.typePj);
+  leaf(node, 'Description', pj.description);
 }

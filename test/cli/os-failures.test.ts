@@ -276,6 +276,23 @@ describe('real refusals of the file system (no injection)', () => {
     expect(r.stderr).toContain(`${file}: erreur PATH_KIND_CONFLICT: `);
   });
 
+  it('ENOSPC while export-pes streams its flux: exit 7 naming the flux, no temp file or folder left, the lock released', async () => {
+    const out = await temp();
+    expect((await runCli(ISSUE(out))).code).toBe(0);
+    // the 3rd write of the flux's temp file: the first part of pieces, after the header
+    failNth('write', (f) => /\.xml\.tmp-\d+$/.test(f), 3, 'ENOSPC');
+    const r = await runCli(['export-pes', '--out', out, '--year', '2026', '--date', '2026-06-20']);
+    expect(r.code).toBe(EXIT.SYSTEM);
+    const flux = path.join(out, '2026/pes/PES_Aller_2026_bord-1-2_2026-06-20.xml');
+    expectOneSystemProblem(r.stderr, 'DISK_FULL', flux);
+    expect(await readdir(path.join(out, '2026'))).not.toContain('pes');
+    expect(await readdir(path.join(out, '.titres'))).not.toContain('lock');
+    injection.rule = undefined;
+    const again = await runCli(['export-pes', '--out', out, '--year', '2026', '--date', '2026-06-20']);
+    expect(again.code, again.stderr).toBe(0);
+    expect((await runCli(['verify', '--out', out])).code).toBe(0);
+  });
+
   it('EISDIR: export-pes --file names an existing folder, exit 7 naming it', async () => {
     const out = await temp();
     expect((await runCli(ISSUE(out))).code).toBe(0);

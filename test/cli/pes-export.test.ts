@@ -10,6 +10,7 @@
  * The samples are issued on 15/09/2026, the day Albigny-sur-Saône signs, so that the run holds the
  * whole of 2026 (a June run lists Albigny « a_venir », R9).
  */
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copySamples, expectGolden, REPO, runCli, SAMPLES, tempDirs } from './run-cli.js';
 import { HAS_XMLLINT, validatePes, values } from '../pes/xmllint.js';
+import { exportPesCommand } from '../../src/cli/commands/export-pes.js';
+import type { CliIo } from '../../src/cli/io.js';
 import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
 import { HAS_POPPLER, normalise, pdfText } from '../render/pdf-tools.js';
 
@@ -171,6 +174,21 @@ describe('export-pes on the samples issued for 2026', () => {
       expect(pj.content.equals(await readFile(path.join(out, row.fichier))), pj.nomPj).toBe(true);
     }
     await expectFacturesMatchJournal(text, journal, communes);
+  });
+
+  it('streamed part by part (issue 12): 2 pieces a part give the same bytes with the PDFs; the register holds the file’s hash and size', async () => {
+    const file = path.join(out, '2026/pes/PES_Aller_2026_bord-1-2_2026-09-20.xml');
+    const flux = await readFile(file); // the default export of the first test
+    const register = await csv(path.join(out, 'exports-pes.csv'));
+    const line = register.find((row) => row.fichier === '2026/pes/PES_Aller_2026_bord-1-2_2026-09-20.xml')!;
+    expect(line.sha256).toBe(createHash('sha256').update(flux).digest('hex'));
+    expect(Number(line.taille)).toBe(flux.length);
+    expect(line.nombre_pieces).toBe('22');
+
+    const small = path.join(await temp(), 'PES_Aller_2026_bord-1-2_2026-09-20.xml');
+    const io: CliIo = { stdout: () => undefined, stderr: () => undefined, env: {}, stderrIsTTY: false, stdoutIsTTY: false, cwd: REPO };
+    expect(await exportPesCommand({ out, year: 2026, date: '2026-09-20', file: small, partPieces: 2 }, io)).toBe(0);
+    expect((await readFile(small)).equals(flux)).toBe(true);
   });
 
   it('--no-pj --file F: no PDF, the PES_Factures still; NomFic is F; kept as golden files', async () => {

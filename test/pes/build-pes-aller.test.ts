@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, test } from 'vitest';
 import { Decimal, sum, toAmountString } from '../../src/engine/money.js';
 import { TitresError } from '../../src/errors/titres-error.js';
-import { buildPesAller } from '../../src/pes/build-pes-aller.js';
+import { buildPesAller, pesAllerParts, planPesAller } from '../../src/pes/build-pes-aller.js';
 import { pesSchemaViolations } from '../../src/pes/pes-schema.js';
 import { makeInput, reductionsBordereau, titresBordereau } from './fixtures.js';
 import { HAS_XMLLINT, validatePes, values, XMLLINT_MISSING } from './xmllint.js';
@@ -11,7 +11,7 @@ import { HAS_XMLLINT, validatePes, values, XMLLINT_MISSING } from './xmllint.js'
 const decode = (xml: Buffer): string => iconv.decode(xml, 'latin1');
 
 /** Valid in-process (libxml2-wasm), the flux and each PES_Facture it carries. */
-async function expectSchemaValid(out: ReturnType<typeof buildPesAller>): Promise<void> {
+async function expectSchemaValid(out: Awaited<ReturnType<typeof buildPesAller>>): Promise<void> {
   expect(await pesSchemaViolations(out.xml)).toEqual([]);
   for (const f of out.factures) expect(await pesSchemaViolations(f.xml), f.nomPj).toEqual([]);
 }
@@ -23,13 +23,13 @@ function bordereaux(text: string): string[] {
 
 describe('buildPesAller: schema validity', () => {
   test('a bordereau of titres and one of réductions validate against PES_Aller.xsd v5.30, each PES_Facture too', async () => {
-    const out = buildPesAller(makeInput());
-    expect(out.factures.map((f) => f.numeroFacture)).toEqual(['2026-00012', '2026-00013', '2026-00014', '2026-00015']);
+    const out = await buildPesAller(makeInput());
+    expect(out.factures.map((f) => f.nomPj)).toEqual(['facture-2026-00012.xml', 'facture-2026-00013.xml', 'facture-2026-00014.xml', 'facture-2026-00015.xml']);
     await expectSchemaValid(out);
   });
 
   test('a file holding only réductions/annulations validates (no PES_Facture)', async () => {
-    const out = buildPesAller(makeInput([reductionsBordereau()]));
+    const out = await buildPesAller(makeInput([reductionsBordereau()]));
     expect(out.factures).toEqual([]);
     await expectSchemaValid(out);
   });
@@ -38,7 +38,7 @@ describe('buildPesAller: schema validity', () => {
     const titres = { ...titresBordereau(), cumulAnnuel: '9876.54' };
     titres.pieces[0].pdf = { fileName: 'out/2026/Écully – titre n°12.pdf', content: Buffer.from('%PDF-1.4 titre 12') };
     titres.pieces[1].pdf = { fileName: 'titre-13.PDF', content: Buffer.from('%PDF-1.4 titre 13') };
-    await expectSchemaValid(buildPesAller(makeInput([titres, reductionsBordereau()])));
+    await expectSchemaValid(await buildPesAller(makeInput([titres, reductionsBordereau()])));
   });
 
   test('under Edition 01 and with a commune without SIRET, the file still validates', async () => {
@@ -46,18 +46,19 @@ describe('buildPesAller: schema validity', () => {
     input.config.emetteur.pes!.edition = '01';
     input.communes.get('69202')!.siret = undefined;
     input.bordereaux[0].pieces[0].pdf = { fileName: 'titre-12.pdf', content: Buffer.from('%PDF-1.4 titre 12') };
-    await expectSchemaValid(buildPesAller(input));
+    await expectSchemaValid(await buildPesAller(input));
   });
 
-  test.skipIf(!HAS_XMLLINT)(`xmllint, an independent check, agrees on the flux and on a PES_Facture${HAS_XMLLINT ? '' : ` (${XMLLINT_MISSING})`}`, () => {
-    const out = buildPesAller(makeInput());
+  test.skipIf(!HAS_XMLLINT)(`xmllint, an independent check, agrees on the flux and on a PES_Facture${HAS_XMLLINT ? '' : ` (${XMLLINT_MISSING})`}`, async () => {
+    const out = await buildPesAller(makeInput());
     expect(validatePes(out.xml).status).toBe(0);
     expect(validatePes(out.factures[0].xml).status).toBe(0);
   });
 });
 
+const { fileName, xml } = await buildPesAller(makeInput());
+
 describe('buildPesAller: content', () => {
-  const { fileName, xml } = buildPesAller(makeInput());
   const text = decode(xml);
 
   test('declares ISO-8859-1 and is encoded in it', () => {
@@ -170,8 +171,8 @@ describe('buildPesAller: content', () => {
 describe('buildPesAller: attachments', () => {
   const pj = (text: string): string[] => [...text.matchAll(/<PJ>[\s\S]*?<\/PJ>/g)].map((m) => m[0]);
 
-  test('no PDF ⇒ each titre carries only its PES_Facture (PJ 006, gzipped XML), referenced by its piece', () => {
-    const out = buildPesAller(makeInput());
+  test('no PDF ⇒ each titre carries only its PES_Facture (PJ 006, gzipped XML), referenced by its piece', async () => {
+    const out = await buildPesAller(makeInput());
     const text = decode(out.xml);
     const titres = bordereaux(text)[0];
     expect(values(titres, 'TypePJ')).toEqual(['006', '006', '006', '006']);
@@ -187,11 +188,11 @@ describe('buildPesAller: attachments', () => {
     }
   });
 
-  test('a PDF becomes a PES_PJ (gzip + base64) referenced by its piece with the same IdUnique, typed 008 under Edition 02', () => {
+  test('a PDF becomes a PES_PJ (gzip + base64) referenced by its piece with the same IdUnique, typed 008 under Edition 02', async () => {
     const titres = titresBordereau();
     const pdf = Buffer.from('%PDF-1.4 contenu du titre 12');
     titres.pieces[0].pdf = { fileName: 'out/2026/Écully – titre n°12.pdf', content: pdf };
-    const text = decode(buildPesAller(makeInput([titres])).xml);
+    const text = decode((await buildPesAller(makeInput([titres]))).xml);
     const first = text.split('<Piece>')[1];
     expect(values(first, 'IdUnique')).toEqual(['TITRES202612301F12', 'TITRES202612301N12']);
     expect(values(first, 'NomPJ')).toEqual(['facture-2026-00012.xml', 'Ecully_titre_n_12.pdf']);
@@ -204,34 +205,34 @@ describe('buildPesAller: attachments', () => {
     expect(values(block, 'Description')[0]).toMatch(/^Titre de recette n° 12, exercice 2026 : /);
   });
 
-  test('under Edition 01 the PDF is announced as 011, and no NumeroFacture is given', () => {
+  test('under Edition 01 the PDF is announced as 011, and no NumeroFacture is given', async () => {
     const input = makeInput();
     input.config.emetteur.pes!.edition = '01';
     input.bordereaux[0].pieces[0].pdf = { fileName: 'titre-12.pdf', content: Buffer.from('%PDF-1.4 titre 12') };
-    const titres = bordereaux(decode(buildPesAller(input).xml))[0];
+    const titres = bordereaux(decode((await buildPesAller(input)).xml))[0];
     expect(values(titres, 'Edition')).toEqual(['01', '01', '01', '01']);
     expect(values(titres.split('<Piece>')[1], 'TypePJ')).toEqual(['006', '011']);
     expect(values(titres, 'NumeroFacture')).toEqual([]);
   });
 
-  test('a réduction\'s PDF is joined without a type (it is no ASAP document)', () => {
+  test('a réduction\'s PDF is joined without a type (it is no ASAP document)', async () => {
     const reductions = reductionsBordereau();
     reductions.pieces[0].pdf = { fileName: 'reduction-17.pdf', content: Buffer.from('%PDF-1.4 reduction 17') };
-    const text = decode(buildPesAller(makeInput([reductions])).xml);
+    const text = decode((await buildPesAller(makeInput([reductions]))).xml);
     expect(values(text, 'NomPJ')).toEqual(['reduction-17.pdf', 'reduction-17.pdf']);
     expect(values(text, 'TypePJ')).toEqual([]);
   });
 });
 
 describe('buildPesAller: edition per debtor', () => {
-  test('a commune without SIRET: Edition 01, identified by its SIREN (NatIdTiers 02); one commune set to 01 in config; a Chorus Pro service code', () => {
+  test('a commune without SIRET: Edition 01, identified by its SIREN (NatIdTiers 02); one commune set to 01 in config; a Chorus Pro service code', async () => {
     const input = makeInput();
     input.communes.get('69202')!.siret = undefined;
     input.config.emetteur.pes!.communes = new Map([
       ['69233', { edition: '01' as const }],
       ['69081', { codeService: 'FINANCES' }],
     ]);
-    const titres = bordereaux(decode(buildPesAller(input).xml))[0].split('<Piece>').slice(1);
+    const titres = bordereaux(decode((await buildPesAller(input)).xml))[0].split('<Piece>').slice(1);
     expect(titres.map((p) => values(p, 'Edition')[0])).toEqual(['02', '01', '01', '02']);
     expect(values(titres[1], 'IdTiers')).toEqual(['216902023']);
     expect(values(titres[1], 'NatIdTiers')).toEqual(['02']);
@@ -241,18 +242,18 @@ describe('buildPesAller: edition per debtor', () => {
 });
 
 describe('buildPesAller: determinism', () => {
-  test('same input ⇒ byte-identical file', () => {
-    const a = buildPesAller(makeInput());
-    const b = buildPesAller(makeInput());
+  test('same input ⇒ byte-identical file', async () => {
+    const a = await buildPesAller(makeInput());
+    const b = await buildPesAller(makeInput());
     expect(a.fileName).toBe(b.fileName);
     expect(a.xml.equals(b.xml)).toBe(true);
   });
 
-  test('the order of bordereaux and pieces in the input does not change the bytes', () => {
+  test('the order of bordereaux and pieces in the input does not change the bytes', async () => {
     const titres = titresBordereau();
     titres.pieces.reverse();
-    const shuffled = buildPesAller(makeInput([reductionsBordereau(), titres]));
-    expect(shuffled.xml.equals(buildPesAller(makeInput()).xml)).toBe(true);
+    const shuffled = await buildPesAller(makeInput([reductionsBordereau(), titres]));
+    expect(shuffled.xml.equals((await buildPesAller(makeInput())).xml)).toBe(true);
   });
 });
 
@@ -271,7 +272,7 @@ describe('buildPesAller: refusals', () => {
     const input = makeInput();
     input.config.emetteur.pes = { codCol: '123' };
     input.communes.get('69081')!.siret = undefined; // not a problem: Edition 01
-    const problems = problemsOf(() => buildPesAller(input));
+    const problems = problemsOf(() => planPesAller(input));
     expect(problems).toEqual([
       'PES_MISSING_IDENTIFIER: identifiant PES manquant : emetteur.pes.id_post (poste comptable)',
       'PES_MISSING_IDENTIFIER: identifiant PES manquant : emetteur.pes.cod_bud (code budget)',
@@ -288,7 +289,7 @@ describe('buildPesAller: refusals', () => {
     reductions.pieces[0].titreOrigine = { exercice: 2025, numero: 12 };
     reductions.pieces[1].titreOrigine = undefined;
     reductions.pieces[1].numero = 12;
-    const codes = problemsOf(() => buildPesAller(makeInput([titres, reductions, { ...reductionsBordereau(), pieces: [] }]))).map((p) => p.split(':')[0]);
+    const codes = problemsOf(() => planPesAller(makeInput([titres, reductions, { ...reductionsBordereau(), pieces: [] }]))).map((p) => p.split(':')[0]);
     expect(codes).toEqual([
       'PES_INVALID_AMOUNT',
       'PES_PIECE_TYPE_MISMATCH',
@@ -304,14 +305,14 @@ describe('buildPesAller: refusals', () => {
   test('a free or unknown service and an unknown commune are refused', () => {
     const titres = { ...titresBordereau(), service: 'geonet' };
     titres.pieces[0].codeInsee = '69000';
-    const codes = problemsOf(() => buildPesAller(makeInput([titres]))).map((p) => p.split(':')[0]);
+    const codes = problemsOf(() => planPesAller(makeInput([titres]))).map((p) => p.split(':')[0]);
     expect(codes).toEqual(['PES_UNKNOWN_SERVICE', 'PES_UNKNOWN_COMMUNE']);
   });
 });
 
 describe('schema check harness', () => {
   test('both validators reject a file with a bad TypBord, so validity above means something', async () => {
-    const text = decode(buildPesAller(makeInput()).xml).replace('<TypBord V="01"/>', '<TypBord V="09"/>');
+    const text = decode((await buildPesAller(makeInput())).xml).replace('<TypBord V="01"/>', '<TypBord V="09"/>');
     if (HAS_XMLLINT) {
       const result = validatePes(iconv.encode(text, 'latin1'));
       expect(result.status).not.toBe(0);
@@ -319,5 +320,39 @@ describe('schema check harness', () => {
     }
     const violations = await pesSchemaViolations(iconv.encode(text, 'latin1'));
     expect(violations.map((v) => v.xpath)).toEqual(['/n:PES_Aller/PES_RecetteAller/Bordereau[1]/BlocBordereau/TypBord']);
+  });
+});
+
+describe('pesAllerParts: the flux streamed part by part (issue 12)', () => {
+  /** Titres and réductions, each with a PDF read through `read` (which logs the reads). */
+  function withPdfs(reads: number[]) {
+    const input = makeInput();
+    for (const b of input.bordereaux) {
+      for (const p of b.pieces) {
+        const bytes = Buffer.from(`%PDF-1.4 pièce ${p.numero} `.repeat(50));
+        p.pdf = { fileName: `piece-${p.numero}.pdf`, content: async () => (reads.push(p.numero), bytes) };
+      }
+    }
+    return input;
+  }
+
+  test('with PDFs, every part size gives the same bytes as the default', async () => {
+    const whole = (await buildPesAller(withPdfs([]))).xml;
+    await expectSchemaValid(await buildPesAller(withPdfs([])));
+    for (const size of [1, 2, 3]) expect((await buildPesAller(withPdfs([]), size)).xml.equals(whole), `part size ${size}`).toBe(true);
+  });
+
+  test('a PDF is read when its PJ part is made, not before; each part holds its pieces or their PJ only', async () => {
+    const reads: number[] = [];
+    const parts = [];
+    for await (const part of pesAllerParts(planPesAller(withPdfs(reads)), 2)) {
+      parts.push({ reads: [...reads], pieces: values(part.text, 'IdPce'), pj: [...part.text.matchAll(/<PJ>[\s\S]*?<\/PJ>/g)].flatMap((m) => values(m[0], 'NomPJ')).filter((n) => n.endsWith('.pdf')), checked: part.check !== undefined });
+    }
+    const pieceParts = parts.filter((p) => p.checked && p.pieces.length > 0);
+    expect(pieceParts.map((p) => p.pieces)).toEqual([['12', '13'], ['14', '15'], ['16', '17']]);
+    expect(pieceParts.every((p) => p.reads.length === 0 && p.pj.length === 0)).toBe(true); // the pieces name their PJ, read none
+    const pjParts = parts.filter((p) => p.checked && p.pieces.length === 0);
+    expect(pjParts.map((p) => p.pj)).toEqual([['piece-12.pdf', 'piece-13.pdf'], ['piece-14.pdf', 'piece-15.pdf'], ['piece-16.pdf', 'piece-17.pdf']]);
+    expect(pjParts.map((p) => p.reads)).toEqual([[12, 13], [12, 13, 14, 15], [12, 13, 14, 15, 16, 17]]);
   });
 });

@@ -1,13 +1,12 @@
 /** `titres export-pes`: the issued bordereaux of an exercice as a PES_Aller file for Hélios. */
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { LockedOut } from '../../apply/out-session.js';
 import { TYP_BORD, type BordereauNature } from '../../engine/bordereaux.js';
 import type { IsoDate } from '../../engine/dates.js';
 import { usageError } from '../../errors/titres-error.js';
-import { writeFileAtomic } from '../../io/atomic-write.js';
-import { PES_REGISTER, registerFile } from '../../io/file-registers.js';
+import type { StreamWriteResult } from '../../io/atomic-write.js';
+import { PES_REGISTER, registerWrittenFile } from '../../io/file-registers.js';
 import { readDataset } from '../../io/read-dataset.js';
 import type { PesBordereau } from '../../pes/pes-input.js';
 import { asDate, asYear, documentDate } from '../arguments.js';
@@ -36,6 +35,8 @@ export interface ExportPesOptions {
   pj?: boolean;
   json?: boolean;
   allowFutureDate?: boolean;
+  /** Pieces per validated part of the flux (tests: any size gives the same bytes). */
+  partPieces?: number;
 }
 
 /**
@@ -82,12 +83,14 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
   reportWarnings(io, warnings, false);
   const names = new Map([...dataset.communes.values()].map((c) => [c.codeInsee, c.nom]));
   const { withLockedOut } = await import('../../apply/out-session.js');
-  const { buildPesAller } = await import('../../pes/build-pes-aller.js');
-  const { validatePesOutput } = await import('../../pes/validate-pes-output.js');
-  // lock first: take the lock, read and check the journal, build the flux, validate, write and register it
+  const { pesAllerParts, planPesAller } = await import('../../pes/build-pes-aller.js');
+  const { writePesAller } = await import('../pes/write-pes-aller.js');
+  // lock first: take the lock, read and check the journal, then build, validate and write the flux
+  // part by part (issue 12: never whole in memory), and register it
   const { target: file, bordereaux } = await withLockedOut(opts.out, {}, async (locked) => {
-    const linesOf = titreLiquidations(dataset, locked.history, exercice);
-    let bordereaux = await bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false, linesOf);
+    // no variable holds the exercice's liquidations (a plan of the whole exercice): they are let go
+    // once the pieces have their lines, not kept while the flux is written (issue 12)
+    let bordereaux = bordereauxFromJournal(locked.history, dataset.config, opts.out, exercice, names, opts.pj !== false, titreLiquidations(dataset, locked.history, exercice));
     if (wanted.length > 0) {
       const chosen = new Set<PesBordereau>();
       const problems: string[] = [];
@@ -103,7 +106,7 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
     if (bordereaux.length === 0) {
       throw usageError('INVALID_OPTION_VALUE', `aucun bordereau émis pour l'exercice ${exercice} dans ${opts.out}`);
     }
-    const built = buildPesAller({
+    const plan = planPesAller({
       config: dataset.config,
       communes: dataset.communes,
       dateGeneration,
@@ -111,13 +114,11 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
       positions: { configFile: path.join(dataDir, 'config.json'), communesFile: path.join(dataDir, 'communes.csv') },
       ...(opts.file !== undefined ? { fileName: path.basename(opts.file) } : {}),
     });
+    reportWarnings(io, plan.warnings, false);
+    const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', plan.fileName);
     // Issue 9 item 6: the flux and each PES_Facture it carries are valid, or nothing is written.
-    await validatePesOutput(built);
-    reportWarnings(io, built.warnings, false);
-    const target = opts.file ?? path.join(opts.out, String(exercice), 'pes', built.fileName);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFileAtomic(target, built.xml);
-    await registerPesExport(locked, target, built.xml, { exercice, dateGeneration, bordereaux });
+    const written = await writePesAller(target, plan.fileName, pesAllerParts(plan, opts.partPieces));
+    await registerPesExport(locked, target, written, { exercice, dateGeneration, bordereaux });
     return { target, bordereaux };
   });
   const pieces = bordereaux.reduce((n, b) => n + b.pieces.length, 0);
@@ -134,14 +135,15 @@ export async function exportPesCommand(opts: ExportPesOptions, io: CliIo): Promi
 async function registerPesExport(
   out: LockedOut,
   target: string,
-  xml: Buffer,
+  written: StreamWriteResult,
   what: { exercice: number; dateGeneration: string; bordereaux: readonly PesBordereau[] },
 ): Promise<void> {
   const relative = path.relative(path.resolve(out.outDir), path.resolve(target));
   if (relative.startsWith('..') || path.isAbsolute(relative)) return;
-  await registerFile(out.outDir, PES_REGISTER, {
+  await registerWrittenFile(out.outDir, PES_REGISTER, {
     fichier: relative.split(path.sep).join('/'),
-    content: xml,
+    sha256: written.sha256,
+    bytes: written.bytes,
     chaineJournal: out.journal.head,
     fields: {
       exercice: String(what.exercice),

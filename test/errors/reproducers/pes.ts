@@ -6,11 +6,10 @@
  */
 import type { Commune } from '../../../src/engine/dataset.js';
 import type { PES_CODES } from '../../../src/errors/codes-pes.js';
-import { buildPesAller } from '../../../src/pes/build-pes-aller.js';
 import { checkPesInput } from '../../../src/pes/check-pes-input.js';
 import { checkPesRequirements } from '../../../src/pes/check-pes-requirements.js';
 import type { PesBordereau } from '../../../src/pes/pes-input.js';
-import { validatePesOutput } from '../../../src/pes/validate-pes-output.js';
+import { documentProblems } from '../../../src/pes/validate-pes-output.js';
 import { makeCommunes, makeConfig, makeInput, reductionsBordereau, titresBordereau } from '../../pes/fixtures.js';
 import { cli, issued, problemsOf, reproducer, type Reproducers } from './harness.js';
 
@@ -47,8 +46,5 @@ export const PES_REPRODUCERS = {
   ),
   PES_EMPTY_PJ: reproducer('', () => input((b) => ({ ...b, pieces: [{ ...b.pieces[0], pdf: { fileName: 'titre-2026-00012.pdf', content: Buffer.alloc(0) } }] }))),
   PES_ADDRESS_NO_STREET: reproducer('communes.csv:2', () => requirements({ adresse: 'Mairie' })),
-  PES_SCHEMA_INVALID: reproducer('', () => {
-    const out = buildPesAller(makeInput());
-    return problemsOf(() => validatePesOutput({ ...out, xml: Buffer.from('<a><b></a>'), factures: [] }));
-  }),
+  PES_SCHEMA_INVALID: reproducer('', () => problemsOf(() => documentProblems('flux.xml', Buffer.from('<a><b></a>')))),
 } satisfies Reproducers<typeof PES_CODES>;
