@@ -22,6 +22,7 @@
  * _wrapper, page.maxY; pdfkit 0.20).
  */
 import { RecurringCache } from '../engine/recurring-cache.js';
+import { type WrappedLine, wrapPlain, wrapperLineWidth, wrapperWordWidth } from './plain-wrap.js';
 
 interface ResolvedOptions {
   width?: number;
@@ -52,7 +53,7 @@ interface TextInternals {
 type Doc = PDFKit.PDFDocument & TextInternals;
 
 /** A line as pdfkit's wrapper emits it: its text, then textWidth, wordCount and lineWidth. */
-type Line = readonly [text: string, textWidth: number, wordCount: number, lineWidth: number];
+type Line = WrappedLine;
 
 const CACHEABLE = new Set(['width', 'lineGap', 'align']);
 
@@ -123,13 +124,23 @@ export class LineBreaks {
     else kept.push(broken);
   }
 
+  /**
+   * A text not seen yet in this font, size and width, broken by plain-wrap.ts and kept (undefined
+   * when pdfkit's wrapper must break it).
+   */
+  private wrap(doc: Doc, text: string, width: number): readonly Line[] | undefined {
+    const lines = wrapPlain(text, wrapperLineWidth(width), (word) => wrapperWordWidth(doc, word));
+    if (lines !== undefined) this.keep(doc, text, width, lines);
+    return lines;
+  }
+
   /** pdfkit's heightOfString, breaking the text into lines on its first measure. */
   private height(doc: Doc, text: string, options: object): number {
     const { x, y } = doc;
     const resolved = doc._initOptions(options);
     resolved.height = Infinity;
     const lineGap = resolved.lineGap || doc._lineGap || 0;
-    const lines = this.find(doc, text, resolved.width);
+    const lines = this.find(doc, text, resolved.width) ?? this.wrap(doc, text, resolved.width!);
     if (lines === undefined) {
       const found: Line[] = [];
       doc._text(text, doc.x, doc.y, resolved, (line, o) => {
@@ -149,7 +160,7 @@ export class LineBreaks {
   /** pdfkit's text(text, x, y, options), with the line breaks found on its first use. */
   private draw(doc: Doc, text: string, x: number, y: number, options: object): Doc {
     const resolved = doc._initOptions(x, y, options); // moves to (x, y), as text() does
-    const lines = this.find(doc, text, resolved.width);
+    const lines = this.find(doc, text, resolved.width) ?? this.wrap(doc, text, resolved.width!);
     const lineGap = resolved.lineGap || doc._lineGap || 0;
     const step = doc.currentLineHeight(true) + lineGap;
     if (lines === undefined || doc.y + (lines.length + 1) * step > doc.page.maxY() - BOTTOM_MARGIN) {
