@@ -25,9 +25,13 @@ export type WrappedLine = readonly [text: string, textWidth: number, wordCount: 
 
 const SOFT_HYPHEN = '\u00ad';
 
-/** pdfkit's line width for `width` (LineWrapper: no scaling, one column, its default gap of 18). */
+/**
+ * pdfkit's line width for `width`: LineWrapper computes (width × horizontalScaling / 100 − gap ×
+ * (columns − 1)) / columns, here with scaling 100 and one column; width × 100 / 100 is kept, since
+ * in floating point it is not always `width`.
+ */
 export function wrapperLineWidth(width: number): number {
-  return ((width * 100) / 100 - 18 * (1 - 1)) / 1;
+  return (width * 100) / 100;
 }
 
 /**
@@ -44,14 +48,14 @@ export function wrapPlain(text: string, lineWidth: number, wordWidth: (word: str
   let wordCount = 0;
   let start = 0;
   let lastRequired = true; // the first word opens a line, as after a required break
-  // textWidth + wordSpacing × (wordCount - 1), with pdfkit's wordSpacing of 0
+  // pdfkit's textWidth is textWidth + wordSpacing × (wordCount - 1), with a wordSpacing of 0 here
   const emit = (): void => {
-    lines.push([buffer, textWidth + 0 * (wordCount - 1), wordCount, lineWidth]);
+    lines.push([buffer, textWidth, wordCount, lineWidth]);
   };
   for (let bk = breaker.nextBreak(); bk !== null; bk = breaker.nextBreak()) {
     const word = text.slice(start, bk.position);
     const w = wordWidth(word);
-    if (w > lineWidth + 0) return undefined; // pdfkit cuts such a word letter by letter
+    if (w > lineWidth) return undefined; // pdfkit cuts such a word letter by letter
     if (lastRequired) spaceLeft = lineWidth;
     const fits = w <= spaceLeft;
     if (fits) {
@@ -106,5 +110,5 @@ function float32AtMost(n: number): number {
 
 /** A word's width in `doc`'s current font and size, as LineWrapper.wordWidth gives it (no spacing). */
 export function wrapperWordWidth(doc: PDFKit.PDFDocument, word: string): number {
-  return float32AtMost(doc.widthOfString(word, WRAPPER_OPTIONS) + 0 + 0);
+  return float32AtMost(doc.widthOfString(word, WRAPPER_OPTIONS)); // pdfkit adds characterSpacing and wordSpacing, 0 here
 }
