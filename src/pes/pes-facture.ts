@@ -14,7 +14,6 @@
  *     Unite, DetailTVA, nomenclatures…) are left out.
  * Pure: the same input gives the same bytes (ISO-8859-1).
  */
-import iconv from 'iconv-lite';
 import type { Commune, Config } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
 import { Decimal, sum, toAmountString } from '../engine/money.js';
@@ -24,6 +23,7 @@ import { MAX, PES_ALLER_NAMESPACE, PES_SOFTWARE_VERSION, TIERS_COMMUNE, TYPE_FAC
 import { hasValidSiret } from './pes-edition.js';
 import { addEnTetePES, addEnveloppe } from './pes-header.js';
 import type { InvoiceLine } from './pes-invoice.js';
+import { encodeLatin1 } from './latin1.js';
 import { fitText, pesText, postalText } from './pes-text.js';
 import { documentText, leaf, optionalLeaf, rootElement, type PesNode } from './pes-xml.js';
 
@@ -164,7 +164,7 @@ export function buildPesFacture(input: FactureInput): Buffer {
   leaf(indiv, 'ConditionsGen', text(`Contribution due en application de la ${config.convention.reference}`, MAX.conditionsGen));
   facture.ele('Nomenclatures');
 
-  return iconv.encode(documentText(root), 'latin1');
+  return encodeLatin1(documentText(root));
 }
 
 function addLigne(parent: PesNode, l: InvoiceLine, ordre: number): void {

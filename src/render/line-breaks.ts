@@ -22,7 +22,7 @@
  * _wrapper, page.maxY; pdfkit 0.20).
  */
 import { RecurringCache } from '../engine/recurring-cache.js';
-import { type WrappedLine, wrapPlain, wrapperLineWidth, wrapperWordWidth } from './plain-wrap.js';
+import { type WrappedLine as Line, wrapPlain, wrapperLineWidth, wrapperWordWidth } from './plain-wrap.js';
 
 interface ResolvedOptions {
   width?: number;
@@ -51,9 +51,6 @@ interface TextInternals {
 }
 
 type Doc = PDFKit.PDFDocument & TextInternals;
-
-/** A line as pdfkit's wrapper emits it: its text, then textWidth, wordCount and lineWidth. */
-type Line = WrappedLine;
 
 const CACHEABLE = new Set(['width', 'lineGap', 'align']);
 
