@@ -54,7 +54,7 @@ import { mapPool } from '../io/pool.js';
 import { listFiles } from '../io/out-files.js';
 import { verifyBordereauCsv, verifyLedger } from '../io/csv-checks.js';
 import { verifyNumbering } from '../io/journal-checks.js';
-import { verifyBordereauData, verifyTitreData } from './verify-embedded.js';
+import { checkBordereauData, checkTitreData } from './verify-embedded.js';
 import { verifyBordereauWorkbook, verifyJournalWorkbook, verifyLedgerWorkbook } from './verify-workbooks.js';
 
 /** File checks (reads and hashes) run at once, and waiting before a batch of them runs. */
@@ -65,6 +65,10 @@ export interface VerifyReport {
   ok: boolean;
   problems: Problem[];
   checked: { documents: number; files: number };
+}
+
+function sha256Hex(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 async function sha256Of(path: string): Promise<string> {
@@ -159,12 +163,15 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean; c
     const entry = byFile.get(relative);
     if (entry) {
       found.add(relative);
-      checks.push(async () =>
-        (await sha256Of(path)) === entry.doc.sha256
-          ? []
-          : [problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path })],
-      );
-      checks.push(() => verifyTitreData(path, entry.doc));
+      // one reading for both checks (a national folder holds 5 GB of titres)
+      checks.push(async () => {
+        const bytes = await readFile(path);
+        const hashed =
+          sha256Hex(bytes) === entry.doc.sha256
+            ? []
+            : [problem('HASH_MISMATCH', `le PDF a été modifié : son sha256 diffère de celui du journal (ligne ${entry.line})`, { file: path })];
+        return [...hashed, ...checkTitreData(bytes, entry.doc, path)];
+      });
       continue;
     }
     const registeredFile = registeredFiles.get(relative);
@@ -193,14 +200,16 @@ export async function verifyOut(outDir: string, options: { lockHeld?: boolean; c
       found.add(relative);
       if (relative.endsWith('.csv')) checks.push(async () => verifyBordereauCsv(await readFile(path, 'utf8'), path, inBordereau));
       const entry = registered.get(baseOf.get(base)!);
-      if (relative.endsWith('.pdf') && entry) {
-        checks.push(async () =>
-          (await sha256Of(path)) === entry.bordereau.sha256
-            ? []
-            : [problem('HASH_MISMATCH', `le bordereau a été modifié : son sha256 diffère du registre des bordereaux (ligne ${entry.line})`, { file: path })],
-        );
+      if (relative.endsWith('.pdf')) {
+        checks.push(async () => {
+          const bytes = await readFile(path);
+          const hashed =
+            entry === undefined || sha256Hex(bytes) === entry.bordereau.sha256
+              ? []
+              : [problem('HASH_MISMATCH', `le bordereau a été modifié : son sha256 diffère du registre des bordereaux (ligne ${entry.line})`, { file: path })];
+          return [...hashed, ...checkBordereauData(bytes, inBordereau, path)];
+        });
       }
-      if (relative.endsWith('.pdf')) checks.push(() => verifyBordereauData(path, inBordereau));
       continue;
     }
     const [top, service, file, more] = relative.split('/');

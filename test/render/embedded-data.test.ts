@@ -135,6 +135,22 @@ describe('the machine-readable twin', () => {
     const docs = Array.from(lines, (l) => journaled({ numero: l.numero!, codeInsee: l.codeInsee, montant: new Decimal(l.montant), bordereau: 3 }));
     expect(checkBordereauData(bordereau, docs, 'b.pdf')).toEqual([]);
     expect(checkBordereauData(bordereau, docs.slice(1), 'b.pdf')[0]).toMatchObject({ code: 'EMBEDDED_DATA_MISMATCH', message: expect.stringContaining('pièces') });
+    // as many pieces, one amount differs: the message prints both lists whole
+    const changed = docs.map((d, i) => (i === 1 ? { ...d, montant: d.montant.plus('0.01') } : d));
+    const [difference] = checkBordereauData(bordereau, changed, 'b.pdf');
+    const journalList = JSON.stringify(changed.map((d) => [d.numero, d.type, d.codeInsee, d.montant.toFixed(2)]));
+    expect(difference.message).toContain(`au lieu de ${journalList}`);
+    expect(difference.message).toMatch(/^les données jointes au bordereau ne concordent pas avec le journal : pièces \[\[/);
+  });
+
+  it('finds an embedded file by its name among several, by the object its Filespec names', () => {
+    const stream = (id: number, body: string): string => `${id} 0 obj\n<<\n/Length ${body.length}\n>>\nstream\n${body}\nendstream\nendobj\n`;
+    const filespec = (id: number, name: string, file: number): string => `${id} 0 obj\n<<\n/Type /Filespec\n/F (${name})\n/EF <<\n/F ${file} 0 R\n>>\n>>\nendobj\n`;
+    // object 11 is named before object 1, whose header ends "11 0 obj": only a header at a line's start counts
+    const pdf = Buffer.from(`%PDF-1.7\n${stream(11, 'onze')}${stream(1, 'un')}${filespec(2, 'a.json', 1)}${filespec(3, 'b.json', 11)}%%EOF\n`, 'latin1');
+    expect(readEmbeddedFile(pdf, 'a.json')?.toString()).toBe('un');
+    expect(readEmbeddedFile(pdf, 'b.json')?.toString()).toBe('onze');
+    expect(readEmbeddedFile(pdf, 'c.json')).toBeUndefined();
   });
 });
 
