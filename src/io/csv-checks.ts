@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { IssuedDocument } from '../engine/history.js';
 import { sum, toAmountString } from '../engine/money.js';
 import { problem, type Problem } from '../errors/problem.js';
-import { canonicalNumber, detectCsvFormat, unneutralise, type CsvColumn } from './csv-write.js';
+import { canonicalRecord, detectCsvFormat, type CsvColumn } from './csv-write.js';
 import { TOTAL_LABEL } from './bordereau-format.js';
 import { LEDGER_COLUMNS, ledgerRowSha256 } from './ledger-row.js';
 import { amountFr } from '../engine/french-format.js';
@@ -15,8 +15,8 @@ type RowVisitor = (record: Record<string, string>, line: number) => void;
 /**
  * Reads one of our CSVs back, each row in canonical values (text unneutralised, numbers with a
  * point) handed to `visit` as soon as it is parsed, not held: a national bordereau has 35 000 rows.
- * The values are converted here rather than by csv-parse's `cast`, which makes a context object
- * per cell (35 000 rows: ~10 s and 200 MB of heap, most of it the garbage collector, issue 12).
+ * The values are made canonical by canonicalRecord, not csv-parse's `cast` (35 000 rows with a
+ * cast: ~10 s and 200 MB of heap, most of it the garbage collector, issue 12).
  * A malformed file gives its CSV_MALFORMED problem; the caller then forgets the rows it was given,
  * as if the file had none.
  */
@@ -30,13 +30,7 @@ function visitOurCsv(text: string, file: string, columns: readonly CsvColumn[] |
       columns: true,
       skip_empty_lines: true,
       on_record: (cells: Record<string, string>, context: { lines: number }) => {
-        const record: Record<string, string> = {};
-        for (const header of Object.keys(cells)) {
-          const kind = kinds.get(header);
-          const value = cells[header];
-          record[header] = kind === 'text' ? unneutralise(value) : canonicalNumber(kind === undefined ? unneutralise(value) : value);
-        }
-        visit(record, context.lines);
+        visit(canonicalRecord(cells, kinds), context.lines);
         return null; // nothing kept by csv-parse
       },
     });
