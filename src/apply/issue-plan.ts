@@ -57,6 +57,7 @@ import { stage } from './stages.js';
 import { buildTitreView } from './titre-view.js';
 import { validatePlan } from './validate-plan.js';
 import { mapPool } from '../io/pool.js';
+import { Sha256Column } from './sha256-column.js';
 
 export interface IssueContext {
   dataset: Dataset;
@@ -183,18 +184,27 @@ async function* runDocuments(
 
 /**
  * A document once journaled, as the rest of the run reads it: the CLI's result, and what
- * finalizing reads of its journal line, both as getters over its numbered document (issue 12: a
- * hundred bytes a document, where a journal record, a result and a ledger row were held, ~2 KB).
+ * finalizing reads of its journal line, both as getters over its numbered document and the run
+ * (issue 12: ~90 bytes a document, its digest included, where a journal record, a result and a
+ * ledger row were held, ~2 KB).
  * `chain` is the journal's chain at this line while it is the last of its bordereau, the only
  * one finalizing reads (bordereaux.csv's chaine_journal); '' once a later line joins it.
  */
 class IssuedEntry implements IssuedResult, JournaledDoc {
   constructor(
     private readonly n: NumberedDocument,
-    readonly sha256: string,
-    readonly dateEmission: IsoDate,
+    private readonly run: IssuedRun,
+    /** Its place in the run's numbered documents, and so in `run.sha256`. */
+    private readonly index: number,
     public chain: string,
   ) {}
+
+  get sha256(): string {
+    return this.run.sha256.get(this.index);
+  }
+  get dateEmission(): IsoDate {
+    return this.run.dateEmission;
+  }
 
   get numero(): number {
     return this.n.numero;
@@ -229,6 +239,12 @@ class IssuedEntry implements IssuedResult, JournaledDoc {
   get titreOrigine(): PlannedDocument['titreOrigine'] {
     return this.n.document.titreOrigine;
   }
+}
+
+/** What the documents a run issues share: its date, and their PDFs' digests, held compactly. */
+interface IssuedRun {
+  readonly dateEmission: IsoDate;
+  readonly sha256: Sha256Column;
 }
 
 /** Documents per journal commit (one append + fsync), and PDFs written at once within a batch. */
@@ -344,6 +360,7 @@ async function issueDocuments(
       buildTitreView(numbered[index], { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false }),
     ),
   );
+  const run: IssuedRun = { dateEmission: plan.dateEmission, sha256: new Sha256Column(numbered.length) };
   const out: IssuedEntry[] = [];
   const lastOfBordereau = new Map<string, IssuedEntry>();
   try {
@@ -368,7 +385,8 @@ async function issueDocuments(
       }
       ledgers.add(rows);
       batch.forEach(({ n }, k) => {
-        const entry = new IssuedEntry(n, journal[k].sha256, plan.dateEmission, chains[k]);
+        run.sha256.set(start + k, journal[k].sha256);
+        const entry = new IssuedEntry(n, run, start + k, chains[k]);
         const key = `${n.nature}/${n.bordereau}`;
         const previous = lastOfBordereau.get(key);
         if (previous) previous.chain = '';

@@ -5,7 +5,7 @@
  * (R9/R10; except R8's refund) → perception not started on the run's date (R9 « a_venir ») → the
  * titre (plan-titre.ts).
  */
-import type { Adhesion, Service } from './dataset.js';
+import { adhesionSource, type Adhesion, type Service } from './dataset.js';
 import { yearOf } from './dates.js';
 import { billingPeriod, type BilledPeriod } from './billing-period.js';
 import { isBreachRefundMotif } from './breach-refund.js';
@@ -48,7 +48,7 @@ function planOnHistory(ctx: PlanContext, adhesion: Adhesion): AdhesionOutcome {
   if (!service) {
     ctx.sink.error(
       'data',
-      problem('UNKNOWN_SERVICE', `service « ${adhesion.service} » absent de config.json`, adhesion.source),
+      problem('UNKNOWN_SERVICE', `service « ${adhesion.service} » absent de config.json`, adhesionSource(adhesion)),
     );
     return {};
   }
@@ -107,7 +107,7 @@ function warnAboutNotice(ctx: PlanContext, adhesion: Adhesion, end: BilledPeriod
   const notice = end.notice;
   if (!notice || !adhesion.dateFin) return;
   if (ctx.exercice < yearOf(adhesion.dateFin) || ctx.exercice > yearOf(notice.end)) return;
-  const at = { file: adhesion.source.file, line: adhesion.source.line };
+  const at = adhesionSource(adhesion);
   const who = `commune « ${adhesion.codeInsee} », service « ${adhesion.service} »`;
   if (notice.noticeMissing) {
     ctx.sink.warning(

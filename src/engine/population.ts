@@ -60,7 +60,7 @@ export function populationFor(
       kind,
       exercice,
       file: fileName,
-      line: figures.source.line,
+      line: figures.line,
       ...(figures.sommeArrondissements ? { sommeArrondissements: figures.sommeArrondissements } : {}),
     },
   };

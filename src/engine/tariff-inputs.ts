@@ -2,7 +2,7 @@
  * The figures of R2–R4 for one adhesion and one exercice: options, population (R3), index and
  * coefficient (R4), contribution-cible. Problems go to the sink; undefined when any is missing.
  */
-import type { Adhesion, Dataset, PayingService } from './dataset.js';
+import { adhesionSource, type Adhesion, type Dataset, type PayingService } from './dataset.js';
 import { contributionCible, type ContributionCible } from './contribution-cible.js';
 import { optionUses, optionsTotal, type OptionUse } from './options.js';
 import { populationFor, type PopulationUse } from './population.js';
@@ -38,7 +38,7 @@ export function tariffInputs(
   }
   indexResult.errors.forEach((p) => sink.error('data', p));
   indexResult.warnings.forEach((p) => sink.warning(p));
-  const pop = populationFor(dataset.populations, adhesion.codeInsee, communeName, service.population, exercice, adhesion.source);
+  const pop = populationFor(dataset.populations, adhesion.codeInsee, communeName, service.population, exercice, adhesionSource(adhesion));
   if (!pop.ok) sink.error('data', pop.problem);
   if (!pop.ok || !indexResult.index) return undefined;
   const options = optionUses(service, adhesion);

@@ -18,7 +18,7 @@
  * The liquidation of another exercice (under the threshold) is asked of plan-titre.ts through the
  * `liquidate` argument, so that the two modules do not import each other.
  */
-import type { Adhesion, PayingService } from './dataset.js';
+import { adhesionSource, type Adhesion, type PayingService } from './dataset.js';
 import { billingPeriod, type BilledPeriod } from './billing-period.js';
 import { firstDayOfYear } from './dates.js';
 import type { IssuedDocument } from './history.js';
@@ -103,7 +103,7 @@ export function transitionalStep(
           'TITRE_PRECEDENT_ABSENT',
           `aucun titre de l'exercice « ${previousExercice} » pour la commune « ${adhesion.codeInsee} » (${communeName}) et le service « ${service.id} » dans le journal : ` +
             `le régime transitoire de ${exercice} se calcule sur ce montant (R5) ; émettre d'abord l'exercice ${previousExercice}`,
-          { file: adhesion.source.file, line: adhesion.source.line },
+          adhesionSource(adhesion),
         ),
       );
       return undefined;

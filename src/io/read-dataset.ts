@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Dataset, IndexSeries, PopulationTable } from '../engine/dataset.js';
+import { ADHESIONS_FILE, COMMUNES_FILE, type Dataset, type IndexSeries, type PopulationTable } from '../engine/dataset.js';
 import type { ProblemCode } from '../errors/catalog.js';
 import { appendProblems, problem, sortProblems, type Problem } from '../errors/problem.js';
 import { TitresError, usageError } from '../errors/titres-error.js';
@@ -12,6 +12,7 @@ import { parseAdhesions } from './readers/adhesions.js';
 import { parseCommunes } from './readers/communes.js';
 import { parseIndexSeries } from './readers/index-series.js';
 import { parsePopulations } from './readers/populations.js';
+import { KeptStrings } from './readers/kept-strings.js';
 import type { SourceFile } from './read-input-file.js';
 
 /** Problems after which a CSV file's rows are unknown (its commune list cannot be trusted as complete). */
@@ -48,24 +49,27 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
   const configRead = configText === undefined ? undefined : parseConfig(configText, configFile.path);
   appendProblems(problems, configRead?.problems ?? []);
 
-  const communesText = await read(src('communes.csv'));
-  const communesRead = communesText === undefined ? undefined : parseCommunes(communesText, src('communes.csv'));
+  // one pool for every reader, so that a commune's code, kept by communes.csv, is the one the other files' records hold
+  const kept = new KeptStrings();
+  const communesText = await read(src(COMMUNES_FILE));
+  const communesRead = communesText === undefined ? undefined : parseCommunes(communesText, src(COMMUNES_FILE), kept);
   appendProblems(problems, communesRead?.problems ?? []);
   const communeCodes =
     communesRead && !communesRead.problems.some((p) => UNREAD.has(p.code)) ? new Set(communesRead.communes.keys()) : undefined;
 
   const limits = configRead?.limits ?? DEFAULT_LIMITS;
-  const populations = await readPopulations(src, read, communeCodes, problems, limits.populationMax);
+  const populations = await readPopulations(src, read, communeCodes, problems, limits.populationMax, kept);
 
-  const adhesionsText = await read(src('adhesions.csv'));
+  const adhesionsText = await read(src(ADHESIONS_FILE));
   const adhesionsRead =
     adhesionsText === undefined
       ? undefined
-      : parseAdhesions(adhesionsText, src('adhesions.csv'), {
+      : parseAdhesions(adhesionsText, src(ADHESIONS_FILE), {
           communes: communeCodes,
           services: configRead?.services?.services,
           serviceIds: configRead?.services?.ids,
           limits,
+          kept,
         });
   appendProblems(problems, adhesionsRead?.problems ?? []);
 
@@ -117,6 +121,7 @@ async function readPopulations(
   communes: ReadonlySet<string> | undefined,
   problems: Problem[],
   populationMax: number,
+  kept: KeptStrings,
 ): Promise<Map<number, PopulationTable>> {
   const folder = src('populations').path;
   let names: string[];
@@ -139,7 +144,7 @@ async function readPopulations(
     const text = await read(source);
     if (text === undefined) continue;
     const year = Number(m[1]);
-    const parsed = parsePopulations(text, source, year, communes, populationMax);
+    const parsed = parsePopulations(text, source, year, communes, populationMax, kept);
     appendProblems(problems, parsed.problems);
     tables.set(year, parsed.table);
   }

@@ -86,7 +86,7 @@ function checkImputation(service: PayingService, key: CheckKey): void {
 }
 
 function checkCommune(commune: Commune, file: string): Problem[] {
-  const at = { file, line: commune.source.line };
+  const at = { file, line: commune.line };
   const who = `${commune.nom} (${commune.codeInsee})`;
   const out: Problem[] = [];
   if (commune.siret !== undefined && commune.siret.trim() !== '') {

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/engine/dataset.js';
+import { adhesionSource, type Dataset } from '../../src/engine/dataset.js';
 import { formatProblem, type Problem } from '../../src/errors/problem.js';
 import { TitresError } from '../../src/errors/titres-error.js';
 import { readDataset } from '../../src/io/read-dataset.js';
@@ -68,8 +68,9 @@ describe('readDataset', () => {
       `${path.join(dir, 'adhesions.csv')}:6:2: erreur DUPLICATE_ADHESION: adhésion de « 69081 » au service « laclasse » déjà décrite ligne 2 (une ligne par commune et service)`,
     ]);
     const ok = await readDataset(await dataset(MINIMAL));
-    expect(ok.dataset.adhesions[0].source).toEqual({ file: 'adhesions.csv', line: 2 });
-    expect(ok.dataset.populations.get(2026)?.byCommune.get('69081')?.source).toEqual({ file: 'populations/2026.csv', line: 2 });
+    expect(adhesionSource(ok.dataset.adhesions[0])).toEqual({ file: 'adhesions.csv', line: 2 });
+    expect(ok.dataset.populations.get(2026)?.file).toBe('populations/2026.csv');
+    expect(ok.dataset.populations.get(2026)?.byCommune.get('69081')?.line).toBe(2);
   });
 
   it('reports every problem of every file at once, sorted by file and line', async () => {

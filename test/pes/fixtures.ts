@@ -37,7 +37,7 @@ export function makeConfig(): Config {
 }
 
 function commune(line: number, codeInsee: string, nom: string, siren: string, siret: string, adresse: string, codePostal: string, ville: string): Commune {
-  return { codeInsee, nom, siren, siret, adresse, codePostal, ville, source: { file: 'communes.csv', line } };
+  return { codeInsee, nom, siren, siret, adresse, codePostal, ville, line };
 }
 
 /** A fictitious commune whose name is longer than 38 characters. */

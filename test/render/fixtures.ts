@@ -57,7 +57,7 @@ export const ecully: Commune = {
   adresse: 'Place de la Libération',
   codePostal: '69130',
   ville: 'Écully',
-  source: { file: 'communes.csv', line: 20 },
+  line: 20,
 };
 
 export const LIQUIDATION_E2 = [

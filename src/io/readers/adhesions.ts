@@ -7,6 +7,7 @@ import type { SourceFile } from '../read-input-file.js';
 import { parseAmount, parseDate } from '../cell-values.js';
 import { parseAdhesionOptions } from './adhesion-options.js';
 import { DEFAULT_LIMITS, type Limits } from '../config/limits.js';
+import { KeptStrings } from './kept-strings.js';
 
 const REQUIRED = ['code_insee', 'service', 'date_signature'];
 const OPTIONAL = ['date_debut', 'montant_anterieur', 'date_fin', 'motif_fin', 'date_preavis', 'options'];
@@ -21,24 +22,8 @@ export interface AdhesionContext {
   serviceIds?: ReadonlySet<string>;
   /** Plausibility bounds (config.json `limites`); the defaults when absent. */
   limits?: Limits;
-}
-
-/**
- * One string for each value that comes back line after line (a service id, a date, a commune's
- * code on its line for each service): the CSV parser gives every cell a string of its own, some 30
- * bytes of heap, that the adhesions keep for the whole run (issue 12, flat memory: 4.5 MB of the
- * 70 000 adhesions of a national dataset).
- */
-class RepeatedValues {
-  private readonly seen = new Map<string, string>();
-
-  /** `value`, or the equal string given first. */
-  of<T extends string>(value: T): T {
-    const kept = this.seen.get(value);
-    if (kept !== undefined) return kept as T;
-    this.seen.set(value, value);
-    return value;
-  }
+  /** The dataset's pool of kept strings (a commune's code is the one communes.csv gave); one of its own when absent. */
+  kept?: KeptStrings;
 }
 
 /** adhesions.csv: one line per commune and service (data contract; R5–R8 read these fields). */
@@ -47,9 +32,9 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
   const adhesions: Adhesion[] = [];
   // first line of each commune, per service: keyed by the kept strings, whose hash is already known
   const seen = new Map<string, Map<string, number>>();
-  const repeated = new RepeatedValues();
+  const kept = context.kept ?? new KeptStrings();
   eachRow(text, source.path, REQUIRED, OPTIONAL, sink.csv, (row) => {
-    const adhesion = readAdhesion(row, source, context, sink, repeated);
+    const adhesion = readAdhesion(row, context, sink, kept);
     if (!adhesion) return;
     let lines = seen.get(adhesion.service);
     if (lines === undefined) seen.set(adhesion.service, (lines = new Map()));
@@ -69,7 +54,7 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
   return { adhesions: sink.hasErrors ? [] : adhesions, problems: sink.problems };
 }
 
-function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, sink: FileProblems, repeated: RepeatedValues): Adhesion | undefined {
+function readAdhesion(row: Row, context: AdhesionContext, sink: FileProblems, kept: KeptStrings): Adhesion | undefined {
   const codeCell = row.cell('code_insee');
   const codeInsee = sink.required(codeCell, 'code_insee');
   if (codeInsee !== undefined && context.communes && !context.communes.has(codeInsee)) {
@@ -89,14 +74,14 @@ function readAdhesion(row: Row, source: SourceFile, context: AdhesionContext, si
   const options = parseAdhesionOptions(row.cell('options'), service, sink);
   if (codeInsee === undefined || serviceId === undefined || dateSignature === undefined || dateDebut === undefined || !end) return undefined;
   return {
-    codeInsee: repeated.of(codeInsee),
-    service: repeated.of(serviceId),
-    dateSignature: repeated.of(dateSignature),
-    dateDebut: repeated.of(dateDebut),
+    codeInsee: kept.of(codeInsee),
+    service: kept.of(serviceId),
+    dateSignature: kept.of(dateSignature),
+    dateDebut: kept.of(dateDebut),
     ...(montantAnterieur !== undefined ? { montantAnterieur } : {}),
     ...end,
     options,
-    source: { file: source.rel, line: row.line },
+    line: row.line,
   };
 }
 

@@ -5,6 +5,7 @@ import { eachRow } from '../csv/table.js';
 import type { Cell } from '../csv/table.js';
 import { MAX_NAME_LENGTH, textProblem } from '../cell-values.js';
 import type { SourceFile } from '../read-input-file.js';
+import { KeptStrings } from './kept-strings.js';
 import { isValidCodeInsee, isValidSiren, isValidSiret } from '../../engine/identifiers.js';
 
 const REQUIRED = ['code_insee', 'nom', 'siren', 'adresse', 'code_postal', 'ville'] as const;
@@ -19,7 +20,11 @@ function name(sink: FileProblems, cell: Cell, column: string): string | undefine
 }
 
 /** communes.csv: the debtors (data contract), keyed by code INSEE. */
-export function parseCommunes(text: string, source: SourceFile): { communes: Map<string, Commune>; problems: Problem[] } {
+export function parseCommunes(
+  text: string,
+  source: SourceFile,
+  kept: KeptStrings = new KeptStrings(),
+): { communes: Map<string, Commune>; problems: Problem[] } {
   const sink = new FileProblems(source.path);
   const communes = new Map<string, Commune>();
   const firstLine = new Map<string, number>();
@@ -55,15 +60,16 @@ export function parseCommunes(text: string, source: SourceFile): { communes: Map
       return;
     }
     firstLine.set(code, row.line);
-    communes.set(code, {
-      codeInsee: code,
-      nom: nom ?? '',
-      siren: siren ?? '',
-      ...(siret !== undefined ? { siret } : {}),
-      adresse: adresse ?? '',
-      codePostal: codePostal ?? '',
-      ville: ville ?? '',
-      source: { file: source.rel, line: row.line },
+    const codeInsee = kept.of(code);
+    communes.set(codeInsee, {
+      codeInsee,
+      nom: kept.of(nom ?? ''),
+      siren: kept.of(siren ?? ''),
+      ...(siret !== undefined ? { siret: kept.of(siret) } : {}),
+      adresse: kept.of(adresse ?? ''),
+      codePostal: kept.of(codePostal ?? ''),
+      ville: kept.of(ville ?? ''),
+      line: row.line,
     });
   });
   return { communes, problems: sink.problems };

@@ -6,6 +6,7 @@ import { eachRow, type Cell, type Row } from '../csv/table.js';
 import type { SourceFile } from '../read-input-file.js';
 import { DEFAULT_LIMITS } from '../config/limits.js';
 import { parseInteger } from '../cell-values.js';
+import { KeptStrings } from './kept-strings.js';
 import { detectPopulationLayout, inseeCode2020, LYON, LYON_ARRONDISSEMENTS, type PopulationLayout } from './population-format.js';
 
 /**
@@ -19,6 +20,7 @@ export function parsePopulations(
   exercice: number,
   communes?: ReadonlySet<string>,
   populationMax: number = DEFAULT_LIMITS.populationMax,
+  kept: KeptStrings = new KeptStrings(),
 ): { table: PopulationTable; problems: Problem[] } {
   const sink = new FileProblems(source.path);
   const header = firstLine(text).replace(/^\uFEFF/, '');
@@ -52,14 +54,14 @@ export function parsePopulations(
       }
       return;
     }
-    const figures = readFigures(row, layout, sink, source.rel, populationMax);
+    const figures = readFigures(row, layout, sink, populationMax);
     if (!figures) return;
     const previous = all.get(code);
     if (previous) {
-      sink.add('DUPLICATE_POPULATION', `commune « ${code} » déjà présente ligne ${previous.source.line} de ce fichier`, codeCell(row, layout));
+      sink.add('DUPLICATE_POPULATION', `commune « ${code} » déjà présente ligne ${previous.line} de ce fichier`, codeCell(row, layout));
       return;
     }
-    all.set(code, figures);
+    all.set(kept.of(code), figures);
   },
     { keepLine },
   );
@@ -108,7 +110,7 @@ function codeCell(row: Row, layout: PopulationLayout): Cell {
   return row.cell('column' in layout.code ? layout.code.column : layout.code.codcom);
 }
 
-function readFigures(row: Row, layout: PopulationLayout, sink: FileProblems, rel: string, populationMax: number): PopulationFigures | undefined {
+function readFigures(row: Row, layout: PopulationLayout, sink: FileProblems, populationMax: number): PopulationFigures | undefined {
   const [municipale, totale] = [layout.municipale, layout.totale].map((column) => {
     const cell = row.cell(column);
     const value = sink.requiredParse(cell, column, parseInteger);
@@ -135,7 +137,7 @@ function readFigures(row: Row, layout: PopulationLayout, sink: FileProblems, rel
     );
     return undefined;
   }
-  return { municipale, totale, source: { file: rel, line: row.line } };
+  return { municipale, totale, line: row.line };
 }
 
 /** R3: Lyon = Σ 69381–69389 when 69123 itself is absent; arrondissements are not kept. */
@@ -155,7 +157,7 @@ function keepCommunes(
   kept.set(LYON, {
     municipale: parts.reduce((s, p) => s + p.municipale, 0),
     totale: parts.reduce((s, p) => s + p.totale, 0),
-    source: parts[0].source,
+    line: parts[0].line,
     sommeArrondissements: present,
   });
   const missing = LYON_ARRONDISSEMENTS.filter((a) => !all.has(a));
@@ -163,7 +165,7 @@ function keepCommunes(
     sink.add(
       'LYON_ARRONDISSEMENTS_INCOMPLETE',
       `population de Lyon (69123) calculée sans les arrondissements « ${missing.join(', ')} » absents du fichier (R3)`,
-      { line: parts[0].source.line },
+      { line: parts[0].line },
       'warning',
     );
   }

@@ -28,7 +28,7 @@ describe('parseAdhesions', () => {
   it('reads an adhesion; date_debut defaults to date_signature; French formats accepted', () => {
     const { adhesions, problems } = read('69081,laclasse,18/12/2025,,"1\u00a0100,00",,,,', '69123,toodego,2025-12-15,2026-01-01,,2027-12-14,resiliation,2027-08-01,connecteurs=2');
     expect(problems).toEqual([]);
-    expect(adhesions[0]).toMatchObject({ codeInsee: '69081', service: 'laclasse', dateSignature: '2025-12-18', dateDebut: '2025-12-18', source: { file: 'adhesions.csv', line: 2 } });
+    expect(adhesions[0]).toMatchObject({ codeInsee: '69081', service: 'laclasse', dateSignature: '2025-12-18', dateDebut: '2025-12-18', line: 2 });
     expect(adhesions[0].montantAnterieur?.toFixed(2)).toBe('1100.00');
     expect(adhesions[1]).toMatchObject({ dateDebut: '2026-01-01', dateFin: '2027-12-14', motifFin: 'resiliation', datePreavis: '2027-08-01' });
     expect([...adhesions[1].options]).toEqual([['connecteurs', 2]]);

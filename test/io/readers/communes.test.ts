@@ -17,7 +17,7 @@ describe('parseCommunes', () => {
       adresse: 'Hôtel de ville',
       codePostal: '69130',
       ville: 'Écully',
-      source: { file: 'communes.csv', line: 2 },
+      line: 2,
     });
   });
 

@@ -11,7 +11,7 @@ const SRC = { path: 'data/populations/2026.csv', rel: 'populations/2026.csv' };
 const COMMUNES = new Set(['69003', '69029', '69081', '69123']);
 const figures = (t: ReturnType<typeof parsePopulations>['table'], code: string) => {
   const f = t.byCommune.get(code);
-  return f && [f.municipale, f.totale, f.source.line];
+  return f && [f.municipale, f.totale, f.line];
 };
 
 describe('parsePopulations, simple form', () => {
@@ -57,7 +57,7 @@ describe('parsePopulations, INSEE donnees_communes.csv', () => {
     expect(figures(table, '69081')).toEqual([17944, 18243, 6]);
     expect(figures(table, '69003')).toEqual([3057, 3103, 4]);
     const lyon = table.byCommune.get('69123');
-    expect(lyon).toMatchObject({ municipale: 519127, totale: 525314, source: { file: 'populations/2026.csv', line: 7 } });
+    expect(lyon).toMatchObject({ municipale: 519127, totale: 525314, line: 7 });
     expect(lyon?.sommeArrondissements).toEqual(['69381', '69382', '69383', '69384', '69385', '69386', '69387', '69388', '69389']);
     expect([...table.byCommune.keys()]).toEqual(['69003', '69029', '69081', '69123']);
   });
