@@ -126,6 +126,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
 
   const ledgers = new LedgerWrites((docs) => appendLedgerBatch(outDir, docs, { dataset, excel }));
   const issued = await issueDocuments(plan, numbered.documents, context, names, ledgers);
+  await renderer.titresDone?.();
   await stage('finalizing', outDir);
   const journal = function* (): Generator<{ doc: JournaledDoc; chain: string }> {
     yield* out.journal.entries;

@@ -38,6 +38,9 @@ export interface ClosableRenderer extends DocumentRenderer {
   close(): Promise<void>;
 }
 
+/** Rendering threads, which stop when told that the titres are done. */
+export type ThreadedRenderer = ClosableRenderer & Required<Pick<DocumentRenderer, 'titresDone'>>;
+
 /** A rendering thread, the jobs it has in hand, and the config it was last sent. */
 interface Thread {
   worker: Worker;
@@ -70,7 +73,7 @@ function replyError(reply: { error: string; code?: string; syscall?: string }): 
   return Object.assign(new Error(reply.error), { code: reply.code, ...(reply.syscall ? { syscall: reply.syscall } : {}) });
 }
 
-export function createThreadedRenderer(options: { threads: number; workerUrl: URL; templatesDir?: string }): ClosableRenderer {
+export function createThreadedRenderer(options: { threads: number; workerUrl: URL; templatesDir?: string }): ThreadedRenderer {
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let titresSent = false;
@@ -112,17 +115,21 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
    * threads); 17 500 titres, 4 alternated pairs: 208-213 -> 198-200 MB, wall time 87-102 s either
    * way (means 94.6 and 94.3 s). The two bordereaux laid out at once on the worn threads had taken
    * as long as one after the other on a fresh one (~14 s for the national run's).
+   * The caller says when its titres are done (titresDone), before it gathers the bordereaux' lines,
+   * and waits for the threads to be gone: their heaps were still held while the main thread packed
+   * a national run's two bordereaux, the run's peak (~15 MB of main heap over the titres' threads).
    */
   function forBordereaux(): void {
     if (!titresSent || pending.size > 0) return;
     titresSent = false;
     // stopped with nothing in hand: their exit fails no job
     for (const { worker } of threads) retired.push(worker.terminate());
-    threads = [start()];
+    threads = []; // the fresh one starts with the first bordereau (submit)
   }
 
   /** Sends `job` to the least busy thread. */
   function submit(task: RenderTask, view: TitreView | BordereauView, on: Omit<Pending, 'thread'>): void {
+    if (threads.length === 0) threads = [start()];
     const thread = threads.reduce((least, t) => (t.load < least.load ? t : least));
     const id = nextId++;
     pending.set(id, { thread, ...on });
@@ -141,6 +148,10 @@ export function createThreadedRenderer(options: { threads: number; workerUrl: UR
         fail: (error) => stream.destroy(error),
       });
       return stream;
+    },
+    async titresDone() {
+      forBordereaux();
+      await Promise.all(retired);
     },
     writeBordereau(view, fd) {
       // the lines cross packed (a few arrays and one string), not as objects encoded by encodeView

@@ -71,4 +71,11 @@ export interface DocumentRenderer {
    * written but not yet collected, until its end).
    */
   writeBordereau(view: BordereauView, fd: number): Promise<WrittenPdf>;
+  /**
+   * Told when a run's titres are all written, before its bordereaux are prepared: a renderer with
+   * rendering threads stops theirs then, so that their memory is given back before the bordereaux'
+   * lines are gathered (issue 12, flat memory). Optional: a renderer in the caller's thread has
+   * nothing to give back.
+   */
+  titresDone?(): Promise<void>;
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buffer } from 'node:stream/consumers';
-import { describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it, vi } from 'vitest';
 import { createPdfRenderer } from '../../src/render/pdf-renderer.js';
 import { createThreadedRenderer } from '../../src/render/threaded-renderer.js';
 import { dec, sum, toAmountString } from '../../src/engine/money.js';
@@ -68,6 +69,26 @@ describe('rendering threads', () => {
       expect((await buffer(threaded.renderTitre(titreView({ numero: 15 })))).equals(await buffer(inThread.renderTitre(titreView({ numero: 15 }))))).toBe(true);
     } finally {
       await threaded.close();
+    }
+  });
+
+  it('stop the titres’ threads when told the titres are done, before any bordereau, which a fresh thread lays out', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    const threaded = createThreadedRenderer({ threads: 2, workerUrl });
+    try {
+      const inThread = createPdfRenderer();
+      await Promise.all([12, 13].map((numero) => buffer(threaded.renderTitre(titreView({ numero })))));
+      const exits = terminate.mock.results;
+      expect(exits).toHaveLength(0);
+      await threaded.titresDone();
+      // both stopped, and gone once titresDone has resolved: each terminate() settles when its thread exits
+      expect(exits).toHaveLength(2);
+      expect(await Promise.all(exits.map((r) => r.value))).toHaveLength(2);
+      expect((await bordereauBytes(threaded, bordereauView())).equals(await bordereauBytes(inThread, bordereauView()))).toBe(true);
+      expect(exits).toHaveLength(2); // the bordereau did not stop threads again
+    } finally {
+      await threaded.close();
+      terminate.mockRestore();
     }
   });
 
