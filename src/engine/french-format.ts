@@ -130,9 +130,10 @@ const keptTogether = new RecurringCache<string, string>(500);
 /**
  * No line break inside a date, a reference or an amount: « 29 septembre 2025 », « n° 1 »,
  * « art. 10.1 », « § 6 », « L. 1617-5 », « 1 210,00 € », « 18 243 hab. », « 04 78 63 40 00 ».
+ * `keep` false: a text that will not come back (a titre's own names and amounts) is not kept.
  */
-export function keepTogether(text: string): string {
-  return keptTogether.through(text, noBreaks);
+export function keepTogether(text: string, keep = true): string {
+  return keptTogether.through(text, noBreaks, keep);
 }
 
 function noBreaks(text: string): string {

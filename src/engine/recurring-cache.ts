@@ -20,10 +20,16 @@ export class RecurringCache<K, V> {
     return kept;
   }
 
-  /** The value kept for `key`, or the one `make` gives, kept from now on. */
-  through(key: K, make: (key: K) => V): V {
+  /**
+   * The value kept for `key`, or the one `make` gives, kept from now on unless `keep` is false
+   * (a key that will not come back: kept, it would only be hashed, inserted and held).
+   */
+  through(key: K, make: (key: K) => V, keep = true): V {
     let value = this.get(key);
-    if (value === undefined) this.set(key, (value = make(key)));
+    if (value === undefined) {
+      value = make(key);
+      if (keep) this.set(key, value);
+    }
     return value;
   }
 

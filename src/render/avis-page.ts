@@ -6,6 +6,7 @@
  * contact lines, the addressee, the imputation and the signature.
  */
 import { issuerLines, signatoryLines } from './avis-parts.js';
+import { filled } from './filled-texts.js';
 import { attachData, TITRE_DATA_FILE, titreData } from './embedded-data.js';
 import { PageFrame } from './page-frame.js';
 import { openPdf, type PdfResources } from './pdf-document.js';
@@ -60,7 +61,7 @@ export function openAvisPage(view: TitreView, templates: Templates, resources: P
   attachData(doc, TITRE_DATA_FILE, page.dataDescription, titreData(view), view.dateEmission);
   return new PageFrame(doc, templates.layout, {
     watermark: view.preview ? w.text('preview.watermark') : undefined,
-    footer: (n) => w.text('pied.page', { reference, page: String(n) }),
+    footer: (n) => filled(w.text('pied.page', { reference, page: String(n) })),
   });
 }
 
@@ -78,7 +79,7 @@ export function issuerContactLines(view: TitreView, w: TitreWording, values: Val
 
 /** The addressee, in the envelope window. */
 export function addresseeLines(view: TitreView, w: TitreWording, values: Values): string[] {
-  return [w.text('destinataire.appel'), w.text('destinataire.nom', values), view.commune.adresse, w.text('destinataire.ville', values)];
+  return [w.text('destinataire.appel'), filled(w.text('destinataire.nom', values)), view.commune.adresse, filled(w.text('destinataire.ville', values))];
 }
 
 /** The service's budget imputation: « chapitre 74 – nature 74748 – fonction 20 ». */

@@ -9,6 +9,7 @@ import type { Issuer } from '../engine/dataset.js';
 import type { LiquidationLine } from '../engine/plan-types.js';
 import type { PageFrame, TextStyle } from './page-frame.js';
 import { familyName, formatAmountCellFr, keepTogether } from '../engine/french-format.js';
+import { filled, isFilled, stepText } from './filled-texts.js';
 
 /**
  * The public citation of a liquidation step: the convention's article or annex, without the
@@ -21,10 +22,20 @@ export function publicCitation(ref: string): string {
   return keepTogether(text.replace(/ §(\d)/, ', § $1').replace(/^(Annexe [^,]+?) §/, '$1, §'));
 }
 
+/** keepTogether of a line of the page; a filled line (filled-texts.ts) gives a filled line, and is not kept. */
+function withoutBreaks(line: string): string {
+  return isFilled(line) ? filled(keepTogether(line, false)) : keepTogether(line);
+}
+
 /** Draws `lines` one under the other, each its own tagged paragraph; returns the height used. */
 export function lineList(frame: PageFrame, lines: readonly string[], style: TextStyle, x: number, y: number, width: number, type = 'P'): number {
+  return keptLines(frame, lines.map(withoutBreaks), style, x, y, width, type);
+}
+
+/** lineList of lines already kept together (a form row's, measured first). */
+function keptLines(frame: PageFrame, lines: readonly string[], style: TextStyle, x: number, y: number, width: number, type = 'P'): number {
   let height = 0;
-  for (const line of lines) height += frame.text(type, keepTogether(line), style, x, y + height, width);
+  for (const line of lines) height += frame.text(type, line, style, x, y + height, width);
   return height;
 }
 
@@ -92,7 +103,7 @@ export function formRow(frame: PageFrame, label: string, lines: readonly string[
   const labelStyle: TextStyle = { bold: true, size: layout.fontSize.label, color: layout.color.accent };
   const textStyle = style ?? { size: layout.fontSize.body };
   const textWidth = frame.width - labelWidth;
-  const texts = lines.map(keepTogether);
+  const texts = lines.map(withoutBreaks);
   const height = Math.max(
     frame.measure(label, labelStyle, labelWidth - 6),
     texts.reduce((h, t) => h + frame.measure(t, textStyle, textWidth), 0),
@@ -100,7 +111,7 @@ export function formRow(frame: PageFrame, label: string, lines: readonly string[
   frame.ensure(height);
   const y = frame.y;
   frame.text('H2', label, labelStyle, frame.left, y, labelWidth - 6);
-  lineList(frame, texts, textStyle, frame.left + labelWidth, y, textWidth);
+  keptLines(frame, texts, textStyle, frame.left + labelWidth, y, textWidth);
   frame.y = y + height + layout.spacing.section;
 }
 
@@ -158,11 +169,12 @@ export function liquidationTable(
 
   const headerTexts = [headings.article, headings.libelle, headings.montant];
   row(headerTexts, head, 'head', layout.color.tableHeader);
+  // the amounts are the titre's own; a step's wording is, unless the previous titre had it too
   lines.forEach((line, i) => {
-    const montant = line.montant === undefined ? '' : formatAmountCellFr(line.montant);
-    row([line.article, keepTogether(line.libelle), montant], cell, 'body', i % 2 === 1 ? layout.color.tableStripe : undefined);
+    const montant = line.montant === undefined ? '' : filled(formatAmountCellFr(line.montant));
+    row([line.article, withoutBreaks(stepText(line.libelle)), montant], cell, 'body', i % 2 === 1 ? layout.color.tableStripe : undefined);
   });
-  row(['', headings.total, formatAmountCellFr(total)], { ...head, color: layout.color.text }, 'total', layout.color.tableHeader);
+  row(['', headings.total, filled(formatAmountCellFr(total))], { ...head, color: layout.color.text }, 'total', layout.color.tableHeader);
   table.end();
 }
 

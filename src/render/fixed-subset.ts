@@ -19,6 +19,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { RecurringCache } from '../engine/recurring-cache.js';
+import { keepingTexts } from './filled-texts.js';
 import { pdfNumber, printedAs } from './printed-reference.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
@@ -231,7 +232,8 @@ export class FixedGlyphSet {
         return extra.get(id)!;
       },
     };
-    // A text set in glyphs of the fixed set is encoded the same way in every document.
+    // A text set in glyphs of the fixed set is encoded the same way in every document (kept, unless
+    // it is a line of a filled text: filled-texts.ts).
     const encode = target.encode.bind(target);
     const subset = target.subset as { includeGlyph(id: number): number };
     target.encode = (text, features) => {
@@ -240,7 +242,7 @@ export class FixedGlyphSet {
       if (known) return known;
       usedExtra = false;
       const result = this.encodeRuns(target, subset, text);
-      if (!usedExtra) {
+      if (!usedExtra && keepingTexts()) {
         this.encoded.set(text, result);
       }
       return result;

@@ -13,6 +13,9 @@
  * - a drawing calls pdfkit's own line drawing (_line) with the same arguments, in the same order,
  *   as the wrapper would: the content stream is the same, byte for byte.
  *
+ * A text filled from a titre's own values (filled-texts.ts) is broken the same way but not kept:
+ * only until it is drawn, among the last few such texts.
+ *
  * Only plain wrapped texts are served from the cache: options limited to width, lineGap and align
  * (not justify), no text continued from an earlier call, and a text that ends well above the bottom
  * of the page (where the wrapper would go on to a new page, pdfkit draws it itself). The wrapper's
@@ -22,6 +25,7 @@
  * _wrapper, page.maxY; pdfkit 0.20).
  */
 import { RecurringCache } from '../engine/recurring-cache.js';
+import { isFilled, keepingTexts, withoutKeeping } from './filled-texts.js';
 import { type WrappedLine as Line, wrapPlain, wrapperLineWidth, wrapperWordWidth } from './plain-wrap.js';
 
 interface ResolvedOptions {
@@ -60,6 +64,9 @@ const CACHEABLE = new Set(['width', 'lineGap', 'align']);
  */
 const TEXTS_PER_GENERATION = 600;
 
+/** Filled texts whose breaks are held for their drawing (the most a block measures before drawing). */
+const FILLED_KEPT = 8;
+
 /** Stands for the wrapper in _line's third argument (pdfkit only tests that it is there). */
 const WRAPPED = {};
 
@@ -88,25 +95,37 @@ export class LineBreaks {
    */
   private readonly lines = new RecurringCache<string, Broken[]>(TEXTS_PER_GENERATION);
 
-  /** Makes `doc.heightOfString` and `doc.text` use (and fill) these line breaks. */
+  /**
+   * The filled texts (filled-texts.ts) broken last, which the cache does not keep: a filled text
+   * is measured, then drawn a few texts later (a form row measures its lines, then draws them).
+   */
+  private readonly filled: Array<[string, Broken[]]> = [];
+  private nextFilled = 0;
+
+  /**
+   * Makes `doc.heightOfString` and `doc.text` use (and fill) these line breaks; a filled text
+   * (filled-texts.ts) is set with the caches keeping nothing new.
+   */
   install(doc: PDFKit.PDFDocument): void {
     const breaks = this;
     const heightOfString = doc.heightOfString;
+    const measure = (doc: Doc, text: string, options?: PDFKit.Mixins.TextOptions): number =>
+      cacheable(doc, options ?? {}) ? breaks.height(doc, `${text}`, options!) : heightOfString.call(doc, text, options);
     doc.heightOfString = function (this: Doc, text: string, options?: PDFKit.Mixins.TextOptions) {
-      if (!cacheable(this, options ?? {})) return heightOfString.call(this, text, options);
-      return breaks.height(this, `${text}`, options!);
+      return isFilled(`${text}`) ? withoutKeeping(() => measure(this, text, options)) : measure(this, text, options);
     };
-    const drawText = doc.text;
+    const drawText = doc.text as (...args: unknown[]) => PDFKit.PDFDocument;
+    const draw = (doc: Doc, text: string, x?: unknown, y?: number, options?: PDFKit.Mixins.TextOptions): PDFKit.PDFDocument => {
+      if (typeof x !== 'number' || typeof y !== 'number' || !cacheable(doc, options)) return drawText.call(doc, text, x, y, options);
+      return breaks.draw(doc, text == null ? '' : `${text}`, x, y, options!);
+    };
     doc.text = function (this: Doc, text: string, x?: unknown, y?: number, options?: PDFKit.Mixins.TextOptions) {
-      if (typeof x !== 'number' || typeof y !== 'number' || !cacheable(this, options)) {
-        return (drawText as (...args: unknown[]) => PDFKit.PDFDocument).call(this, text, x, y, options);
-      }
-      return breaks.draw(this, text == null ? '' : `${text}`, x, y, options!);
+      return isFilled(`${text}`) ? withoutKeeping(() => draw(this, text, x, y, options)) : draw(this, text, x, y, options);
     } as typeof doc.text;
   }
 
   private find(doc: Doc, text: string, width: number | undefined): readonly Line[] | undefined {
-    const kept = this.lines.get(text);
+    const kept = this.lines.get(text) ?? (keepingTexts() ? undefined : this.recentFilled(text));
     if (kept === undefined) return undefined;
     const font = doc._font!.name;
     const size = doc._fontSize;
@@ -116,9 +135,23 @@ export class LineBreaks {
 
   private keep(doc: Doc, text: string, width: number | undefined, lines: readonly Line[]): void {
     const broken: Broken = { font: doc._font!.name, size: doc._fontSize, width, lines };
+    if (!keepingTexts()) return this.keepFilled(text, broken);
     const kept = this.lines.get(text);
     if (kept === undefined) this.lines.set(text, [broken]);
     else kept.push(broken);
+  }
+
+  /** The breaks of a filled text measured lately (the text is drawn next), by text. */
+  private recentFilled(text: string): Broken[] | undefined {
+    for (const [kept, broken] of this.filled) if (kept === text) return broken;
+    return undefined;
+  }
+
+  private keepFilled(text: string, broken: Broken): void {
+    const kept = this.recentFilled(text);
+    if (kept !== undefined) return void kept.push(broken);
+    this.filled[this.nextFilled] = [text, [broken]];
+    this.nextFilled = (this.nextFilled + 1) % FILLED_KEPT;
   }
 
   /**

@@ -5,6 +5,7 @@
  * its file in PDF_CHUNK pieces as it is laid out.
  */
 import type { Readable } from 'node:stream';
+import { startDocument } from './filled-texts.js';
 import { PdfFile, type WrittenPdf } from './pdf-file.js';
 import { loadPdfAssets } from './assets.js';
 import { renderBordereauPdf } from './bordereau-pdf.js';
@@ -29,10 +30,12 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): DocumentRen
   return {
     renderTitre(view: TitreView): Readable {
       const render = view.document.type === 'titre' ? renderTitrePdf : renderCorrectionPdf;
+      startDocument();
       return finishedPdf(render(view, templates, resources));
     },
     async writeBordereau(view: BordereauView, fd: number): Promise<WrittenPdf> {
       const file = new PdfFile(fd);
+      startDocument();
       renderBordereauPdf(view, templates, resources, new PdfOutput((chunk) => file.write(chunk)));
       return file.end();
     },

@@ -19,6 +19,7 @@
  * Uses pdfkit internals (_fragment, _font.encode/ref/id/ascender, _fontSize, page.fonts,
  * page.height, addContent, save, restore, widthOfString; pdfkit 0.20).
  */
+import { keepingTexts } from './filled-texts.js';
 import { pdfNumber } from './printed-reference.js';
 
 type Encoded = [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
@@ -53,7 +54,10 @@ interface FragmentInternals {
   widthOfString(text: string, options?: object): number;
 }
 
-/** TJ operators by encoding (null: the glyphs have offsets, pdfkit draws them). */
+/**
+ * TJ operators by encoding (null: the glyphs have offsets, pdfkit draws them); not for the lines of
+ * a filled text (filled-texts.ts), whose encoding is not kept either.
+ */
 const operators = new WeakMap<Encoded, string | null>();
 
 /** pdfkit's TJ for glyphs without offsets: hex runs cut after each glyph whose advance is adjusted. */
@@ -105,7 +109,10 @@ export function useTextRuns(doc: PDFKit.PDFDocument): void {
     if (text.length === 0) return;
     const encoding = this._font.encode(text, undefined);
     let operator = operators.get(encoding);
-    if (operator === undefined) operators.set(encoding, (operator = textOperator(encoding)));
+    if (operator === undefined) {
+      operator = textOperator(encoding);
+      if (keepingTexts()) operators.set(encoding, operator);
+    }
     if (operator === null) return fragment.call(this, raw, x, y, options);
     if (options.width) {
       if (options.align === 'right') x += options.lineWidth - this.widthOfString(text.replace(/\s+$/, ''), options);

@@ -7,6 +7,7 @@
  */
 import { drawHeader, drawWindow, formRow, lineList, liquidationTable, tableLines } from './avis-parts.js';
 import { addresseeLines, issuerContactLines, openAvisPage, serviceImputation, signature } from './avis-page.js';
+import { filled } from './filled-texts.js';
 import type { TextStyle } from './page-frame.js';
 import type { PdfResources } from './pdf-document.js';
 import type { Templates } from './templates.js';
@@ -18,14 +19,16 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   const layout = templates.layout;
   const { values, montant } = titreValues(view);
   const t = (key: Parameters<typeof w.text>[0]): string => w.text(key, values);
+  // texts filled from the titre's own values: set without being kept (filled-texts.ts)
+  const f = (key: Parameters<typeof w.text>[0]): string => filled(t(key));
   const issuer = view.config.emetteur;
-  const objet = t('objet.titre');
+  const objet = f('objet.titre');
 
   const frame = openAvisPage(view, templates, resources, {
     wording: w,
     values,
     objet,
-    numero: t('reperes.numero'),
+    numero: f('reperes.numero'),
     dataDescription: 'Liquidation du titre (données structurées, schéma titre-liquidation)',
   });
   const fs = layout.fontSize;
@@ -40,7 +43,7 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
     subtitle: w.text('document.subtitle'),
     reperes: view.preview
       ? [t('reperes.exercice'), w.text('preview.reperes')]
-      : [t('reperes.exercice'), t('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')],
+      : [t('reperes.exercice'), f('reperes.numero'), t('reperes.bordereau'), t('reperes.dateEmission')],
   });
   const commune = view.commune;
   drawWindow(frame, addresseeLines(view, w, values));
@@ -51,10 +54,10 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
   const pad = layout.spacing.cellPadding * 2;
   const boxTop = Math.max(headerBottom + 8, avis.windowY - pad);
   const amountStyle: TextStyle = { bold: true, size: fs.amount + 4, color: accent };
-  const debiteur = commune.siret ? t('debiteur.sirenSiret') : t('debiteur.siren');
-  const boxLines = [...(view.preview ? [] : [t('encadre.echeance'), t('encadre.reference')]), debiteur];
+  const debiteur = commune.siret ? f('debiteur.sirenSiret') : f('debiteur.siren');
+  const boxLines = [...(view.preview ? [] : [t('encadre.echeance'), f('encadre.reference')]), debiteur];
   const boxHeight =
-    2 * pad + frame.measure(w.text('encadre.montant'), body, boxWidth) + frame.measure(values.montant, amountStyle, boxWidth) + 4 +
+    2 * pad + frame.measure(w.text('encadre.montant'), body, boxWidth) + frame.measure(filled(values.montant), amountStyle, boxWidth) + 4 +
     boxLines.reduce((h, l) => h + frame.measure(l, body, boxWidth - 2 * pad), 0);
   frame.box(frame.left, boxTop, boxWidth, boxHeight, layout.color.box);
   let y = boxTop + pad;
@@ -78,12 +81,12 @@ export function renderTitrePdf(view: TitreView, templates: Templates, resources:
     total: w.text('liquidation.total'),
   });
   frame.y += 3;
-  frame.y += lineList(frame, [t('montant.lettres'), w.text('montant.tva')], body, frame.left, frame.y, frame.width) + layout.spacing.section;
+  frame.y += lineList(frame, [f('montant.lettres'), w.text('montant.tva')], body, frame.left, frame.y, frame.width) + layout.spacing.section;
 
   // Imputation, payment, ordonnateur, formule exécutoire, recourse.
   formRow(frame, w.text('labels.imputation'), [serviceImputation(w, values)]);
   const reglement = [t('reglement.comptable'), t('reglement.virement')];
-  if (!view.preview) reglement.push(t('reglement.reference'), t('reglement.echeance'));
+  if (!view.preview) reglement.push(f('reglement.reference'), t('reglement.echeance'));
   formRow(frame, w.text('labels.reglement'), reglement);
   formRow(frame, w.text('labels.ordonnateur'), signature(view, w, values));
   formRow(frame, w.text('labels.executoire'), [w.text('ordonnateur.executoire')], { size: fs.small });

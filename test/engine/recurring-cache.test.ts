@@ -30,4 +30,15 @@ describe('RecurringCache', () => {
     expect(cache.through('forfait', make)).toBe(7);
     expect(made).toBe(1);
   });
+
+  it('through without keeping: makes the value, keeps nothing, still gives what is kept', () => {
+    const cache = new RecurringCache<string, number>(4);
+    let made = 0;
+    const make = (key: string) => (made++, key.length);
+    expect(cache.through('Commune de Bron', make, false)).toBe(15);
+    expect(cache.get('Commune de Bron')).toBeUndefined();
+    cache.set('forfait', 7);
+    expect(cache.through('forfait', make, false)).toBe(7);
+    expect(made).toBe(1);
+  });
 });
