@@ -23,10 +23,17 @@ export class KeptStrings {
 }
 
 /**
+ * V8 makes a piece of a string shorter than this a copy of its own (SlicedString::kMinLength):
+ * only a longer one can be a slice that holds its file's text.
+ */
+const SLICE_MIN_LENGTH = 13;
+
+/**
  * An equal string in a buffer of its own: JSON.parse makes its strings from the characters it
  * reads, so the result is never a slice (String.prototype methods may answer with one, or with the
- * string itself).
+ * string itself). Only for strings that may be slices: the round trip of every kept value (codes,
+ * dates, SIREN) cost the dry run of 35 000 communes ~0.2 s.
  */
 function ownCopy<T extends string>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return value.length < SLICE_MIN_LENGTH ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
