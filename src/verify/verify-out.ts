@@ -67,10 +67,12 @@ export interface VerifyReport {
   checked: { documents: number; files: number };
 }
 
+/** A PDF's digest, from the bytes read whole for its embedded data as well. */
 function sha256Hex(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+/** A file's digest as it is read, never held whole: a national PES flux with its PDFs is 6 GB. */
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
   await pipeline(createReadStream(path), hash);
