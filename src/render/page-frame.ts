@@ -102,13 +102,11 @@ export class PageFrame {
 
   /** Draws wrapped text at (x, y) and returns its height; tagged as a `type` element. */
   text(type: string, text: string, style: TextStyle, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): number {
-    let height = 0;
-    this.tag(type, () => {
-      this.style(style);
-      this.doc.text(text, x, y, { width, align, lineGap: this.layout.spacing.line });
-      height = this.doc.y - y;
-    });
-    return height;
+    this.structure.open(type);
+    this.style(style);
+    this.doc.text(text, x, y, { width, align, lineGap: this.layout.spacing.line });
+    this.structure.close();
+    return this.doc.y - y;
   }
 
   /** A structure element whose content `draw` paints (run immediately); `alt`, its alternative text (figures). */

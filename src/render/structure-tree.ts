@@ -54,22 +54,43 @@ interface PageInternals {
   readonly structParentTreeKey: number;
 }
 
+/** How an element of a type is printed: its marked content's operator, and its dictionary up to its parent. */
+interface Printed {
+  /** « /Tag <</MCID », before the MCID. */
+  readonly marked: string;
+  /** « <</S /Tag », a table heading's A, then « /P », before the parent. */
+  readonly head: string;
+}
+
+function printing(tag: string, attributes = ''): Printed {
+  return { marked: `/${tag} <<\n/MCID `, head: `<<\n/S /${tag}${attributes}\n/P ` };
+}
+
+/** Printing of the types of the elements tagged so far (a dozen). */
+const types = new Map<string, Printed>();
+
+function printingOf(type: string): Printed {
+  let printed = types.get(type);
+  if (printed === undefined) types.set(type, (printed = printing(type)));
+  return printed;
+}
+
 /** A table cell: a data cell, a column's heading, a row's heading (PDF/UA: every TH has a scope). */
 export type TableCell = 'TD' | 'ColumnHeading' | 'RowHeading';
 
-/** Each cell's tag, and the start of its dictionary as pdfkit prints it: S, then a heading's A. */
-const CELLS: Record<TableCell, { tag: string; start: string }> = {
-  TD: { tag: 'TD', start: '<<\n/S /TD' },
-  ColumnHeading: { tag: 'TH', start: '<<\n/S /TH\n/A <<\n/O /Table\n/Scope /Column\n>>' },
-  RowHeading: { tag: 'TH', start: '<<\n/S /TH\n/A <<\n/O /Table\n/Scope /Row\n>>' },
+const CELLS: Record<TableCell, Printed> = {
+  TD: printing('TD'),
+  ColumnHeading: printing('TH', '\n/A <<\n/O /Table\n/Scope /Column\n>>'),
+  RowHeading: printing('TH', '\n/A <<\n/O /Table\n/Scope /Row\n>>'),
 };
 
 /** The references to objects `ids`, as convert prints the items of an array: « n 0 R » joined by spaces. */
 function references(ids: readonly number[]): string {
-  let text = '';
-  for (let i = 0; i < ids.length; i++) text += i === 0 ? `${ids[i]} 0 R` : ` ${ids[i]} 0 R`;
-  return text;
+  return ids.length === 0 ? '' : `${ids.join(' 0 R ')} 0 R`;
 }
+
+/** What is open in the content stream: nothing, an artifact, a leaf's marked content. */
+type Open = 'nothing' | 'artifact' | 'leaf';
 
 export class StructureTree {
   private readonly doc: DocumentInternals;
@@ -82,8 +103,12 @@ export class StructureTree {
   private pageKey = 0;
   private pageId = 0;
   private marks: number[] = [];
-  /** A marked content is open (they do not nest). */
-  private open = false;
+  /** What is open (marked contents do not nest), and the open leaf: its number, printing, parent and MCID. */
+  private opened: Open = 'nothing';
+  private leaf = 0;
+  private leafPrinted: Printed = CELLS.TD;
+  private leafParent = 0;
+  private leafMcid = 0;
   /** What _refEnd reads of a written object, reused. */
   private readonly written = { id: 0, offset: 0 };
 
@@ -98,6 +123,24 @@ export class StructureTree {
   }
 
   /**
+   * Opens an element of type `type` under the Document: what is drawn until close() is its
+   * content (pdfkit's struct(type, {}, draw) added to the Document, without the closure).
+   */
+  open(type: string): void {
+    const id = this.element();
+    this.children.push(id);
+    this.mark(id, printingOf(type), this.root);
+  }
+
+  /** Closes the open element's content, and writes the element. */
+  close(): void {
+    if (this.opened !== 'leaf') throw new Error('no open element');
+    this.unmark();
+    const { leaf, leafPrinted, leafParent, leafMcid } = this;
+    this.write(leaf, `${leaf} 0 obj\n${leafPrinted.head}${leafParent} 0 R\n/K [${leafMcid}]\n/Pg ${this.pageId} 0 R\n>>\nendobj`);
+  }
+
+  /**
    * An element of type `type` under the Document, whose content `draw` paints now; `alt`, its
    * alternative text (a figure). An element with a text string is printed by pdfkit's own
    * reference (a PDF text string: PDFDocEncoding or UTF-16, escaped), numbered and written when
@@ -105,19 +148,17 @@ export class StructureTree {
    */
   tag(type: string, draw: () => void, alt?: string): void {
     if (alt === undefined) {
-      const id = this.element();
-      this.children.push(id);
-      const mcid = this.mark(id, type);
+      this.open(type);
       draw();
-      this.leaf(id, `<<\n/S /${type}`, this.root, mcid);
+      this.close();
       return;
     }
     const element = this.doc.ref({ S: type, Alt: new String(alt) });
     this.children.push(element.id);
-    const mcid = this.mark(element.id, type);
+    this.mark(element.id, printingOf(type), this.root);
     draw();
     this.unmark();
-    Object.assign(element.data, { P: printedAs(`${this.root} 0 R`), K: [mcid], Pg: printedAs(`${this.pageId} 0 R`) });
+    Object.assign(element.data, { P: printedAs(`${this.root} 0 R`), K: [this.leafMcid], Pg: printedAs(`${this.pageId} 0 R`) });
     element.end();
   }
 
@@ -130,7 +171,7 @@ export class StructureTree {
 
   /** Decoration (rules, backgrounds, footer, watermark): marked as an artifact, not content. */
   artifact(draw: () => void): void {
-    this.opening();
+    this.opening('artifact');
     this.doc.addContent('/Artifact BMC');
     draw();
     this.unmark();
@@ -139,7 +180,7 @@ export class StructureTree {
   /** The last page's entry of the parent tree, and the Document element. */
   end(): void {
     this.pageDone();
-    this.write(this.root, `<<\n/S /Document\n/P ${this.treeRoot.id} 0 R\n/K [${references(this.children)}]\n>>`);
+    this.write(this.root, `${this.root} 0 obj\n<<\n/S /Document\n/P ${this.treeRoot.id} 0 R\n/K [${references(this.children)}]\n>>\nendobj`);
   }
 
   /**
@@ -151,21 +192,20 @@ export class StructureTree {
     const first = this.element();
     for (let i = 1; i < cells.length; i++) this.element();
     const row = this.element();
-    let kids = '';
     for (let i = 0; i < cells.length; i++) {
-      const cell = CELLS[cells[i]];
-      const mcid = this.mark(first + i, cell.tag);
+      this.mark(first + i, CELLS[cells[i]], row);
       paint(i);
-      this.leaf(first + i, cell.start, row, mcid);
-      kids += i === 0 ? `${first} 0 R` : ` ${first + i} 0 R`;
+      this.close();
     }
-    this.write(row, `<<\n/S /TR\n/P ${table} 0 R\n/K [${kids}]\n>>`);
+    let kids = `${first} 0 R`;
+    for (let i = 1; i < cells.length; i++) kids += ` ${first + i} 0 R`;
+    this.write(row, `${row} 0 obj\n<<\n/S /TR\n/P ${table} 0 R\n/K [${kids}]\n>>\nendobj`);
     return row;
   }
 
   /** Writes a grouping element: `type`, under the Document, with children `ids` (a table's rows). */
   group(id: number, type: string, ids: readonly number[]): void {
-    this.write(id, `<<\n/S /${type}\n/P ${this.root} 0 R\n/K [${references(ids)}]\n>>`);
+    this.write(id, `${id} 0 obj\n<<\n/S /${type}\n/P ${this.root} 0 R\n/K [${references(ids)}]\n>>\nendobj`);
   }
 
   /** An object number, taken as PDFDocument#ref takes it. */
@@ -175,8 +215,8 @@ export class StructureTree {
     return doc._offsets.push(null);
   }
 
-  /** Opens the marked content of element `id` (tag `tag`) on the current page; returns its MCID. */
-  private mark(id: number, tag: string): number {
+  /** Opens the marked content of leaf `id` (printed as `printed`, child of `parent`) on the current page. */
+  private mark(id: number, printed: Printed, parent: number): void {
     const page = this.doc.page;
     if (page !== this.page) {
       this.pageDone();
@@ -184,27 +224,24 @@ export class StructureTree {
       this.pageKey = page.structParentTreeKey;
       this.pageId = page.dictionary.id;
     }
-    this.opening();
+    this.opening('leaf');
     const mcid = this.marks.length;
     this.marks.push(id);
-    this.doc.addContent(`/${tag} <<\n/MCID ${mcid}\n>> BDC`);
-    return mcid;
+    this.leaf = id;
+    this.leafPrinted = printed;
+    this.leafParent = parent;
+    this.leafMcid = mcid;
+    this.doc.addContent(`${printed.marked}${mcid}\n>> BDC`);
   }
 
-  private opening(): void {
-    if (this.open) throw new Error('marked contents do not nest');
-    this.open = true;
+  private opening(open: Open): void {
+    if (this.opened !== 'nothing') throw new Error('marked contents do not nest');
+    this.opened = open;
   }
 
   private unmark(): void {
-    this.open = false;
+    this.opened = 'nothing';
     this.doc.addContent('EMC');
-  }
-
-  /** Closes the marked content `mcid` of leaf `id` and writes the leaf: `start` (S and attributes), its parent, its content. */
-  private leaf(id: number, start: string, parent: number, mcid: number): void {
-    this.unmark();
-    this.write(id, `${start}\n/P ${parent} 0 R\n/K [${mcid}]\n/Pg ${this.pageId} 0 R\n>>`);
   }
 
   /** The page left behind: its entry of the parent tree, the references of its marked contents' elements. */
@@ -215,12 +252,12 @@ export class StructureTree {
     this.marks = [];
   }
 
-  /** Writes object `id` as PDFReference#finalize writes a dictionary. */
-  private write(id: number, dictionary: string): void {
+  /** Writes object `id`, its text `object` (« n 0 obj », its dictionary, « endobj »), as PDFReference#finalize writes it. */
+  private write(id: number, object: string): void {
     const { doc, written } = this;
     written.id = id;
     written.offset = doc._offset;
-    doc._write(`${id} 0 obj\n${dictionary}\nendobj`);
+    doc._write(object);
     doc._refEnd(written);
   }
 }
