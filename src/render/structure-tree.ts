@@ -8,11 +8,11 @@
  * and markContent of its MarkingsMixin), whose every element held a PDFReference, its children, a
  * closure, a PDFStructureContent with its refs array, the page's marking ({ ...options, mcid }) and
  * its dictionary's data, converted by PDFObject.convert when written: some 70 elements a titre, a
- * quarter of what rendering a titre allocated (alloc-profile: 902 KB a titre, 653 KB with this writer;
- * instructions a titre under cachegrind, 16.2-17.2 M, 12.5-12.9 M with it). Here an element
- * is its object number: it is printed as pdfkit 0.20 prints it, when pdfkit would write it, and
- * nothing of it is kept but its number in its parent's list of children and in its page's entry of
- * the parent tree. Byte for byte the file pdfkit 0.20 writes:
+ * quarter of what rendering a titre allocated (alloc-profile: 902 KB a titre, 653 KB with this
+ * writer; instructions a titre under cachegrind, 16.2-17.2 M, 12.5-12.9 M with it). Here an
+ * element is its object number: it is printed as pdfkit 0.20 prints it, when pdfkit would write
+ * it, and nothing of it is kept but its number in its parent's list of children and in its page's
+ * entry of the parent tree. Byte for byte the file pdfkit 0.20 writes:
  * - object numbers taken in pdfkit's order (PDFDocument#ref: the next entry of _offsets): an
  *   element's when it is created, a row's cells then the row, before the cells are drawn;
  * - an element written when pdfkit's would be flushed: a leaf once its content is drawn, a row once
