@@ -5,10 +5,15 @@
 import { FONT_BOLD, FONT_REGULAR } from '../render/pdf-document.js';
 import type { Chart } from './chart.js';
 
-/** Draws `chart` with its top left corner at (x, y), `width` points wide; returns its height. */
-export function drawChart(doc: PDFKit.PDFDocument, parent: { add(e: PDFKit.PDFStructureElement): void }, chart: Chart, x: number, y: number, width: number): number {
+/** The tagged structure a figure joins (page-frame.ts). */
+interface Tagging {
+  tag(type: string, draw: () => void, alt?: string): void;
+}
+
+/** Draws `chart` with its top left corner at (x, y), `width` points wide, tagged in `parent`; returns its height. */
+export function drawChart(doc: PDFKit.PDFDocument, parent: Tagging, chart: Chart, x: number, y: number, width: number): number {
   const k = width / chart.width;
-  const figure = doc.struct('Figure', { alt: `${chart.title}. ${chart.description}` }, () => {
+  const draw = (): void => {
     doc.save();
     doc.translate(x, y).scale(k);
     for (const s of chart.shapes) {
@@ -39,8 +44,8 @@ export function drawChart(doc: PDFKit.PDFDocument, parent: { add(e: PDFKit.PDFSt
       }
     }
     doc.restore();
-  });
-  parent.add(figure);
+  };
+  parent.tag('Figure', draw, `${chart.title}. ${chart.description}`);
   return chart.height * k;
 }
 

@@ -10,6 +10,7 @@ import type { LiquidationLine } from '../engine/plan-types.js';
 import type { PageFrame, TextStyle } from './page-frame.js';
 import { familyName, formatAmountCellFr, keepTogether } from '../engine/french-format.js';
 import { filled, isFilled, stepText } from './filled-texts.js';
+import type { TableCell } from './structure-tree.js';
 
 /**
  * The public citation of a liquidation step: the convention's article or annex, without the
@@ -143,8 +144,7 @@ export function liquidationTable(
   const widths = [articleWidth, libelleWidth, montantWidth];
   const cell: TextStyle = { size: layout.fontSize.table };
   const head: TextStyle = { size: layout.fontSize.table, bold: true, color: layout.color.accent };
-  const table = doc.struct('Table');
-  frame.add(table);
+  const table = frame.table();
 
   type Kind = 'head' | 'body' | 'total';
   const row = (texts: string[], style: TextStyle, kind: Kind, fill?: string): void => {
@@ -153,16 +153,10 @@ export function liquidationTable(
     if (frame.ensure(height) && kind !== 'head') row(headerTexts, head, 'head', layout.color.tableHeader);
     const y = frame.y;
     if (fill) frame.box(frame.left, y, frame.width, height, fill);
-    const cells = texts.map((t, i) => {
-      const isHeader = kind === 'head' || (kind === 'total' && i < 2);
-      const element = doc.struct(isHeader ? 'TH' : 'TD', {}, () => {
-        frame.style(style);
-        doc.text(t, xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align: i === 2 ? 'right' : 'left', lineGap: layout.spacing.line });
-      });
-      if (isHeader) setScope(element, kind === 'head' ? 'Column' : 'Row');
-      return element;
+    table.row(CELLS[kind], (i) => {
+      frame.style(style);
+      doc.text(texts[i], xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align: i === 2 ? 'right' : 'left', lineGap: layout.spacing.line });
     });
-    table.add(doc.struct('TR', {}, cells));
     frame.rule(y + height);
     frame.y = y + height;
   };
@@ -178,10 +172,12 @@ export function liquidationTable(
   table.end();
 }
 
-/** Table header attributes (PDF/UA: every TH has a scope). */
-function setScope(element: PDFKit.PDFStructureElement, scope: 'Column' | 'Row'): void {
-  (element as unknown as { dictionary: { data: Record<string, unknown> } }).dictionary.data.A = { O: 'Table', Scope: scope };
-}
+/** The cells of each kind of row: headings with a scope (PDF/UA: every TH has one), the total's label a row heading. */
+const CELLS: Record<'head' | 'body' | 'total', readonly TableCell[]> = {
+  head: ['ColumnHeading', 'ColumnHeading', 'ColumnHeading'],
+  body: ['TD', 'TD', 'TD'],
+  total: ['RowHeading', 'RowHeading', 'TD'],
+};
 
 /**
  * The document lines of a liquidation for the table: the public citation of each step, and the

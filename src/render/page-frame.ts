@@ -5,6 +5,7 @@
  */
 import type { Layout } from './layout.js';
 import { FONT_BOLD, FONT_REGULAR } from './pdf-document.js';
+import { StructureTree, type StructureTable } from './structure-tree.js';
 import { drawWatermark } from './watermark.js';
 
 export interface FrameOptions {
@@ -27,7 +28,7 @@ export class PageFrame {
   readonly top: number;
   readonly bottom: number;
   private pages = 0;
-  private readonly root: PDFKit.PDFStructureElement;
+  private readonly structure: StructureTree;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -37,8 +38,7 @@ export class PageFrame {
     const { page } = layout;
     this.left = page.marginLeft;
     this.top = page.marginTop;
-    this.root = doc.struct('Document');
-    doc.addStructure(this.root);
+    this.structure = new StructureTree(doc);
     this.startPage();
     this.right = doc.page.width - page.marginRight;
     this.width = this.right - this.left;
@@ -102,30 +102,26 @@ export class PageFrame {
 
   /** Draws wrapped text at (x, y) and returns its height; tagged as a `type` element. */
   text(type: string, text: string, style: TextStyle, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): number {
-    let height = 0;
-    this.tag(type, () => {
-      this.style(style);
-      this.doc.text(text, x, y, { width, align, lineGap: this.layout.spacing.line });
-      height = this.doc.y - y;
-    });
-    return height;
+    this.structure.open(type);
+    this.style(style);
+    this.doc.text(text, x, y, { width, align, lineGap: this.layout.spacing.line });
+    this.structure.close();
+    return this.doc.y - y;
   }
 
-  /** A structure element whose content `draw` paints (run immediately). */
-  tag(type: string, draw: () => void): void {
-    this.root.add(this.doc.struct(type, {}, draw));
+  /** A structure element whose content `draw` paints (run immediately); `alt`, its alternative text (figures). */
+  tag(type: string, draw: () => void, alt?: string): void {
+    this.structure.tag(type, draw, alt);
   }
 
-  /** Adds a ready-made structure element (tables). */
-  add(element: PDFKit.PDFStructureElement): void {
-    this.root.add(element);
+  /** A table, whose rows are tagged as they are drawn. */
+  table(): StructureTable {
+    return this.structure.table();
   }
 
   /** Decoration (rules, backgrounds, watermark, footer): marked as an artifact, not content. */
   artifact(draw: () => void): void {
-    this.doc.markContent('Artifact');
-    draw();
-    this.doc.endMarkedContent();
+    this.structure.artifact(draw);
   }
 
   rule(y: number, color = this.layout.color.rule, x1 = this.left, x2 = this.right): void {
@@ -143,7 +139,7 @@ export class PageFrame {
   /** Closes the structure tree and the document; returns it as the readable stream. */
   end(): PDFKit.PDFDocument {
     this.finishPage();
-    this.root.end();
+    this.structure.end();
     this.doc.end();
     return this.doc;
   }

@@ -18,6 +18,7 @@ import { loadPdfAssets } from '../../src/render/assets.js';
 import { openPdf } from '../../src/render/pdf-document.js';
 import { finishedPdf } from '../../src/render/pdf-stream.js';
 import { createSharedFonts } from '../../src/render/shared-fonts.js';
+import { StructureTree } from '../../src/render/structure-tree.js';
 import { convergenceChart, servicesChart, shareCharts } from '../../src/report/report-charts.js';
 import { buildReportFor } from '../../src/report/run-report.js';
 import { loadWorkbook, sheetContent } from '../fixtures/workbook.js';
@@ -181,11 +182,10 @@ describe('titres rapport', () => {
 async function chartPdf(chart: Chart): Promise<Buffer> {
   const assets = loadPdfAssets();
   const doc = openPdf({ assets, fonts: createSharedFonts(assets) }, { title: chart.title, author: 'test', date: '2027-03-15' }, { top: 20, bottom: 20, left: 20, right: 20 });
-  const root = doc.struct('Document');
-  doc.addStructure(root);
+  const structure = new StructureTree(doc);
   doc.addPage();
-  drawChart(doc, root, chart, 20, 20, 555);
-  root.end();
+  drawChart(doc, structure, chart, 20, 20, 555);
+  structure.end();
   doc.end();
   const chunks: Buffer[] = [];
   for await (const chunk of finishedPdf(doc)) chunks.push(chunk as Buffer);
