@@ -25,12 +25,12 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import { issuedDocument, type IssuedDocument } from '../engine/history.js';
-import { toAmountString, type Decimal } from '../engine/money.js';
+import type { Decimal } from '../engine/money.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { CsvRow } from '../io/csv-write.js';
 import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
-import { hasBordereau, inFull, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
+import { hasBordereau, inFull, montantAmountString, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
@@ -165,7 +165,7 @@ export function runDocument(n: Numbers, dateEmission: IsoDate, dataset: Dataset,
     codeInsee: doc.codeInsee,
     commune: doc.commune,
     service: doc.service,
-    montant: toAmountString(doc.montant),
+    montant: montantAmountString(doc),
     fichier,
     ledgerName,
     ledger,
@@ -183,7 +183,8 @@ async function* runDocuments(
   yield* kept;
   for (const n of documents) {
     const doc = n.document;
-    yield runDocument(n, plan.dateEmission, context.dataset, await names.nameFor(doc.service, doc.codeInsee, doc.commune));
+    const ledgerName = names.known(doc.service, doc.codeInsee, doc.commune) ?? (await names.nameFor(doc.service, doc.codeInsee, doc.commune));
+    yield runDocument(n, plan.dateEmission, context.dataset, ledgerName);
   }
 }
 
@@ -400,7 +401,7 @@ async function issueDocuments(
       const rows: LedgerRowOf[] = [];
       for (const { n, ledger } of batch) {
         const { service, codeInsee, commune } = n.document;
-        rows.push({ service, ledgerName: await names.nameFor(service, codeInsee, commune), ledger });
+        rows.push({ service, ledgerName: names.known(service, codeInsee, commune) ?? (await names.nameFor(service, codeInsee, commune)), ledger });
       }
       ledgers.add(rows);
       batch.forEach(({ n }, k) => {

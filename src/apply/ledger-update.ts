@@ -36,6 +36,12 @@ export class LedgerNames {
     return (await this.byCode(service)).get(codeInsee) ?? ledgerFileName(codeInsee, commune);
   }
 
+  /** nameFor's answer without a promise, once the service's folder is listed; else undefined. */
+  known(service: string, codeInsee: string, commune: string): string | undefined {
+    const byCode = this.existing.get(service);
+    return byCode === undefined ? undefined : (byCode.get(codeInsee) ?? ledgerFileName(codeInsee, commune));
+  }
+
   /** Whether the service's folder held this name when it was listed. */
   async listedIn(service: string, name: string): Promise<boolean> {
     await this.byCode(service);
