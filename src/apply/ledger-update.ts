@@ -71,6 +71,9 @@ export function ledgerKeys(text: string): Set<string> {
 
 const MACHINE: CsvFormat = { excel: false };
 
+/** A new ledger's header line, the same for every ledger: made once (issue 12). */
+let machineHeader: string | undefined;
+
 export async function appendLedgerRows(
   outDir: string,
   service: string,
@@ -82,7 +85,7 @@ export async function appendLedgerRows(
   const previous = await readIfPresent(path, 'utf8');
   let text: string;
   if (previous === undefined || previous === '') {
-    text = csvHeader(LEDGER_COLUMNS, MACHINE) + csvLines(LEDGER_COLUMNS, rows, MACHINE);
+    text = (machineHeader ??= csvHeader(LEDGER_COLUMNS, MACHINE)) + csvLines(LEDGER_COLUMNS, rows, MACHINE);
   } else {
     const format = detectCsvFormat(previous);
     const keys = ledgerKeys(previous);
