@@ -52,6 +52,26 @@ export function amountStringOfText(text: string): string {
   return text.length - dot === 2 ? `${text}0` : text;
 }
 
+/** A document's amounts, and the text of each when it holds them so (a planned titre: plan-types.ts's montantText). */
+interface HeldAmounts {
+  readonly montant: Decimal;
+  readonly contributionCible?: Decimal;
+}
+type AmountTexts = Partial<{ readonly montantText: string; readonly contributionCibleText: string }>;
+
+/** toAmountString(doc.montant), from the text a planned titre holds (no Decimal made for it). */
+export function montantAmountString(doc: HeldAmounts): string {
+  const text = (doc as AmountTexts).montantText;
+  return text !== undefined ? amountStringOfText(text) : toAmountString(doc.montant);
+}
+
+/** toAmountString(doc.contributionCible) likewise; undefined without one. */
+export function contributionCibleAmountString(doc: HeldAmounts): string | undefined {
+  const text = (doc as AmountTexts).contributionCibleText;
+  if (text !== undefined) return amountStringOfText(text);
+  return doc.contributionCible ? toAmountString(doc.contributionCible) : undefined;
+}
+
 /**
  * Sum of amounts written canonically ("1210.00"), each parsed as it is added: no array of their
  * Decimals, some 170 bytes each, for the 35 000 lines of a national bordereau (issue 12).

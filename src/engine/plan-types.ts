@@ -5,7 +5,7 @@
  * Numbers (titre, bordereau) are not part of the plan: they are assigned only when a document is
  * really issued (R9), by src/apply.
  */
-import { amountStringOfText, toAmountString, type Decimal } from './money.js';
+import type { Decimal } from './money.js';
 import type { IsoDate, IsoMonth } from './dates.js';
 import type { Problem } from '../errors/problem.js';
 
@@ -126,19 +126,6 @@ export function montantText(doc: PlannedDocument): string {
 /** The titre's contribution-cible as text, likewise; undefined for other documents. */
 export function contributionCibleText(doc: PlannedDocument): string | undefined {
   return (doc as Partial<AmountTexts>).contributionCibleText ?? doc.contributionCible?.toString();
-}
-
-/** toAmountString(doc.montant), from the text a planned titre holds (no Decimal made for it). */
-export function montantAmountString(doc: PlannedDocument): string {
-  const text = (doc as Partial<AmountTexts>).montantText;
-  return text !== undefined ? amountStringOfText(text) : toAmountString(doc.montant);
-}
-
-/** toAmountString(doc.contributionCible) likewise; undefined without one. */
-export function contributionCibleAmountString(doc: PlannedDocument): string | undefined {
-  const text = (doc as Partial<AmountTexts>).contributionCibleText;
-  if (text !== undefined) return amountStringOfText(text);
-  return doc.contributionCible ? toAmountString(doc.contributionCible) : undefined;
 }
 
 export interface NoTitre {

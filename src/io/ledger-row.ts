@@ -4,8 +4,8 @@
  */
 import type { Commune } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
-import { toAmountString, type Decimal } from '../engine/money.js';
-import { contributionCibleAmountString, montantAmountString, type PlannedDocument } from '../engine/plan-types.js';
+import { contributionCibleAmountString, montantAmountString, toAmountString, type Decimal } from '../engine/money.js';
+import type { PlannedDocument } from '../engine/plan-types.js';
 import { createHash } from 'node:crypto';
 import { csvLines, type CellKind, type CsvColumn, type CsvRow } from './csv-write.js';
 import { formatTitreRef } from './journal-format.js';
