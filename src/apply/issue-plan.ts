@@ -25,12 +25,12 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import { issuedDocument, type IssuedDocument } from '../engine/history.js';
-import { toAmountString, type Decimal } from '../engine/money.js';
+import { montantAmountString, type Decimal } from '../engine/money.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { CsvRow } from '../io/csv-write.js';
 import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
-import { hasBordereau, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
+import { hasBordereau, inFull, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
@@ -142,9 +142,13 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
 
 type Numbers = Pick<NumberedDocument, 'document' | 'numero' | 'bordereau' | 'netApres'>;
 
-/** A numbered document's file and ledger row (the same when the run file is written and when it is journaled). */
-function fileAndLedger(n: Numbers, dateEmission: IsoDate, dataset: Dataset): { fichier: string; ledger: CsvRow } {
-  const doc = n.document;
+/**
+ * A numbered document's file and ledger row (the same when the run file is written and when it is
+ * journaled). `full`, when given, is `inFull(n.document)`: the same document with its liquidation
+ * already produced, whose figures the row reads instead of liquidating the titre again.
+ */
+function fileAndLedger(n: Numbers, dateEmission: IsoDate, dataset: Dataset, full?: PlannedDocument): { fichier: string; ledger: CsvRow } {
+  const doc = full ?? n.document;
   const fichier = documentFile(doc, n.numero);
   const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission, fichier, netApres: n.netApres };
   return { fichier, ledger: ledgerRow(doc, numbers, dataset.communes.get(doc.codeInsee)) };
@@ -161,7 +165,7 @@ export function runDocument(n: Numbers, dateEmission: IsoDate, dataset: Dataset,
     codeInsee: doc.codeInsee,
     commune: doc.commune,
     service: doc.service,
-    montant: toAmountString(doc.montant),
+    montant: montantAmountString(doc),
     fichier,
     ledgerName,
     ledger,
@@ -179,7 +183,8 @@ async function* runDocuments(
   yield* kept;
   for (const n of documents) {
     const doc = n.document;
-    yield runDocument(n, plan.dateEmission, context.dataset, await names.nameFor(doc.service, doc.codeInsee, doc.commune));
+    const ledgerName = names.known(doc.service, doc.codeInsee, doc.commune) ?? (await names.nameFor(doc.service, doc.codeInsee, doc.commune));
+    yield runDocument(n, plan.dateEmission, context.dataset, ledgerName);
   }
 }
 
@@ -356,19 +361,33 @@ async function issueDocuments(
   ledgers: LedgerWrites,
 ): Promise<IssuedEntry[]> {
   const appender = await JournalAppender.open(context.out.outDir, context.out.journal.head);
-  const renders = new RenderAhead(numbered.length, (index) =>
-    context.renderer.renderTitre(
-      buildTitreView(numbered[index], { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false }),
-    ),
-  );
+  // A titre's liquidation is produced once for its view and its journaled ledger row (it was
+  // produced for each: issue 12, main thread's allocation): the row is made with the view, one or
+  // two batches ahead, and kept until its batch is journaled. A row that could not be made so is
+  // made in its batch, as before, which then throws what it throws.
+  const prepared = new Map<number, { fichier: string; ledger: CsvRow }>();
+  const renders = new RenderAhead(numbered.length, (index) => {
+    const n = numbered[index];
+    const full = inFull(n.document);
+    try {
+      prepared.set(index, fileAndLedger(n, plan.dateEmission, context.dataset, full));
+    } catch {
+      // made again in its batch
+    }
+    return context.renderer.renderTitre(buildTitreView(n, { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false, full }));
+  });
   const run: IssuedRun = { dateEmission: plan.dateEmission, sha256: new Sha256Column(numbered.length) };
   const out: IssuedEntry[] = [];
   const lastOfBordereau = new Map<string, IssuedEntry>();
   try {
     const size = Math.max(1, context.commitEvery ?? DEFAULT_BATCH);
     for (let start = 0; start < numbered.length; start += size) {
-      const batch = numbered.slice(start, start + size).map((n) => ({ n, ...fileAndLedger(n, plan.dateEmission, context.dataset) }));
       renders.ahead(start + 2 * size); // this batch and the next
+      const batch = numbered.slice(start, start + size).map((n, i) => {
+        const made = prepared.get(start + i);
+        prepared.delete(start + i);
+        return { n, ...(made ?? fileAndLedger(n, plan.dateEmission, context.dataset)) };
+      });
       // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan order.
       const written = await mapPool(batch, CONCURRENCY, async ({ fichier }, i) =>
         writeStreamAtomic(resolveOut(context.out.outDir, fichier), renders.take(start + i)),
@@ -382,7 +401,7 @@ async function issueDocuments(
       const rows: LedgerRowOf[] = [];
       for (const { n, ledger } of batch) {
         const { service, codeInsee, commune } = n.document;
-        rows.push({ service, ledgerName: await names.nameFor(service, codeInsee, commune), ledger });
+        rows.push({ service, ledgerName: names.known(service, codeInsee, commune) ?? (await names.nameFor(service, codeInsee, commune)), ledger });
       }
       ledgers.add(rows);
       batch.forEach(({ n }, k) => {
@@ -400,6 +419,7 @@ async function issueDocuments(
     await ledgers.settle();
   } finally {
     renders.drop();
+    prepared.clear();
     await ledgers.idle();
     await appender.close();
   }

@@ -36,6 +36,12 @@ export class LedgerNames {
     return (await this.byCode(service)).get(codeInsee) ?? ledgerFileName(codeInsee, commune);
   }
 
+  /** nameFor's answer without a promise, once the service's folder is listed; else undefined. */
+  known(service: string, codeInsee: string, commune: string): string | undefined {
+    const byCode = this.existing.get(service);
+    return byCode === undefined ? undefined : (byCode.get(codeInsee) ?? ledgerFileName(codeInsee, commune));
+  }
+
   /** Whether the service's folder held this name when it was listed. */
   async listedIn(service: string, name: string): Promise<boolean> {
     await this.byCode(service);
@@ -65,6 +71,9 @@ export function ledgerKeys(text: string): Set<string> {
 
 const MACHINE: CsvFormat = { excel: false };
 
+/** A new ledger's header line, the same for every ledger: made once (issue 12). */
+let machineHeader: string | undefined;
+
 export async function appendLedgerRows(
   outDir: string,
   service: string,
@@ -76,7 +85,7 @@ export async function appendLedgerRows(
   const previous = await readIfPresent(path, 'utf8');
   let text: string;
   if (previous === undefined || previous === '') {
-    text = csvHeader(LEDGER_COLUMNS, MACHINE) + csvLines(LEDGER_COLUMNS, rows, MACHINE);
+    text = (machineHeader ??= csvHeader(LEDGER_COLUMNS, MACHINE)) + csvLines(LEDGER_COLUMNS, rows, MACHINE);
   } else {
     const format = detectCsvFormat(previous);
     const keys = ledgerKeys(previous);

@@ -31,7 +31,7 @@ import {
 import { Decimal, round2, toAmountString } from './money.js';
 import type { Figures, LiquidationLine, NoTitre, PlannedDocument, Regime } from './plan-types.js';
 import type { PlanContext } from './plan-context.js';
-import { ProblemSink } from './problem-sink.js';
+import { DISCARDED_PROBLEMS } from './problem-sink.js';
 import { prorataAmount, prorataBase, prorataDays } from './prorata.js';
 import { tariffInputs } from './tariff-inputs.js';
 import { isBelowThreshold, thresholdDetail } from './threshold.js';
@@ -141,7 +141,7 @@ class PlannedTitre implements PlannedDocument {
   }
 
   private planned(detail: LiquidationDetail): PlannedDocument {
-    const ctx = { ...this.#ctx, sink: new ProblemSink() };
+    const ctx = { ...this.#ctx, sink: DISCARDED_PROBLEMS };
     const adhesion = this.#adhesion;
     const service = ctx.dataset.config.services.get(adhesion.service) as PayingService;
     const period = billingPeriod(adhesion, ctx.dataset.config.convention, ctx.exercice) as BilledPeriod;

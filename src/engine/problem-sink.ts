@@ -48,3 +48,16 @@ export class ProblemSink {
     throw new TitresError(kind, sortProblems(this.errors.map((e) => e.problem)));
   }
 }
+
+/**
+ * The sink of a titre planned again (plan-titre.ts's getters): its problems were reported when it
+ * was first planned, and the plan it is part of had none but warnings, so nothing is kept and
+ * none is told (issue 12: a fresh sink a liquidation, and the key of the index's warning joined
+ * each time, ~1 KB of the main thread's allocation a titre).
+ */
+class DiscardedProblems extends ProblemSink {
+  override error(): void {}
+  override warning(): void {}
+}
+
+export const DISCARDED_PROBLEMS: ProblemSink = new DiscardedProblems();

@@ -17,12 +17,22 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fsync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 
 const TEMP_PATTERN = /^\..+\.tmp-\d+$/;
 
+/** An absolute path that join() would change: an empty, `.` or `..` segment, a trailing `/` or a backslash. */
+const NOT_PLAIN_ABSOLUTE = /\/\/|\/\.\.?(?:\/|$)|\/$|\\/;
+
 export function tempPathFor(path: string): string {
+  // join(dirname, name) is the path with the name changed when it is absolute and plain (as
+  // resolveOut's are, on a `/` platform): made so without join (issue 12, main-thread allocation)
+  if (sep === '/' && path.startsWith('/') && !NOT_PLAIN_ABSOLUTE.test(path)) {
+    const slash = path.lastIndexOf('/');
+    return `${path.slice(0, slash + 1)}.${path.slice(slash + 1)}.tmp-${process.pid}`;
+  }
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
 }
 
@@ -144,6 +154,47 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 const WRITE_CHUNK = 64 * 1024;
 
+/**
+ * Gives each chunk of `source` to `take`, in order, until the stream ends: what `for await` over
+ * it did, without its async iterator (issue 12: ~2.5 KB of the main thread's allocation a titre,
+ * a PDF coming as one chunk). Rejects with the stream's error; with the error `take` throws, the
+ * stream then destroyed; if the stream is or gets destroyed before its end, with what
+ * `finished` gives (its error, or Node's premature close), as the iterator did.
+ */
+function eachChunk(source: Readable, take: (chunk: unknown) => void): Promise<void> {
+  if (source.destroyed || source.readableEnded) return finished(source);
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      source.off('data', onData);
+      source.off('end', onEnd);
+      source.off('close', onClose);
+      // the 'error' listener stays: an error emitted later must not go unhandled
+      if (error === undefined) resolve();
+      else reject(error);
+    };
+    const onData = (chunk: unknown): void => {
+      try {
+        take(chunk);
+      } catch (error) {
+        settle(error);
+        source.destroy();
+      }
+    };
+    const onEnd = (): void => settle();
+    const onError = (error: unknown): void => settle(error);
+    const onClose = (): void => {
+      if (!settled) finished(source).then(() => settle(), settle);
+    };
+    source.on('error', onError);
+    source.on('end', onEnd);
+    source.on('close', onClose);
+    source.on('data', onData);
+  });
+}
+
 export interface StreamWriteResult {
   sha256: string; // lowercase hex
   bytes: number;
@@ -166,14 +217,14 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
         pending = [];
         pendingBytes = 0;
       };
-      for await (const chunk of source) {
+      await eachChunk(source, (chunk) => {
         const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
         hash.update(buffer);
         bytes += buffer.length;
         pending.push(buffer);
         pendingBytes += buffer.length;
-        if (pendingBytes >= WRITE_CHUNK) flush(); // many small chunks (a run file) → few writes
-      }
+        if (pendingBytes >= WRITE_CHUNK) flush(); // many small chunks (a bordereau's CSV) → few writes
+      });
       if (pendingBytes > 0) flush();
       return { sha256: hash.digest('hex'), bytes };
     });

@@ -4,7 +4,7 @@
  */
 import type { Commune } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
-import { toAmountString, type Decimal } from '../engine/money.js';
+import { contributionCibleAmountString, montantAmountString, toAmountString, type Decimal } from '../engine/money.js';
 import type { PlannedDocument } from '../engine/plan-types.js';
 import { createHash } from 'node:crypto';
 import { csvLines, type CellKind, type CsvColumn, type CsvRow } from './csv-write.js';
@@ -87,13 +87,13 @@ export function ledgerRow(doc: PlannedDocument, n: LedgerNumbers, commune: Commu
     forfait: f.forfait,
     par_habitant: f.parHabitant,
     options: f.optionsMontant,
-    contribution_cible: doc.contributionCible ? toAmountString(doc.contributionCible) : f.contributionCible,
+    contribution_cible: contributionCibleAmountString(doc) ?? f.contributionCible,
     montant_anterieur: f.montantAnterieur,
     montant_precedent: f.montantPrecedent,
     plafond: f.plafond,
     jours: str(f.joursFactures),
     jours_annee: str(f.joursAnnee),
-    montant: toAmountString(doc.montant),
+    montant: montantAmountString(doc),
     net_apres: toAmountString(n.netApres),
     motif: doc.motif?.replace(/[\r\n]+/g, ' '),
     fichier: n.fichier,

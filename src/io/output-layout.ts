@@ -144,9 +144,17 @@ export const runFilePath = (outDir: string, exercice: number): string =>
   join(outDir, STATE_DIR, `run-${exercice}.jsonl`);
 export const RUN_FILE_PATTERN = /^run-(\d{4})\.jsonl$/;
 
-/** OUT-relative path (with `/`) → absolute path (join normalises `/` to the platform's separator). */
+/** The paths of the last OUT resolved (a run resolves some ten paths a titre in one OUT). */
+let lastOut: { outDir: string; paths: ReturnType<typeof outPaths> } | undefined;
+
+/**
+ * OUT-relative path (with `/`) → absolute path (join normalises `/` to the platform's separator).
+ * The same string as join(outDir, relative), by concatenation when join would only prefix it
+ * (outPaths; issue 12: path.join was ~4 KB of the main thread's allocation a titre).
+ */
 export function resolveOut(outDir: string, relative: string): string {
-  return join(outDir, relative);
+  if (lastOut?.outDir !== outDir) lastOut = { outDir, paths: outPaths(outDir) };
+  return lastOut.paths.resolve(relative);
 }
 
 /**

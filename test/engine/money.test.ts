@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
-import { amountOfCents, Decimal, dec, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
+import { amountOfCents, amountStringOfText, Decimal, dec, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
 
 const NNBSP = '\u202f';
 
@@ -126,5 +126,20 @@ describe('R1 sum of canonical amounts (sumOfAmounts)', () => {
 
   it('refuses an amount that is not canonical, as dec does', () => {
     expect(() => sumOfAmounts([{ montant: '1.00' }, { montant: '1,50' }])).toThrow('not a canonical decimal: 1,50');
+  });
+});
+
+describe('R1 machine form from a Decimal text (amountStringOfText, issue 12)', () => {
+  it('is toAmountString of the Decimal whose toString the text is', () => {
+    for (const text of ['0', '5', '1210', '1210.5', '1210.05', '0.06', '0.5', '-0', '-3', '-1210.5', '1.005', '2.675', '1e+21', '1e-7', '123456789012345678.9']) {
+      const value = new Decimal(text);
+      expect(amountStringOfText(value.toString())).toBe(toAmountString(value));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), (units, places) => {
+        const value = new Decimal(units).div(10 ** places);
+        expect(amountStringOfText(value.toString())).toBe(toAmountString(value));
+      }),
+    );
   });
 });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { basename, dirname, join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isTempName, writeFileAtomic, writeStreamAtomic } from '../../src/io/atomic-write.js';
+import { isTempName, tempPathFor, writeFileAtomic, writeStreamAtomic } from '../../src/io/atomic-write.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -38,6 +38,37 @@ describe('atomic writes', () => {
     await expect(writeStreamAtomic(join(dir, 't.pdf'), Readable.from(failing()))).rejects.toThrow('render failed');
     expect(await readFile(join(dir, 't.pdf'), 'utf8')).toBe('old');
     expect(await readdir(dir)).toEqual(['t.pdf']);
+  });
+
+  it('reads a stream ended, failed or destroyed before it is read (renders asked ahead, issue 12)', async () => {
+    const ended = new PassThrough();
+    ended.end(Buffer.from('%PDF-done'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await writeStreamAtomic(join(dir, 'a.pdf'), ended)).bytes).toBe(9);
+    expect(await readFile(join(dir, 'a.pdf'), 'utf8')).toBe('%PDF-done');
+
+    const failed = new PassThrough();
+    failed.on('error', () => undefined);
+    failed.destroy(new Error('render failed early'));
+    await new Promise((resolve) => setImmediate(resolve));
+    await expect(writeStreamAtomic(join(dir, 'b.pdf'), failed)).rejects.toThrow('render failed early');
+
+    const dropped = new PassThrough();
+    dropped.destroy();
+    await expect(writeStreamAtomic(join(dir, 'c.pdf'), dropped)).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+
+    const later = new PassThrough();
+    const writing = writeStreamAtomic(join(dir, 'd.pdf'), later);
+    later.write(Buffer.from('%PDF-'));
+    setImmediate(() => later.destroy());
+    await expect(writing).rejects.toMatchObject({ code: 'ERR_STREAM_PREMATURE_CLOSE' });
+    expect((await readdir(dir)).sort()).toEqual(['a.pdf']);
+  });
+
+  it('names its temp file as join(dirname, name) does', () => {
+    for (const path of ['/a/b/t.pdf', '/t.pdf', '/a//b/t.pdf', '/a/./t.pdf', '/a/../t.pdf', 'rel/t.pdf', 't.pdf', './t.pdf', '/a/b/', '/a/.t']) {
+      expect(tempPathFor(path)).toBe(join(dirname(path), `.${basename(path)}.tmp-${process.pid}`));
+    }
   });
 
   it('recognises its temp names', () => {

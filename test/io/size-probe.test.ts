@@ -4,6 +4,7 @@
  * path the check would stat; the check finds the same damage through the worker as without it.
  */
 import { rm, truncate } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkOutFolder, PROBE_FROM_BYTES } from '../../src/apply/check-out.js';
 import type { IssuedDocument } from '../../src/engine/history.js';
@@ -131,11 +132,14 @@ describe('startSizeProbe', () => {
 });
 
 describe('outPaths', () => {
-  it('makes the very string resolveOut (join) makes, for plain and other relative paths alike', () => {
+  it('and resolveOut make the very string join makes, for plain and other relative paths alike', () => {
     const relatives = ['a.pdf', '2026/titres/x/69081-ecully/titre-2026-00001.pdf', './a', 'a/./b', 'a/../b', '../a', 'a//b', 'a/', '/a', '', '.', '..', 'a\\b', '.a/b..', 'a/.b/c.'];
     for (const outDir of ['/tmp/out', '/tmp/out/', 'out', './out', '.', '', '/', '/tmp/a/../out', 'a//b']) {
       const paths = outPaths(outDir);
-      for (const relative of relatives) expect([outDir, relative, paths.resolve(relative)]).toEqual([outDir, relative, resolveOut(outDir, relative)]);
+      for (const relative of relatives) {
+        expect([outDir, relative, paths.resolve(relative)]).toEqual([outDir, relative, join(outDir, relative)]);
+        expect([outDir, relative, resolveOut(outDir, relative)]).toEqual([outDir, relative, join(outDir, relative)]);
+      }
     }
   });
 });
