@@ -3,12 +3,13 @@
  *
  * pdfkit draws each line (`_fragment`) by encoding it into glyphs, then walking the glyphs to build
  * the TJ operator (hex runs split at each kerning adjustment, every number rounded and printed),
- * between a save, a flip of the coordinates and a restore. The glyphs of a text are already kept
- * across documents (fixed-subset.ts: the same encoding object comes back for the same text), so
- * its TJ operator is the same too: it is kept beside that encoding and written as it is. A titre
- * draws about ninety lines, nine in ten of them the same wording as on every other titre; this
- * part of pdfkit's line drawing was an eighth of a rendering thread's time (cpu profile, 2 000
- * titres) and a tenth of its garbage.
+ * between a save, a flip of the coordinates and a restore. A text's TJ operator is the same in
+ * every document: the embedded font of the fixed glyph set gives it (fixed-subset.ts's
+ * lineOperator, kept per text, composed from its words' pieces: line-operators.ts) and it is
+ * written as it is. A titre draws about ninety lines, nine in ten of them the same wording as on
+ * every other titre; this part of pdfkit's line drawing was an eighth of a rendering thread's time
+ * (cpu profile, 2 000 titres) and a tenth of its garbage. A font without that method (pdfkit's
+ * own, where shared-fonts.ts could not install the fixed set) leaves its lines to pdfkit.
  *
  * Only the plain lines the titres use take this path: left, right or centred, filled, without
  * spacing adjustments, links, decorations, OpenType features or glyph offsets; any other line is
@@ -16,13 +17,10 @@
  * PDFObject.number). The coordinate flip (`transform`) is written without updating the current
  * matrix, which the restore right after would discard anyway.
  *
- * Uses pdfkit internals (_fragment, _font.encode/ref/id/ascender, _fontSize, page.fonts,
+ * Uses pdfkit internals (_fragment, _font.ref/id/ascender, _fontSize, page.fonts,
  * page.height, addContent, save, restore, widthOfString; pdfkit 0.20).
  */
-import { keepingTexts } from './filled-texts.js';
 import { pdfNumber } from './printed-reference.js';
-
-type Encoded = [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
 
 interface LineOptions {
   width?: number;
@@ -45,39 +43,13 @@ interface LineOptions {
 
 interface FragmentInternals {
   _fragment(text: string, x: number, y: number, options: LineOptions): void;
-  _font: { id: string; ascender: number; encode(text: string, features?: unknown): Encoded; ref(): unknown };
+  _font: { id: string; ascender: number; lineOperator?: (text: string) => string | null; ref(): unknown };
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
   addContent(data: string): unknown;
   save(): unknown;
   restore(): unknown;
   widthOfString(text: string, options?: object): number;
-}
-
-/**
- * TJ operators by encoding (null: the glyphs have offsets, pdfkit draws them); not for the lines of
- * a filled text (filled-texts.ts), whose encoding is not kept either.
- */
-const operators = new WeakMap<Encoded, string | null>();
-
-/** pdfkit's TJ for glyphs without offsets: hex runs cut after each glyph whose advance is adjusted. */
-function textOperator([encoded, positions]: Encoded): string | null {
-  const commands: string[] = [];
-  let last = 0;
-  const segment = (cur: number): void => {
-    if (last < cur) {
-      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
-    }
-    last = cur;
-  };
-  for (let i = 0; i < positions.length; i++) {
-    const pos = positions[i];
-    if (pos.xOffset || pos.yOffset) return null;
-    if (pos.xAdvance - pos.advanceWidth !== 0) segment(i + 1);
-  }
-  segment(positions.length);
-  return commands.length > 0 ? `[${commands.join(' ')}] TJ` : '';
 }
 
 function plain(options: LineOptions): boolean {
@@ -107,12 +79,7 @@ export function useTextRuns(doc: PDFKit.PDFDocument): void {
     if (!plain(options)) return fragment.call(this, raw, x, y, options);
     const text = `${raw}`.replace(/\n/g, '');
     if (text.length === 0) return;
-    const encoding = this._font.encode(text, undefined);
-    let operator = operators.get(encoding);
-    if (operator === undefined) {
-      operator = textOperator(encoding);
-      if (keepingTexts()) operators.set(encoding, operator);
-    }
+    const operator = this._font.lineOperator?.(text) ?? null;
     if (operator === null) return fragment.call(this, raw, x, y, options);
     if (options.width) {
       if (options.align === 'right') x += options.lineWidth - this.widthOfString(text.replace(/\s+$/, ''), options);
