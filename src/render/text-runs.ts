@@ -15,10 +15,15 @@
  * spacing adjustments, links, decorations, OpenType features or glyph offsets; any other line is
  * drawn by pdfkit itself. The operators are pdfkit 0.20's, byte for byte (same order, same rounding:
  * PDFObject.number). The coordinate flip (`transform`) is written without updating the current
- * matrix, which the restore right after would discard anyway.
+ * matrix, which the restore right after would discard anyway; so are the save and restore around
+ * it (`q`, `Q`): pdfkit's save() pushes a copy of that matrix, which its restore() makes current,
+ * the same six numbers. A line's operators are written as one string (addContent ends each with a
+ * newline, which the string holds between them): one write instead of eight, through the page,
+ * its content reference and the native writes' pending strings (native-writes.ts), and the
+ * operators that do not change from line to line (q, the flip, BT; the font and size) printed once.
  *
  * Uses pdfkit internals (_fragment, _font.ref/id/ascender, _fontSize, page.fonts,
- * page.height, addContent, save, restore, widthOfString; pdfkit 0.20).
+ * page.height, addContent, widthOfString; pdfkit 0.20).
  */
 import { pdfNumber } from './printed-reference.js';
 
@@ -47,8 +52,6 @@ interface FragmentInternals {
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
   addContent(data: string): unknown;
-  save(): unknown;
-  restore(): unknown;
   widthOfString(text: string, options?: object): number;
 }
 
@@ -70,6 +73,32 @@ function plain(options: LineOptions): boolean {
   );
 }
 
+let openingHeight = NaN;
+let openingText = '';
+
+/** What opens a line on a page of this height: q, the flip of the coordinates, BT (kept: one height a document). */
+function opening(height: number): string {
+  if (height !== openingHeight) {
+    openingText = `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\nBT\n`;
+    openingHeight = height;
+  }
+  return openingText;
+}
+
+let fontId = '';
+let fontSize = NaN;
+let fontText = '';
+
+/** The Tf operator of a font and size, and its newline (the last one kept: consecutive lines share it). */
+function fontOperator(id: string, size: number): string {
+  if (id !== fontId || size !== fontSize) {
+    fontText = `/${id} ${pdfNumber(size)} Tf\n`;
+    fontId = id;
+    fontSize = size;
+  }
+  return fontText;
+}
+
 /** Makes `doc` draw its plain lines with kept operators. */
 export function useTextRuns(doc: PDFKit.PDFDocument): void {
   const pdf = doc as unknown as FragmentInternals;
@@ -87,15 +116,10 @@ export function useTextRuns(doc: PDFKit.PDFDocument): void {
     }
     const dy = typeof options.baseline === 'number' ? -options.baseline : (this._font.ascender / 1000) * this._fontSize;
     const height = this.page.height;
-    this.save();
-    this.addContent(`1 0 0 -1 0 ${pdfNumber(height)} cm`);
     const top = height - y - dy;
     if (this.page.fonts[this._font.id] == null) this.page.fonts[this._font.id] = this._font.ref();
-    this.addContent('BT');
-    this.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`);
-    this.addContent(`/${this._font.id} ${pdfNumber(this._fontSize)} Tf`);
-    if (operator !== '') this.addContent(operator);
-    this.addContent('ET');
-    this.restore();
+    // q, cm, BT, Tm, Tf, TJ, ET, Q: one write, each operator ended by the newline addContent ends it with
+    const tj = operator === '' ? '' : `${operator}\n`;
+    this.addContent(`${opening(height)}1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n${fontOperator(this._font.id, this._fontSize)}${tj}ET\nQ`);
   };
 }
