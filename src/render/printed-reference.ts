@@ -5,7 +5,7 @@
  * of convert's work (pdfkit 0.20). Used for what is printed once and written many times (a font's
  * W entry, fixed-subset.ts) and for what a bordereau's table keeps of its written structure
  * (bordereau-table.ts). And pdfkit's way of printing a number, for whoever prints PDF syntax itself
- * (native-writes.ts, text-runs.ts, fixed-subset.ts).
+ * (native-writes.ts, text-runs.ts, fixed-subset.ts, line-operators.ts).
  */
 import PDFDocument from 'pdfkit';
 
