@@ -61,6 +61,8 @@ export class ComposedRuns {
   private readonly characters = new RecurringCache<number, ShapedRun>(CHARACTERS_PER_GENERATION);
   private readonly independent = new RecurringCache<number, boolean>(PAIRS_PER_GENERATION);
   private readonly chunks = new RecurringCache<string, ShapedRun>(CHUNKS_PER_GENERATION);
+  /** The chunks' runs of the word being shaped (shape is not reentered: fontkit does not call back). */
+  private readonly runs: ShapedRun[] = [];
 
   /**
    * `word` shaped: its chunks' runs end to end, or fontkit's run through `layoutRun` when the
@@ -69,39 +71,57 @@ export class ComposedRuns {
   shape(word: string, layoutRun: LayoutRun): ShapedRun {
     if (word.length < 2) return layoutRun(word);
     for (let i = 0; i < word.length; i++) if (joinsNeighbour(word.charCodeAt(i))) return layoutRun(word);
-    const ends: number[] = [];
-    for (let i = 1; i < word.length; i++) if (this.independentPair(word, i - 1, layoutRun)) ends.push(i);
-    if (ends.length === 0) return layoutRun(word);
-    ends.push(word.length);
-    const glyphs: FontkitGlyph[] = [];
-    const positions: Position[] = [];
-    let start = 0;
-    for (const end of ends) {
+    // The chunks' runs, in a list reused from word to word; then the word's arrays at their size.
+    const runs = this.runs;
+    runs.length = 0;
+    let glyphCount = 0;
+    for (let start = 0, end = 1; end <= word.length; end++) {
+      if (end < word.length && !this.independentPair(word, end - 1, layoutRun)) continue;
+      if (start === 0 && end === word.length) return layoutRun(word); // one chunk: the word whole
       const run = end - start === 1 ? this.character(word, start, layoutRun) : this.chunk(word.slice(start, end), layoutRun);
-      for (const glyph of run.glyphs) glyphs.push(glyph);
-      for (const position of run.positions) positions.push(position as Position);
+      runs.push(run);
+      glyphCount += run.glyphs.length;
       start = end;
     }
+    const glyphs = new Array<FontkitGlyph>(glyphCount);
+    const positions = new Array<Position>(glyphCount);
     // fontkit's GlyphRun.advanceWidth, summed in the same order
     let advanceWidth = 0;
-    for (const position of positions) advanceWidth += position.xAdvance;
+    let at = 0;
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r];
+      for (let i = 0; i < run.glyphs.length; i++, at++) {
+        glyphs[at] = run.glyphs[i];
+        const position = run.positions[i] as Position;
+        positions[at] = position;
+        advanceWidth += position.xAdvance;
+      }
+    }
     return { glyphs, positions, advanceWidth };
   }
 
   private character(word: string, index: number, layoutRun: LayoutRun): ShapedRun {
-    return this.characters.through(word.charCodeAt(index), () => layoutRun(word[index]));
+    const code = word.charCodeAt(index);
+    let run = this.characters.get(code);
+    if (run === undefined) this.characters.set(code, (run = layoutRun(word[index])));
+    return run;
   }
 
   /** Characters the font joins or kerns pair by pair (« Th », « ffi »), shaped by fontkit once. */
   private chunk(text: string, layoutRun: LayoutRun): ShapedRun {
-    return this.chunks.through(text, layoutRun);
+    let run = this.chunks.get(text);
+    if (run === undefined) this.chunks.set(text, (run = layoutRun(text)));
+    return run;
   }
 
   /** Whether fontkit shapes the characters at `index` and `index + 1` as their two runs end to end. */
   private independentPair(word: string, index: number, layoutRun: LayoutRun): boolean {
     const pair = word.charCodeAt(index) * 0x10000 + word.charCodeAt(index + 1);
-    return this.independent.through(pair, () =>
-      sameRun(layoutRun(word.slice(index, index + 2)), this.character(word, index, layoutRun), this.character(word, index + 1, layoutRun)),
-    );
+    let independent = this.independent.get(pair);
+    if (independent === undefined) {
+      independent = sameRun(layoutRun(word.slice(index, index + 2)), this.character(word, index, layoutRun), this.character(word, index + 1, layoutRun));
+      this.independent.set(pair, independent);
+    }
+    return independent;
   }
 }

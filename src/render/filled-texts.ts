@@ -3,7 +3,7 @@
  * amount in words, the liquidation's figures), set without being kept by the renderer's caches.
  *
  * The caches of no-break rules, line breaks, encoded lines and text operators (french-format.ts,
- * line-breaks.ts, fixed-subset.ts, text-runs.ts) are there for the wording that recurs on every
+ * line-breaks.ts, fixed-subset.ts) are there for the wording that recurs on every
  * titre. A titre's filled texts are new to each of them and do not come back (a commune's other
  * titre comes half a batch later): each was hashed, inserted and held for a generation or two,
  * long enough to be promoted out of the young generation, and then marked again by every full

@@ -20,6 +20,7 @@
 import { deflateSync } from 'node:zlib';
 import { RecurringCache } from '../engine/recurring-cache.js';
 import { keepingTexts } from './filled-texts.js';
+import { LineOperator, runPieces, type GlyphPosition, type RunPieces } from './line-operators.js';
 import { pdfNumber, printedAs } from './printed-reference.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
@@ -94,14 +95,18 @@ export interface EmbeddedFontInternals {
   embed(): void;
   encode(text: string, features?: unknown): Encoded;
   layoutCached(text: string): ShapedRun;
+  /** The TJ operator of a plain line of `text` (null: a glyph has an offset), installed here for text-runs.ts. */
+  lineOperator?: (text: string) => string | null;
 }
 
 /**
- * Encoded texts shared by the documents of a renderer, this many per generation of the cache: the
- * recurring wording is encoded once per run, the amounts and names (rarely repeated) churn. An
- * entry holds a line's glyph numbers and positions (a few KB): the bound keeps a thread's memory
- * flat. pdfkit only reads an encoding, never changes it. Was 1 000: see shared-fonts.ts's
- * WORDS_PER_GENERATION for how these bounds were measured.
+ * Encoded texts (and lines' TJ operators) shared by the documents of a renderer, this many per
+ * generation of each cache: the recurring wording is encoded once per run, the amounts and names
+ * (rarely repeated) churn. An encoding holds a line's glyph numbers and positions (a few KB), an
+ * operator its text printed: the bound keeps a thread's memory flat. pdfkit only reads an
+ * encoding, never changes it. Was 1 000: see shared-fonts.ts's WORDS_PER_GENERATION for how these
+ * bounds were measured. The titres' plain lines take the operators (text-runs.ts); encodings serve
+ * the lines pdfkit draws itself.
  */
 const ENCODED_PER_GENERATION = 250;
 
@@ -123,6 +128,18 @@ function deflate(raw: Uint8Array | string): Deflated {
 export function widthsEntry(widths: readonly number[]): object {
   return printedAs(`[0 [${widths.map(pdfNumber).join(' ')}]]`);
 }
+
+/** Where the run of `text` that starts at `start` ends: after its first space or tab, or at the end (pdfkit's layout). */
+function runEnd(text: string, start: number): number {
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09) return i + 1;
+  }
+  return text.length;
+}
+
+/** A run some of whose glyphs are outside the fixed set: numbered by each document. */
+const OUTSIDE = 'outside';
 
 const glyphNumbers: string[] = [];
 
@@ -197,6 +214,11 @@ export class FixedGlyphSet {
   private readonly encoded = new RecurringCache<string, Encoded>(ENCODED_PER_GENERATION);
   /** A shaped run's glyph numbers, when all its glyphs are in the set (null: some are not). */
   private readonly runNumbers = new WeakMap<ShapedRun, readonly string[] | null>();
+  /** Lines' TJ operators (null: a glyph has an offset), kept as the encoded texts are. */
+  private readonly operators = new RecurringCache<string, string | null>(ENCODED_PER_GENERATION);
+  /** A shaped run's part of a TJ operator, when all its glyphs are in the set (null: a glyph has an offset). */
+  private readonly runOperators = new WeakMap<ShapedRun, RunPieces | null | typeof OUTSIDE>();
+  private readonly line = new LineOperator();
 
   /** `extra`: more characters to hold (the templates' own), after FIXED_CHARACTERS, sorted. */
   constructor(
@@ -247,6 +269,14 @@ export class FixedGlyphSet {
       }
       return result;
     };
+    target.lineOperator = (text) => {
+      const known = this.operators.get(text);
+      if (known !== undefined) return known;
+      usedExtra = false;
+      const operator = this.lineOperator(target, subset, text);
+      if (!usedExtra && keepingTexts()) this.operators.set(text, operator);
+      return operator;
+    };
     target.embed = () => this.embed(target, extra.size === 0 ? this.streams : this.extended([...extra.keys()]));
   }
 
@@ -261,27 +291,52 @@ export class FixedGlyphSet {
   private encodeRuns(target: EmbeddedFontInternals, subset: { includeGlyph(id: number): number }, text: string): Encoded {
     const numbers: string[] = [];
     const positions: object[] = [];
-    let last = 0;
-    let index = 0;
-    while (index <= text.length) {
-      const code = text.charCodeAt(index); // NaN past the end
-      if ((index === text.length && last < index) || code === 0x20 || code === 0x09) {
-        const run = target.layoutCached(text.slice(last, ++index));
-        let kept = this.runNumbers.get(run);
-        if (kept === undefined) {
-          const gids = run.glyphs.map((glyph) => this.numbers.get(glyph.id));
-          kept = gids.includes(undefined) ? null : gids.map((gid) => glyphNumber(gid!));
-          this.runNumbers.set(run, kept);
-        }
-        if (kept !== null) for (const n of kept) numbers.push(n);
-        else for (const glyph of run.glyphs) numbers.push(glyphNumber(subset.includeGlyph(glyph.id)));
-        for (const position of run.positions) positions.push(position);
-        last = index;
-      } else {
-        index++;
+    for (let start = 0, end = 0; start < text.length; start = end) {
+      end = runEnd(text, start);
+      const run = target.layoutCached(text.slice(start, end));
+      let kept = this.runNumbers.get(run);
+      if (kept === undefined) {
+        const gids = run.glyphs.map((glyph) => this.numbers.get(glyph.id));
+        kept = gids.includes(undefined) ? null : gids.map((gid) => glyphNumber(gid!));
+        this.runNumbers.set(run, kept);
       }
+      if (kept !== null) for (const n of kept) numbers.push(n);
+      else for (const glyph of run.glyphs) numbers.push(glyphNumber(subset.includeGlyph(glyph.id)));
+      for (const position of run.positions) positions.push(position);
     }
     return [numbers, positions];
+  }
+
+  /**
+   * The TJ operator pdfkit's _fragment writes for a plain line of `text` (line-operators.ts): the
+   * same runs as encodeRuns, each run's pieces printed once per renderer when its glyphs are in
+   * the set; a glyph outside it goes through `subset` (the document's own extra glyphs), in the
+   * order of the line, as in pdfkit. null when a glyph has an offset (pdfkit draws the line).
+   */
+  private lineOperator(target: EmbeddedFontInternals, subset: { includeGlyph(id: number): number }, text: string): string | null {
+    const line = this.line;
+    for (let start = 0, end = 0; start < text.length; start = end) {
+      end = runEnd(text, start);
+      const run = target.layoutCached(text.slice(start, end));
+      let pieces = this.runOperators.get(run);
+      if (pieces === undefined) {
+        pieces = this.inSet(run) ? runPieces(run.positions as GlyphPosition[], (i) => glyphNumber(this.numbers.get(run.glyphs[i].id)!)) : OUTSIDE;
+        this.runOperators.set(run, pieces);
+      }
+      if (pieces === OUTSIDE) pieces = runPieces(run.positions as GlyphPosition[], (i) => glyphNumber(subset.includeGlyph(run.glyphs[i].id)));
+      if (pieces === null) {
+        line.reset();
+        return null;
+      }
+      line.add(pieces);
+    }
+    return line.finish();
+  }
+
+  /** Whether every glyph of `run` is in the fixed set. */
+  private inSet(run: ShapedRun): boolean {
+    for (const glyph of run.glyphs) if (!this.numbers.has(glyph.id)) return false;
+    return true;
   }
 
   /** The fixed set followed by a document's own extra glyphs: built for that document only. */

@@ -4,8 +4,9 @@
  * an object with that prototype and its own toString is written as the text it gives, with none
  * of convert's work (pdfkit 0.20). Used for what is printed once and written many times (a font's
  * W entry, fixed-subset.ts) and for the references of the structure tree that pdfkit's objects
- * hold (structure-tree.ts: the Document element, each page's entry of the parent tree). And pdfkit's way of printing a number, for whoever prints PDF syntax itself
- * (native-writes.ts, text-runs.ts, fixed-subset.ts).
+ * hold (structure-tree.ts: the Document element, each page's entry of the parent tree). And
+ * pdfkit's way of printing a number, for whoever prints PDF syntax itself (native-writes.ts,
+ * text-runs.ts, fixed-subset.ts, line-operators.ts).
  */
 import PDFDocument from 'pdfkit';
 

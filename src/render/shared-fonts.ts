@@ -95,13 +95,20 @@ export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts
       // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable), a
       // new word composed from its characters' runs when that is fontkit's run (composed-runs.ts).
       const layoutRun = (text: string): ShapedRun => font.layoutRun(text);
-      font.layoutCached = (word) => words.through(word, () => composed.shape(word, layoutRun));
+      // (get and set rather than through: no closure made for each word looked up)
+      font.layoutCached = (word) => {
+        let run = words.get(word);
+        if (run === undefined) words.set(word, (run = composed.shape(word, layoutRun)));
+        return run;
+      };
     }
     const widthOfString = font.widthOfString.bind(font);
     // pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered.
     font.widthOfString = (text, size, features) => {
       if (features !== undefined) return widthOfString(text, size, features);
-      return widths.through(text, () => font.layout(text, undefined, true).advanceWidth) * (size / 1000);
+      let width = widths.get(text);
+      if (width === undefined) widths.set(text, (width = font.layout(text, undefined, true).advanceWidth));
+      return width * (size / 1000);
     };
     parsed.glyphSet.install(font);
     return font;

@@ -3,26 +3,29 @@
  *
  * pdfkit draws each line (`_fragment`) by encoding it into glyphs, then walking the glyphs to build
  * the TJ operator (hex runs split at each kerning adjustment, every number rounded and printed),
- * between a save, a flip of the coordinates and a restore. The glyphs of a text are already kept
- * across documents (fixed-subset.ts: the same encoding object comes back for the same text), so
- * its TJ operator is the same too: it is kept beside that encoding and written as it is. A titre
- * draws about ninety lines, nine in ten of them the same wording as on every other titre; this
- * part of pdfkit's line drawing was an eighth of a rendering thread's time (cpu profile, 2 000
- * titres) and a tenth of its garbage.
+ * between a save, a flip of the coordinates and a restore. A text's TJ operator is the same in
+ * every document: the embedded font of the fixed glyph set gives it (fixed-subset.ts's
+ * lineOperator, kept per text, composed from its words' pieces: line-operators.ts) and it is
+ * written as it is. A titre draws about ninety lines, nine in ten of them the same wording as on
+ * every other titre; this part of pdfkit's line drawing was an eighth of a rendering thread's time
+ * (cpu profile, 2 000 titres) and a tenth of its garbage. A font without that method (pdfkit's
+ * own, where shared-fonts.ts could not install the fixed set) leaves its lines to pdfkit.
  *
  * Only the plain lines the titres use take this path: left, right or centred, filled, without
  * spacing adjustments, links, decorations, OpenType features or glyph offsets; any other line is
  * drawn by pdfkit itself. The operators are pdfkit 0.20's, byte for byte (same order, same rounding:
  * PDFObject.number). The coordinate flip (`transform`) is written without updating the current
- * matrix, which the restore right after would discard anyway.
+ * matrix, which the restore right after would discard anyway; so are the save and restore around
+ * it (`q`, `Q`): pdfkit's save() pushes a copy of that matrix, which its restore() makes current,
+ * the same six numbers. A line's operators are written as one string (addContent ends each with a
+ * newline, which the string holds between them): one write instead of eight, through the page,
+ * its content reference and the native writes' pending strings (native-writes.ts), and the
+ * operators that do not change from line to line (q, the flip, BT; the font and size) printed once.
  *
- * Uses pdfkit internals (_fragment, _font.encode/ref/id/ascender, _fontSize, page.fonts,
- * page.height, addContent, save, restore, widthOfString; pdfkit 0.20).
+ * Uses pdfkit internals (_fragment, _font.ref/id/ascender, _fontSize, page.fonts,
+ * page.height, addContent, widthOfString; pdfkit 0.20).
  */
-import { keepingTexts } from './filled-texts.js';
 import { pdfNumber } from './printed-reference.js';
-
-type Encoded = [string[], Array<{ xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }>];
 
 interface LineOptions {
   width?: number;
@@ -45,39 +48,11 @@ interface LineOptions {
 
 interface FragmentInternals {
   _fragment(text: string, x: number, y: number, options: LineOptions): void;
-  _font: { id: string; ascender: number; encode(text: string, features?: unknown): Encoded; ref(): unknown };
+  _font: { id: string; ascender: number; lineOperator?: (text: string) => string | null; ref(): unknown };
   _fontSize: number;
   page: { height: number; fonts: Record<string, unknown> };
   addContent(data: string): unknown;
-  save(): unknown;
-  restore(): unknown;
   widthOfString(text: string, options?: object): number;
-}
-
-/**
- * TJ operators by encoding (null: the glyphs have offsets, pdfkit draws them); not for the lines of
- * a filled text (filled-texts.ts), whose encoding is not kept either.
- */
-const operators = new WeakMap<Encoded, string | null>();
-
-/** pdfkit's TJ for glyphs without offsets: hex runs cut after each glyph whose advance is adjusted. */
-function textOperator([encoded, positions]: Encoded): string | null {
-  const commands: string[] = [];
-  let last = 0;
-  const segment = (cur: number): void => {
-    if (last < cur) {
-      const advance = positions[cur - 1].xAdvance - positions[cur - 1].advanceWidth;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${pdfNumber(-advance)}`);
-    }
-    last = cur;
-  };
-  for (let i = 0; i < positions.length; i++) {
-    const pos = positions[i];
-    if (pos.xOffset || pos.yOffset) return null;
-    if (pos.xAdvance - pos.advanceWidth !== 0) segment(i + 1);
-  }
-  segment(positions.length);
-  return commands.length > 0 ? `[${commands.join(' ')}] TJ` : '';
 }
 
 function plain(options: LineOptions): boolean {
@@ -98,6 +73,32 @@ function plain(options: LineOptions): boolean {
   );
 }
 
+let openingHeight = NaN;
+let openingText = '';
+
+/** What opens a line on a page of this height: q, the flip of the coordinates, BT (kept: one height a document). */
+function opening(height: number): string {
+  if (height !== openingHeight) {
+    openingText = `q\n1 0 0 -1 0 ${pdfNumber(height)} cm\nBT\n`;
+    openingHeight = height;
+  }
+  return openingText;
+}
+
+let fontId = '';
+let fontSize = NaN;
+let fontText = '';
+
+/** The Tf operator of a font and size, and its newline (the last one kept: consecutive lines share it). */
+function fontOperator(id: string, size: number): string {
+  if (id !== fontId || size !== fontSize) {
+    fontText = `/${id} ${pdfNumber(size)} Tf\n`;
+    fontId = id;
+    fontSize = size;
+  }
+  return fontText;
+}
+
 /** Makes `doc` draw its plain lines with kept operators. */
 export function useTextRuns(doc: PDFKit.PDFDocument): void {
   const pdf = doc as unknown as FragmentInternals;
@@ -107,12 +108,7 @@ export function useTextRuns(doc: PDFKit.PDFDocument): void {
     if (!plain(options)) return fragment.call(this, raw, x, y, options);
     const text = `${raw}`.replace(/\n/g, '');
     if (text.length === 0) return;
-    const encoding = this._font.encode(text, undefined);
-    let operator = operators.get(encoding);
-    if (operator === undefined) {
-      operator = textOperator(encoding);
-      if (keepingTexts()) operators.set(encoding, operator);
-    }
+    const operator = this._font.lineOperator?.(text) ?? null;
     if (operator === null) return fragment.call(this, raw, x, y, options);
     if (options.width) {
       if (options.align === 'right') x += options.lineWidth - this.widthOfString(text.replace(/\s+$/, ''), options);
@@ -120,15 +116,10 @@ export function useTextRuns(doc: PDFKit.PDFDocument): void {
     }
     const dy = typeof options.baseline === 'number' ? -options.baseline : (this._font.ascender / 1000) * this._fontSize;
     const height = this.page.height;
-    this.save();
-    this.addContent(`1 0 0 -1 0 ${pdfNumber(height)} cm`);
     const top = height - y - dy;
     if (this.page.fonts[this._font.id] == null) this.page.fonts[this._font.id] = this._font.ref();
-    this.addContent('BT');
-    this.addContent(`1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm`);
-    this.addContent(`/${this._font.id} ${pdfNumber(this._fontSize)} Tf`);
-    if (operator !== '') this.addContent(operator);
-    this.addContent('ET');
-    this.restore();
+    // q, cm, BT, Tm, Tf, TJ, ET, Q: one write, each operator ended by the newline addContent ends it with
+    const tj = operator === '' ? '' : `${operator}\n`;
+    this.addContent(`${opening(height)}1 0 0 1 ${pdfNumber(x)} ${pdfNumber(top)} Tm\n${fontOperator(this._font.id, this._fontSize)}${tj}ET\nQ`);
   };
 }

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { loadPdfAssets } from '../../src/render/assets.js';
+import { withoutKeeping } from '../../src/render/filled-texts.js';
+import { FIXED_CHARACTERS } from '../../src/render/fixed-subset.js';
 import { finishedPdf } from '../../src/render/pdf-stream.js';
 import { createSharedFonts, FONT_BOLD, FONT_REGULAR } from '../../src/render/shared-fonts.js';
 import { useTextRuns } from '../../src/render/text-runs.js';
@@ -55,5 +58,34 @@ describe('kept text operators (text-runs.ts)', () => {
 
   it('write the same bytes when the operators come from the kept ones (second drawing of the same texts)', async () => {
     expect((await draw(true, true)).pdf).toBe((await draw(false, true)).pdf);
+  });
+});
+
+/** `lines` drawn one by one, wide enough not to wrap, by pdfkit's _fragment or by text-runs.ts (then once kept, once filled). */
+async function drawLines(lines: readonly string[], withRuns: boolean): Promise<string> {
+  const doc = new PDFDocument({ compress: false, autoFirstPage: true, font: '', info: { CreationDate: new Date(0) } });
+  fonts.install(doc);
+  if (withRuns) useTextRuns(doc);
+  const sizes = [9, 13.5];
+  lines.forEach((line, i) => {
+    doc.font(i % 2 === 0 ? FONT_REGULAR : FONT_BOLD).fontSize(sizes[i % 2]);
+    const draw = () => doc.text(line, 20, 20 + (i % 40) * 18, { width: 2_000, align: i % 3 === 0 ? 'right' : 'left' });
+    draw();
+    withoutKeeping(draw); // a filled text: its operator composed again, not kept
+    draw(); // from the kept operator
+  });
+  doc.end();
+  return (await toBuffer(finishedPdf(doc))).toString('latin1');
+}
+
+describe('line operators composed from their words (line-operators.ts)', () => {
+  // The documents' characters, glyphs outside the fixed set (numbered per document, in order of
+  // first use) and combining marks (glyph offsets: pdfkit draws the line itself).
+  const characters = [...FIXED_CHARACTERS, 'Ł', 'ŵ', 'Ğ', '\u0301', '\u0323', ' ', ' ', '\t'];
+
+  it('write the bytes of pdfkit’s _fragment for any line over those characters', async () => {
+    const lines = fc.sample(fc.string({ unit: fc.constantFrom(...characters), maxLength: 40 }), { numRuns: 300, seed: 12 });
+    lines.push('AVATAR, « Tél. » : Villers-Aubin-en-Bresse ', 'efficace, affiné', 'Łódź ŵ AV', 'é AVA', ' ', '');
+    expect(await drawLines(lines, true)).toBe(await drawLines(lines, false));
   });
 });
