@@ -25,12 +25,12 @@
  */
 import type { Dataset } from '../engine/dataset.js';
 import { issuedDocument, type IssuedDocument } from '../engine/history.js';
-import { montantAmountString, type Decimal } from '../engine/money.js';
+import { amountStringOfText, type Decimal } from '../engine/money.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { CsvRow } from '../io/csv-write.js';
 import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
-import { hasBordereau, inFull, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
+import { hasBordereau, inFull, montantText, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
 import { writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
@@ -165,7 +165,7 @@ export function runDocument(n: Numbers, dateEmission: IsoDate, dataset: Dataset,
     codeInsee: doc.codeInsee,
     commune: doc.commune,
     service: doc.service,
-    montant: montantAmountString(doc),
+    montant: amountStringOfText(montantText(doc)),
     fichier,
     ledgerName,
     ledger,

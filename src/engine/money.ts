@@ -42,34 +42,15 @@ const ON_THE_CENT = /^\d+(?:\.\d{1,2})?$/;
 /**
  * toAmountString of the Decimal whose toString is `text`, without making it when the text is on
  * the cent (round2 then changes nothing and toFixed(2) only pads): a planned titre holds its
- * amounts as text (plan-titre.ts), and its ledger row and run-file line print them (issue 12:
- * a Decimal parsed and printed twice a titre on the main thread). Any other text goes through a Decimal.
+ * amounts as text (plan-titre.ts; plan-types.ts's montantText gives it), and its ledger row and
+ * run-file line print them (issue 12: a Decimal parsed and printed twice a titre on the main
+ * thread). Any other text goes through a Decimal.
  */
 export function amountStringOfText(text: string): string {
   if (!ON_THE_CENT.test(text)) return toAmountString(new Decimal(text));
   const dot = text.indexOf('.');
   if (dot < 0) return `${text}.00`;
   return text.length - dot === 2 ? `${text}0` : text;
-}
-
-/** A document's amounts, and the text of each when it holds them so (a planned titre: plan-types.ts's montantText). */
-interface HeldAmounts {
-  readonly montant: Decimal;
-  readonly contributionCible?: Decimal;
-}
-type AmountTexts = Partial<{ readonly montantText: string; readonly contributionCibleText: string }>;
-
-/** toAmountString(doc.montant), from the text a planned titre holds (no Decimal made for it). */
-export function montantAmountString(doc: HeldAmounts): string {
-  const text = (doc as AmountTexts).montantText;
-  return text !== undefined ? amountStringOfText(text) : toAmountString(doc.montant);
-}
-
-/** toAmountString(doc.contributionCible) likewise; undefined without one. */
-export function contributionCibleAmountString(doc: HeldAmounts): string | undefined {
-  const text = (doc as AmountTexts).contributionCibleText;
-  if (text !== undefined) return amountStringOfText(text);
-  return doc.contributionCible ? toAmountString(doc.contributionCible) : undefined;
 }
 
 /**

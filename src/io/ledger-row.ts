@@ -4,8 +4,8 @@
  */
 import type { Commune } from '../engine/dataset.js';
 import type { IsoDate } from '../engine/dates.js';
-import { contributionCibleAmountString, montantAmountString, toAmountString, type Decimal } from '../engine/money.js';
-import type { PlannedDocument } from '../engine/plan-types.js';
+import { amountStringOfText, toAmountString, type Decimal } from '../engine/money.js';
+import { contributionCibleText, montantText, type PlannedDocument } from '../engine/plan-types.js';
 import { createHash } from 'node:crypto';
 import { csvLines, type CellKind, type CsvColumn, type CsvRow } from './csv-write.js';
 import { formatTitreRef } from './journal-format.js';
@@ -62,6 +62,7 @@ const str = (v: number | string | undefined): string | undefined => (v === undef
 
 export function ledgerRow(doc: PlannedDocument, n: LedgerNumbers, commune: Commune | undefined): CsvRow {
   const f = doc.figures;
+  const cible = contributionCibleText(doc);
   return {
     exercice: String(doc.exercice),
     numero: String(n.numero),
@@ -87,13 +88,13 @@ export function ledgerRow(doc: PlannedDocument, n: LedgerNumbers, commune: Commu
     forfait: f.forfait,
     par_habitant: f.parHabitant,
     options: f.optionsMontant,
-    contribution_cible: contributionCibleAmountString(doc) ?? f.contributionCible,
+    contribution_cible: cible !== undefined ? amountStringOfText(cible) : f.contributionCible,
     montant_anterieur: f.montantAnterieur,
     montant_precedent: f.montantPrecedent,
     plafond: f.plafond,
     jours: str(f.joursFactures),
     jours_annee: str(f.joursAnnee),
-    montant: montantAmountString(doc),
+    montant: amountStringOfText(montantText(doc)),
     net_apres: toAmountString(n.netApres),
     motif: doc.motif?.replace(/[\r\n]+/g, ' '),
     fichier: n.fichier,

@@ -294,12 +294,7 @@ export class FixedGlyphSet {
     for (let start = 0, end = 0; start < text.length; start = end) {
       end = runEnd(text, start);
       const run = target.layoutCached(text.slice(start, end));
-      let kept = this.runNumbers.get(run);
-      if (kept === undefined) {
-        const gids = run.glyphs.map((glyph) => this.numbers.get(glyph.id));
-        kept = gids.includes(undefined) ? null : gids.map((gid) => glyphNumber(gid!));
-        this.runNumbers.set(run, kept);
-      }
+      const kept = this.fixedNumbers(run);
       if (kept !== null) for (const n of kept) numbers.push(n);
       else for (const glyph of run.glyphs) numbers.push(glyphNumber(subset.includeGlyph(glyph.id)));
       for (const position of run.positions) positions.push(position);
@@ -320,7 +315,8 @@ export class FixedGlyphSet {
       const run = target.layoutCached(text.slice(start, end));
       let pieces = this.runOperators.get(run);
       if (pieces === undefined) {
-        pieces = this.inSet(run) ? runPieces(run.positions as GlyphPosition[], (i) => glyphNumber(this.numbers.get(run.glyphs[i].id)!)) : OUTSIDE;
+        const numbers = this.fixedNumbers(run);
+        pieces = numbers !== null ? runPieces(run.positions as GlyphPosition[], (i) => numbers[i]) : OUTSIDE;
         this.runOperators.set(run, pieces);
       }
       if (pieces === OUTSIDE) pieces = runPieces(run.positions as GlyphPosition[], (i) => glyphNumber(subset.includeGlyph(run.glyphs[i].id)));
@@ -333,10 +329,15 @@ export class FixedGlyphSet {
     return line.finish();
   }
 
-  /** Whether every glyph of `run` is in the fixed set. */
-  private inSet(run: ShapedRun): boolean {
-    for (const glyph of run.glyphs) if (!this.numbers.has(glyph.id)) return false;
-    return true;
+  /** The glyph numbers of `run` as the content stream writes them, when all its glyphs are in the set (null: some are not). */
+  private fixedNumbers(run: ShapedRun): readonly string[] | null {
+    let kept = this.runNumbers.get(run);
+    if (kept === undefined) {
+      const gids = run.glyphs.map((glyph) => this.numbers.get(glyph.id));
+      kept = gids.includes(undefined) ? null : gids.map((gid) => glyphNumber(gid!));
+      this.runNumbers.set(run, kept);
+    }
+    return kept;
   }
 
   /** The fixed set followed by a document's own extra glyphs: built for that document only. */

@@ -10,6 +10,11 @@ const DECIMAL = '$decimal';
 
 type Marked = { [DECIMAL]: string };
 
+/** A Decimal as it crosses: its exact text, marked. */
+function marked(value: Decimal): Marked {
+  return { [DECIMAL]: value.toString() };
+}
+
 function isMarked(value: object): value is Marked {
   return typeof (value as Marked)[DECIMAL] === 'string' && Object.keys(value).length === 1;
 }
@@ -35,7 +40,7 @@ function walk(value: unknown, leaf: (v: object) => unknown | undefined): unknown
  */
 function encode(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (value instanceof Decimal) return { [DECIMAL]: value.toString() };
+  if (value instanceof Decimal) return marked(value);
   const proto = Object.getPrototypeOf(value) as unknown;
   if (Array.isArray(value) && proto === Array.prototype) {
     let copy: unknown[] | undefined;
@@ -73,10 +78,9 @@ function encode(value: unknown): unknown {
   return copy ?? value;
 }
 
-/** walk's leaf for encoding: a Decimal marked; any other object encoded (and so copied only if needed). */
+/** walk's leaf for encoding: a Decimal marked; any other object copied by walk. */
 function encodedLeaf(v: object): unknown {
-  if (v instanceof Decimal) return { [DECIMAL]: v.toString() };
-  return undefined;
+  return v instanceof Decimal ? marked(v) : undefined;
 }
 
 export function encodeView<T>(view: T): unknown {
