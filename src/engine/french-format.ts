@@ -83,6 +83,19 @@ export function formatAmountCellFr(canonical: string): string {
   return (negative ? '-' : '') + groupDigits(int) + ',' + cents;
 }
 
+/**
+ * formatAmountCellFr(canonical).length, without making the text: the dry run's table of a national
+ * plan measures its 140 000 amounts for the column widths before printing them (issue 12).
+ */
+export function amountCellLength(canonical: string): number {
+  if (!AMOUNT_TEXT.test(canonical)) return formatAmountCellFr(canonical).length;
+  const sign = canonical.charCodeAt(0) === 0x2d ? 1 : 0;
+  const dot = canonical.indexOf('.');
+  const digits = (dot < 0 ? canonical.length : dot) - sign;
+  const negative = sign === 1 && /[1-9]/.test(canonical); // -0 is written 0,00
+  return (negative ? 1 : 0) + digits + Math.floor((digits - 1) / 3) + 3; // groups, then « ,00 »
+}
+
 // ------------------------------------------------------------------------------------------ dates
 
 /** 15/09/2026. */

@@ -43,6 +43,25 @@ describe('textTable', () => {
     expect(textTable(columns, made)).toBe(textTable(columns, many));
   });
 
+  it('makes its rows once when given the widths of their longest cells: the same table', () => {
+    const many = Array.from({ length: 1500 }, (_, i) => [`Commune ${i}`, i === 1400 ? 'la plus longue des cellules du tableau' : 'court']);
+    let calls = 0;
+    const made = function* (): Generator<string[]> {
+      calls++;
+      yield* many;
+    };
+    const cellWidths = ['Commune 1400'.length, 'la plus longue des cellules du tableau'.length];
+    expect(textTable(columns, made, { cellWidths })).toBe(textTable(columns, many));
+    expect(calls).toBe(1);
+    expect(textTable(columns, made, { width: 40, cellWidths })).toBe(textTable(columns, many, { width: 40 }));
+  });
+
+  it('trims the end of a line as trimEnd does: spaces of padding, no-break spaces, wide spaces; not a letter', () => {
+    const left = [{ header: 'A' }, { header: 'B' }];
+    const rows = [['x', ''], ['y', 'fin\u00a0'], ['z', 'idéogramme\u3000'], ['w', 'tab\t'], ['v', 'é'], ['u', 'œ']];
+    expect(textTable(left, rows).split('\n')).toEqual(['A  B', '-  -----------', 'x', 'y  fin', 'z  idéogramme', 'w  tab', 'v  é', 'u  œ', '']);
+  });
+
   it('cuts a word longer than the column', () => {
     expect(wrapText('abcdefghij kl', 4)).toEqual(['abcd', 'efgh', 'ij', 'kl']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal, dec } from '../../src/engine/money.js';
-import { amountFr, deName, euros, familyName, formatAmountCellFr, formatAmountFr, formatDateFr, formatDecimalFr, formatMonthFr, formatNumberFr, keepTogether, monthNameFr, rateFactorFr } from '../../src/engine/french-format.js';
+import { amountCellLength, amountFr, deName, euros, familyName, formatAmountCellFr, formatAmountFr, formatDateFr, formatDecimalFr, formatMonthFr, formatNumberFr, keepTogether, monthNameFr, rateFactorFr } from '../../src/engine/french-format.js';
 
 const NNBSP = '\u202f';
 
@@ -18,6 +18,7 @@ describe('french-format', () => {
     expect(formatAmountCellFr('1e3')).toBe('1\u202f000,00');
     expect(formatAmountCellFr('1234.567')).toBe('1\u202f234,57');
     expect(formatAmountCellFr('-0')).toBe('0,00');
+    for (const text of [...texts, ...unusual]) expect(amountCellLength(text), text).toBe(formatAmountCellFr(text).length);
   });
 
   it('elides « de » before a vowel', () => {

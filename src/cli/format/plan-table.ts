@@ -8,7 +8,7 @@ import { formatProblem } from '../../errors/problem.js';
 import { textTableChunks } from './text-table.js';
 import type { NumberedDocument } from './plan-json.js';
 import { editionLine } from '../../pes/pes-edition.js';
-import { formatAmountCellFr, formatDateFr, formatNumberFr } from '../../engine/french-format.js';
+import { amountCellLength, formatAmountCellFr, formatDateFr, formatNumberFr } from '../../engine/french-format.js';
 
 const MOTIFS: Record<string, string> = {
   gratuit: 'gratuit',
@@ -18,6 +18,56 @@ const MOTIFS: Record<string, string> = {
   hors_periode: 'hors période',
   a_venir: 'à venir',
 };
+
+const TITRE_COLUMNS = [
+  { header: 'N°', align: 'right' },
+  { header: 'Bord.', align: 'right' },
+  { header: 'Commune' },
+  { header: 'Code' },
+  { header: 'Service' },
+  { header: 'Régime' },
+  { header: 'Cible (€)', align: 'right' },
+  { header: 'Montant (€)', align: 'right' },
+] as const;
+
+/** A document's row of the plan's table. */
+export function titreCells({ document: d, numero, bordereau }: NumberedDocument): string[] {
+  const cible = contributionCibleText(d);
+  return [
+    numero === null ? '–' : String(numero),
+    bordereau === null ? '–' : bordereauShort(natureOf(d.type), bordereau),
+    d.commune,
+    d.codeInsee,
+    d.service,
+    d.type === 'titre' ? (d.regime ?? '') : d.type,
+    cible === undefined ? '' : formatAmountCellFr(cible),
+    (d.type === 'titre' ? '' : '-') + formatAmountCellFr(montantText(d)),
+  ];
+}
+
+/**
+ * The length of each column's longest cell of titreCells, the amounts measured without being
+ * written (amountCellLength): what measuring the rows themselves gives (tested), for half the
+ * formatting of a national plan's table.
+ */
+export function titreCellWidths(numbered: readonly NumberedDocument[]): number[] {
+  const widths = TITRE_COLUMNS.map(() => 0);
+  const atLeast = (i: number, length: number): void => {
+    if (length > widths[i]) widths[i] = length;
+  };
+  for (const { document: d, numero, bordereau } of numbered) {
+    const cible = contributionCibleText(d);
+    atLeast(0, numero === null ? 1 : String(numero).length);
+    atLeast(1, bordereau === null ? 1 : bordereauShort(natureOf(d.type), bordereau).length);
+    atLeast(2, d.commune.length);
+    atLeast(3, d.codeInsee.length);
+    atLeast(4, d.service.length);
+    atLeast(5, d.type === 'titre' ? (d.regime ?? '').length : d.type.length);
+    atLeast(6, cible === undefined ? 0 : amountCellLength(cible));
+    atLeast(7, (d.type === 'titre' ? 0 : 1) + amountCellLength(montantText(d)));
+  }
+  return widths;
+}
 
 /**
  * The table in chunks, for stdout to take one by one (a national plan is 8 MB of text).
@@ -37,36 +87,12 @@ export function* planTableChunks(
   if (numbered.length === 0) {
     yield 'Aucun titre à émettre.\n';
   } else {
-    // made twice, for the widths then to print, rather than held (70 000 rows of a national plan)
+    // made as they are printed, rather than held (70 000 rows of a national plan); their widths
+    // are measured from the documents beforehand (titreCellWidths)
     const rows = function* (): Generator<string[]> {
-      for (const { document: d, numero, bordereau } of numbered) {
-        const cible = contributionCibleText(d);
-        yield [
-          numero === null ? '–' : String(numero),
-          bordereau === null ? '–' : bordereauShort(natureOf(d.type), bordereau),
-          d.commune,
-          d.codeInsee,
-          d.service,
-          d.type === 'titre' ? d.regime ?? '' : d.type,
-          cible === undefined ? '' : formatAmountCellFr(cible),
-          (d.type === 'titre' ? '' : '-') + formatAmountCellFr(montantText(d)),
-        ];
-      }
+      for (const n of numbered) yield titreCells(n);
     };
-    yield* textTableChunks(
-      [
-        { header: 'N°', align: 'right' },
-        { header: 'Bord.', align: 'right' },
-        { header: 'Commune' },
-        { header: 'Code' },
-        { header: 'Service' },
-        { header: 'Régime' },
-        { header: 'Cible (€)', align: 'right' },
-        { header: 'Montant (€)', align: 'right' },
-      ],
-      rows,
-      { width },
-    );
+    yield* textTableChunks(TITRE_COLUMNS, rows, { width, cellWidths: titreCellWidths(numbered) });
     const titres = numbered.filter((n) => n.document.type === 'titre').length;
     const reductions = numbered.length - titres;
     let total = `Total : ${titres} titre${titres > 1 ? 's' : ''}, ${formatNumberFr(plan.total)} €`;

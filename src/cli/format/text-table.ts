@@ -37,13 +37,35 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /**
+ * `text` without its trailing white space, as trimEnd gives it, without trimEnd's flat copy of a
+ * line that ends in a printed character (the usual case: a right-aligned amount). Below U+1680,
+ * the only white space trimEnd removes is U+0009-U+000D, U+0020 and U+00A0.
+ */
+function trimmedEnd(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last > 0x20 && last !== 0xa0 && last < 0x1680 ? text : text.trimEnd();
+}
+
+/**
  * A table's rows: an array, or a function that makes them, called twice (once for the column
  * widths, once to print), so that the rows of a national plan (70 000 of them) are made as they
  * are printed instead of being held together (issue 12).
  */
 export type Rows = readonly (readonly string[])[] | (() => Iterable<readonly string[]>);
 
-export function textTable(columns: readonly Column[], rows: Rows, options: { width?: number } = {}): string {
+export interface TableOptions {
+  /** A terminal's width, to fit the table in; undefined (piped, cron): full width. */
+  width?: number;
+  /**
+   * The length of each column's longest cell, when the caller knows it without making the rows
+   * (the plan's table, from its documents: plan-table.ts): the rows are then made once, to print,
+   * instead of once more for the widths. A length shorter than a cell misaligns that cell's row
+   * only; the caller's tests compare with the table measured from its rows.
+   */
+  cellWidths?: readonly number[];
+}
+
+export function textTable(columns: readonly Column[], rows: Rows, options: TableOptions = {}): string {
   return [...textTableChunks(columns, rows, options)].join('');
 }
 
@@ -55,13 +77,16 @@ const SEPARATOR = ' '.repeat(GAP);
  * The same table in chunks of ROWS_PER_CHUNK rows, for a writer to take one by one: the plan of a
  * national batch (70 000 rows, 8 MB) is not held as one string (issue 12).
  */
-export function* textTableChunks(columns: readonly Column[], rows: Rows, options: { width?: number } = {}): Generator<string> {
+export function* textTableChunks(columns: readonly Column[], rows: Rows, options: TableOptions = {}): Generator<string> {
   const eachRow = typeof rows === 'function' ? rows : () => rows;
-  const widths = columns.map((c) => c.header.length);
-  for (const row of eachRow()) {
-    for (let i = 0; i < widths.length; i++) {
-      const length = (row[i] ?? '').length;
-      if (length > widths[i]) widths[i] = length;
+  const known = options.cellWidths;
+  const widths = columns.map((c, i) => Math.max(c.header.length, known?.[i] ?? 0));
+  if (known === undefined) {
+    for (const row of eachRow()) {
+      for (let i = 0; i < widths.length; i++) {
+        const length = (row[i] ?? '').length;
+        if (length > widths[i]) widths[i] = length;
+      }
     }
   }
   const wrapAt = columns.findIndex((c) => c.wrap);
@@ -77,7 +102,7 @@ export function* textTableChunks(columns: readonly Column[], rows: Rows, options
       if (i > 0) text += SEPARATOR;
       text += right[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i]);
     }
-    return text.trimEnd() + '\n';
+    return trimmedEnd(text) + '\n';
   };
   const physical = (cells: readonly string[]): string => {
     if (wrapAt < 0 || (cells[wrapAt] ?? '').length <= widths[wrapAt]) return line(cells);
