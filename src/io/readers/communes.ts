@@ -34,7 +34,9 @@ export function parseCommunes(
     if (code !== undefined && !isValidCodeInsee(code)) {
       sink.add('INVALID_CODE_INSEE', `code INSEE invalide « ${code} » : 5 caractères attendus (chiffres, ou 2A/2B suivi de 3 chiffres)`, codeCell);
     }
-    const [nom, adresse, ville] = (['nom', 'adresse', 'ville'] as const).map((c) => name(sink, row.cell(c), c));
+    const nom = name(sink, row.cell('nom'), 'nom');
+    const adresse = name(sink, row.cell('adresse'), 'adresse');
+    const ville = name(sink, row.cell('ville'), 'ville');
     const sirenCell = row.cell('siren');
     const siren = sink.required(sirenCell, 'siren');
     const sirenOk = siren !== undefined && isValidSiren(siren);
@@ -60,15 +62,16 @@ export function parseCommunes(
       return;
     }
     firstLine.set(code, row.line);
-    const codeInsee = kept.of(code);
+    const codeInsee = kept.of(code); // comes back in adhesions.csv and the populations
+    const ownNom = kept.own(nom ?? '');
     communes.set(codeInsee, {
       codeInsee,
-      nom: kept.of(nom ?? ''),
-      siren: kept.of(siren ?? ''),
-      ...(siret !== undefined ? { siret: kept.of(siret) } : {}),
-      adresse: kept.of(adresse ?? ''),
+      nom: ownNom,
+      siren: kept.own(siren ?? ''),
+      ...(siret !== undefined ? { siret: kept.own(siret) } : {}),
+      adresse: kept.of(adresse ?? ''), // « Hôtel de ville », « Mairie » come back
       codePostal: kept.of(codePostal ?? ''),
-      ville: kept.of(ville ?? ''),
+      ville: ville === nom ? ownNom : kept.own(ville ?? ''), // most often the commune's own name
       line: row.line,
     });
   });

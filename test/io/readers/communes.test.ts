@@ -21,6 +21,16 @@ describe('parseCommunes', () => {
     });
   });
 
+  it('reads a town that is not the commune’s name as its own, and a commune without SIRET', () => {
+    const text = `${HEADER}\n69286,Rillieux-la-Pape,216902866,Place de Verdun,69140,Rillieux-la-Pape Cedex,\n69081,Écully,216900811,Hôtel de ville,69130,Écully,\n`;
+    const { communes, problems } = parseCommunes(text, SRC);
+    expect(problems).toEqual([]);
+    expect([...communes.values()].map((c) => [c.nom, c.ville, c.siren, 'siret' in c])).toEqual([
+      ['Rillieux-la-Pape', 'Rillieux-la-Pape Cedex', '216902866', false],
+      ['Écully', 'Écully', '216900811', false],
+    ]);
+  });
+
   it('reports each bad value with its position', () => {
     const text = [
       HEADER,

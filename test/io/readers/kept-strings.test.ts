@@ -42,6 +42,14 @@ describe('KeptStrings', () => {
     expect(held).toBeLessThan(1_000_000);
   });
 
+  it('gives a value that does not come back on its own, without the text it was cut from (issue 12: names, SIRENs)', () => {
+    const kept = new KeptStrings();
+    expect(kept.own('69081,laclasse'.slice(0, 5))).toBe('69081');
+    expect(kept.own('Écully — « 𝔘 »')).toBe('Écully — « 𝔘 »');
+    const held = heldWith(() => kept.own(bigText().slice(-NAME.length)));
+    expect(held).toBeLessThan(1_000_000);
+  });
+
   it('gives the readers that share it the records each reads alone', () => {
     const communes = 'code_insee,nom,siren,adresse,code_postal,ville\n69081,Écully-sur-le-Plateau,216900811,"Hôtel de ville, place de la Libération",69130,Écully-sur-le-Plateau\n';
     const adhesions = 'code_insee,service,date_signature\n69081,laclasse,2025-12-18\n69081,toodego,2025-12-18\n';
