@@ -16,13 +16,14 @@ import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
 /**
  * A rendering thread allocates fast and keeps little (a titre's objects die with it, some 20 MB
  * stay: fonts, templates, line breaks):
- * - a young generation of 8 MB instead of V8's default keeps each thread's memory down (800
- *   titres: peak RSS 393 → 331 MB, same CPU, measured by bench/issue-child.mjs; issue 12, flat
- *   memory). bin/titres's --max-semi-space-size=1, a V8 flag and so the whole process's, wins over
- *   this limit: under bin/titres the threads' young generation is 2 MB, as the main thread's
- *   (measured 1 December 2026: their scavenges free ~0.8 MB each). Giving them back 8 MB, or 12,
- *   saved no CPU beyond the machine's noise (2 500 titres, 3 alternated pairs) for 10 to 30 MB more
- *   peak RSS; the limit stays for a run without that flag (`node bin/titres`);
+ * - a young generation of 12 MB (semi-spaces of 4 MB) instead of V8's default keeps each thread's
+ *   memory down (800 titres, 8 MB: peak RSS 393 → 331 MB, same CPU, measured by
+ *   bench/issue-child.mjs; issue 12, flat memory). Under bin/titres the flag of its first line
+ *   (--max-semi-space-size=4, the process's) sets the same. Smaller costs CPU: with semi-spaces of
+ *   1 MB (until 2 December 2026) a thread's scavenges freed ~0.8 MB each and promoted the rest,
+ *   the titre under way, which its full collections then marked again; rendering in a thread with
+ *   4 MB took 0.89 times the CPU of 1 MB (bench/render-semi-space.mjs, 8 rounds of 200 titres);
+ *   8 MB 0.97 times that of 4, for 14 MB more per thread;
  * - an old generation capped at 512 MB: V8 lets a heap grow by a factor of up to 4 between two
  *   full collections when its cap is large (a worker's default comes from the machine's memory),
  *   by 1.3 when the cap is 256 MB or less, 1.4 at 512 MB. Each thread grew to ~150 MB of garbage
@@ -32,7 +33,7 @@ import type { BordereauView, DocumentRenderer, TitreView } from './views.js';
  *   line alive while laid out; about 0.5 KB since its written rows and cells are dropped,
  *   bordereau-table.ts).
  */
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 512 };
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 512 };
 
 export interface ClosableRenderer extends DocumentRenderer {
   close(): Promise<void>;

@@ -11,7 +11,7 @@ describe('bin/titres', () => {
   it('runs as an executable, node started with the options of its first line (issue 12: the main thread’s young generation)', async () => {
     const first = (await readFile(BIN, 'utf8')).split('\n', 1)[0];
     const options = first.split(' node ')[1]?.split(' ') ?? [];
-    expect(options).toContain('--max-semi-space-size=1');
+    expect(options).toContain('--max-semi-space-size=4');
     // a module loaded before the CLI prints the options node was started with
     const probe = `data:text/javascript,process.stderr.write(JSON.stringify(process.execArgv)+'\\n')`;
     const { stdout, stderr } = await run(BIN, ['--version'], { cwd: REPO, env: { ...process.env, NODE_OPTIONS: `--import=${probe}` } });
