@@ -10,13 +10,11 @@
  * Replaces pdfkit internals, once per process: PDFDocument#_write (the file) and the write() of its
  * object references (content streams and other streams), both as 0.20 writes them (a string gets a
  * final newline; bytes pass as they are). A reference's strings (a page's content stream receives
- * one per operator, some 520 per titre) are turned into bytes as they are written, one after the
- * other in a buffer the thread keeps (WrittenStrings), and handed to pdfkit's write when bytes
- * follow or the reference is finalized: one Buffer instead of one per operator, the same bytes; a
- * compressed stream is deflated from that buffer. The file's own writes (three to six per object,
- * each line of the cross-reference table: some 350 per titre, each a Buffer pushed into the
- * document's stream, which read() then joined) are held the same way, the bytes given as they
- * are, and handed to the stream as one chunk when the file ends, or as soon as
+ * one per operator, some 400 per titre) are kept as strings and turned into bytes at once, when
+ * bytes follow or the reference is finalized: one Buffer instead of one per operator, the same
+ * bytes. The file's own writes (three to six per object, each line of the cross-reference table:
+ * some 350 per titre, each a Buffer pushed into the document's stream, which read() then joined)
+ * are held the same way and handed to the stream as one chunk when the file ends, or as soon as
  * 256 KB are held (a bordereau); the offsets of the cross-reference table are counted as pdfkit
  * counts them, when each piece is written. An object's dictionary is printed here (printed(),
  * the same text as pdfkit's PDFObject.convert) unless it holds a value pdfkit prints otherwise
@@ -115,74 +113,18 @@ function printed(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Bytes of a thread's first buffers for written strings: above a titre's content stream (29 KB). */
-const WRITTEN_FIRST_SIZE = 64 * 1024;
-/** Larger buffers (a long stream, a bordereau's 256 KB held) are not kept for the next strings. */
-const WRITTEN_KEPT_SIZE = 1024 * 1024;
-/** Buffers kept per thread: a document's own strings, its open page's content, one spare. */
-const WRITTEN_KEPT = 4;
-/** Strings shorter than this are copied char by char; a longer one by Node (a native call, ~100 ns). */
-const SHORT_STRING = 48;
+/** The strings written to a reference and not yet turned into bytes. */
+const pendingText = new WeakMap<object, string[]>();
 
-const keptBuffers: Buffer[] = [];
-
-/**
- * Strings turned into bytes as they are written, each followed by a newline, in a buffer taken
- * from those the thread keeps and given back once its bytes are deflated or copied out.
- *
- * Held as strings until their stream ended (a page's content: some 520 strings, 29 KB; the file's
- * own, until it was whole), they were alive at most of a titre's scavenges, copied and promoted
- * with the rest, then joined into one more string and copied into a buffer of its own before
- * being deflated. The scavenges, whose cost is what survives them, were a fifth of a rendering
- * thread's time. Here a string dies as soon as it is written: 1 000 titres rendered after 600
- * (--max-semi-space-size=1, --trace-gc-nvp), 537 scavenges of 106 KB surviving each before, 496
- * of 87 KB after (55.6 -> 42.3 KB surviving a titre); and a compressed stream is deflated from here.
- *
- * The bytes are the low byte of each char code, as Node's latin1 conversion (and pdfkit's own
- * fromBinaryString) gives them. A short string (most operators, the cross-reference table's lines)
- * is copied in JavaScript: a native write per string took half again as long on a titre's content
- * strings (micro-benchmark, 520 strings: ~16 us, ~26 us with a native write each).
- */
-class WrittenStrings {
-  private buffer: Buffer = keptBuffers.pop() ?? Buffer.allocUnsafeSlow(WRITTEN_FIRST_SIZE);
-  private used = 0;
-
-  /** Adds `text`'s bytes and a newline. */
-  line(text: string): void {
-    const length = text.length;
-    if (this.used + length + 1 > this.buffer.length) this.grow(this.used + length + 1);
-    const buffer = this.buffer;
-    let at = this.used;
-    if (length < SHORT_STRING) {
-      for (let i = 0; i < length; i++) buffer[at++] = text.charCodeAt(i); // a Uint8Array keeps the low byte
-    } else {
-      at += buffer.write(text, at, length, 'latin1');
-    }
-    buffer[at++] = 0x0a;
-    this.used = at;
-  }
-
-  /** The bytes written from `from` to `to`: a view, valid until release(). */
-  bytes(from = 0, to = this.used): Buffer {
-    return this.buffer.subarray(from, to);
-  }
-
-  /** Gives the buffer back to the thread: nothing may be written or read here any more. */
-  release(): void {
-    if (this.buffer.length <= WRITTEN_KEPT_SIZE && keptBuffers.length < WRITTEN_KEPT) keptBuffers.push(this.buffer);
-    this.buffer = Buffer.alloc(0);
-    this.used = 0;
-  }
-
-  private grow(needed: number): void {
-    const larger = Buffer.allocUnsafeSlow(Math.max(needed, 2 * this.buffer.length));
-    larger.set(this.buffer.subarray(0, this.used));
-    this.buffer = larger;
-  }
+/** A string's bytes (the low byte of each char code) and a final newline, without a concatenated copy of the string. */
+function line(text: string): Buffer {
+  const out = Buffer.allocUnsafe(text.length + 1);
+  out.write(text, 0, text.length, 'latin1');
+  out[text.length] = 0x0a;
+  return out;
 }
 
-/** The strings written to a reference and not yet handed to its write() as bytes. */
-const pendingText = new WeakMap<object, WrittenStrings>();
+const bytes = (chunk: Uint8Array | string): Uint8Array => (chunk instanceof Uint8Array ? chunk : line(chunk));
 
 /**
  * Bytes a document holds before it hands them to its stream: above a titre's size (~80 KB), so
@@ -190,35 +132,27 @@ const pendingText = new WeakMap<object, WrittenStrings>();
  */
 const HANDED_FROM = 256 * 1024;
 
-/**
- * What a document has written and not yet handed to its stream: its strings' bytes in `text`, and
- * in `pieces`, in the order written, bytes given as they are and the lengths of the runs of
- * strings between them (the bytes of `text`, one run after the other).
- */
+/** What a document has written and not yet handed to its stream: strings (a newline follows each) and bytes. */
 interface Unhanded {
-  pieces: Array<number | Uint8Array>;
-  text: WrittenStrings;
+  pieces: Array<string | Uint8Array>;
   length: number;
 }
 
 const unhanded = new WeakMap<object, Unhanded>();
 
 /** The pieces' bytes, in one buffer of its own memory. */
-function joined({ pieces, text, length }: Unhanded): Buffer {
+function joined({ pieces, length }: Unhanded): Buffer {
   const out = Buffer.allocUnsafeSlow(length);
   let at = 0;
-  let from = 0;
   for (const piece of pieces) {
-    if (typeof piece === 'number') {
-      out.set(text.bytes(from, from + piece), at);
-      from += piece;
-      at += piece;
+    if (typeof piece === 'string') {
+      at += out.write(piece, at, piece.length, 'latin1');
+      out[at++] = 0x0a;
     } else {
       out.set(piece, at);
       at += piece.length;
     }
   }
-  text.release();
   return out;
 }
 
@@ -260,19 +194,9 @@ export function useNativeWrites(): void {
   if (typeof push !== 'function' || typeof probe._offset !== 'number') return;
   documentPrototype._write = function (this: DocumentInternals, chunk) {
     let held = unhanded.get(this);
-    if (held === undefined) unhanded.set(this, (held = { pieces: [], text: new WrittenStrings(), length: 0 }));
-    let size: number;
-    if (typeof chunk === 'string') {
-      held.text.line(chunk);
-      size = chunk.length + 1;
-      const last = held.pieces.length - 1;
-      const run = last >= 0 ? held.pieces[last] : undefined;
-      if (typeof run === 'number') held.pieces[last] = run + size;
-      else held.pieces.push(size);
-    } else {
-      held.pieces.push(chunk);
-      size = chunk.length;
-    }
+    if (held === undefined) unhanded.set(this, (held = { pieces: [], length: 0 }));
+    const size = typeof chunk === 'string' ? chunk.length + 1 : chunk.length;
+    held.pieces.push(chunk);
     held.length += size;
     this._offset! += size; // where the next object starts, for the cross-reference table
     if (held.length >= HANDED_FROM) handHeld(this);
@@ -283,36 +207,26 @@ export function useNativeWrites(): void {
   };
   const deflate = reusedDeflate(DOCUMENT_STREAM_LEVEL); // one zlib state for all the documents of this thread
   documentDeflate = deflate;
-  /**
-   * Hands the strings written to `reference` to pdfkit's write (its Length, Filter, uncompressed
-   * length), as bytes: a copy if `held` (the reference keeps them), else the written bytes
-   * themselves, to be deflated, and released, before anything else is written.
-   */
-  const flush = (reference: object, written: WrittenStrings, held: boolean): void => {
+  const flush = (reference: object): void => {
+    const text = pendingText.get(reference);
+    if (text === undefined) return;
     pendingText.delete(reference);
-    if (!held) {
-      writeReference.call(reference, written.bytes());
-      return;
-    }
-    writeReference.call(reference, Buffer.from(written.bytes()));
-    written.release();
+    text.push(''); // the final newline, joined in
+    writeReference.call(reference, Buffer.from(text.join('\n'), 'latin1'));
   };
   referencePrototype!.write = function (this: object, chunk) {
-    let written = pendingText.get(this);
     if (typeof chunk === 'string') {
-      if (written === undefined) pendingText.set(this, (written = new WrittenStrings()));
-      written.line(chunk);
+      const text = pendingText.get(this);
+      if (text === undefined) pendingText.set(this, [chunk]);
+      else text.push(chunk);
       return;
     }
-    if (written !== undefined) flush(this, written, true);
-    return writeReference.call(this, chunk);
+    flush(this);
+    return writeReference.call(this, bytes(chunk));
   };
   referencePrototype!.finalize = function (this: object) {
+    flush(this);
     const state = this as ReferenceState;
-    const written = pendingText.get(this);
-    // A stream compressed here is deflated just below, from the strings' bytes where they were written.
-    const deflatedHere = state.compress === true && Array.isArray(state.buffer);
-    if (written !== undefined) flush(this, written, !deflatedHere);
     if (!Array.isArray(state.buffer)) return finalizeReference.call(this);
     // The stream in one buffer, compressed here (Filter set by write), then pdfkit's finalize,
     // with the dictionary printed here when it can be; pdfkit's own prints the rest.
@@ -323,7 +237,6 @@ export function useNativeWrites(): void {
       state.buffer = [stream];
       state.data.Length = stream.length;
     }
-    if (deflatedHere) written?.release(); // deflated (or copied by the concatenation): its buffer is free
     const doc = state.document;
     const dictionary = doc._security ? undefined : printed(state.data); // encrypted: pdfkit prints it
     if (dictionary === undefined) return finalizeReference.call(this);

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { handHeld, useNativeWrites } from '../../src/render/native-writes.js';
@@ -7,8 +6,6 @@ import { handHeld, useNativeWrites } from '../../src/render/native-writes.js';
 type Reference = { data: Record<string, unknown>; end(): void; finalize(): void };
 /** pdfkit's own finalize of an object, taken before useNativeWrites replaces it. */
 const pdfkitFinalize = (Object.getPrototypeOf(new PDFDocument({ font: '' }).ref({})) as Reference).finalize;
-/** pdfkit's own write to an object's stream, taken likewise. */
-const pdfkitWrite = (Object.getPrototypeOf(new PDFDocument({ font: '' }).ref({})) as { write(chunk: string | Uint8Array): void }).write;
 
 useNativeWrites();
 
@@ -94,115 +91,5 @@ describe('the objects of a document, printed here (issue 12, rendering at the fl
     const ours = withStream(false);
     expect(ours).toContain('/Length 25\n>>\nstream\nBT /F1 9 Tf (a) Tj ET\n\x00\x01\x02\nendstream\nendobj\n');
     expect(ours).toBe(withStream(true));
-  });
-});
-
-describe('the strings of a stream, turned into bytes as they are written (issue 12, rendering at the floor)', () => {
-  type Stream = Reference & { write(chunk: string | Uint8Array): void; compress: boolean };
-
-  /** The bytes of each of `writes`' objects (numbered N), written to one document (compressed or not), their chunks interleaved. */
-  function streamObjects(compress: boolean, writes: Array<Array<string | Uint8Array>>): { objects: string[] } {
-    const doc = new PDFDocument({ autoFirstPage: false, font: '', compress });
-    handHeld(doc);
-    doc.read(); // the header
-    const streams = writes.map(() => (doc as unknown as { ref(data: object): Stream }).ref({}));
-    // interleaved: the first chunk of each, then the second of each…
-    for (let i = 0; i < Math.max(...writes.map((w) => w.length)); i++) {
-      writes.forEach((chunks, s) => chunks[i] !== undefined && streams[s].write(chunks[i]));
-    }
-    const objects = streams.map((stream) => {
-      stream.end();
-      handHeld(doc);
-      return (doc.read() as Buffer).toString('latin1').replace(/^\d+ 0 obj/, 'N 0 obj');
-    });
-    return { objects };
-  }
-
-  /** What pdfkit 0.20 writes for an object holding `chunks` (each string ended by a newline), deflated at level 3 if `compress`. */
-  function expected(chunks: Array<string | Uint8Array>, compress: boolean): string {
-    const raw = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(`${c}\n`, 'latin1') : c)));
-    const stream = compress ? deflateSync(raw, { level: 3 }) : raw;
-    const filter = compress ? '\n/Filter /FlateDecode' : '';
-    return `N 0 obj\n<<\n/Length ${stream.length}${filter}\n>>\nstream\n${stream.toString('latin1')}\nendstream\nendobj\n`;
-  }
-
-  const operators = ['q', '/DeviceRGB cs', '0.113725 0.305882 0.537255 scn', `1 0 0 -1 0 841.89 cm\nBT\n${'[<0024> 30 <0039>] TJ\n'.repeat(4)}ET`, 'Q'];
-  // char codes above 0xff keep their low byte, short strings (copied one char at a time) as long ones
-  const wide = ['(\u0153\u2019)', `(${'\u20ac\u00e9'.repeat(40)})`];
-
-  it.each([true, false])('a stream of strings alone (compress: %s): the bytes pdfkit writes', (compress) => {
-    const chunks = [...operators, ...wide];
-    expect(streamObjects(compress, [chunks]).objects[0]).toBe(expected(chunks, compress));
-  });
-
-  it('strings and bytes, not compressed: the bytes of pdfkit’s own write and finalize', () => {
-    const chunks = [...operators, Buffer.from([0, 0x0a, 0xff]), ...wide, new Uint8Array(0), 'Q'];
-    const doc = new PDFDocument({ autoFirstPage: false, font: '', compress: false });
-    handHeld(doc);
-    doc.read();
-    const reference = (doc as unknown as { ref(data: object): Reference }).ref({});
-    for (const chunk of chunks) pdfkitWrite.call(reference, chunk);
-    pdfkitFinalize.call(reference);
-    handHeld(doc);
-    const byPdfkit = (doc.read() as Buffer).toString('latin1').replace(/^\d+ 0 obj/, 'N 0 obj');
-    expect(streamObjects(false, [chunks]).objects[0]).toBe(byPdfkit);
-  });
-
-  it('strings then bytes then strings: the bytes pdfkit writes, and the same as strings alone', () => {
-    const chunks = [...operators, Buffer.from([0, 1, 0xff]), new Uint8Array(0), ...wide];
-    expect(streamObjects(true, [chunks]).objects[0]).toBe(expected(chunks, true));
-    // an empty chunk hands the strings written so far as a copy: the same stream as when they are deflated where written
-    expect(streamObjects(true, [[...operators, new Uint8Array(0)]]).objects[0]).toBe(streamObjects(true, [operators]).objects[0]);
-  });
-
-  it('no string: no stream, as pdfkit writes it', () => {
-    const doc = new PDFDocument({ autoFirstPage: false, font: '', compress: true });
-    handHeld(doc);
-    doc.read();
-    pdfkitFinalize.call((doc as unknown as { ref(data: object): Reference }).ref({}));
-    handHeld(doc);
-    const byPdfkit = (doc.read() as Buffer).toString('latin1').replace(/^\d+ 0 obj/, 'N 0 obj');
-    expect(streamObjects(true, [[]]).objects[0]).toBe(byPdfkit);
-    expect(byPdfkit).toBe('N 0 obj\n<<\n>>\nendobj\n');
-  });
-
-  it('streams larger than the buffers kept, one after the other and interleaved, each its own bytes', () => {
-    const large = Array.from({ length: 3000 }, (_, i) => `1 0 0 1 ${i} ${i * 2.5} Tm\n[<00${(i % 256).toString(16).padStart(2, '0')}> ${i}] TJ`); // ~100 KB
-    const huge = Array.from({ length: 40 }, (_, i) => `${String(i).repeat(8)} ${'x'.repeat(40_000)}`); // ~1.6 MB, not kept
-    for (const compress of [true, false]) {
-      const { objects } = streamObjects(compress, [large, operators, huge, wide]);
-      expect(objects).toEqual([expected(large, compress), expected(operators, compress), expected(huge, compress), expected(wide, compress)]);
-      // and again, in the buffers the first streams gave back
-      expect(streamObjects(compress, [operators, large]).objects).toEqual([expected(operators, compress), expected(large, compress)]);
-    }
-  });
-
-  it('two documents written in turn: each file the bytes it has when written alone', async () => {
-    const pdfOf = (doc: PDFKit.PDFDocument): Promise<Buffer> => {
-      const chunks: Buffer[] = [];
-      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-      return new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-    };
-    const open = () => new PDFDocument({ compress: true, font: 'Helvetica', info: { CreationDate: new Date(0) } });
-    const alone = await Promise.all(
-      [['Titre 1', 'suite'], ['Titre 2']].map((texts) => {
-        const doc = open();
-        const pdf = pdfOf(doc);
-        for (const text of texts) doc.text(text);
-        doc.end();
-        return pdf;
-      }),
-    );
-    const [first, second] = [open(), open()];
-    const inTurn = Promise.all([pdfOf(first), pdfOf(second)]);
-    first.text('Titre 1');
-    second.text('Titre 2');
-    first.text('suite');
-    second.end();
-    first.end();
-    const [one, two] = await inTurn;
-    expect(one.equals(alone[0])).toBe(true);
-    expect(two.equals(alone[1])).toBe(true);
-    expect(one.equals(two)).toBe(false);
   });
 });
