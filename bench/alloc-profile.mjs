@@ -4,7 +4,7 @@
 // what stays, that makes a run collect. Prints kilobytes allocated per titre: in all, by function
 // (its own allocations), and by function with all it calls, for this checkout's render/ and engine/
 // and for pdfkit.
-//   node --max-semi-space-size=1 bench/alloc-profile.mjs JOBS_FILE [--titres 400] [--warmup 200] [--top 25] [--out FILE.heapprofile]
+//   node --max-semi-space-size=4 bench/alloc-profile.mjs JOBS_FILE [--titres 400] [--warmup 200] [--top 25] [--out FILE.heapprofile]
 // --out keeps the profile for Chrome DevTools (Memory panel, Load).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';

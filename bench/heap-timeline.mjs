@@ -1,7 +1,7 @@
 // The main thread's heap and the process's RSS, once a second, printed when the process exits: where
 // in a run the memory goes (reading and planning, issuing, the bordereaux at the end). Load it
 // before the program, with the options of bin/titres's first line (bench/node-flags.mjs):
-//   MALLOC_ARENA_MAX=2 node --max-semi-space-size=1 --import ./bench/heap-timeline.mjs bin/titres issue --data D …
+//   MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --import ./bench/heap-timeline.mjs bin/titres issue --data D …
 // A synchronous step (reading the CSVs, planning) holds the timer: its peak is seen after it.
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';

@@ -1,6 +1,6 @@
 // The CPU of each thread of a Node process, printed when it exits (Linux: /proc/self/task). Load it
 // before the program:
-//   node --max-semi-space-size=1 --import ./bench/thread-cpu.mjs bin/titres issue --data D …
+//   node --max-semi-space-size=4 --import ./bench/thread-cpu.mjs bin/titres issue --data D …
 // with the options of bin/titres's first line (bench/node-flags.mjs), since `node FILE` ignores them.
 // The main thread reads every thread's counters every 200 ms and once more at exit, so that the
 // threads that ended before it (rendering threads, stopped once their documents are done) keep
