@@ -54,3 +54,18 @@ export async function measureAlternated({ rounds, batch, from }, a, b, extra) {
     }),
   );
 }
+
+/** Titres in flight per thread, as the issue keeps several documents in flight. */
+const IN_FLIGHT = 4;
+
+/** renderMany(from, count) for a threaded renderer: `render(index)` for each titre, IN_FLIGHT at a time. */
+export function inFlight(render) {
+  return async (from, count) => {
+    const pending = [];
+    for (let i = 0; i < count; i++) {
+      pending.push(render(from + i));
+      if (pending.length >= IN_FLIGHT) await pending.shift();
+    }
+    await Promise.all(pending);
+  };
+}

@@ -12,12 +12,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize } from 'node:v8';
-import { abOptions, capturedViews, measureAlternated } from './ab-harness.mjs';
+import { abOptions, capturedViews, inFlight, measureAlternated } from './ab-harness.mjs';
 
 const { file, aRoot, bRoot, rounds, batch, warmup } = abOptions('render-ab-threaded.mjs', { rounds: 8, batch: 200, warmup: 200 });
 
-/** Titres in flight per build, as the issue keeps several documents in flight. */
-const IN_FLIGHT = 4;
 const COMPARED = 50;
 
 const jobs = deserialize(readFileSync(file));
@@ -34,14 +32,7 @@ async function build(root) {
     for await (const chunk of renderer.renderTitre(views[index % views.length])) chunks.push(chunk);
     return Buffer.concat(chunks);
   };
-  const renderMany = async (from, count) => {
-    const inFlight = [];
-    for (let i = 0; i < count; i++) {
-      inFlight.push(render(from + i));
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-  };
+  const renderMany = inFlight(render);
   return { views, render, renderMany, close: () => renderer.close() };
 }
 const a = await build(aRoot);

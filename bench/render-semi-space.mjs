@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize, setFlagsFromString } from 'node:v8';
-import { capturedViews, measureAlternated } from './ab-harness.mjs';
+import { capturedViews, inFlight, measureAlternated } from './ab-harness.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -23,7 +23,6 @@ const warmup = option('warmup', 300);
 const [file, semiA, semiB] = args;
 if (!file || !semiA || !semiB) throw new Error('usage: node bench/render-semi-space.mjs JOBS_FILE SEMI_A SEMI_B [--rounds N] [--batch N] [--warmup N]');
 
-const IN_FLIGHT = 4; // as the issue keeps several documents in flight
 const dist = pathToFileURL(join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'dist')).href;
 const { createThreadedRenderer } = await import(`${dist}/render/threaded-renderer.js`);
 const { decodeView } = await import(`${dist}/render/view-codec.js`);
@@ -38,14 +37,7 @@ function thread(semi) {
   const render = async (index) => {
     for await (const chunk of renderer.renderTitre(views[index % views.length])) void chunk;
   };
-  const renderMany = async (from, count) => {
-    const inFlight = [];
-    for (let i = 0; i < count; i++) {
-      inFlight.push(render(from + i));
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-  };
+  const renderMany = inFlight(render);
   return { renderMany, close: () => renderer.close() };
 }
 const a = thread(semiA);
