@@ -48,7 +48,8 @@ function trimmedEnd(text: string): string {
 
 /**
  * A table's rows: an array, or a function that makes them, called twice (once for the column
- * widths, once to print), so that the rows of a national plan (70 000 of them) are made as they
+ * widths, once to print; once when the widths are given, TableOptions.cellWidths), so that the
+ * rows of a national plan (70 000 of them) are made as they
  * are printed instead of being held together (issue 12).
  */
 export type Rows = readonly (readonly string[])[] | (() => Iterable<readonly string[]>);
