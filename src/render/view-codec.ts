@@ -53,14 +53,15 @@ function encode(value: unknown): unknown {
     return copy ?? value;
   }
   if (proto === Map.prototype) {
+    // each value encoded once; a new Map only if one of them changed
     let changed = false;
-    for (const v of (value as Map<unknown, unknown>).values()) {
-      if (encode(v) !== v) {
-        changed = true;
-        break;
-      }
+    const entries: Array<[unknown, unknown]> = [];
+    for (const [k, v] of value as Map<unknown, unknown>) {
+      const e = encode(v);
+      if (e !== v) changed = true;
+      entries.push([k, e]);
     }
-    return changed ? walk(value, encodedLeaf) : value;
+    return changed ? new Map(entries) : value;
   }
   const plain = proto === Object.prototype || proto === null;
   if (!plain || Array.isArray(value)) return walk(value, encodedLeaf);
