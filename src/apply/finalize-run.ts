@@ -22,6 +22,7 @@ import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
 import { mapPool } from '../io/pool.js';
+import { FolderSyncs } from '../io/atomic-write.js';
 import { removeRunFile, type RunDocument, type RunHead, type RunIntent } from './run-file.js';
 
 export interface WrittenBordereau {
@@ -162,7 +163,9 @@ export async function appendLedgerBatch(outDir: string, documents: Iterable<Ledg
     entry.rows.push(doc.ledger);
     ledgers.set(key, entry);
   }
-  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, { workbookAuthor }));
+  const folders = new FolderSyncs(); // the service's ledger folder, fsynced once for the batch
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, { workbookAuthor, folders }));
+  await folders.flush();
 }
 
 /**

@@ -32,7 +32,7 @@ import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
 import { hasBordereau, inFull, montantText, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
-import { writeStreamAtomic } from '../io/atomic-write.js';
+import { FolderSyncs, writeStreamAtomic } from '../io/atomic-write.js';
 import { JournalAppender, repairJournalTail } from '../io/journal.js';
 import { documentFile, resolveOut } from '../io/output-layout.js';
 import type { Readable } from 'node:stream';
@@ -388,10 +388,13 @@ async function issueDocuments(
         prepared.delete(start + i);
         return { n, ...(made ?? fileAndLedger(n, plan.dateEmission, context.dataset)) };
       });
-      // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan order.
+      // Group commit: the batch's PDFs are durable before its journal lines are appended, in plan
+      // order; their folders (the communes' and the one they were made in) are fsynced once for the batch.
+      const folders = new FolderSyncs();
       const written = await mapPool(batch, CONCURRENCY, async ({ fichier }, i) =>
-        writeStreamAtomic(resolveOut(context.out.outDir, fichier), renders.take(start + i)),
+        writeStreamAtomic(resolveOut(context.out.outDir, fichier), renders.take(start + i), folders),
       );
+      await folders.flush();
       const journal = batch.map(({ n, fichier, ledger }, i): IssuedDocument => {
         const { sha256, bytes } = written[i];
         const numbers = { numero: n.numero, bordereau: n.bordereau, dateEmission: plan.dateEmission, fichier, sha256 };

@@ -8,7 +8,7 @@
  */
 import { documentKey } from '../engine/plan-types.js';
 import { readdir } from 'node:fs/promises';
-import { writeFileAtomic } from '../io/atomic-write.js';
+import { writeFileAtomic, type FolderSyncs } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { existingAuthor } from '../io/journal-excel.js';
 import { workbookBuffer } from '../io/workbook.js';
@@ -79,7 +79,7 @@ export async function appendLedgerRows(
   service: string,
   name: string,
   rows: readonly CsvRow[],
-  options: { workbookAuthor?: string } = {},
+  options: { workbookAuthor?: string; folders?: FolderSyncs } = {},
 ): Promise<void> {
   const path = resolveOut(outDir, `${ledgerFolder(service)}/${name}`);
   const previous = await readIfPresent(path, 'utf8');
@@ -94,10 +94,10 @@ export async function appendLedgerRows(
     const base = previous.endsWith('\n') ? previous : previous + eol;
     text = missing.length === 0 ? previous : base + csvLines(LEDGER_COLUMNS, missing, format);
   }
-  if (text !== previous) await writeFileAtomic(path, text);
+  if (text !== previous) await writeFileAtomic(path, text, options.folders);
   const workbookPath = resolveOut(outDir, `${ledgerFolder(service)}/${ledgerWorkbookName(name)}`);
   const author = options.workbookAuthor ?? (await existingAuthor(workbookPath));
-  if (author !== undefined) await writeFileAtomic(workbookPath, await workbookBuffer(ledgerWorkbook(text, author)));
+  if (author !== undefined) await writeFileAtomic(workbookPath, await workbookBuffer(ledgerWorkbook(text, author)), options.folders);
 }
 
 /**

@@ -4,8 +4,13 @@
  *
  * Protocol: write to `.<name>.tmp-<pid>` in the same folder (same file system, so rename is
  * atomic), fsync the file, rename it over the target, fsync the folder so that the rename itself
- * survives a power loss (and the parent of a folder created for it, so that the folder does too). A leftover temp file (kill during the write) is recognised by
- * `isTempName` and removed by the next run's recovery (src/apply/recover.ts).
+ * survives a power loss (and the parent of each folder created for it, so that the folders do
+ * too). A leftover temp file (kill during the write) is recognised by `isTempName` and removed by
+ * the next run's recovery (src/apply/recover.ts).
+ *
+ * A group of writes that only needs to be durable as a whole (a journal batch's PDFs, a batch of
+ * ledgers) gives them a `FolderSyncs`: each write then fsyncs its file before its rename, as
+ * always, but leaves its folders to the group, which fsyncs each of them once when it is flushed.
  *
  * The quick calls (mkdir, open, write, close, rename) are made synchronously, the fsyncs, which
  * wait for the disk, through libuv's thread pool. Each asynchronous call costs a round trip to a
@@ -87,10 +92,50 @@ export function fsyncDir(dir: string): Promise<void> {
   return entry.queued;
 }
 
-/** Creates the folder of `path` if needed; a folder created now is made durable in its parent. */
-async function ensureFolder(path: string): Promise<void> {
-  const created = mkdirSync(dirname(path), { recursive: true });
-  if (created !== undefined) await fsyncDir(dirname(created));
+/**
+ * The folders whose entries a write to `path` changes: its own (the rename), and, when mkdir
+ * created folders for it (`created`, the first of them), the parent of each folder created.
+ */
+function foldersChanged(path: string, created: string | undefined): string[] {
+  const folder = dirname(path);
+  const folders = [folder];
+  if (created !== undefined) {
+    for (let made = folder; ; made = dirname(made)) {
+      folders.push(dirname(made));
+      if (made === created || dirname(made) === made) break;
+    }
+  }
+  return folders;
+}
+
+/**
+ * The folders a group of atomic writes changed, fsynced once each when the group is flushed
+ * (issue 12). A journal batch of 32 titres renamed its PDFs in 32 new communes' folders, made in
+ * one service's folder, and its 32 ledgers in another: each write fsynced its folders as it went,
+ * and the group commit of fsyncDir shared only those that overlapped in time, some 2.4 folder
+ * fsyncs a titre. Flushed once, the batch costs one for each folder: 1 + 2/32 a titre.
+ *
+ * Until it is flushed, the group's renames may not survive a power loss (their files' contents do:
+ * each is fsynced before its rename); whoever records the writes as done (the journal) flushes first.
+ */
+export class FolderSyncs {
+  private readonly folders = new Set<string>();
+
+  add(folders: readonly string[]): void {
+    for (const folder of folders) this.folders.add(folder);
+  }
+
+  /** fsyncs every folder added since the last flush, each once (libuv's pool runs four at a time). */
+  async flush(): Promise<void> {
+    const folders = [...this.folders];
+    this.folders.clear();
+    await syncFolders(folders);
+  }
+}
+
+/** fsyncs these folders, all asked for at once. */
+async function syncFolders(folders: readonly string[]): Promise<void> {
+  await Promise.all(folders.map((folder) => fsyncDir(folder)));
 }
 
 /** Writes all of `bytes` to the open file `fd`. */
@@ -103,10 +148,12 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
  * thread of the process may write it), which is then fsynced, closed and renamed over the target;
  * on any error the temp file goes.
  */
-export async function writeAtomically<T>(path: string, fill: (fd: number) => Promise<T>): Promise<T> {
+export async function writeAtomically<T>(path: string, fill: (fd: number) => Promise<T>, syncs?: FolderSyncs): Promise<T> {
   const temp = tempPathFor(path);
   try {
-    await ensureFolder(path);
+    const created = mkdirSync(dirname(path), { recursive: true });
+    // a folder created now is made durable in its parent before the file is written into it
+    if (created !== undefined && syncs === undefined) await syncFolders(foldersChanged(path, created).slice(1));
     const fd = openSync(temp, 'w');
     let result: T;
     try {
@@ -116,7 +163,8 @@ export async function writeAtomically<T>(path: string, fill: (fd: number) => Pro
       closeSync(fd);
     }
     renameSync(temp, path);
-    await fsyncDir(dirname(path));
+    if (syncs === undefined) await fsyncDir(dirname(path));
+    else syncs.add(foldersChanged(path, created));
     return result;
   } catch (error) {
     try {
@@ -147,9 +195,9 @@ export async function namingPath<T>(path: string, work: () => Promise<T>): Promi
   }
 }
 
-/** Writes `data` to `path` atomically (creating the folder if needed). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await writeAtomically(path, async (fd) => writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data));
+/** Writes `data` to `path` atomically (creating the folder if needed); its folders synced now, or by `syncs`. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, syncs?: FolderSyncs): Promise<void> {
+  await writeAtomically(path, async (fd) => writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data), syncs);
 }
 
 const WRITE_CHUNK = 64 * 1024;
@@ -204,7 +252,7 @@ export interface StreamWriteResult {
  * Writes `source` to `path` atomically, hashing the bytes on the way: the document is never held in
  * memory as a whole. On any error the temp file is removed and the target is left untouched.
  */
-export async function writeStreamAtomic(path: string, source: Readable): Promise<StreamWriteResult> {
+export async function writeStreamAtomic(path: string, source: Readable, syncs?: FolderSyncs): Promise<StreamWriteResult> {
   try {
     return await writeAtomically(path, async (fd) => {
       const write = (bytes: Uint8Array): void => writeAll(fd, bytes);
@@ -227,7 +275,7 @@ export async function writeStreamAtomic(path: string, source: Readable): Promise
       });
       if (pendingBytes > 0) flush();
       return { sha256: hash.digest('hex'), bytes };
-    });
+    }, syncs);
   } catch (error) {
     source.destroy();
     throw error;
