@@ -4,8 +4,10 @@
 // what stays, that makes a run collect. Prints kilobytes allocated per titre: in all, by function
 // (its own allocations), and by function with all it calls, for this checkout's render/ and engine/
 // and for pdfkit.
-//   node --max-semi-space-size=4 bench/alloc-profile.mjs JOBS_FILE [--titres 400] [--warmup 200] [--top 25] [--out FILE.heapprofile]
-// --out keeps the profile for Chrome DevTools (Memory panel, Load).
+//   node --max-semi-space-size=4 bench/alloc-profile.mjs JOBS_FILE [--titres 400] [--warmup 200] [--top 25] [--out FILE.heapprofile] [--promoted]
+// --out keeps the profile for Chrome DevTools (Memory panel, Load). --promoted leaves out what the
+// young generation's collections freed: what is left is what survived them, promoted to the old
+// generation (then freed by its collections, or still alive), which makes the full collections.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { deserialize } from 'node:v8';
@@ -21,6 +23,7 @@ const titres = Number(option('--titres', '400'));
 const warmup = Number(option('--warmup', '200'));
 const top = Number(option('--top', '25'));
 const out = option('--out', undefined);
+const promoted = rest.includes('--promoted');
 
 const { createPdfRenderer } = await import('../dist/render/pdf-renderer.js');
 const { decodeView } = await import('../dist/render/view-codec.js');
@@ -38,7 +41,7 @@ await session.post('HeapProfiler.enable');
 await session.post('HeapProfiler.startSampling', {
   samplingInterval: 512,
   includeObjectsCollectedByMajorGC: true,
-  includeObjectsCollectedByMinorGC: true,
+  includeObjectsCollectedByMinorGC: !promoted,
 });
 for (let i = 0; i < titres; i++) await render(views[(warmup + i) % views.length]);
 const { profile } = await session.post('HeapProfiler.stopSampling');
@@ -72,7 +75,7 @@ walk(profile.head, new Set());
 const kb = (bytes) => (bytes / titres / 1024).toFixed(1).padStart(8);
 const ranked = (map, keep) => [...map].filter(([key]) => keep(key)).sort((a, b) => b[1] - a[1]).slice(0, top);
 const print = (title, rows) => console.log(`\n== ${title}\n${rows.map(([key, bytes]) => `${kb(bytes)}  ${key}`).join('\n')}`);
-console.log(`${titres} titres (après ${warmup} pour chauffer) : ${kb(total).trim()} Ko alloués par titre`);
+console.log(`${titres} titres (après ${warmup} pour chauffer) : ${kb(total).trim()} Ko ${promoted ? 'promus (survivants des collectes de la jeune génération)' : 'alloués'} par titre`);
 print('Ko par titre, allocations propres', ranked(self, () => true));
 print('Ko par titre, appels compris : render/ et engine/', ranked(inclusive, (key) => /\s(render|engine)\//.test(key)));
 print('Ko par titre, appels compris : pdfkit', ranked(inclusive, (key) => /\spdfkit:/.test(key)));

@@ -240,44 +240,47 @@ export class FixedGlyphSet {
     return this.glyphs.length;
   }
 
-  /** Makes pdfkit's embedded font `target` number its glyphs and embed itself with this set. */
+  /**
+   * Makes pdfkit's embedded font `target` number its glyphs and embed itself with this set. Its
+   * methods become functions shared by every document (the document's own state is its subset,
+   * a DocumentGlyphs): a new set of closures per document was new functions for the optimising
+   * compiler to compile again after every full collection (`--trace-opt`).
+   */
   install(target: EmbeddedFontInternals): void {
-    const extra = new Map<number, number>(); // glyphs outside the set, in first-use order
-    const base = this.glyphs.length;
-    let usedExtra = false;
-    target.subset = {
-      includeGlyph: (id: number): number => {
-        const gid = this.numbers.get(id);
-        if (gid !== undefined) return gid;
-        usedExtra = true;
-        if (!extra.has(id)) extra.set(id, base + extra.size);
-        return extra.get(id)!;
-      },
-    };
-    // A text set in glyphs of the fixed set is encoded the same way in every document (kept, unless
-    // it is a line of a filled text: filled-texts.ts).
-    const encode = target.encode.bind(target);
-    const subset = target.subset as { includeGlyph(id: number): number };
-    target.encode = (text, features) => {
-      if (features !== undefined) return encode(text, features);
-      const known = this.encoded.get(text);
-      if (known) return known;
-      usedExtra = false;
-      const result = this.encodeRuns(target, subset, text);
-      if (!usedExtra && keepingTexts()) {
-        this.encoded.set(text, result);
-      }
-      return result;
-    };
-    target.lineOperator = (text) => {
-      const known = this.operators.get(text);
-      if (known !== undefined) return known;
-      usedExtra = false;
-      const operator = this.lineOperator(target, subset, text);
-      if (!usedExtra && keepingTexts()) this.operators.set(text, operator);
-      return operator;
-    };
-    target.embed = () => this.embed(target, extra.size === 0 ? this.streams : this.extended([...extra.keys()]));
+    const installed = target as InstalledFont;
+    installed.pdfkitEncode = target.encode;
+    installed.subset = new DocumentGlyphs(this, this.numbers, this.glyphs.length);
+    installed.encode = fixedEncode;
+    installed.lineOperator = fixedLineOperator;
+    installed.embed = fixedEmbed;
+  }
+
+  /**
+   * A text set in glyphs of the fixed set is encoded the same way in every document (kept, unless
+   * it is a line of a filled text: filled-texts.ts).
+   */
+  encodeKept(target: EmbeddedFontInternals, subset: DocumentGlyphs, text: string): Encoded {
+    const known = this.encoded.get(text);
+    if (known) return known;
+    subset.usedExtra = false;
+    const result = this.encodeRuns(target, subset, text);
+    if (!subset.usedExtra && keepingTexts()) this.encoded.set(text, result);
+    return result;
+  }
+
+  /** A plain line's TJ operator, kept as encodeKept keeps encodings. */
+  lineOperatorKept(target: EmbeddedFontInternals, subset: DocumentGlyphs, text: string): string | null {
+    const known = this.operators.get(text);
+    if (known !== undefined) return known;
+    subset.usedExtra = false;
+    const operator = this.lineOperator(target, subset, text);
+    if (!subset.usedExtra && keepingTexts()) this.operators.set(text, operator);
+    return operator;
+  }
+
+  /** Writes `target`'s font objects: the fixed set's streams, or the set extended by the document's extra glyphs. */
+  embedFor(target: EmbeddedFontInternals, subset: DocumentGlyphs): void {
+    this.embed(target, subset.extra.size === 0 ? this.streams : this.extended([...subset.extra.keys()]));
   }
 
   /**
@@ -378,6 +381,51 @@ export class FixedGlyphSet {
     };
     target.dictionary.end();
   }
+}
+
+/**
+ * A document's glyph numbering: a glyph of the fixed set keeps its number there; any other gets
+ * the next number after the set, in first-use order (pdfkit calls includeGlyph on its subset).
+ */
+class DocumentGlyphs {
+  /** Glyphs outside the set, in first-use order, with their numbers. */
+  readonly extra = new Map<number, number>();
+  /** Whether a glyph outside the set was numbered since this was last set to false. */
+  usedExtra = false;
+
+  constructor(
+    readonly set: FixedGlyphSet,
+    private readonly numbers: ReadonlyMap<number, number>,
+    private readonly base: number,
+  ) {}
+
+  includeGlyph(id: number): number {
+    const gid = this.numbers.get(id);
+    if (gid !== undefined) return gid;
+    this.usedExtra = true;
+    let extra = this.extra.get(id);
+    if (extra === undefined) this.extra.set(id, (extra = this.base + this.extra.size));
+    return extra;
+  }
+}
+
+/** An embedded font once FixedGlyphSet.install has run on it. */
+interface InstalledFont extends EmbeddedFontInternals {
+  subset: DocumentGlyphs;
+  pdfkitEncode: EmbeddedFontInternals['encode'];
+}
+
+function fixedEncode(this: InstalledFont, text: string, features?: unknown): Encoded {
+  if (features !== undefined) return this.pdfkitEncode(text, features);
+  return this.subset.set.encodeKept(this, this.subset, text);
+}
+
+function fixedLineOperator(this: InstalledFont, text: string): string | null {
+  return this.subset.set.lineOperatorKept(this, this.subset, text);
+}
+
+function fixedEmbed(this: InstalledFont): void {
+  this.subset.set.embedFor(this, this.subset);
 }
 
 /** pdfkit's subset tag: six letters derived from the font id (F1 → BZZZZZ), then the font name. */

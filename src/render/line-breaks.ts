@@ -103,25 +103,45 @@ export class LineBreaks {
   private nextFilled = 0;
 
   /**
+   * The replacements of pdfkit's heightOfString and text, made at the first install and given to
+   * every later document whose methods are the same (pdfkit's prototype's): a new pair of closures
+   * per document was new functions for the optimising compiler to compile again after every full
+   * collection (`--trace-opt`, 17 500 titres: some 40 compilations of each).
+   */
+  private replacements?: { heightOfString: Doc['heightOfString']; text: Doc['text']; from: [unknown, unknown] };
+
+  /**
    * Makes `doc.heightOfString` and `doc.text` use (and fill) these line breaks; a filled text
    * (filled-texts.ts) is set with the caches keeping nothing new.
    */
   install(doc: PDFKit.PDFDocument): void {
+    const kept = this.replacements;
+    if (kept === undefined || kept.from[0] !== doc.heightOfString || kept.from[1] !== doc.text) {
+      this.replacements = this.replacing(doc);
+    }
+    doc.heightOfString = this.replacements!.heightOfString;
+    doc.text = this.replacements!.text;
+  }
+
+  private replacing(doc: PDFKit.PDFDocument): NonNullable<LineBreaks['replacements']> {
     const breaks = this;
     const heightOfString = doc.heightOfString;
     const measure = (doc: Doc, text: string, options?: PDFKit.Mixins.TextOptions): number =>
       cacheable(doc, options ?? {}) ? breaks.height(doc, `${text}`, options!) : heightOfString.call(doc, text, options);
-    doc.heightOfString = function (this: Doc, text: string, options?: PDFKit.Mixins.TextOptions) {
-      return isFilled(`${text}`) ? withoutKeeping(() => measure(this, text, options)) : measure(this, text, options);
-    };
     const drawText = doc.text as (...args: unknown[]) => PDFKit.PDFDocument;
     const draw = (doc: Doc, text: string, x?: unknown, y?: number, options?: PDFKit.Mixins.TextOptions): PDFKit.PDFDocument => {
       if (typeof x !== 'number' || typeof y !== 'number' || !cacheable(doc, options)) return drawText.call(doc, text, x, y, options);
       return breaks.draw(doc, text == null ? '' : `${text}`, x, y, options!);
     };
-    doc.text = function (this: Doc, text: string, x?: unknown, y?: number, options?: PDFKit.Mixins.TextOptions) {
-      return isFilled(`${text}`) ? withoutKeeping(() => draw(this, text, x, y, options)) : draw(this, text, x, y, options);
-    } as typeof doc.text;
+    return {
+      from: [heightOfString, drawText],
+      heightOfString: function keptHeightOfString(this: Doc, text: string, options?: PDFKit.Mixins.TextOptions) {
+        return isFilled(`${text}`) ? withoutKeeping(() => measure(this, text, options)) : measure(this, text, options);
+      },
+      text: function keptText(this: Doc, text: string, x?: unknown, y?: number, options?: PDFKit.Mixins.TextOptions) {
+        return isFilled(`${text}`) ? withoutKeeping(() => draw(this, text, x, y, options)) : draw(this, text, x, y, options);
+      } as Doc['text'],
+    };
   }
 
   private find(doc: Doc, text: string, width: number | undefined): readonly Line[] | undefined {

@@ -48,6 +48,8 @@ export interface SharedFonts {
 
 interface ParsedFont {
   cls: EmbeddedFontClass;
+  /** The probe document's embedded font: its layoutRun and widthOfString serve every document. */
+  probe: EmbeddedFont;
   font: FontkitFont;
   glyphSet: FixedGlyphSet;
 }
@@ -62,7 +64,7 @@ function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
   const font = embedded.font as FontkitFont;
   font.layout(LIGATURES.join(' '));
   for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
-  return { cls: embedded.constructor, font, glyphSet: new FixedGlyphSet(font, alphabet) };
+  return { cls: embedded.constructor, probe: embedded as unknown as EmbeddedFont, font, glyphSet: new FixedGlyphSet(font, alphabet) };
 }
 
 /**
@@ -78,38 +80,63 @@ function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
  */
 const WORDS_PER_GENERATION = 400;
 
+/** The caches a font's documents share, and pdfkit's own methods they fall back on. */
+interface FontCaches {
+  words: RecurringCache<string, ShapedRun>;
+  widths: RecurringCache<string, number>;
+  composed: ComposedRuns;
+  layoutRun: (text: string) => ShapedRun;
+  pdfkitWidthOfString: EmbeddedFont['widthOfString'];
+}
+
+/**
+ * A document's embedded font, on the shared caches. Its methods are functions shared by every
+ * document (the caches hang on the font): a new closure per document was a new function for the
+ * optimising compiler to compile again after every full collection (`--trace-opt`).
+ */
+interface CachedFont extends EmbeddedFont {
+  sharedCaches: FontCaches;
+}
+
+/** A word shaped once per renderer: composed from its characters' runs when that is fontkit's run (composed-runs.ts). */
+function sharedLayoutCached(this: CachedFont, word: string): ShapedRun {
+  // (get and set rather than through: no closure made for each word looked up)
+  const { words, composed, layoutRun } = this.sharedCaches;
+  let run = words.get(word);
+  if (run === undefined) words.set(word, (run = composed.shape(word, layoutRun)));
+  return run;
+}
+
+/** pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered. */
+function sharedWidthOfString(this: CachedFont, text: string, size: number, features?: unknown): number {
+  const { widths, pdfkitWidthOfString } = this.sharedCaches;
+  if (features !== undefined) return pdfkitWidthOfString.call(this, text, size, features);
+  let width = widths.get(text);
+  if (width === undefined) widths.set(text, (width = this.layout(text, undefined, true).advanceWidth));
+  return width * (size / 1000);
+}
+
 /** `alphabet`: characters the fixed glyph sets must hold besides FIXED_CHARACTERS (the templates'). */
 export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts {
   const regular = parse(assets.regular, alphabet);
   const bold = parse(assets.bold, alphabet);
-  const caches = () => ({
-    words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION),
-    widths: new RecurringCache<string, number>(WORDS_PER_GENERATION),
-    composed: new ComposedRuns(),
-  });
-  const regularCaches = caches();
-  const boldCaches = caches();
-  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, { words, widths, composed }: ReturnType<typeof caches>): EmbeddedFont => {
-    const font = new parsed.cls(doc, parsed.font, id) as EmbeddedFont;
-    if (font.layoutCache) {
-      // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable), a
-      // new word composed from its characters' runs when that is fontkit's run (composed-runs.ts).
-      const layoutRun = (text: string): ShapedRun => font.layoutRun(text);
-      // (get and set rather than through: no closure made for each word looked up)
-      font.layoutCached = (word) => {
-        let run = words.get(word);
-        if (run === undefined) words.set(word, (run = composed.shape(word, layoutRun)));
-        return run;
-      };
-    }
-    const widthOfString = font.widthOfString.bind(font);
-    // pdfkit's own computation (layout, then × size / 1000), with the layout's width remembered.
-    font.widthOfString = (text, size, features) => {
-      if (features !== undefined) return widthOfString(text, size, features);
-      let width = widths.get(text);
-      if (width === undefined) widths.set(text, (width = font.layout(text, undefined, true).advanceWidth));
-      return width * (size / 1000);
+  const caches = (parsed: ParsedFont | undefined): FontCaches | undefined =>
+    parsed && {
+      words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION),
+      widths: new RecurringCache<string, number>(WORDS_PER_GENERATION),
+      composed: new ComposedRuns(),
+      // pdfkit's layoutRun reads only the parsed font and its scale, the same in every document
+      layoutRun: (text: string): ShapedRun => parsed.probe.layoutRun(text),
+      pdfkitWidthOfString: parsed.probe.widthOfString,
     };
+  const regularCaches = caches(regular);
+  const boldCaches = caches(bold);
+  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, caches: FontCaches): EmbeddedFont => {
+    const font = new parsed.cls(doc, parsed.font, id) as CachedFont;
+    font.sharedCaches = caches;
+    // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable)
+    if (font.layoutCache) font.layoutCached = sharedLayoutCached;
+    font.widthOfString = sharedWidthOfString;
     parsed.glyphSet.install(font);
     return font;
   };
@@ -117,8 +144,8 @@ export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts
     install(doc) {
       const internals = doc as PDFKit.PDFDocument & FontInternals;
       if (regular && bold && internals._fontFamilies && internals._fontCount === 0) {
-        internals._fontFamilies[FONT_REGULAR] = open(doc, regular, 'F1', regularCaches);
-        internals._fontFamilies[FONT_BOLD] = open(doc, bold, 'F2', boldCaches);
+        internals._fontFamilies[FONT_REGULAR] = open(doc, regular, 'F1', regularCaches!);
+        internals._fontFamilies[FONT_BOLD] = open(doc, bold, 'F2', boldCaches!);
         internals._fontCount = 2;
       } else {
         doc.registerFont(FONT_REGULAR, assets.regular).registerFont(FONT_BOLD, assets.bold);
