@@ -4,19 +4,31 @@
 //   MALLOC_ARENA_MAX=2 node --max-semi-space-size=4 --import ./bench/heap-timeline.mjs bin/titres issue --data D …
 // Columns: the main thread's V8 heap (used, reserved); the worker threads' heaps (used, reserved,
 // summed over the threads alive, each as it last told: this module is loaded in them too and
-// tells its heap every second); RSS; and RSS less every V8 heap reserved (malloc, buffers, code,
-// the node binary). A synchronous step (reading the CSVs, planning) holds the timer: its peak is
+// tells its heap every second; a terminated thread says nothing, so on Linux a thread whose
+// /proc/self/task entry is gone is left out); RSS; and RSS less every V8 heap reserved (malloc,
+// buffers, code, the node binary). A synchronous step (reading the CSVs, planning) holds the timer: its peak is
 // seen after it.
+import { existsSync, readlinkSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { BroadcastChannel, isMainThread, threadId } from 'node:worker_threads';
 
 const CHANNEL = 'titres:heap-timeline';
 
+/** The OS thread's id (/proc/thread-self links to PID/task/TID), or undefined off Linux. */
+function ownTid() {
+  try {
+    return readlinkSync('/proc/thread-self').split('/').pop();
+  } catch {
+    return undefined;
+  }
+}
+
 if (!isMainThread) {
   const channel = new BroadcastChannel(CHANNEL);
+  const tid = ownTid();
   const tell = (ended = false) => {
     const heap = getHeapStatistics();
-    channel.postMessage({ threadId, used: heap.used_heap_size, reserved: heap.total_heap_size, ended });
+    channel.postMessage({ threadId, tid, used: heap.used_heap_size, reserved: heap.total_heap_size, ended });
   };
   setInterval(tell, 1000).unref();
   process.on('exit', () => {
@@ -39,7 +51,11 @@ if (!isMainThread) {
     const heap = getHeapStatistics();
     let used = 0;
     let reserved = 0;
-    for (const w of workers.values()) {
+    for (const [id, w] of workers) {
+      if (w.tid !== undefined && !existsSync(`/proc/self/task/${w.tid}`)) {
+        workers.delete(id);
+        continue;
+      }
       used += w.used;
       reserved += w.reserved;
     }

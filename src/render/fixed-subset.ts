@@ -259,7 +259,8 @@ export class FixedGlyphSet {
    * A text set in glyphs of the fixed set is encoded the same way in every document (kept, unless
    * it is a line of a filled text: filled-texts.ts).
    */
-  encodeKept(target: EmbeddedFontInternals, subset: DocumentGlyphs, text: string): Encoded {
+  encodeKept(target: InstalledFont, text: string): Encoded {
+    const subset = target.subset;
     const known = this.encoded.get(text);
     if (known) return known;
     subset.usedExtra = false;
@@ -269,7 +270,8 @@ export class FixedGlyphSet {
   }
 
   /** A plain line's TJ operator, kept as encodeKept keeps encodings. */
-  lineOperatorKept(target: EmbeddedFontInternals, subset: DocumentGlyphs, text: string): string | null {
+  lineOperatorKept(target: InstalledFont, text: string): string | null {
+    const subset = target.subset;
     const known = this.operators.get(text);
     if (known !== undefined) return known;
     subset.usedExtra = false;
@@ -279,7 +281,8 @@ export class FixedGlyphSet {
   }
 
   /** Writes `target`'s font objects: the fixed set's streams, or the set extended by the document's extra glyphs. */
-  embedFor(target: EmbeddedFontInternals, subset: DocumentGlyphs): void {
+  embedFor(target: InstalledFont): void {
+    const subset = target.subset;
     this.embed(target, subset.extra.size === 0 ? this.streams : this.extended([...subset.extra.keys()]));
   }
 
@@ -417,15 +420,15 @@ interface InstalledFont extends EmbeddedFontInternals {
 
 function fixedEncode(this: InstalledFont, text: string, features?: unknown): Encoded {
   if (features !== undefined) return this.pdfkitEncode(text, features);
-  return this.subset.set.encodeKept(this, this.subset, text);
+  return this.subset.set.encodeKept(this, text);
 }
 
 function fixedLineOperator(this: InstalledFont, text: string): string | null {
-  return this.subset.set.lineOperatorKept(this, this.subset, text);
+  return this.subset.set.lineOperatorKept(this, text);
 }
 
 function fixedEmbed(this: InstalledFont): void {
-  this.subset.set.embedFor(this, this.subset);
+  this.subset.set.embedFor(this);
 }
 
 /** pdfkit's subset tag: six letters derived from the font id (F1 → BZZZZZ), then the font name. */

@@ -48,10 +48,10 @@ export interface SharedFonts {
 
 interface ParsedFont {
   cls: EmbeddedFontClass;
-  /** The probe document's embedded font: its layoutRun and widthOfString serve every document. */
-  probe: EmbeddedFont;
   font: FontkitFont;
   glyphSet: FixedGlyphSet;
+  /** What the documents of the renderer share for this font. */
+  caches: FontCaches;
 }
 
 function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
@@ -64,7 +64,19 @@ function parse(buffer: Buffer, alphabet: string): ParsedFont | undefined {
   const font = embedded.font as FontkitFont;
   font.layout(LIGATURES.join(' '));
   for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
-  return { cls: embedded.constructor, probe: embedded as unknown as EmbeddedFont, font, glyphSet: new FixedGlyphSet(font, alphabet) };
+  return { cls: embedded.constructor, font, glyphSet: new FixedGlyphSet(font, alphabet), caches: fontCaches(embedded as unknown as EmbeddedFont) };
+}
+
+/** `probe`: the probe document's embedded font, whose layoutRun and widthOfString serve every document. */
+function fontCaches(probe: EmbeddedFont): FontCaches {
+  return {
+    words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION),
+    widths: new RecurringCache<string, number>(WORDS_PER_GENERATION),
+    composed: new ComposedRuns(),
+    // pdfkit's layoutRun reads only the parsed font and its scale, the same in every document
+    layoutRun: (text: string): ShapedRun => probe.layoutRun(text),
+    pdfkitWidthOfString: probe.widthOfString,
+  };
 }
 
 /**
@@ -116,36 +128,27 @@ function sharedWidthOfString(this: CachedFont, text: string, size: number, featu
   return width * (size / 1000);
 }
 
+/** `parsed` embedded in `doc` under `id`, on the renderer's caches and the fixed glyph set. */
+function openFont(doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string): EmbeddedFont {
+  const font = new parsed.cls(doc, parsed.font, id) as CachedFont;
+  font.sharedCaches = parsed.caches;
+  // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable)
+  if (font.layoutCache) font.layoutCached = sharedLayoutCached;
+  font.widthOfString = sharedWidthOfString;
+  parsed.glyphSet.install(font);
+  return font;
+}
+
 /** `alphabet`: characters the fixed glyph sets must hold besides FIXED_CHARACTERS (the templates'). */
 export function createSharedFonts(assets: PdfAssets, alphabet = ''): SharedFonts {
   const regular = parse(assets.regular, alphabet);
   const bold = parse(assets.bold, alphabet);
-  const caches = (parsed: ParsedFont | undefined): FontCaches | undefined =>
-    parsed && {
-      words: new RecurringCache<string, ShapedRun>(WORDS_PER_GENERATION),
-      widths: new RecurringCache<string, number>(WORDS_PER_GENERATION),
-      composed: new ComposedRuns(),
-      // pdfkit's layoutRun reads only the parsed font and its scale, the same in every document
-      layoutRun: (text: string): ShapedRun => parsed.probe.layoutRun(text),
-      pdfkitWidthOfString: parsed.probe.widthOfString,
-    };
-  const regularCaches = caches(regular);
-  const boldCaches = caches(bold);
-  const open = (doc: PDFKit.PDFDocument, parsed: ParsedFont, id: string, caches: FontCaches): EmbeddedFont => {
-    const font = new parsed.cls(doc, parsed.font, id) as CachedFont;
-    font.sharedCaches = caches;
-    // pdfkit's layoutCached, on the shared cache (pdfkit treats a cached run as immutable)
-    if (font.layoutCache) font.layoutCached = sharedLayoutCached;
-    font.widthOfString = sharedWidthOfString;
-    parsed.glyphSet.install(font);
-    return font;
-  };
   return {
     install(doc) {
       const internals = doc as PDFKit.PDFDocument & FontInternals;
       if (regular && bold && internals._fontFamilies && internals._fontCount === 0) {
-        internals._fontFamilies[FONT_REGULAR] = open(doc, regular, 'F1', regularCaches!);
-        internals._fontFamilies[FONT_BOLD] = open(doc, bold, 'F2', boldCaches!);
+        internals._fontFamilies[FONT_REGULAR] = openFont(doc, regular, 'F1');
+        internals._fontFamilies[FONT_BOLD] = openFont(doc, bold, 'F2');
         internals._fontCount = 2;
       } else {
         doc.registerFont(FONT_REGULAR, assets.regular).registerFont(FONT_BOLD, assets.bold);
