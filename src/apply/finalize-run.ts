@@ -7,6 +7,7 @@
  * Every step is idempotent (atomic rewrites, ledger rows matched on exercice + numero), so a
  * crash here is recovered by doing it again.
  */
+import { nameOfCommune } from '../engine/commune-table.js';
 import type { Dataset } from '../engine/dataset.js';
 import type { IssuedDocument } from '../engine/history.js';
 import { seriesOf, type DocumentType } from '../engine/plan-types.js';
@@ -94,7 +95,7 @@ export async function finalizeRun(
   const groups = journalGroups(byNumero.values(), run.exercice);
   const byBordereau = new Map(groups.map((g) => [bordereauKey(g), g.documents]));
   const communeName = (doc: JournaledDoc): string =>
-    run.communes?.get(seriesKey(doc)) ?? context.dataset.communes.get(doc.codeInsee)?.nom ?? doc.codeInsee;
+    run.communes?.get(seriesKey(doc)) ?? nameOfCommune(context.dataset.communes, doc.codeInsee);
 
   const cumuls = exerciceCumuls(groups);
   const filled = run.bordereaux.flatMap((b) => {

@@ -28,7 +28,8 @@ import { issuedDocument, type IssuedDocument } from '../engine/history.js';
 import { amountStringOfText, type Decimal } from '../engine/money.js';
 import type { IsoDate } from '../engine/dates.js';
 import type { CsvRow } from '../io/csv-write.js';
-import { numberPlan, type NumberedDocument } from '../engine/numbered-plan.js';
+import { numberPlan, type NumberedDocument, type NumberedDocuments } from '../engine/numbered-plan.js';
+import { positionIn, type Sequence } from '../engine/sequence.js';
 import { groupKey, natureOf, type BordereauNature } from '../engine/bordereaux.js';
 import { hasBordereau, inFull, montantText, type DocumentType, type Plan, type PlannedDocument } from '../engine/plan-types.js';
 import { TitresError } from '../errors/titres-error.js';
@@ -81,7 +82,8 @@ export interface IssuedResult {
 }
 
 export interface IssueResult {
-  issued: IssuedResult[];
+  /** In plan order (numbers ascending); made when read (issue 12, flat memory). */
+  issued: Sequence<IssuedResult>;
   bordereaux: Array<{ numero: number; nature: BordereauNature; service: string; fichier: string; total: string }>;
   /** What the recovery of an interrupted run did (OUT-relative paths), for the CLI's report. */
   recovered: { runs: number[]; orphans: string[]; tempFiles: string[]; tornJournalBytes: number };
@@ -174,7 +176,7 @@ export function runDocument(n: Numbers, dateEmission: IsoDate, dataset: Dataset,
 
 /** The run file's documents: those kept from the interrupted run, then this run's, made one at a time. */
 async function* runDocuments(
-  documents: readonly NumberedDocument[],
+  documents: Iterable<NumberedDocument>,
   plan: Plan,
   context: IssueContext,
   names: LedgerNames,
@@ -190,21 +192,24 @@ async function* runDocuments(
 
 /**
  * A document once journaled, as the rest of the run reads it: the CLI's result, and what
- * finalizing reads of its journal line, both as getters over its numbered document and the run
- * (issue 12: ~90 bytes a document, its digest included, where a journal record, a result and a
- * ledger row were held, ~2 KB).
- * `chain` is the journal's chain at this line while it is the last of its bordereau, the only
- * one finalizing reads (bordereaux.csv's chaine_journal); '' once a later line joins it.
+ * finalizing reads of its journal line, both as getters over its numbered document and the run.
+ * Made when read from the run's IssuedDocuments, never held by the run.
  */
 class IssuedEntry implements IssuedResult, JournaledDoc {
   constructor(
     private readonly n: NumberedDocument,
-    private readonly run: IssuedRun,
-    /** Its place in the run's numbered documents, and so in `run.sha256`. */
+    private readonly run: IssuedDocuments,
+    /** Its place in the run's numbered documents. */
     private readonly index: number,
-    public chain: string,
   ) {}
 
+  /**
+   * The journal's chain at this line if it is the last of its bordereau, the only one finalizing
+   * reads (bordereaux.csv's chaine_journal); else ''.
+   */
+  get chain(): string {
+    return this.run.chainAt(this.index);
+  }
   get sha256(): string {
     return this.run.sha256.get(this.index);
   }
@@ -247,10 +252,50 @@ class IssuedEntry implements IssuedResult, JournaledDoc {
   }
 }
 
-/** What the documents a run issues share: its date, and their PDFs' digests, held compactly. */
-interface IssuedRun {
-  readonly dateEmission: IsoDate;
+/**
+ * The documents a run has journaled, in plan order, held in columns (issue 12, flat memory: an
+ * object a document, ~90 bytes, was held through the run): the numbered plan, the PDFs' digests,
+ * and the journal's chain at the last line of each bordereau. An IssuedEntry is made when read.
+ */
+class IssuedDocuments implements Sequence<IssuedEntry> {
+  /** Documents journaled so far: the first `length` of the numbered plan. */
+  length = 0;
   readonly sha256: Sha256Column;
+  /** The chain at the last journaled line of each bordereau, by its place in the plan. */
+  readonly #chains = new Map<number, string>();
+  /** The place of the last journaled line of each bordereau, by nature/number. */
+  readonly #lastOfBordereau = new Map<string, number>();
+
+  constructor(
+    private readonly numbered: NumberedDocuments,
+    readonly dateEmission: IsoDate,
+  ) {
+    this.sha256 = new Sha256Column(numbered.length);
+  }
+
+  /** The next document of the plan is journaled: its PDF's digest and the journal's chain at its line. */
+  push(n: NumberedDocument, sha256: string, chain: string): void {
+    const index = this.length++;
+    this.sha256.set(index, sha256);
+    const key = `${n.nature}/${n.bordereau}`;
+    const previous = this.#lastOfBordereau.get(key);
+    if (previous !== undefined) this.#chains.delete(previous);
+    this.#lastOfBordereau.set(key, index);
+    this.#chains.set(index, chain);
+  }
+
+  chainAt(index: number): string {
+    return this.#chains.get(index) ?? '';
+  }
+
+  at(index: number): IssuedEntry | undefined {
+    const i = positionIn(this.length, index);
+    return i < 0 ? undefined : new IssuedEntry(this.numbered.at(i)!, this, i);
+  }
+
+  *[Symbol.iterator](): Iterator<IssuedEntry> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
 }
 
 /** Documents per journal commit (one append + fsync), and PDFs written at once within a batch. */
@@ -355,11 +400,11 @@ class LedgerWrites {
 
 async function issueDocuments(
   plan: Plan,
-  numbered: readonly NumberedDocument[],
+  numbered: NumberedDocuments,
   context: IssueContext,
   names: LedgerNames,
   ledgers: LedgerWrites,
-): Promise<IssuedEntry[]> {
+): Promise<IssuedDocuments> {
   const appender = await JournalAppender.open(context.out.outDir, context.out.journal.head);
   // A titre's liquidation is produced once for its view and its journaled ledger row (it was
   // produced for each: issue 12, main thread's allocation): the row is made with the view, one or
@@ -367,7 +412,7 @@ async function issueDocuments(
   // made in its batch, as before, which then throws what it throws.
   const prepared = new Map<number, { fichier: string; ledger: CsvRow }>();
   const renders = new RenderAhead(numbered.length, (index) => {
-    const n = numbered[index];
+    const n = numbered.at(index)!;
     const full = inFull(n.document);
     try {
       prepared.set(index, fileAndLedger(n, plan.dateEmission, context.dataset, full));
@@ -376,14 +421,13 @@ async function issueDocuments(
     }
     return context.renderer.renderTitre(buildTitreView(n, { dataset: context.dataset, dateEmission: plan.dateEmission, preview: false, full }));
   });
-  const run: IssuedRun = { dateEmission: plan.dateEmission, sha256: new Sha256Column(numbered.length) };
-  const out: IssuedEntry[] = [];
-  const lastOfBordereau = new Map<string, IssuedEntry>();
+  const out = new IssuedDocuments(numbered, plan.dateEmission);
   try {
     const size = Math.max(1, context.commitEvery ?? DEFAULT_BATCH);
     for (let start = 0; start < numbered.length; start += size) {
       renders.ahead(start + 2 * size); // this batch and the next
-      const batch = numbered.slice(start, start + size).map((n, i) => {
+      const batch = Array.from({ length: Math.min(size, numbered.length - start) }, (_, i) => {
+        const n = numbered.at(start + i)!;
         const made = prepared.get(start + i);
         prepared.delete(start + i);
         return { n, ...(made ?? fileAndLedger(n, plan.dateEmission, context.dataset)) };
@@ -407,15 +451,7 @@ async function issueDocuments(
         rows.push({ service, ledgerName: names.known(service, codeInsee, commune) ?? (await names.nameFor(service, codeInsee, commune)), ledger });
       }
       ledgers.add(rows);
-      batch.forEach(({ n }, k) => {
-        run.sha256.set(start + k, journal[k].sha256);
-        const entry = new IssuedEntry(n, run, start + k, chains[k]);
-        const key = `${n.nature}/${n.bordereau}`;
-        const previous = lastOfBordereau.get(key);
-        if (previous) previous.chain = '';
-        lastOfBordereau.set(key, entry);
-        out.push(entry);
-      });
+      batch.forEach(({ n }, k) => out.push(n, journal[k].sha256, chains[k]));
       await stage('committed', context.out.outDir);
       context.onProgress?.(out.length, numbered.length);
     }

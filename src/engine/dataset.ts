@@ -6,6 +6,7 @@
  */
 import type { Decimal } from './money.js';
 import type { IsoDate, IsoMonth } from './dates.js';
+import type { Sequence } from './sequence.js';
 
 export interface SourceRef {
   file: string; // dataset-relative path, e.g. "adhesions.csv"
@@ -208,8 +209,10 @@ export interface IndexSeries {
 export interface Dataset {
   dir: string;
   config: Config;
-  communes: Map<string, Commune>;
+  /** A CommuneTable when read from a dataset's files. */
+  communes: ReadonlyMap<string, Commune>;
   populations: Map<number, PopulationTable>;
-  adhesions: Adhesion[];
+  /** In file order; an AdhesionTable when read from a dataset's files. */
+  adhesions: Sequence<Adhesion>;
   indices: Map<string, IndexSeries>;
 }

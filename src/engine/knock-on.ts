@@ -14,6 +14,7 @@
  *   current exercice issues the statement of compte 673 for the excess instead, M after M, before
  *   the current exercice's own titre, which then rests on those net amounts.
  */
+import { nameOfCommune } from './commune-table.js';
 import type { Adhesion, Dataset, PayingService } from './dataset.js';
 import { billingPeriod } from './billing-period.js';
 import { yearOf, type IsoDate } from './dates.js';
@@ -177,10 +178,10 @@ export function knockOnChain(
   corrected: { exercice: number; codeInsee: string; service: string },
   dateEmission: IsoDate,
 ): KnockOnStep[] {
-  const adhesion = dataset.adhesions.find((a) => a.codeInsee === corrected.codeInsee && a.service === corrected.service);
+  const adhesion = findAdhesion(dataset, corrected);
   const service = dataset.config.services.get(corrected.service);
   if (!adhesion || !service || service.gratuit) return [];
-  const communeName = dataset.communes.get(adhesion.codeInsee)?.nom ?? adhesion.codeInsee;
+  const communeName = nameOfCommune(dataset.communes, adhesion.codeInsee);
   const steps: KnockOnStep[] = [];
   let documents = [...history.documents];
   for (let M = corrected.exercice + 1; ; M++) {
@@ -234,4 +235,10 @@ export function knockOnStepFr(s: KnockOnStep): string {
     return `${what} ; exercice ${s.titre.exercice} clos : la prochaine émission de l'exercice en cours émettra l'état des annulations (compte 673) de ${excess}`;
   }
   return `${what} ; montant supérieur : rien n'est émis (un seul titre par exercice)`;
+}
+
+/** The adhesion of a commune to a service (one line per commune and service: data contract). */
+function findAdhesion(dataset: Dataset, of: { codeInsee: string; service: string }): Adhesion | undefined {
+  for (const a of dataset.adhesions) if (a.codeInsee === of.codeInsee && a.service === of.service) return a;
+  return undefined;
 }

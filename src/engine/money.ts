@@ -73,6 +73,30 @@ export function amountOfCents(cents: number): string {
   return `${cents < 0 ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
+/**
+ * An amount held as a whole number of cents where it is one (on the cent, a safe integer: exact),
+ * else as its text: a planned titre's amounts (issue 12, flat memory: a number is held in the
+ * object, a string is 24 bytes more). `amountHeld` and `heldAmount` are exact inverses.
+ */
+export type HeldAmount = number | string;
+
+export function amountHeld(value: Decimal): HeldAmount {
+  if (value.decimalPlaces() <= 2) {
+    const cents = value.times(100).toNumber();
+    if (Number.isSafeInteger(cents) && !Object.is(cents, -0)) return cents;
+  }
+  return value.toString();
+}
+
+export function heldAmount(held: HeldAmount): Decimal {
+  return typeof held === 'number' ? new Decimal(held).div(100) : new Decimal(held);
+}
+
+/** The held amount's text, as amountStringOfText reads it: "1234.56" (amountOfCents), or the Decimal's text. */
+export function heldAmountText(held: HeldAmount): string {
+  return typeof held === 'number' ? amountOfCents(held) : held;
+}
+
 /** Sum of amounts (R1: a document total is the sum of its rounded lines). */
 export function sum(values: Iterable<Decimal>): Decimal {
   let total = ZERO;

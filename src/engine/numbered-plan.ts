@@ -19,6 +19,7 @@ import type { History, IssuedDocument } from './history.js';
 import type { Decimal } from './money.js';
 import { NetAmounts } from './net-amounts.js';
 import { hasBordereau, seriesOf, type NumberSeries, type Plan, type PlannedDocument } from './plan-types.js';
+import { positionIn, type Sequence } from './sequence.js';
 
 /** What a correction prints of the titre it reduces: the titre as journaled and its net before. */
 export interface OriginNet {
@@ -50,7 +51,7 @@ export interface NumberedBordereau {
 export interface NumberedPlan {
   exercice: number;
   dateEmission: Plan['dateEmission'];
-  documents: NumberedDocument[];
+  documents: NumberedDocuments;
   /** The bordereaux this run opens, in order of first appearance. */
   bordereaux: NumberedBordereau[];
 }
@@ -60,18 +61,76 @@ export interface NumberedPlan {
  * held a second time (issue 12: a Decimal a titre, ~170 bytes).
  */
 class TitreNets implements DocumentNets {
-  /**
-   * Set by numberPlan: declared here so that they are held in the object itself, not in a
-   * properties array added when they are assigned (70 000 titres: 2.7 MB).
-   */
-  numero = 0;
-  bordereau = 0;
-  nature?: BordereauNature = undefined;
-
   constructor(readonly document: PlannedDocument) {}
 
   get netApres(): Decimal {
     return this.document.montant;
+  }
+}
+
+/** A numbered document that corrects nothing (a titre) as `NumberedDocuments.at` makes it: what it leaves is its amount. */
+class NumberedTitre implements NumberedDocument {
+  constructor(
+    readonly document: PlannedDocument,
+    readonly numero: number,
+    readonly bordereau: number,
+  ) {}
+
+  get nature(): BordereauNature | undefined {
+    const { type } = this.document;
+    return hasBordereau(type) ? natureOf(type) : undefined;
+  }
+  get netApres(): Decimal {
+    return this.document.montant;
+  }
+}
+
+/**
+ * The numbered plan's documents, in plan order, held in columns (issue 12, flat memory): the
+ * plan's documents, their numbers and bordereaux in typed arrays, and the nets of the corrections
+ * only (a titre leaves its amount). A document's NumberedDocument is made when it is asked for
+ * (70 000 titres: an object a titre, 3.7 MB, was held through the run).
+ */
+export class NumberedDocuments implements Sequence<NumberedDocument> {
+  readonly #documents: readonly PlannedDocument[];
+  readonly #numero: Int32Array;
+  readonly #bordereau: Int32Array;
+  readonly #corrections = new Map<number, DocumentNets>();
+
+  constructor(documents: readonly PlannedDocument[]) {
+    this.#documents = documents;
+    this.#numero = new Int32Array(documents.length);
+    this.#bordereau = new Int32Array(documents.length);
+  }
+
+  get length(): number {
+    return this.#documents.length;
+  }
+
+  at(index: number): NumberedDocument | undefined {
+    const i = positionIn(this.length, index);
+    if (i < 0) return undefined;
+    const [numero, bordereau] = [this.#numero[i], this.#bordereau[i]];
+    const nets = this.#corrections.get(i);
+    if (nets === undefined) return new NumberedTitre(this.#documents[i], numero, bordereau);
+    // a statement of compte 673 has no bordereau, and so no nature (R10)
+    const { type } = nets.document;
+    return { ...nets, numero, bordereau, ...(hasBordereau(type) ? { nature: natureOf(type) } : {}) };
+  }
+
+  *[Symbol.iterator](): Iterator<NumberedDocument> {
+    for (let i = 0; i < this.length; i++) yield this.at(i)!;
+  }
+
+  map<T>(f: (n: NumberedDocument, index: number) => T): T[] {
+    return Array.from({ length: this.length }, (_, i) => f(this.at(i)!, i));
+  }
+
+  /** Sets a document's numbers (numberPlan), and its nets when they are not its amount (a correction). */
+  set(index: number, nets: DocumentNets, numero: number, bordereau: number): void {
+    if (!(nets instanceof TitreNets)) this.#corrections.set(index, nets);
+    this.#numero[index] = numero;
+    this.#bordereau[index] = bordereau;
   }
 }
 
@@ -105,11 +164,11 @@ export function numberPlan(
   };
   const next = nextBordereauNumbers(history.documents, plan.exercice, numbering.premierBordereau);
   const bordereaux = new Map<string, NumberedBordereau>();
-  const documents = planNets(plan.documents, history).map((nets): NumberedDocument => {
+  const documents = new NumberedDocuments(plan.documents);
+  planNets(plan.documents, history).forEach((nets, index) => {
     const { document } = nets;
     const numero = nextNumero[seriesOf(document.type)]++;
-    // numbers added to the nets themselves: a titre's netApres is a getter, which a copy would lose
-    if (!hasBordereau(document.type)) return Object.assign(nets, { numero, bordereau: 0 });
+    if (!hasBordereau(document.type)) return documents.set(index, nets, numero, 0);
     const key = runGroupKey(document);
     let bordereau = bordereaux.get(key);
     if (!bordereau) {
@@ -117,7 +176,7 @@ export function numberPlan(
       bordereau = { service: document.service, nature, numero: reuse.get(key) ?? next[nature]++ };
       bordereaux.set(key, bordereau);
     }
-    return Object.assign(nets, { numero, bordereau: bordereau.numero, nature: bordereau.nature });
+    documents.set(index, nets, numero, bordereau.numero);
   });
   return { exercice: plan.exercice, dateEmission: plan.dateEmission, documents, bordereaux: [...bordereaux.values()] };
 }

@@ -5,6 +5,7 @@
  * (R9/R10; except R8's refund) → perception not started on the run's date (R9 « a_venir ») → the
  * titre (plan-titre.ts).
  */
+import { nameOfCommune } from './commune-table.js';
 import { adhesionSource, type Adhesion, type Service } from './dataset.js';
 import { yearOf } from './dates.js';
 import { billingPeriod, type BilledPeriod } from './billing-period.js';
@@ -34,7 +35,7 @@ export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutc
   const service = ctx.dataset.config.services.get(adhesion.service);
   if (!service || service.gratuit) return planOnHistory(ctx, adhesion);
   // R10: the knock-on onto closed exercices comes first; the rest rests on the net amounts it leaves.
-  const communeName = ctx.dataset.communes.get(adhesion.codeInsee)?.nom ?? adhesion.codeInsee;
+  const communeName = nameOfCommune(ctx.dataset.communes, adhesion.codeInsee);
   const { statements, history } = closedRegularisations(ctx, adhesion, service, communeName);
   if (statements.length === 0) return planOnHistory(ctx, adhesion);
   return { ...planOnHistory({ ...ctx, history }, adhesion), statements };
@@ -42,7 +43,7 @@ export function planAdhesion(ctx: PlanContext, adhesion: Adhesion): AdhesionOutc
 
 function planOnHistory(ctx: PlanContext, adhesion: Adhesion): AdhesionOutcome {
   const { dataset, history, exercice } = ctx;
-  const communeName = dataset.communes.get(adhesion.codeInsee)?.nom ?? adhesion.codeInsee;
+  const communeName = nameOfCommune(dataset.communes, adhesion.codeInsee);
   const who = { codeInsee: adhesion.codeInsee, commune: communeName, service: adhesion.service };
   const service: Service | undefined = dataset.config.services.get(adhesion.service);
   if (!service) {

@@ -5,6 +5,7 @@
  * Once that exercice is closed (after 31 January N+1), the correction is instead the statement
  * (« état des annulations ») supporting a mandat on compte 673 of the current exercice.
  */
+import { nameOfCommune } from './commune-table.js';
 import type { Commune } from './dataset.js';
 import { HistoryIndex } from './history-lookup.js';
 import type { History } from './history.js';
@@ -30,7 +31,7 @@ export interface CancellationRequest {
 export function planCancellation(
   history: History,
   request: CancellationRequest,
-  context: { communes: Map<string, Commune> },
+  context: { communes: ReadonlyMap<string, Commune> },
 ): PlannedDocument {
   const { exercice, numero } = request;
   const id = `${exercice}-${numero}`;
@@ -83,7 +84,7 @@ export function planCancellation(
       type: 'etat_annulation',
       exercice: current,
       codeInsee: origin.codeInsee,
-      commune: context.communes.get(origin.codeInsee)?.nom ?? origin.codeInsee,
+      commune: nameOfCommune(context.communes, origin.codeInsee),
       service: origin.service,
       montant: amount,
       // Only the closure step cites the instruction M57; the correction itself is R10's, as on a titre.
@@ -97,7 +98,7 @@ export function planCancellation(
     type: amount.eq(net) ? 'annulation' : 'reduction',
     exercice,
     codeInsee: origin.codeInsee,
-    commune: context.communes.get(origin.codeInsee)?.nom ?? origin.codeInsee,
+    commune: nameOfCommune(context.communes, origin.codeInsee),
     service: origin.service,
     montant: amount,
     liquidation: correctionLines(origin, net, amount, motif, REF.correction),
@@ -112,7 +113,7 @@ export function planCancellation(
  * `request.date`; its exercice is the document's (the current one for a statement of compte 673).
  * A correction adds nothing to the titres' total: its amount is the plan's total of reductions.
  */
-export function planCorrection(history: History, request: CancellationRequest, context: { communes: Map<string, Commune> }): Plan {
+export function planCorrection(history: History, request: CancellationRequest, context: { communes: ReadonlyMap<string, Commune> }): Plan {
   const document = planCancellation(history, request, context);
   return {
     exercice: document.exercice,

@@ -27,7 +27,7 @@ type CheckKey = (value: string | undefined, name: string, label: string, valid: 
 
 export function checkPesRequirements(
   config: Config,
-  communes: Map<string, Commune>,
+  communes: ReadonlyMap<string, Commune>,
   services: string[],
   codeInsees: string[],
   positions: PesPositions = DEFAULT_POSITIONS,

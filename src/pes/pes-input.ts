@@ -60,7 +60,7 @@ export interface PesBordereau {
 
 export interface PesExportInput {
   config: Config;
-  communes: Map<string, Commune>;
+  communes: ReadonlyMap<string, Commune>;
   /** DteStr and the date in the file name. */
   dateGeneration: IsoDate;
   bordereaux: PesBordereau[];

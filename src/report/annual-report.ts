@@ -12,6 +12,7 @@
  * - share of the cible reached = the titre's amount / its contribution-cible (R4, R5), before
  *   corrections (a correction is not a step of convergence).
  */
+import { nameOfCommune } from '../engine/commune-table.js';
 import type { Adhesion, Dataset } from '../engine/dataset.js';
 import { isBreachRefundMotif } from '../engine/breach-refund.js';
 import type { IssuedDocument } from '../engine/history.js';
@@ -139,7 +140,7 @@ export function buildAnnualReport(inputs: ReportInputs): AnnualReport {
   const services = [...dataset.config.services.values()].filter((s) => !s.gratuit).map((s) => ({ id: s.id, libelle: s.libelle }));
   const libelle = new Map(services.map((s) => [s.id, s.libelle]));
   for (const d of documents) if (!libelle.has(d.service)) services.push({ id: d.service, libelle: d.service }), libelle.set(d.service, d.service);
-  const communeName = (code: string): string => dataset.communes.get(code)?.nom ?? code;
+  const communeName = (code: string): string => nameOfCommune(dataset.communes, code);
 
   const totals = services.map((s): ServiceTotal => {
     const previous = netOf(documents, (d) => d.service === s.id && d.exercice === year - 1);
@@ -226,7 +227,8 @@ function firstConverged(docs: readonly IssuedDocument[], year: number): number |
 
 const inYear = (date: string | undefined, year: number): boolean => date !== undefined && date.startsWith(`${year}-`);
 
-function adhesionEvents(adhesions: readonly Adhesion[], year: number, name: (code: string) => string): AnnualReport['adhesions'] {
+function adhesionEvents(all: Iterable<Adhesion>, year: number, name: (code: string) => string): AnnualReport['adhesions'] {
+  const adhesions = Array.from(all);
   const event = (a: Adhesion, date: string, detail: string): AdhesionEvent => ({ codeInsee: a.codeInsee, commune: name(a.codeInsee), service: a.service, date, detail });
   const endOfYear = `${year}-12-31`;
   const byDate = (x: AdhesionEvent, y: AdhesionEvent): number => x.date.localeCompare(y.date) || x.commune.localeCompare(y.commune, 'fr');

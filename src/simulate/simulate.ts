@@ -3,6 +3,7 @@
  * dataset completed with projected figures, each year's titres taken as issued for the next one
  * (R5 needs A(N-1)). No file is read or written here.
  */
+import { nameOfCommune } from '../engine/commune-table.js';
 import type { Dataset, PayingService } from '../engine/dataset.js';
 import { type IssuedDocument, issuedDocument } from '../engine/history.js';
 import { indexForExercice } from '../engine/index-lookup.js';
@@ -86,7 +87,7 @@ function payingSubscribers(dataset: Dataset): Subscriber[] {
   for (const a of dataset.adhesions) {
     const service = dataset.config.services.get(a.service);
     if (!service || service.gratuit) continue;
-    subscribers.push({ codeInsee: a.codeInsee, commune: dataset.communes.get(a.codeInsee)?.nom ?? a.codeInsee, service });
+    subscribers.push({ codeInsee: a.codeInsee, commune: nameOfCommune(dataset.communes, a.codeInsee), service });
   }
   return subscribers.sort((a, b) => a.service.id.localeCompare(b.service.id) || a.codeInsee.localeCompare(b.codeInsee));
 }

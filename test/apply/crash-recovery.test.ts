@@ -76,7 +76,7 @@ describe('crash recovery', () => {
 
       const result = await resume(crashed);
       expect(result.recovered).toEqual({ runs: [2026], orphans: [next], tempFiles: [`${next.replace(/[^/]+$/, '')}.${next.split('/').pop()}.tmp-99999`], tornJournalBytes: torn.length });
-      expect(result.issued.map((i) => i.numero)).toEqual([1, 2, 3, 4, 5].slice(k));
+      expect(Array.from(result.issued, (i) => i.numero)).toEqual([1, 2, 3, 4, 5].slice(k));
       expect(await snapshot(crashed)).toEqual(await snapshot(clean));
       expect((await verifyOut(crashed)).problems).toEqual([]);
     });
@@ -101,7 +101,7 @@ describe('crash recovery', () => {
     const history = await readJournal(crashed);
     const later = { ...remainingPlan(plan, history), dateEmission: '2026-06-16' };
     const result = await issueLocked(later, { dataset: makeDataset(), outDir: crashed, renderer: fakeRenderer() });
-    expect(result.issued.map((i) => [i.numero, i.bordereau])).toEqual([
+    expect(Array.from(result.issued, (i) => [i.numero, i.bordereau])).toEqual([
       [3, 2],
       [4, 3],
       [5, 3],

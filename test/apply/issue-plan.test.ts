@@ -31,12 +31,12 @@ async function issue(plan = june, options: { excel?: boolean; premierNumero?: nu
 describe('issuePlan', () => {
   it('numbers documents from premierNumero and groups them in one bordereau per service', async () => {
     const result = await issue(june, { premierNumero: 101 });
-    expect(result.issued.map((i) => [i.numero, i.bordereau])).toEqual([
+    expect(Array.from(result.issued, (i) => [i.numero, i.bordereau])).toEqual([
       [101, 1],
       [102, 1],
       [103, 2],
     ]);
-    expect(result.issued[0].fichier).toBe('2026/titres/laclasse/69081-ecully/titre-2026-00101.pdf');
+    expect(result.issued.at(0)!.fichier).toBe('2026/titres/laclasse/69081-ecully/titre-2026-00101.pdf');
     expect(result.bordereaux).toEqual([
       { numero: 1, nature: 'titres', service: 'laclasse', fichier: '2026/bordereaux/bordereau-2026-titres-0001-laclasse.pdf', total: '1660.10' },
       { numero: 2, nature: 'titres', service: 'toodego', fichier: '2026/bordereaux/bordereau-2026-titres-0002-toodego.pdf', total: '800.00' },
@@ -49,7 +49,7 @@ describe('issuePlan', () => {
     expect(journal.split('\n')[1]).toMatch(
       /^2026,101,1,2026-06-15,titre,69081,laclasse,1210\.00,transitoire,,2026\/titres\/laclasse\/69081-ecully\/titre-2026-00101\.pdf,[0-9a-f]{64},1425\.55,non,,01,\d+,[0-9a-f]{64},[0-9a-f]{64}$/,
     );
-    const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
+    const pdf = await readFile(join(out, result.issued.at(0)!.fichier), 'utf8');
     expect(pdf).toContain('"dateEcheance":"2026-07-15"');
   });
 
@@ -70,7 +70,7 @@ describe('issuePlan', () => {
     // Batches of 2: the renders of documents 1-4 are asked for before the first commit, the 5th
     // while the second batch is written (the first one journaled).
     expect(journaledAtRender).toEqual([0, 0, 0, 0, 2]);
-    expect(result.issued.map((i) => [i.numero, i.document.service, i.document.codeInsee])).toEqual([
+    expect(Array.from(result.issued, (i) => [i.numero, i.document.service, i.document.codeInsee])).toEqual([
       [1, 'laclasse', '69081'],
       [2, 'laclasse', '69204'],
       [3, 'laclasse', '69290'],
@@ -173,7 +173,7 @@ describe('issuePlan', () => {
     const history = await readJournal(out);
     const added = makePlan([...june.documents, titre('69290', 'laclasse', '300.00')]);
     const result = await issue(remainingPlan(added, history));
-    expect(result.issued.map((i) => [i.numero, i.bordereau, i.document.codeInsee])).toEqual([[4, 3, '69290']]);
+    expect(Array.from(result.issued, (i) => [i.numero, i.bordereau, i.document.codeInsee])).toEqual([[4, 3, '69290']]);
     expect(result.bordereaux.map((b) => b.fichier)).toEqual(['2026/bordereaux/bordereau-2026-titres-0003-laclasse.pdf']);
     const after = await readFile(join(out, 'journal.csv'));
     expect(after.subarray(0, before.length).equals(before)).toBe(true);
@@ -202,11 +202,11 @@ describe('issuePlan', () => {
     await issue(june);
     const history = await readJournal(out);
     const result = await issue(makePlan([reduction('69081', 'laclasse', '210.00', { exercice: 2026, numero: 1 })]));
-    expect(result.issued.map((i) => [i.numero, i.bordereau, i.nature, i.fichier])).toEqual([
+    expect(Array.from(result.issued, (i) => [i.numero, i.bordereau, i.nature, i.fichier])).toEqual([
       [4, 1, 'reductions', '2026/titres/laclasse/69081-ecully/reduction-2026-00004.pdf'],
     ]);
     expect(result.bordereaux[0]).toMatchObject({ nature: 'reductions', numero: 1, total: '210.00', fichier: '2026/bordereaux/bordereau-2026-reductions-0001-laclasse.pdf' });
-    const pdf = await readFile(join(out, result.issued[0].fichier), 'utf8');
+    const pdf = await readFile(join(out, result.issued.at(0)!.fichier), 'utf8');
     expect(pdf).toContain('"origine":{"numero":1,"exercice":2026,"dateEmission":"2026-06-15","montant":"1210.00","netAvant":"1210.00"}');
     const journal = await readJournal(out);
     expect(journal.documents[3]).toMatchObject({ type: 'reduction', titreOrigine: { exercice: 2026, numero: 1 }, motif: '=manquement de la Métropole' });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { contributionCible } from '../../src/engine/contribution-cible.js';
-import { amountOfCents, amountStringOfText, Decimal, dec, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
+import { amountHeld, amountOfCents, amountStringOfText, Decimal, dec, heldAmount, heldAmountText, round2, sum, sumOfAmounts, toAmountString, ZERO } from '../../src/engine/money.js';
 
 const NNBSP = '\u202f';
 
@@ -139,6 +139,29 @@ describe('R1 machine form from a Decimal text (amountStringOfText, issue 12)', (
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 6 }), (units, places) => {
         const value = new Decimal(units).div(10 ** places);
         expect(amountStringOfText(value.toString())).toBe(toAmountString(value));
+      }),
+    );
+  });
+});
+
+describe('R1 amounts held in cents (amountHeld, issue 12)', () => {
+  it('gives back the exact amount, its text in machine form when on the cent', () => {
+    for (const text of ['0', '1210', '1210.5', '0.06', '-3.07', '1.005', '1e+21', '123456789012345678.91', '21474836.48']) {
+      const held = amountHeld(new Decimal(text));
+      expect(heldAmount(held).eq(new Decimal(text))).toBe(true);
+      expect(heldAmount(held).toString()).toBe(new Decimal(text).toString());
+      expect(amountStringOfText(heldAmountText(held))).toBe(toAmountString(new Decimal(text)));
+    }
+    // a number of cents where it is exact; the text otherwise
+    expect(amountHeld(new Decimal('1210.5'))).toBe(121050);
+    expect(amountHeld(new Decimal('1.005'))).toBe('1.005');
+    expect(amountHeld(new Decimal('123456789012345678.91'))).toBe('123456789012345678.91');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), fc.integer({ min: 0, max: 4 }), (units, places) => {
+        const value = new Decimal(units).div(10 ** places);
+        const held = amountHeld(value);
+        expect(heldAmount(held).toString()).toBe(value.toString());
+        expect(amountStringOfText(heldAmountText(held))).toBe(toAmountString(value));
       }),
     );
   });

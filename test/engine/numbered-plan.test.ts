@@ -127,4 +127,24 @@ describe('numberPlan', () => {
       ['1110.00', '1100.00'],
     ]);
   });
+
+  it('reads each document from its columns as many times as asked, the same each time, as an array reads positions', () => {
+    const history: History = { documents: [issued({ exercice: 2026, numero: 1, bordereau: 1, codeInsee: '69081', montant: d('1210.00') })] };
+    const { documents } = numberPlan(
+      plan([planned('titre', 'laclasse', '69089', '80.00'), planned('reduction', 'laclasse', '69081', '100.00'), planned('titre', 'toodego', '69081', '50.00')]),
+      history,
+      NUMBERING,
+    );
+    const read = (n: ReturnType<typeof documents.at>) => n && [n.document.codeInsee, n.numero, n.bordereau, n.nature, n.netApres.toFixed(2), n.origine?.netAvant.toFixed(2)];
+    expect(documents.length).toBe(3);
+    expect([0, 1, 2].map((i) => read(documents.at(i)))).toEqual([
+      ['69089', 2, 2, 'titres', '80.00', undefined],
+      ['69081', 3, 1, 'reductions', '1110.00', '1210.00'],
+      ['69081', 4, 3, 'titres', '50.00', undefined],
+    ]);
+    expect([...documents].map(read)).toEqual([0, 1, 2].map((i) => read(documents.at(i))));
+    expect(read(documents.at(-1))).toEqual(read(documents.at(2)));
+    expect(documents.at(3)).toBeUndefined();
+    expect(documents.at(-4)).toBeUndefined();
+  });
 });

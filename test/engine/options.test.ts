@@ -82,6 +82,6 @@ describe('R2 options', () => {
     const data = dataset({ adhesions: [adhesion({ codeInsee: ECULLY, service: 'inconnu' })] });
     const e = thrownError(() => planExercice(data, EMPTY, at2026));
     expect(e.kind).toBe('data');
-    expect(e.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_SERVICE', message: 'service « inconnu » absent de config.json', file: 'adhesions.csv', line: data.adhesions[0].line })]);
+    expect(e.problems).toEqual([expect.objectContaining({ code: 'UNKNOWN_SERVICE', message: 'service « inconnu » absent de config.json', file: 'adhesions.csv', line: data.adhesions.at(0)!.line })]);
   });
 });

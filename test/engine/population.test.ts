@@ -41,7 +41,7 @@ describe('R3 population', () => {
     const e = thrownError(() => planExercice(data, EMPTY, at2026));
     expect(e.kind).toBe('data');
     expect(e.problems).toHaveLength(1);
-    expect(e.problems[0]).toMatchObject({ code: 'POPULATION_COMMUNE_ABSENTE', file: 'adhesions.csv', line: data.adhesions[1].line });
+    expect(e.problems[0]).toMatchObject({ code: 'POPULATION_COMMUNE_ABSENTE', file: 'adhesions.csv', line: data.adhesions.at(1)!.line });
     expect(e.problems[0].message).toContain('« populations/2026.csv »');
   });
 });

@@ -143,7 +143,7 @@ describe('R7 notice received on days 1–9 and 28–31 of a month', () => {
 
   it('warns with the exact wording, for each exercice from date_fin to the effective end only', () => {
     const data = dataset({ adhesions: [adhesion({ codeInsee: SMALL, dateSignature: '2026-01-06', dateFin: '2027-01-05', motifFin: 'resiliation', datePreavis: '2026-10-07' })] });
-    const line = data.adhesions[0].line;
+    const line = data.adhesions.at(0)!.line;
     const warnings = (exercice: number) => noticeWarnings(planExercice(data, EMPTY, { exercice, dateEmission: `${exercice}-06-15` }).avertissements);
     expect(warnings(2026)).toEqual([]);
     const expected = [
@@ -168,7 +168,7 @@ describe('R7 notice received on days 1–9 and 28–31 of a month', () => {
         code: 'PREAVIS_ABSENT',
         severity: 'warning',
         file: 'adhesions.csv',
-        line: data.adhesions[0].line,
+        line: data.adhesions.at(0)!.line,
         message: 'commune « 69033 », service « laclasse » : résiliation au « 05/01/2027 » sans date_preavis ; préavis tenu pour valable (R7)',
       },
     ]);

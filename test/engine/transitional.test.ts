@@ -168,7 +168,7 @@ describe('R5 liquidation wording and basis', () => {
       expect.objectContaining({
         code: 'TITRE_PRECEDENT_ABSENT',
         file: 'adhesions.csv',
-        line: data.adhesions[0].line,
+        line: data.adhesions.at(0)!.line,
         message:
           "aucun titre de l'exercice « 2026 » pour la commune « 69081 » (Écully) et le service « laclasse » dans le journal : le régime transitoire de 2027 se calcule sur ce montant (R5) ; émettre d'abord l'exercice 2026",
       }),

@@ -1,3 +1,4 @@
+import { adhesionFields } from '../../src/engine/adhesion-table.js';
 import iconv from 'iconv-lite';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +39,7 @@ function summary(d: Dataset) {
     {
       communes: [...d.communes.values()],
       populations: [...d.populations.values()].map((t) => ({ ...t, byCommune: [...t.byCommune] })),
-      adhesions: d.adhesions.map((a) => ({ ...a, options: [...a.options] })),
+      adhesions: Array.from(d.adhesions, (a) => ({ ...adhesionFields(a), options: [...a.options] })),
       indices: [...d.indices.values()],
     },
     (_k, v) => (v !== null && typeof v === 'object' && typeof v.toFixed === 'function' ? v.toString() : v),
@@ -53,7 +54,7 @@ describe('readDataset', () => {
     expect(d.communes.size).toBe(58);
     expect([...d.populations.keys()]).toEqual([2025, 2026, 2027]);
     expect(d.populations.get(2026)?.byCommune.get('69081')).toMatchObject({ municipale: 17944, totale: 18243 });
-    expect(d.adhesions.find((a) => a.codeInsee === '69081' && a.service === 'laclasse')?.montantAnterieur?.toFixed(2)).toBe('1100.00');
+    expect(Array.from(d.adhesions).find((a) => a.codeInsee === '69081' && a.service === 'laclasse')?.montantAnterieur?.toFixed(2)).toBe('1100.00');
     const syntec = d.indices.get('syntec');
     const point = (mois: string) => syntec?.points.find((p) => p.mois === mois);
     expect([point('2025-01')?.valeur.toString(), point('2025-01')?.publieLe]).toEqual(['315.2', '2025-02-28']);
@@ -68,7 +69,7 @@ describe('readDataset', () => {
       `${path.join(dir, 'adhesions.csv')}:6:2: erreur DUPLICATE_ADHESION: adhésion de « 69081 » au service « laclasse » déjà décrite ligne 2 (une ligne par commune et service)`,
     ]);
     const ok = await readDataset(await dataset(MINIMAL));
-    expect(adhesionSource(ok.dataset.adhesions[0])).toEqual({ file: 'adhesions.csv', line: 2 });
+    expect(adhesionSource(ok.dataset.adhesions.at(0)!)).toEqual({ file: 'adhesions.csv', line: 2 });
     expect(ok.dataset.populations.get(2026)?.file).toBe('populations/2026.csv');
     expect(ok.dataset.populations.get(2026)?.byCommune.get('69081')?.line).toBe(2);
   });
@@ -110,7 +111,7 @@ describe('readDataset', () => {
     expect(warnings.map((p) => [path.relative(dir, p.file ?? ''), p.line, p.column, p.code, p.severity])).toEqual([
       ['adhesions.csv', 5, 5, 'FREE_SERVICE_AMOUNT_IGNORED', 'warning'],
     ]);
-    expect(d.adhesions.find((a) => a.service === 'geonet')?.montantAnterieur).toBeUndefined();
+    expect(Array.from(d.adhesions).find((a) => a.service === 'geonet')?.montantAnterieur).toBeUndefined();
   });
 
   it('reports missing files and folders', async () => {

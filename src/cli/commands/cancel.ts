@@ -73,7 +73,7 @@ export async function cancelCommand(opts: CancelOptions, io: CliIo): Promise<num
     }
   });
   const document = plan.documents[0];
-  const issued = result.issued[0];
+  const issued = result.issued.at(0)!;
   // R10 knock-on: the later titres whose R5 amount the correction changes.
   const after = { documents: [...history.documents, issuedDocument(document, { numero: issued.numero, bordereau: issued.bordereau, fichier: issued.fichier, sha256: issued.sha256, dateEmission })] };
   const knockOn = knockOnChain(dataset, after, { exercice, codeInsee: document.codeInsee, service: document.service }, dateEmission);

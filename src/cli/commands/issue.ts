@@ -9,6 +9,7 @@ import type { Dataset } from '../../engine/dataset.js';
 import type { IsoDate } from '../../engine/dates.js';
 import { EMPTY_HISTORY, type History } from '../../engine/history.js';
 import type { Plan, PlannedDocument } from '../../engine/plan-types.js';
+import type { Sequence } from '../../engine/sequence.js';
 import { usageError } from '../../errors/titres-error.js';
 import { readDataset } from '../../io/read-dataset.js';
 import { editionFor, type PesEdition } from '../../pes/pes-edition.js';
@@ -134,7 +135,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
 
   // made only for what prints each document (--json, the table)
   const numbered = (): NumberedDocument[] =>
-    result.issued.map((i) => ({
+    Array.from(result.issued, (i) => ({
       document: i.document,
       numero: i.numero,
       bordereau: i.bordereau,
@@ -155,7 +156,7 @@ export async function issueCommand(opts: IssueOptions, io: CliIo): Promise<numbe
 function summaryLine(
   exercice: number,
   out: string,
-  numbered: ReadonlyArray<{ numero: number }>,
+  numbered: Sequence<{ numero: number }>,
   bordereaux: number,
   plan: Plan,
 ): string {
@@ -163,7 +164,7 @@ function summaryLine(
     return `titres ${exercice} : rien à émettre (${plan.sansTitre.length} adhésion(s) sans titre) ; dossier ${out}.`;
   }
   // numbers are assigned in plan order, one continuous series (R9)
-  const range = `n° ${numbered[0].numero} à ${numbered[numbered.length - 1].numero}`;
+  const range = `n° ${numbered.at(0)!.numero} à ${numbered.at(-1)!.numero}`;
   return (
     `titres ${exercice} : ${numbered.length} document(s) émis (${range}), ${bordereaux} bordereau(x), ` +
     `${formatNumberFr(plan.total)} € ; ${plan.sansTitre.length} adhésion(s) sans titre ; ` +

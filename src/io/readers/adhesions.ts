@@ -1,3 +1,4 @@
+import { AdhesionTable } from '../../engine/adhesion-table.js';
 import type { Adhesion, EndReason, Service } from '../../engine/dataset.js';
 import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
@@ -27,9 +28,9 @@ export interface AdhesionContext {
 }
 
 /** adhesions.csv: one line per commune and service (data contract; R5–R8 read these fields). */
-export function parseAdhesions(text: string, source: SourceFile, context: AdhesionContext): { adhesions: Adhesion[]; problems: Problem[] } {
+export function parseAdhesions(text: string, source: SourceFile, context: AdhesionContext): { adhesions: AdhesionTable; problems: Problem[] } {
   const sink = new FileProblems(source.path);
-  const adhesions: Adhesion[] = [];
+  const adhesions = new AdhesionTable();
   // first line of each commune, per service: keyed by the kept strings, whose hash is already known
   const seen = new Map<string, Map<string, number>>();
   const kept = context.kept ?? new KeptStrings();
@@ -51,7 +52,7 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
     // after an error none is used: not kept, so that a huge file of rejected rows stays small (issue 10)
     if (!sink.hasErrors) adhesions.push(adhesion);
   });
-  return { adhesions: sink.hasErrors ? [] : adhesions, problems: sink.problems };
+  return { adhesions: sink.hasErrors ? new AdhesionTable() : adhesions, problems: sink.problems };
 }
 
 function readAdhesion(row: Row, context: AdhesionContext, sink: FileProblems, kept: KeptStrings): Adhesion | undefined {

@@ -1,4 +1,4 @@
-import type { Commune } from '../../engine/dataset.js';
+import { CommuneTable } from '../../engine/commune-table.js';
 import type { Problem } from '../../errors/problem.js';
 import { FileProblems } from '../csv/file-problems.js';
 import { eachRow } from '../csv/table.js';
@@ -24,9 +24,9 @@ export function parseCommunes(
   text: string,
   source: SourceFile,
   kept: KeptStrings = new KeptStrings(),
-): { communes: Map<string, Commune>; problems: Problem[] } {
+): { communes: CommuneTable; problems: Problem[] } {
   const sink = new FileProblems(source.path);
-  const communes = new Map<string, Commune>();
+  const communes = new CommuneTable();
   const firstLine = new Map<string, number>();
   eachRow(text, source.path, REQUIRED, ['siret'], sink.csv, (row) => {
     const codeCell = row.cell('code_insee');
@@ -64,7 +64,7 @@ export function parseCommunes(
     firstLine.set(code, row.line);
     const codeInsee = kept.of(code); // comes back in adhesions.csv and the populations
     const ownNom = kept.own(nom ?? '');
-    communes.set(codeInsee, {
+    communes.add({
       codeInsee,
       nom: ownNom,
       siren: kept.own(siren ?? ''),

@@ -28,10 +28,10 @@ describe('parseAdhesions', () => {
   it('reads an adhesion; date_debut defaults to date_signature; French formats accepted', () => {
     const { adhesions, problems } = read('69081,laclasse,18/12/2025,,"1\u00a0100,00",,,,', '69123,toodego,2025-12-15,2026-01-01,,2027-12-14,resiliation,2027-08-01,connecteurs=2');
     expect(problems).toEqual([]);
-    expect(adhesions[0]).toMatchObject({ codeInsee: '69081', service: 'laclasse', dateSignature: '2025-12-18', dateDebut: '2025-12-18', line: 2 });
-    expect(adhesions[0].montantAnterieur?.toFixed(2)).toBe('1100.00');
-    expect(adhesions[1]).toMatchObject({ dateDebut: '2026-01-01', dateFin: '2027-12-14', motifFin: 'resiliation', datePreavis: '2027-08-01' });
-    expect([...adhesions[1].options]).toEqual([['connecteurs', 2]]);
+    expect(adhesions.at(0)!).toMatchObject({ codeInsee: '69081', service: 'laclasse', dateSignature: '2025-12-18', dateDebut: '2025-12-18', line: 2 });
+    expect(adhesions.at(0)!.montantAnterieur?.toFixed(2)).toBe('1100.00');
+    expect(adhesions.at(1)!).toMatchObject({ dateDebut: '2026-01-01', dateFin: '2027-12-14', motifFin: 'resiliation', datePreavis: '2027-08-01' });
+    expect([...adhesions.at(1)!.options]).toEqual([['connecteurs', 2]]);
   });
 
   it('reports unknown commune and service, duplicates and bad dates with positions', () => {
@@ -43,7 +43,7 @@ describe('parseAdhesions', () => {
       '69003,laclasse,31/02/2026,,,,,,',
       '69123,laclasse,,,,,,,',
     );
-    expect(adhesions).toEqual([]);
+    expect(adhesions.length).toBe(0);
     expect(where(problems)).toEqual([
       ['UNKNOWN_COMMUNE', 2, 1],
       ['UNKNOWN_SERVICE', 3, 2],
@@ -99,7 +99,7 @@ describe('parseAdhesions', () => {
     expect(problems).toMatchObject([{ code: 'FREE_SERVICE_AMOUNT_IGNORED', severity: 'warning', line: 2, column: 5 }]);
     expect(problems[0].message).toContain('« geonet »');
     expect(adhesions).toHaveLength(1);
-    expect(adhesions[0].montantAnterieur).toBeUndefined();
+    expect(adhesions.at(0)!.montantAnterieur).toBeUndefined();
   });
 
   it('needs only code_insee, service and date_signature columns', () => {
