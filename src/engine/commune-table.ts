@@ -56,6 +56,11 @@ export class CommuneTable implements ReadonlyMap<string, Commune> {
     return i === undefined ? undefined : this.#record(i);
   }
 
+  /** The commune's place in the table (the order of communes.csv), for tables held in its columns (PopulationColumns). */
+  indexOf(codeInsee: string): number | undefined {
+    return this.#index.get(codeInsee);
+  }
+
   /** The commune's name, without making its record (what planning and the ledgers ask most). */
   nameOf(codeInsee: string): string | undefined {
     const i = this.#index.get(codeInsee);

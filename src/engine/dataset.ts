@@ -174,7 +174,8 @@ export interface PopulationTable {
   exercice: number; // the file N.csv: figures in force on 1 January N
   file: string;
   format: PopulationFormat;
-  byCommune: Map<string, PopulationFigures>;
+  /** A PopulationColumns when read from a dataset's files with its communes. */
+  byCommune: ReadonlyMap<string, PopulationFigures>;
 }
 
 export type EndReason = 'resiliation' | 'manquement_commune' | 'manquement_metropole';

@@ -1,3 +1,5 @@
+import type { CommuneTable } from '../engine/commune-table.js';
+import { PopulationColumns } from '../engine/population-columns.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ADHESIONS_FILE, COMMUNES_FILE, type Dataset, type IndexSeries, type PopulationTable } from '../engine/dataset.js';
@@ -58,7 +60,8 @@ export async function readDataset(dir: string): Promise<{ dataset: Dataset; warn
     communesRead && !communesRead.problems.some((p) => UNREAD.has(p.code)) ? new Set(communesRead.communes.keys()) : undefined;
 
   const limits = configRead?.limits ?? DEFAULT_LIMITS;
-  const populations = await readPopulations(src, read, communeCodes, problems, limits.populationMax, kept);
+  const communeTable = communeCodes && communesRead?.communes;
+  const populations = await readPopulations(src, read, communeCodes, problems, limits.populationMax, kept, communeTable);
 
   const adhesionsText = await read(src(ADHESIONS_FILE));
   const adhesionsRead =
@@ -122,6 +125,8 @@ async function readPopulations(
   problems: Problem[],
   populationMax: number,
   kept: KeptStrings,
+  /** The communes read, beside which each table's figures are held (PopulationColumns). */
+  communeTable: CommuneTable | undefined,
 ): Promise<Map<number, PopulationTable>> {
   const folder = src('populations').path;
   let names: string[];
@@ -146,7 +151,8 @@ async function readPopulations(
     const year = Number(m[1]);
     const parsed = parsePopulations(text, source, year, communes, populationMax, kept);
     appendProblems(problems, parsed.problems);
-    tables.set(year, parsed.table);
+    const { table } = parsed;
+    tables.set(year, communeTable ? { ...table, byCommune: new PopulationColumns(communeTable, table.byCommune) } : table);
   }
   return tables;
 }
