@@ -1,6 +1,7 @@
 // What the main thread holds for a batch, in bytes per titre, part by part (issue 12: flat memory):
 // the dataset as read, the plan, the numbered plan; each measured as the heap kept after full
-// collections, on a synthetic dataset of N communes × 2 services (bench/generate-dataset.mjs).
+// collections plus the typed arrays' buffers (held outside the heap), on a synthetic dataset of N
+// communes × 2 services (bench/generate-dataset.mjs).
 //   node --expose-gc bench/plan-heap.mjs [--communes 35000] [--snapshot FILE.heapsnapshot]
 // --snapshot writes the heap with all three held, for Chrome DevTools (Memory panel, Load) or a
 // summary by constructor. Run after npm run build.
@@ -33,10 +34,11 @@ const [{ readDataset }, { planExercice }, { numberPlan }, { EMPTY_HISTORY }] = a
 const work = mkdtempSync(join(tmpdir(), 'titres-plan-heap-'));
 try {
   const { dir } = generateDataset({ communes, dir: join(work, 'donnees') });
+  // the V8 heap kept, and the typed arrays' buffers, which are outside it (the plan's columns)
   const held = () => {
     globalThis.gc();
     globalThis.gc();
-    return getHeapStatistics().used_heap_size;
+    return getHeapStatistics().used_heap_size + process.memoryUsage().arrayBuffers;
   };
   const start = held();
   const { dataset } = await readDataset(dir);

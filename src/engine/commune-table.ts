@@ -1,7 +1,7 @@
 /**
  * The communes of a dataset, held in columns and keyed by code INSEE (issue 12, flat memory): a
  * commune as an object with its SIREN as a string weighed ~240 bytes of heap with its map entry; in
- * columns, ~130. Its name is held once (its town, most often the same, is not held again), its
+ * columns, ~190 (35 000 communes: 8.4 -> 6.7 MB). Its name is held once (its town, most often the same, is not held again), its
  * SIREN as a number, its address and postal code as the dataset's kept strings.
  *
  * Read as a ReadonlyMap<string, Commune>: `get` makes the commune's record when asked, a plain

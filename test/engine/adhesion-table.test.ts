@@ -37,6 +37,17 @@ describe('AdhesionTable', () => {
     expect(table.at(-4)).toBeUndefined();
   });
 
+  it('takes more adhesions after it was trimmed, or made empty, and as many as a national file', () => {
+    const table = new AdhesionTable();
+    for (const a of RECORDS) table.push(a);
+    table.trim();
+    const more = Array.from({ length: 1000 }, (_, i) => adhesion({ codeInsee: String(10000 + i), dateSignature: `2025-${String(1 + (i % 12)).padStart(2, '0')}-15` }));
+    for (const a of more) table.push(a);
+    table.trim();
+    expect(table.length).toBe(1003);
+    expect(Array.from(table, adhesionFields)).toEqual([...RECORDS, ...more].map(adhesionFields));
+  });
+
   it('knows the place of its own rows only', () => {
     const table = new AdhesionTable(RECORDS);
     const other = new AdhesionTable(RECORDS);

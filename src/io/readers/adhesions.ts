@@ -52,6 +52,7 @@ export function parseAdhesions(text: string, source: SourceFile, context: Adhesi
     // after an error none is used: not kept, so that a huge file of rejected rows stays small (issue 10)
     if (!sink.hasErrors) adhesions.push(adhesion);
   });
+  adhesions.trim();
   return { adhesions: sink.hasErrors ? new AdhesionTable() : adhesions, problems: sink.problems };
 }
 
