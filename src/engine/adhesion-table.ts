@@ -60,13 +60,8 @@ export class AdhesionTable implements Sequence<Adhesion> {
     this.#fields[at + LINE] = a.line;
     this.#codeInsee.push(a.codeInsee);
     if (a.montantAnterieur !== undefined) this.#montantAnterieur.set(index, amountHeld(a.montantAnterieur));
-    if (a.dateFin !== undefined || a.motifFin !== undefined || a.datePreavis !== undefined) {
-      this.#end.set(index, {
-        ...(a.dateFin !== undefined ? { dateFin: a.dateFin } : {}),
-        ...(a.motifFin !== undefined ? { motifFin: a.motifFin } : {}),
-        ...(a.datePreavis !== undefined ? { datePreavis: a.datePreavis } : {}),
-      });
-    }
+    const { dateFin, motifFin, datePreavis } = a;
+    if (dateFin !== undefined || motifFin !== undefined || datePreavis !== undefined) this.#end.set(index, { dateFin, motifFin, datePreavis });
     if (a.options.size > 0) this.#options.set(index, a.options);
   }
 

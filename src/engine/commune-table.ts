@@ -4,15 +4,16 @@
  * columns, ~190 (35 000 communes: 8.4 -> 6.7 MB). Its name is held once (its town, most often the same, is not held again), its
  * SIREN as a number, its address and postal code as the dataset's kept strings.
  *
- * Read as a ReadonlyMap<string, Commune>: `get` makes the commune's record when asked, a plain
+ * Read as a ReadonlyMap<string, Commune> (MapView): `get` makes the commune's record when asked, a plain
  * object that a rendering thread receives as it is (postMessage copies own data only).
  */
 import type { Commune } from './dataset.js';
+import { MapView } from './sequence.js';
 
 /** A SIREN held as a number: nine digits, the first not 0 (a commune's starts with 2). */
 const SIREN_AS_NUMBER = /^[1-9]\d{8}$/;
 
-export class CommuneTable implements ReadonlyMap<string, Commune> {
+export class CommuneTable extends MapView<string, Commune> {
   readonly #index = new Map<string, number>();
   readonly #codeInsee: string[] = [];
   readonly #nom: string[] = [];
@@ -25,6 +26,7 @@ export class CommuneTable implements ReadonlyMap<string, Commune> {
   readonly #siret = new Map<number, string>();
 
   constructor(communes: Iterable<Commune> = []) {
+    super();
     for (const commune of communes) this.add(commune);
   }
 
@@ -47,7 +49,7 @@ export class CommuneTable implements ReadonlyMap<string, Commune> {
     return this.#codeInsee.length;
   }
 
-  has(codeInsee: string): boolean {
+  override has(codeInsee: string): boolean {
     return this.#index.has(codeInsee);
   }
 
@@ -67,24 +69,8 @@ export class CommuneTable implements ReadonlyMap<string, Commune> {
     return i === undefined ? undefined : this.#nom[i];
   }
 
-  *entries(): MapIterator<[string, Commune]> {
-    for (let i = 0; i < this.size; i++) yield [this.#codeInsee[i], this.#record(i)];
-  }
-
   *keys(): MapIterator<string> {
     yield* this.#codeInsee;
-  }
-
-  *values(): MapIterator<Commune> {
-    for (let i = 0; i < this.size; i++) yield this.#record(i);
-  }
-
-  [Symbol.iterator](): MapIterator<[string, Commune]> {
-    return this.entries();
-  }
-
-  forEach(f: (value: Commune, key: string, map: ReadonlyMap<string, Commune>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.entries()) f.call(thisArg, value, key, this);
   }
 
   #record(i: number): Commune {

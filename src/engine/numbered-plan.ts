@@ -122,10 +122,6 @@ export class NumberedDocuments implements Sequence<NumberedDocument> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
 
-  map<T>(f: (n: NumberedDocument, index: number) => T): T[] {
-    return Array.from({ length: this.length }, (_, i) => f(this.at(i)!, i));
-  }
-
   /** Sets a document's numbers (numberPlan), and its nets when they are not its amount (a correction). */
   set(index: number, nets: DocumentNets, numero: number, bordereau: number): void {
     if (!(nets instanceof TitreNets)) this.#corrections.set(index, nets);

@@ -4,16 +4,17 @@
  * 32-bit numbers at the commune's place in the CommuneTable. A figure of a code that is not a
  * commune of the table, or summed from arrondissements (Lyon, R3), is held as it was read.
  *
- * Read as the ReadonlyMap<string, PopulationFigures> it replaces, in code order (the reader's).
+ * Read as the ReadonlyMap<string, PopulationFigures> it replaces (MapView), in code order (the reader's).
  */
 import type { CommuneTable } from './commune-table.js';
 import type { PopulationFigures } from './dataset.js';
+import { MapView } from './sequence.js';
 
 const INT32_MAX = 2 ** 31 - 1;
 
 const fitsInt32 = (n: number): boolean => Number.isInteger(n) && n >= 0 && n <= INT32_MAX;
 
-export class PopulationColumns implements ReadonlyMap<string, PopulationFigures> {
+export class PopulationColumns extends MapView<string, PopulationFigures> {
   readonly #communes: CommuneTable;
   readonly #municipale: Int32Array;
   readonly #totale: Int32Array;
@@ -23,6 +24,7 @@ export class PopulationColumns implements ReadonlyMap<string, PopulationFigures>
   readonly #size: number;
 
   constructor(communes: CommuneTable, figures: ReadonlyMap<string, PopulationFigures>) {
+    super();
     this.#communes = communes;
     this.#municipale = new Int32Array(communes.size);
     this.#totale = new Int32Array(communes.size);
@@ -51,30 +53,11 @@ export class PopulationColumns implements ReadonlyMap<string, PopulationFigures>
     return this.#other.get(codeInsee);
   }
 
-  has(codeInsee: string): boolean {
-    return this.get(codeInsee) !== undefined;
-  }
-
   /** In code order, as the reader gives its map. */
   *keys(): MapIterator<string> {
     const codes = [...this.#other.keys()];
-    for (const code of this.#communes.keys()) if (this.#line[this.#communes.indexOf(code)!] > 0) codes.push(code);
+    let i = 0;
+    for (const code of this.#communes.keys()) if (this.#line[i++] > 0) codes.push(code);
     yield* codes.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  }
-
-  *entries(): MapIterator<[string, PopulationFigures]> {
-    for (const code of this.keys()) yield [code, this.get(code)!];
-  }
-
-  *values(): MapIterator<PopulationFigures> {
-    for (const code of this.keys()) yield this.get(code)!;
-  }
-
-  [Symbol.iterator](): MapIterator<[string, PopulationFigures]> {
-    return this.entries();
-  }
-
-  forEach(f: (value: PopulationFigures, key: string, map: ReadonlyMap<string, PopulationFigures>) => void, thisArg?: unknown): void {
-    for (const [key, value] of this.entries()) f.call(thisArg, value, key, this);
   }
 }

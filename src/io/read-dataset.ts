@@ -1,7 +1,7 @@
-import type { CommuneTable } from '../engine/commune-table.js';
-import { PopulationColumns } from '../engine/population-columns.js';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { CommuneTable } from '../engine/commune-table.js';
+import { PopulationColumns } from '../engine/population-columns.js';
 import { ADHESIONS_FILE, COMMUNES_FILE, type Dataset, type IndexSeries, type PopulationTable } from '../engine/dataset.js';
 import type { ProblemCode } from '../errors/catalog.js';
 import { appendProblems, problem, sortProblems, type Problem } from '../errors/problem.js';

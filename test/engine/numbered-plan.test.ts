@@ -30,7 +30,7 @@ function plan(documents: PlannedDocument[], exercice = 2026): Plan {
   return { exercice, dateEmission: `${exercice}-06-15`, documents, sansTitre: [], avertissements: [], total: d('0'), totalReductions: d('0') };
 }
 
-const summary = (p: ReturnType<typeof numberPlan>) => p.documents.map((n) => [n.document.type, n.numero, n.bordereau, n.nature ?? null]);
+const summary = (p: ReturnType<typeof numberPlan>) => Array.from(p.documents, (n) => [n.document.type, n.numero, n.bordereau, n.nature ?? null]);
 
 describe('numberPlan', () => {
   it('numbers a first run from the configured first numbers: one bordereau per service and nature, in order of first appearance', () => {
@@ -122,7 +122,7 @@ describe('numberPlan', () => {
   it('leaves with each correction the net of its titre before and after (R10)', () => {
     const history: History = { documents: [issued({ exercice: 2026, numero: 1, bordereau: 1, codeInsee: '69081', montant: d('1210.00') })] };
     const numbered = numberPlan(plan([planned('reduction', 'laclasse', '69081', '100.00'), planned('reduction', 'laclasse', '69081', '10.00')]), history, NUMBERING);
-    expect(numbered.documents.map((n) => [n.origine?.netAvant.toFixed(2), n.netApres.toFixed(2)])).toEqual([
+    expect(Array.from(numbered.documents, (n) => [n.origine?.netAvant.toFixed(2), n.netApres.toFixed(2)])).toEqual([
       ['1210.00', '1110.00'],
       ['1110.00', '1100.00'],
     ]);
