@@ -22,6 +22,7 @@ import { RecurringCache } from '../engine/recurring-cache.js';
 import { keepingTexts } from './filled-texts.js';
 import { LineOperator, runPieces, type GlyphPosition, type RunPieces } from './line-operators.js';
 import { pdfNumber, printedAs } from './printed-reference.js';
+import { withoutGlyphInstructions } from './unhinted-glyphs.js';
 
 /** Characters whose glyphs every document may use without building a font of its own. */
 export const FIXED_CHARACTERS: string = (() => {
@@ -194,7 +195,7 @@ interface SubsetStreams {
 }
 
 function buildStreams(font: FontkitFont, subset: FontkitSubset): SubsetStreams {
-  const program = deflate(subset.encode()); // appends the components of composite glyphs
+  const program = deflate(withoutGlyphInstructions(subset.encode())); // encode appends the components of composite glyphs
   const scale = 1000 / font.unitsPerEm;
   const glyphs = subset.glyphs.map((id) => font.getGlyph(id));
   return {

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { loadPdfAssets } from '../../src/render/assets.js';
 import { renderBordereauPdf } from '../../src/render/bordereau-pdf.js';
@@ -41,6 +42,13 @@ function fontPrograms(pdf: Buffer): Buffer[] {
 }
 
 /** A commune whose name holds letters outside the fixed glyph set (Ł, ŵ, ğ). */
+/** An embedded font program as fontkit reads it (through pdfkit, which brings fontkit). */
+function parsedProgram(bytes: Buffer): { numGlyphs: number; getGlyph(g: number): { _decode(): { instructions?: number[] } | null } } {
+  const doc = new PDFDocument({ autoFirstPage: false, font: '' }) as PDFKit.PDFDocument & { _font: { font: ReturnType<typeof parsedProgram> } };
+  doc.font(bytes);
+  return doc._font.font;
+}
+
 const rareLetters = { ...ecully, nom: 'Łódź-sur-Ŵye Ğ', ville: 'Łódź' };
 
 describe('fonts parsed once and shared by the documents', () => {
@@ -74,6 +82,18 @@ describe('fonts parsed once and shared by the documents', () => {
       const ours = await files.write(`shared-${name}.pdf`, await render(shared, view));
       const theirs = await files.write(`registered-${name}.pdf`, await render(registered, view));
       expect(pdfText(ours, 'raw')).toBe(pdfText(theirs, 'raw'));
+    }
+  });
+
+  it('embed fonts without glyph instructions, the fixed set and a document’s own subset alike', async () => {
+    const shared: PdfResources = { assets, fonts: createSharedFonts(assets) };
+    for (const pdf of [await render(shared), await render(shared, titreView({ commune: rareLetters }))]) {
+      for (const program of fontPrograms(pdf)) {
+        const font = parsedProgram(inflateSync(program));
+        const instructed = Array.from({ length: font.numGlyphs }, (_, g) => font.getGlyph(g)._decode()?.instructions?.length ?? 0);
+        expect(instructed.filter((n) => n > 0)).toEqual([]);
+        expect(font.numGlyphs).toBeGreaterThan(200);
+      }
     }
   });
 
