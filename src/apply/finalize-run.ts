@@ -20,7 +20,7 @@ import type { DocumentRenderer } from '../render/views.js';
 import { PackedLines } from '../render/bordereau-lines.js';
 import { exerciceCumuls } from '../io/bordereau-format.js';
 import { writeBordereau } from './bordereau-write.js';
-import { appendLedgerRows } from './ledger-update.js';
+import { appendLedgerRows, type LedgerNames } from './ledger-update.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
 import { mapPool } from '../io/pool.js';
 import { FolderSyncs } from '../io/atomic-write.js';
@@ -155,7 +155,11 @@ export type LedgerRowOf = Pick<RunDocument, 'service' | 'ledgerName' | 'ledger'>
  * A ledger whose rows are split over two calls is appended to twice, in order: appendLedgerRows
  * appends what the ledger does not hold yet, so the file ends the same.
  */
-export async function appendLedgerBatch(outDir: string, documents: Iterable<LedgerRowOf>, context: { dataset: Dataset; excel: boolean }): Promise<void> {
+export async function appendLedgerBatch(
+  outDir: string,
+  documents: Iterable<LedgerRowOf>,
+  context: { dataset: Dataset; excel: boolean; names?: LedgerNames },
+): Promise<void> {
   const workbookAuthor = context.excel ? context.dataset.config.emetteur.nom : undefined;
   const ledgers = new Map<string, { service: string; name: string; rows: CsvRow[] }>();
   for (const doc of documents) {
@@ -165,7 +169,9 @@ export async function appendLedgerBatch(outDir: string, documents: Iterable<Ledg
     ledgers.set(key, entry);
   }
   const folders = new FolderSyncs(); // the service's ledger folder, fsynced once for the batch
-  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => appendLedgerRows(outDir, service, name, rows, { workbookAuthor, folders }));
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) =>
+    appendLedgerRows(outDir, service, name, rows, { workbookAuthor, folders, noWorkbook: context.names?.mayHoldWorkbooks(service) === false }),
+  );
   await folders.flush();
 }
 

@@ -126,7 +126,7 @@ export async function issuePlan(plan: Plan, context: IssueContext): Promise<Issu
   const head: RunHead = { exercice: plan.exercice, dateEmission: plan.dateEmission, bordereaux: [...keptBordereaux, ...numbered.bordereaux] };
   await writeRunFile(outDir, head, runDocuments(numbered.documents, plan, context, names, kept));
 
-  const ledgers = new LedgerWrites((docs) => appendLedgerBatch(outDir, docs, { dataset, excel }));
+  const ledgers = new LedgerWrites((docs) => appendLedgerBatch(outDir, docs, { dataset, excel, names }));
   const issued = await issueDocuments(plan, numbered.documents, context, names, ledgers);
   await renderer.titresDone?.();
   await stage('finalizing', outDir);

@@ -12,7 +12,7 @@ import { writeFileAtomic, type FolderSyncs } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { existingAuthor } from '../io/journal-excel.js';
 import { workbookBuffer } from '../io/workbook.js';
-import { ledgerWorkbook, ledgerWorkbookName } from '../io/ledger-workbook.js';
+import { isLedgerWorkbookName, ledgerWorkbook, ledgerWorkbookName } from '../io/ledger-workbook.js';
 import { ledgerCodeOf, ledgerFileName, ledgerFolder, resolveOut } from '../io/output-layout.js';
 import { LEDGER_COLUMNS } from '../io/ledger-row.js';
 import type { History, IssuedDocument } from '../engine/history.js';
@@ -29,6 +29,8 @@ import { readIfPresent } from '../io/out-files.js';
 export class LedgerNames {
   private readonly existing = new Map<string, Map<string, string>>();
   private readonly listed = new Map<string, ReadonlySet<string>>();
+  /** Whether each service's folder held a workbook when it was listed. */
+  private readonly workbooks = new Map<string, boolean>();
 
   constructor(private readonly outDir: string) {}
 
@@ -40,6 +42,15 @@ export class LedgerNames {
   known(service: string, codeInsee: string, commune: string): string | undefined {
     const byCode = this.existing.get(service);
     return byCode === undefined ? undefined : (byCode.get(codeInsee) ?? ledgerFileName(codeInsee, commune));
+  }
+
+  /**
+   * Whether a ledger of the service may have a workbook beside it: false once its folder is listed
+   * with none in it (the common case, --excel never asked for), as a run makes workbooks only when
+   * --excel asks for them. Spares a look for each ledger's workbook (a system call a titre, issue 12).
+   */
+  mayHoldWorkbooks(service: string): boolean {
+    return this.workbooks.get(service) ?? true;
   }
 
   /** Whether the service's folder held this name when it was listed. */
@@ -59,6 +70,7 @@ export class LedgerNames {
       }
       this.existing.set(service, byCode);
       this.listed.set(service, new Set(names));
+      this.workbooks.set(service, names.some(isLedgerWorkbookName));
     }
     return byCode;
   }
@@ -79,7 +91,7 @@ export async function appendLedgerRows(
   service: string,
   name: string,
   rows: readonly CsvRow[],
-  options: { workbookAuthor?: string; folders?: FolderSyncs } = {},
+  options: { workbookAuthor?: string; folders?: FolderSyncs; noWorkbook?: boolean } = {},
 ): Promise<void> {
   const path = resolveOut(outDir, `${ledgerFolder(service)}/${name}`);
   const previous = await readIfPresent(path, 'utf8');
@@ -96,7 +108,7 @@ export async function appendLedgerRows(
   }
   if (text !== previous) await writeFileAtomic(path, text, options.folders);
   const workbookPath = resolveOut(outDir, `${ledgerFolder(service)}/${ledgerWorkbookName(name)}`);
-  const author = options.workbookAuthor ?? (await existingAuthor(workbookPath));
+  const author = options.workbookAuthor ?? (options.noWorkbook ? undefined : await existingAuthor(workbookPath));
   if (author !== undefined) await writeFileAtomic(workbookPath, await workbookBuffer(ledgerWorkbook(text, author)), options.folders);
 }
 

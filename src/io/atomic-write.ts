@@ -25,6 +25,7 @@ import { promisify } from 'node:util';
 import { basename, dirname, join, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { RecurringCache } from '../engine/recurring-cache.js';
 
 const TEMP_PATTERN = /^\..+\.tmp-\d+$/;
 
@@ -144,6 +145,24 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /**
+ * Folders this process made or found lately (mkdir -p): the service's ledger folder, written to
+ * for every titre, was asked for each time (issue 12: a failed mkdir then a stat, twice the system
+ * calls of the folder's first write, on the main thread). Bounded, as a run writes in as many
+ * folders as communes.
+ */
+const recentFolders = new RecurringCache<string, true>(64);
+
+/** Opens `temp` for writing; undefined if its folder is gone (removed since it was made). */
+function openIfFolderIs(temp: string): number | undefined {
+  try {
+    return openSync(temp, 'w');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
  * The protocol shared by every atomic write: `fill` writes the temp file, open as `fd` (another
  * thread of the process may write it), which is then fsynced, closed and renamed over the target;
  * on any error the temp file goes.
@@ -151,10 +170,16 @@ export function writeAll(fd: number, bytes: Uint8Array): void {
 export async function writeAtomically<T>(path: string, fill: (fd: number) => Promise<T>, syncs?: FolderSyncs): Promise<T> {
   const temp = tempPathFor(path);
   try {
-    const created = mkdirSync(dirname(path), { recursive: true });
-    // a folder created now is made durable in its parent before the file is written into it
-    if (created !== undefined && syncs === undefined) await syncFolders(foldersChanged(path, created).slice(1));
-    const fd = openSync(temp, 'w');
+    const folder = dirname(path);
+    let fd = recentFolders.get(folder) ? openIfFolderIs(temp) : undefined;
+    let created: string | undefined;
+    if (fd === undefined) {
+      created = mkdirSync(folder, { recursive: true });
+      // a folder created now is made durable in its parent before the file is written into it
+      if (created !== undefined && syncs === undefined) await syncFolders(foldersChanged(path, created).slice(1));
+      fd = openSync(temp, 'w');
+      recentFolders.set(folder, true);
+    }
     let result: T;
     try {
       result = await fill(fd);

@@ -21,6 +21,16 @@ describe('atomic writes', () => {
     expect(await readdir(join(dir, 'a'))).toEqual(['b.csv']);
   });
 
+  it('makes a folder again when it was removed after a write into it', async () => {
+    await writeFileAtomic(join(dir, 'a', 'b.csv'), '1\n');
+    await rm(join(dir, 'a'), { recursive: true });
+    await writeFileAtomic(join(dir, 'a', 'b.csv'), '2\n');
+    expect(await readFile(join(dir, 'a', 'b.csv'), 'utf8')).toBe('2\n');
+    await rm(dir, { recursive: true });
+    await writeStreamAtomic(join(dir, 'a', 'c.pdf'), Readable.from([Buffer.from('%PDF-')]));
+    expect(await readdir(join(dir, 'a'))).toEqual(['c.pdf']);
+  });
+
   it('streams a document while hashing it', async () => {
     const chunks = [Buffer.from('%PDF-'), Buffer.from('fake'), Buffer.alloc(100_000, 7)];
     const result = await writeStreamAtomic(join(dir, 't.pdf'), Readable.from(chunks));
