@@ -7,8 +7,8 @@
  * times in a national batch. Hinting snaps outlines to the pixel grid of a screen at small sizes;
  * a titre is printed or read zoomed, and PDF viewers mostly rasterise without it, as they do
  * every unhinted font. The outlines, metrics and glyph numbers are unchanged; the font-wide
- * tables (`cvt `, `fpgm`, `prep`) stay, as PDF 1.7 § 9.9 lists them among those a TrueType font
- * program carries, at a cost of 2 KB.
+ * tables (`cvt `, `fpgm`, `prep`) stay, at a cost of 2 KB: the PDF Reference 1.7 (§ 5.8, p. 468)
+ * lists them among the tables an embedded TrueType program always holds.
  *
  * Reads and writes the sfnt container as the OpenType specification describes it: the table
  * directory, `head` (indexToLocFormat, checkSumAdjustment), `maxp` (numGlyphs), `loca` and `glyf`
