@@ -21,6 +21,7 @@ import { PackedLines } from '../render/bordereau-lines.js';
 import { exerciceCumuls } from '../io/bordereau-format.js';
 import { writeBordereau } from './bordereau-write.js';
 import { appendLedgerRows, type LedgerNames } from './ledger-update.js';
+import { ledgerWorkbookName } from '../io/ledger-workbook.js';
 import { registerBordereaux, type RegisteredBordereau } from '../io/bordereau-register.js';
 import { mapPool } from '../io/pool.js';
 import { FolderSyncs } from '../io/atomic-write.js';
@@ -169,9 +170,10 @@ export async function appendLedgerBatch(
     ledgers.set(key, entry);
   }
   const folders = new FolderSyncs(); // the service's ledger folder, fsynced once for the batch
-  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) =>
-    appendLedgerRows(outDir, service, name, rows, { workbookAuthor, folders, noWorkbook: context.names?.mayHoldWorkbooks(service) === false }),
-  );
+  await mapPool([...ledgers.values()], 4, ({ service, name, rows }) => {
+    const noWorkbook = context.names?.heldWhenListed(service, ledgerWorkbookName(name)) === false;
+    return appendLedgerRows(outDir, service, name, rows, { workbookAuthor, folders, noWorkbook });
+  });
   await folders.flush();
 }
 

@@ -208,7 +208,7 @@ class IssuedEntry implements IssuedResult, JournaledDoc {
    * reads (bordereaux.csv's chaine_journal); else ''.
    */
   get chain(): string {
-    return this.run.chainAt(this.index);
+    return this.run.chainOf(this.n, this.index);
   }
   get sha256(): string {
     return this.run.sha256.get(this.index);
@@ -261,10 +261,8 @@ class IssuedDocuments implements Sequence<IssuedEntry> {
   /** Documents journaled so far: the first `length` of the numbered plan. */
   length = 0;
   readonly sha256: Sha256Column;
-  /** The chain at the last journaled line of each bordereau, by its place in the plan. */
-  readonly #chains = new Map<number, string>();
-  /** The place of the last journaled line of each bordereau, by nature/number. */
-  readonly #lastOfBordereau = new Map<string, number>();
+  /** The last journaled line of each bordereau, by nature/number: its place in the plan and the journal's chain there. */
+  readonly #lastOfBordereau = new Map<string, { index: number; chain: string }>();
 
   constructor(
     private readonly numbered: NumberedDocuments,
@@ -277,15 +275,13 @@ class IssuedDocuments implements Sequence<IssuedEntry> {
   push(n: NumberedDocument, sha256: string, chain: string): void {
     const index = this.length++;
     this.sha256.set(index, sha256);
-    const key = `${n.nature}/${n.bordereau}`;
-    const previous = this.#lastOfBordereau.get(key);
-    if (previous !== undefined) this.#chains.delete(previous);
-    this.#lastOfBordereau.set(key, index);
-    this.#chains.set(index, chain);
+    this.#lastOfBordereau.set(bordereauOf(n), { index, chain });
   }
 
-  chainAt(index: number): string {
-    return this.#chains.get(index) ?? '';
+  /** The journal's chain at document `index` (`n`) if its line is the last of its bordereau; else ''. */
+  chainOf(n: NumberedDocument, index: number): string {
+    const last = this.#lastOfBordereau.get(bordereauOf(n));
+    return last?.index === index ? last.chain : '';
   }
 
   at(index: number): IssuedEntry | undefined {
@@ -297,6 +293,8 @@ class IssuedDocuments implements Sequence<IssuedEntry> {
     for (let i = 0; i < this.length; i++) yield this.at(i)!;
   }
 }
+
+const bordereauOf = (n: NumberedDocument): string => `${n.nature}/${n.bordereau}`;
 
 /** Documents per journal commit (one append + fsync), and PDFs written at once within a batch. */
 const DEFAULT_BATCH = 32;

@@ -12,7 +12,7 @@ import { writeFileAtomic, type FolderSyncs } from '../io/atomic-write.js';
 import { csvHeader, csvLines, detectCsvFormat, readOurCsv, type CsvFormat, type CsvRow } from '../io/csv-write.js';
 import { existingAuthor } from '../io/journal-excel.js';
 import { workbookBuffer } from '../io/workbook.js';
-import { isLedgerWorkbookName, ledgerWorkbook, ledgerWorkbookName } from '../io/ledger-workbook.js';
+import { ledgerWorkbook, ledgerWorkbookName } from '../io/ledger-workbook.js';
 import { ledgerCodeOf, ledgerFileName, ledgerFolder, resolveOut } from '../io/output-layout.js';
 import { LEDGER_COLUMNS } from '../io/ledger-row.js';
 import type { History, IssuedDocument } from '../engine/history.js';
@@ -29,8 +29,6 @@ import { readIfPresent } from '../io/out-files.js';
 export class LedgerNames {
   private readonly existing = new Map<string, Map<string, string>>();
   private readonly listed = new Map<string, ReadonlySet<string>>();
-  /** Whether each service's folder held a workbook when it was listed. */
-  private readonly workbooks = new Map<string, boolean>();
 
   constructor(private readonly outDir: string) {}
 
@@ -45,18 +43,18 @@ export class LedgerNames {
   }
 
   /**
-   * Whether a ledger of the service may have a workbook beside it: false once its folder is listed
-   * with none in it (the common case, --excel never asked for), as a run makes workbooks only when
-   * --excel asks for them. Spares a look for each ledger's workbook (a system call a titre, issue 12).
+   * Whether the service's folder held `name` when it was listed; undefined while it is not listed.
+   * A ledger's workbook absent then is absent still without --excel, which alone makes workbooks:
+   * its ledger's append need not look for it (a system call a titre, issue 12).
    */
-  mayHoldWorkbooks(service: string): boolean {
-    return this.workbooks.get(service) ?? true;
+  heldWhenListed(service: string, name: string): boolean | undefined {
+    return this.listed.get(service)?.has(name);
   }
 
   /** Whether the service's folder held this name when it was listed. */
   async listedIn(service: string, name: string): Promise<boolean> {
     await this.byCode(service);
-    return this.listed.get(service)!.has(name);
+    return this.heldWhenListed(service, name)!;
   }
 
   private async byCode(service: string): Promise<Map<string, string>> {
@@ -70,7 +68,6 @@ export class LedgerNames {
       }
       this.existing.set(service, byCode);
       this.listed.set(service, new Set(names));
-      this.workbooks.set(service, names.some(isLedgerWorkbookName));
     }
     return byCode;
   }

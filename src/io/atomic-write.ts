@@ -188,7 +188,7 @@ export async function writeAtomically<T>(path: string, fill: (fd: number) => Pro
       closeSync(fd);
     }
     renameSync(temp, path);
-    if (syncs === undefined) await fsyncDir(dirname(path));
+    if (syncs === undefined) await fsyncDir(folder);
     else syncs.add(foldersChanged(path, created));
     return result;
   } catch (error) {

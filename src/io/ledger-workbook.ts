@@ -55,9 +55,6 @@ export const LEDGER_WORKBOOK_COLUMNS: readonly WorkbookColumn[] = LEDGER_COLUMNS
 /** `69081-ecully.csv` → `69081-ecully.xlsx`. */
 export const ledgerWorkbookName = (csvName: string): string => csvName.replace(/\.csv$/, '.xlsx');
 
-/** Is this file of a ledgers' folder a ledger's workbook? */
-export const isLedgerWorkbookName = (name: string): boolean => name.endsWith('.xlsx');
-
 function cellOf(key: string, record: Record<string, string>): WorkbookValue {
   const v = record[key];
   if (v === undefined || v === '') return undefined;

@@ -29,15 +29,15 @@ const CHECKSUM_MAGIC = 0xb1b0afba;
 
 interface TableEntry {
   tag: string;
-  offset: number;
-  length: number;
   bytes: Uint8Array;
 }
+
+const viewOf = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** A glyph's description without its instructions (a copy; an empty glyph stays empty). */
 function glyphWithoutInstructions(glyph: Uint8Array): Uint8Array {
   if (glyph.length === 0) return glyph;
-  const view = new DataView(glyph.buffer, glyph.byteOffset, glyph.byteLength);
+  const view = viewOf(glyph);
   const contours = view.getInt16(0);
   if (contours >= 0) {
     const at = 10 + 2 * contours; // after the bounding box and endPtsOfContours
@@ -66,7 +66,7 @@ function glyphWithoutInstructions(glyph: Uint8Array): Uint8Array {
 function tableChecksum(bytes: Uint8Array): number {
   let sum = 0;
   const whole = bytes.length & ~3;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = viewOf(bytes);
   for (let i = 0; i < whole; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
   if (whole < bytes.length) {
     let last = 0;
@@ -85,7 +85,7 @@ const padded4 = (n: number): number => (n + 3) & ~3;
  * table copied as it is. A font without glyf (CFF) is returned unchanged.
  */
 export function withoutGlyphInstructions(font: Uint8Array): Uint8Array {
-  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const view = viewOf(font);
   const count = view.getUint16(4);
   const tables: TableEntry[] = [];
   for (let i = 0; i < count; i++) {
@@ -93,7 +93,7 @@ export function withoutGlyphInstructions(font: Uint8Array): Uint8Array {
     const offset = view.getUint32(at + 8);
     const length = view.getUint32(at + 12);
     const tag = String.fromCharCode(font[at]!, font[at + 1]!, font[at + 2]!, font[at + 3]!);
-    tables.push({ tag, offset, length, bytes: font.subarray(offset, offset + length) });
+    tables.push({ tag, bytes: font.subarray(offset, offset + length) });
   }
   const table = (tag: string): TableEntry | undefined => tables.find((t) => t.tag === tag);
   const head = table('head');
@@ -102,10 +102,10 @@ export function withoutGlyphInstructions(font: Uint8Array): Uint8Array {
   const maxp = table('maxp');
   if (!head || !glyf || !loca || !maxp) return font;
 
-  const headView = new DataView(head.bytes.buffer, head.bytes.byteOffset, head.bytes.byteLength);
+  const headView = viewOf(head.bytes);
   const longLoca = headView.getInt16(50) === 1;
-  const glyphs = new DataView(maxp.bytes.buffer, maxp.bytes.byteOffset, maxp.bytes.byteLength).getUint16(4);
-  const locaView = new DataView(loca.bytes.buffer, loca.bytes.byteOffset, loca.bytes.byteLength);
+  const glyphs = viewOf(maxp.bytes).getUint16(4);
+  const locaView = viewOf(loca.bytes);
   const offsetOf = (g: number): number => (longLoca ? locaView.getUint32(4 * g) : 2 * locaView.getUint16(2 * g));
 
   const stripped: Uint8Array[] = [];
